@@ -1,0 +1,38 @@
+"""Composition root: resolve the database and the user, migrate, build the services.
+
+The command line and the window both start here; nothing is global.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Mapping
+
+from workbench.services import Services
+from workbench.settings import Settings
+from workbench.store.database import Database, resolve_target
+from workbench.store.migrate import upgrade
+
+
+def current_user(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """The user named in Settings, else the OS login name."""
+    if settings.user:
+        return settings.user
+    environ = os.environ if environ is None else environ
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return environ.get("USERNAME") or environ.get("USER") or "user"
+
+
+def open_services(target: str | None, settings: Settings | None = None) -> Services:
+    """Open (and migrate) the database named by ``--db``/``WORKBENCH_DB``/the default."""
+    settings = settings or Settings.load()
+    database = Database(resolve_target(target))
+    try:
+        upgrade(database)
+    except Exception:
+        database.dispose()
+        raise
+    return Services.build(database, current_user(settings))

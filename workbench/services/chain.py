@@ -1,0 +1,161 @@
+"""Causes, solutions and results of a problem: add, edit, delete, verify.
+
+One generic implementation serves the three links of the chain; each change returns the
+refreshed ProblemDetail of the problem it belongs to, so a view can redraw the chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workbench.services import fields
+from workbench.services.base import Service
+from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.mapping import load_problem, problem_detail, values_of
+from workbench.services.records import ProblemDetail
+from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
+
+
+@dataclass(frozen=True)
+class Link:
+    """One kind of link in the chain: its model, fields, parent and way up to the problem."""
+
+    model: type[Base]
+    specs: Mapping[str, fields.Spec]
+    parent: type[Base]
+    parent_key: str
+    problem_of: Callable[[Any], int]
+    defaults: Mapping[str, Any]
+
+
+CAUSE = Link(Cause, fields.CAUSE, Problem, "problem_id", lambda c: c.problem_id, {})
+SOLUTION = Link(
+    Solution,
+    fields.SOLUTION,
+    Cause,
+    "cause_id",
+    lambda s: s.cause.problem_id,
+    {"kind": "corrective", "status": "planned"},
+)
+RESULT = Link(
+    Result,
+    fields.RESULT,
+    Solution,
+    "solution_id",
+    lambda r: r.solution.cause.problem_id,
+    {"direction": "lower"},
+)
+
+
+class ChainService(Service):
+    # ---- generic ----------------------------------------------------------------------
+    def validate(self, link: Link, values: Mapping[str, Any]) -> list[FieldError]:
+        return fields.check(link.specs, {**link.defaults, **values}, entity=link.model.__tablename__)[1]
+
+    def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
+        session.flush()
+        session.expire_all()
+        return problem_detail(session, load_problem(session, problem_id), self.today())
+
+    def _get(self, session: Session, model: type[Base], entity_id: int) -> Any:
+        obj = session.get(model, entity_id)
+        if obj is None:
+            raise NotFoundError(f"{model.__tablename__} {entity_id} does not exist")
+        return obj
+
+    def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
+        clean, errors = fields.check(link.specs, values, entity=link.model.__tablename__)
+        if errors:
+            raise ValidationError(errors)
+        return clean
+
+    def add(self, link: Link, parent_id: int, values: Mapping[str, Any]) -> ProblemDetail:
+        extra = dict(values)
+        whys = extra.pop("whys", None) if link is CAUSE else None
+        clean = self._clean(link, {**link.defaults, **extra})
+        whys_clean = self._whys(whys)
+        with self._db.write(self.actor) as session:
+            self._get(session, link.parent, parent_id)
+            obj = link.model(**clean, **{link.parent_key: parent_id})
+            self._before_save(obj)
+            session.add(obj)
+            session.flush()
+            if whys_clean is not None:
+                self._replace_whys(session, obj, whys_clean)
+            return self._detail(session, link.problem_of(obj))
+
+    def update(self, link: Link, entity_id: int, changes: Mapping[str, Any]) -> ProblemDetail:
+        extra = dict(changes)
+        whys = extra.pop("whys", None) if link is CAUSE else None
+        whys_clean = self._whys(whys)
+        with self._db.write(self.actor) as session:
+            obj = self._get(session, link.model, entity_id)
+            clean = self._clean(link, {**values_of(obj, link.specs), **extra})
+            for name in extra:
+                setattr(obj, name, clean[name])
+            self._before_save(obj)
+            if whys_clean is not None:
+                self._replace_whys(session, obj, whys_clean)
+            return self._detail(session, link.problem_of(obj))
+
+    def delete(self, link: Link, entity_id: int) -> ProblemDetail:
+        with self._db.write(self.actor) as session:
+            obj = self._get(session, link.model, entity_id)
+            problem_id = link.problem_of(obj)
+            session.delete(obj)
+            return self._detail(session, problem_id)
+
+    @staticmethod
+    def _whys(whys: Any) -> list[str] | None:
+        if whys is None:
+            return None
+        items, errors = fields.check_whys(whys)
+        if errors:
+            raise ValidationError(errors)
+        return items
+
+    @staticmethod
+    def _replace_whys(session: Session, cause: Cause, whys: list[str]) -> None:
+        current = [w.text for w in cause.whys]
+        if current == whys:
+            return
+        for old in list(cause.whys):
+            session.delete(old)
+        session.flush()
+        for position, text in enumerate(whys, start=1):
+            session.add(CauseWhy(cause_id=cause.id, position=position, text=text))
+
+    def _before_save(self, obj: Any) -> None:
+        """Rules that tie fields together."""
+        if isinstance(obj, Solution):
+            if obj.status == "done" and obj.done_on is None:
+                obj.done_on = self.today()
+            elif obj.status != "done":
+                obj.done_on = None
+
+    # ---- results ----------------------------------------------------------------------
+    def verify_result(self, result_id: int, verified: bool = True) -> ProblemDetail:
+        """Mark a measured result as verified by the current user (or take that back)."""
+        with self._db.write(self.actor) as session:
+            result = self._get(session, Result, result_id)
+            if verified:
+                if result.value_after is None:
+                    raise ValidationError(
+                        [
+                            FieldError(
+                                "value_after",
+                                "required_to_verify",
+                                "a result is verified only once its value after is measured",
+                            )
+                        ]
+                    )
+                result.verified_by_id = self._acting_person(session).id
+                result.verified_at = self._clock()
+            else:
+                result.verified_by_id = None
+                result.verified_at = None
+            return self._detail(session, RESULT.problem_of(result))

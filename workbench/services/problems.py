@@ -1,0 +1,212 @@
+"""Problems: the list (filtered, sorted and paged in SQL), their details and their life cycle."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import aliased
+
+from workbench.services import fields
+from workbench.services.base import Service
+from workbench.services.errors import FieldError, ValidationError
+from workbench.services.mapping import load_problem, problem_detail, values_of
+from workbench.services.records import ProblemDetail, ProblemFilter, ProblemRow, ProblemSort
+from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
+from workbench.store.models import CodeSequence, Department, ErpModule, Person, Problem, Site
+
+_SORT_COLUMNS: Mapping[str, Any] = {
+    "code": Problem.id,  # codes are handed out in id order
+    "title": Problem.title,
+    "status": Problem.status,
+    "module": Problem.erp_module_id,
+    "site": Problem.site_id,
+    "severity": Problem.severity,
+    "reported_on": Problem.reported_on,
+}
+
+
+def like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.status:
+        conditions.append(Problem.status == flt.status)
+    if flt.erp_module_id is not None:
+        conditions.append(Problem.erp_module_id == flt.erp_module_id)
+    if flt.site_id is not None:
+        conditions.append(Problem.site_id == flt.site_id)
+    text = flt.text.strip()
+    if text:
+        pattern = like_pattern(text)
+        conditions.append(
+            or_(
+                Problem.title.like(pattern, escape="\\"),
+                Problem.code.like(pattern, escape="\\"),
+                Problem.tags.like(pattern, escape="\\"),
+            )
+        )
+    return conditions
+
+
+class ProblemService(Service):
+    # ---- the list -------------------------------------------------------------------
+    def count(self, flt: ProblemFilter) -> int:
+        query = select(func.count()).select_from(Problem).where(*_conditions(flt))
+        with self._db.read() as session:
+            return session.scalar(query) or 0
+
+    def page(
+        self, flt: ProblemFilter, sort: ProblemSort, offset: int, limit: int
+    ) -> list[ProblemRow]:
+        """Rows ``offset`` … ``offset+limit`` of the filtered, sorted list."""
+        with self._db.read() as session:
+            rows = session.execute(self._page_query(flt, sort, offset, limit))
+            return [ProblemRow(*row) for row in rows]
+
+    def _page_query(
+        self, flt: ProblemFilter, sort: ProblemSort, offset: int, limit: int
+    ) -> Select[Any]:
+        column = _SORT_COLUMNS.get(sort.column, Problem.id)
+        order = [column.desc(), Problem.id.desc()] if sort.descending else [column, Problem.id]
+        if column is Problem.id:
+            order = order[:1]
+        # Page the ids first (index only), then join the names for just those rows.
+        ids = (
+            select(Problem.id)
+            .where(*_conditions(flt))
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+            .subquery()
+        )
+        owner = aliased(Person)
+        return (
+            select(
+                Problem.id,
+                Problem.code,
+                Problem.title,
+                Problem.status,
+                ErpModule.name,
+                Site.name,
+                Department.name,
+                Problem.severity,
+                Problem.impact,
+                Problem.frequency,
+                owner.name,
+                Problem.reported_on,
+            )
+            .join(ids, ids.c.id == Problem.id)
+            .outerjoin(ErpModule, ErpModule.id == Problem.erp_module_id)
+            .outerjoin(Site, Site.id == Problem.site_id)
+            .outerjoin(Department, Department.id == Problem.department_id)
+            .outerjoin(owner, owner.id == Problem.owner_id)
+            .order_by(*order)
+        )
+
+    # ---- one problem ------------------------------------------------------------------
+    def get(self, problem_id: int) -> ProblemDetail:
+        with self._db.read() as session:
+            return problem_detail(session, load_problem(session, problem_id), self.today())
+
+    def id_of(self, code: str) -> int | None:
+        with self._db.read() as session:
+            return session.scalar(select(Problem.id).where(Problem.code == code.strip()))
+
+    def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
+        """Errors of a whole problem form, as the user types."""
+        return fields.check(fields.PROBLEM, values, entity="problem")[1]
+
+    def create(self, values: Mapping[str, Any]) -> ProblemDetail:
+        clean, errors = fields.check(fields.PROBLEM, values, entity="problem")
+        if errors:
+            raise ValidationError(errors)
+        now = self._clock()
+        with self._db.write(self.actor) as session:
+            if clean.get("reporter_id") is None:
+                clean["reporter_id"] = self._acting_person(session).id
+            problem = Problem(
+                **clean,
+                code=self._next_code(session, clean["reported_on"].year),
+                status="open",
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(problem)
+            session.flush()
+            return problem_detail(session, problem, now.date())
+
+    def update(self, problem_id: int, changes: Mapping[str, Any]) -> ProblemDetail:
+        with self._db.write(self.actor) as session:
+            problem = load_problem(session, problem_id)
+            merged = {**values_of(problem, fields.PROBLEM), **changes}
+            clean, errors = fields.check(fields.PROBLEM, merged, entity="problem")
+            if errors:
+                raise ValidationError(errors)
+            changed = False
+            for name in changes:
+                if getattr(problem, name) != clean[name]:
+                    setattr(problem, name, clean[name])
+                    changed = True
+            if changed:
+                problem.updated_at = self._clock()
+            session.flush()
+            return problem_detail(session, problem, self.today())
+
+    def allowed_statuses(self, current: str) -> tuple[str, ...]:
+        return PROBLEM_TRANSITIONS.get(current, ())
+
+    def change_status(self, problem_id: int, status: str) -> ProblemDetail:
+        with self._db.write(self.actor) as session:
+            problem = load_problem(session, problem_id)
+            self._check_transition(session, problem, status)
+            problem.status = status
+            problem.closed_on = self.today() if status == "closed" else None
+            problem.updated_at = self._clock()
+            session.flush()
+            return problem_detail(session, problem, self.today())
+
+    def _check_transition(self, session: Any, problem: Problem, status: str) -> None:
+        if status not in PROBLEM_STATUSES:
+            raise ValidationError([FieldError("status", "unknown_choice", f"unknown status {status}")])
+        if status not in PROBLEM_TRANSITIONS[problem.status]:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "status",
+                        "transition",
+                        f"cannot go from {problem.status} to {status}",
+                        {"current": problem.status, "wanted": status},
+                    )
+                ]
+            )
+        if status == "closed":
+            detail = problem_detail(session, problem, self.today())
+            if not any(r.verified for r in detail.results()):
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "status",
+                            "needs_verified_result",
+                            "a problem is closed only with at least one verified result",
+                        )
+                    ]
+                )
+
+    def delete(self, problem_id: int) -> None:
+        with self._db.write(self.actor) as session:
+            session.delete(load_problem(session, problem_id))
+
+    @staticmethod
+    def _next_code(session: Any, year: int) -> str:
+        prefix = f"P-{year}"
+        sequence = session.get(CodeSequence, prefix, with_for_update=True)
+        if sequence is None:
+            sequence = CodeSequence(prefix=prefix, last=0)
+            session.add(sequence)
+        sequence.last += 1
+        return f"{prefix}-{sequence.last:04d}"

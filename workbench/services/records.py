@@ -1,0 +1,139 @@
+"""Plain, frozen views of the record handed to the UI and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Lookup:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """One line of the Problems list."""
+
+    id: int
+    code: str
+    title: str
+    status: str
+    module: str | None
+    site: str | None
+    department: str | None
+    severity: int
+    impact: int
+    frequency: str
+    owner: str | None
+    reported_on: dt.date
+
+
+@dataclass(frozen=True)
+class ProblemFilter:
+    status: str | None = None
+    erp_module_id: int | None = None
+    site_id: int | None = None
+    text: str = ""
+
+
+SORTABLE = ("code", "title", "status", "module", "site", "severity", "reported_on")
+
+
+@dataclass(frozen=True)
+class ProblemSort:
+    column: str = "code"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class ResultRecord:
+    id: int
+    solution_id: int
+    metric: str
+    unit: str
+    direction: str
+    baseline_value: float
+    baseline_on: dt.date | None
+    value_after: float | None
+    measured_on: dt.date | None
+    verified_by: str | None
+    verified_at: dt.datetime | None
+
+    @property
+    def verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def change_pct(self) -> float | None:
+        """Relative change from baseline, e.g. 2.0 → 1.2 is -40.0."""
+        if self.value_after is None or self.baseline_value == 0:
+            return None
+        return (self.value_after - self.baseline_value) / abs(self.baseline_value) * 100
+
+    @property
+    def improvement_pct(self) -> float | None:
+        """The change read in the metric's good direction: 2.0 → 1.2, lower better, is 40.0."""
+        change = self.change_pct
+        if change is None:
+            return None
+        return -change if self.direction == "lower" else change
+
+
+@dataclass(frozen=True)
+class SolutionRecord:
+    id: int
+    cause_id: int
+    title: str
+    description: str
+    kind: str
+    governance_path: str | None
+    owner_id: int | None
+    owner: str | None
+    due_on: dt.date | None
+    status: str
+    done_on: dt.date | None
+    overdue: bool
+    results: tuple[ResultRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class CauseRecord:
+    id: int
+    problem_id: int
+    description: str
+    category: str | None
+    is_root: bool
+    evidence: str
+    verified: bool
+    whys: tuple[str, ...] = ()
+    solutions: tuple[SolutionRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProblemDetail:
+    id: int
+    code: str
+    title: str
+    description: str
+    erp_module_id: int | None
+    department_id: int | None
+    site_id: int | None
+    hidden_cost: str | None
+    severity: int
+    frequency: str
+    impact: int
+    reporter_id: int | None
+    owner_id: int | None
+    reported_on: dt.date
+    due_on: dt.date | None
+    closed_on: dt.date | None
+    tags: str
+    status: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    causes: tuple[CauseRecord, ...] = field(default=())
+
+    def results(self) -> list[ResultRecord]:
+        return [r for c in self.causes for s in c.solutions for r in s.results]

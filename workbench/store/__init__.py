@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the engine, migrations and the audit chain. No rules, no UI."""

@@ -1,0 +1,246 @@
+"""The audit chain: every create, update and delete becomes an AuditEntry in the same
+transaction, and each entry carries the hash of the previous one.
+
+A create stores the new row as JSON, a delete the old row, an update one entry per
+changed field. ``verify_chain`` recomputes every hash; the first entry that does not
+match is where the file was changed behind the program's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction, attributes
+
+from workbench.store.models import AuditEntry, Base
+
+GENESIS = "0" * 64
+ACTOR_KEY = "workbench.actor"
+
+
+def encode(value: Any) -> str | None:
+    """The text form of a column value as kept in the audit chain."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One audit entry before it is chained."""
+
+    action: str
+    entity: str
+    entity_id: int
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+def entry_hash(prev_hash: str, entry_id: int, at: str, actor: str, change: Change) -> str:
+    parts = [
+        prev_hash,
+        str(entry_id),
+        at,
+        actor,
+        change.action,
+        change.entity,
+        str(change.entity_id),
+        change.field or "",
+        "\x00" if change.old_value is None else change.old_value,
+        "\x00" if change.new_value is None else change.new_value,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def snapshot(values: Mapping[str, Any]) -> str:
+    return json.dumps(
+        {key: encode(value) for key, value in values.items()}, ensure_ascii=False, sort_keys=True
+    )
+
+
+def chain_rows(
+    changes: Iterable[Change], actor: str, at: str, last_id: int, last_hash: str
+) -> Iterator[dict[str, Any]]:
+    """Rows for ``audit_entry`` continuing the chain after (last_id, last_hash)."""
+    prev = last_hash
+    entry_id = last_id
+    for change in changes:
+        entry_id += 1
+        digest = entry_hash(prev, entry_id, at, actor, change)
+        yield {
+            "id": entry_id,
+            "at": at,
+            "actor": actor,
+            "action": change.action,
+            "entity": change.entity,
+            "entity_id": change.entity_id,
+            "field": change.field,
+            "old_value": change.old_value,
+            "new_value": change.new_value,
+            "prev_hash": prev,
+            "hash": digest,
+        }
+        prev = digest
+
+
+def chain_head(connection: Connection) -> tuple[int, str]:
+    row = connection.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if row is None else (row[0], row[1])
+
+
+def append(connection: Connection, changes: list[Change], actor: str) -> None:
+    """Write ``changes`` at the end of the chain on ``connection`` (inside its transaction)."""
+    if not changes:
+        return
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    last_id, last_hash = chain_head(connection)
+    rows = list(chain_rows(changes, actor, at, last_id, last_hash))
+    connection.execute(AuditEntry.__table__.insert(), rows)
+
+
+def _columns(obj: Base) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {col.key: getattr(obj, col.key) for col in mapper.column_attrs}
+
+
+def _changes_in_flush(session: Session) -> list[Change]:
+    changes: list[Change] = []
+    for obj in session.new:
+        if isinstance(obj, Base) and obj.__audited__:
+            values = _columns(obj)
+            changes.append(
+                Change("create", obj.__tablename__, values["id"], None, None, snapshot(values))
+            )
+    for obj in session.dirty:
+        if not (isinstance(obj, Base) and obj.__audited__) or not session.is_modified(obj):
+            continue
+        for prop in inspect(obj).mapper.column_attrs:
+            history = attributes.get_history(obj, prop.key)
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if encode(old) != encode(new):
+                changes.append(
+                    Change("update", obj.__tablename__, obj.id, prop.key, encode(old), encode(new))
+                )
+    for obj in session.deleted:
+        if isinstance(obj, Base) and obj.__audited__:
+            values = _columns(obj)
+            changes.append(
+                Change("delete", obj.__tablename__, values["id"], None, snapshot(values), None)
+            )
+    return changes
+
+
+def record_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    """``after_flush`` listener: chain what this flush wrote, by the session's actor."""
+    actor = session.info.get(ACTOR_KEY)
+    changes = _changes_in_flush(session)
+    if not changes:
+        return
+    if actor is None:
+        raise RuntimeError("a write session without an actor cannot be audited")
+    append(session.connection(), changes, actor)
+
+
+@dataclass(frozen=True)
+class Breach:
+    """Where the record stops matching its audit chain: an entry or row id, and why."""
+
+    ref: int
+    reason: str
+
+
+def verify_chain(connection: Connection, batch: int = 50_000) -> tuple[int, Breach | None]:
+    """Recompute every hash; return how many entries were checked and the first break."""
+    table = AuditEntry.__table__
+    prev = GENESIS
+    expected_id: int | None = None
+    checked = 0
+    result = connection.execution_options(yield_per=batch).execute(
+        select(table).order_by(table.c.id)
+    )
+    for row in result:
+        if expected_id is not None and row.id != expected_id:
+            return checked, Breach(row.id, f"entry {expected_id} is missing")
+        if row.prev_hash != prev:
+            return checked, Breach(row.id, "does not follow the entry before it")
+        change = Change(
+            row.action, row.entity, row.entity_id, row.field, row.old_value, row.new_value
+        )
+        if entry_hash(prev, row.id, row.at, row.actor, change) != row.hash:
+            return checked, Breach(row.id, "its content was changed after it was written")
+        prev = row.hash
+        expected_id = row.id + 1
+        checked += 1
+    return checked, None
+
+
+def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
+    """The state a row should have after its audit entries; None once deleted."""
+    state: dict[str, str | None] | None = None
+    for entry in entries:
+        if entry.action == "create":
+            state = json.loads(entry.new_value)
+        elif entry.action == "delete":
+            state = None
+        elif state is not None:
+            state[entry.field] = entry.new_value
+    return state
+
+
+def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) -> Breach | None:
+    """Replay the audit entries of ``model``'s table and compare with its rows.
+
+    Streams both sides ordered by id (a merge), so memory stays flat on big files.
+    Returns the first row that differs from what its audit trail says.
+    """
+    table = model.__table__
+    audit = AuditEntry.__table__
+    columns = [col.key for col in inspect(model).mapper.column_attrs]
+    entries = connection.execution_options(yield_per=batch).execute(
+        select(audit)
+        .where(audit.c.entity == table.name)
+        .order_by(audit.c.entity_id, audit.c.id)
+    )
+    rows = iter(
+        connection.execution_options(yield_per=batch).execute(
+            select(*(table.c[c] for c in columns)).order_by(table.c.id)
+        )
+    )
+    row = next(rows, None)
+    for entity_id, group in groupby(entries, key=lambda e: e.entity_id):
+        expected = _replay(group)
+        if row is not None and row.id < entity_id:
+            return Breach(row.id, f"{table.name} {row.id} was added without the program")
+        actual = None
+        if row is not None and row.id == entity_id:
+            actual = {c: encode(getattr(row, c)) for c in columns}
+            row = next(rows, None)
+        if expected != actual:
+            if actual is None:
+                return Breach(entity_id, f"{table.name} {entity_id} was removed without the program")
+            if expected is None:
+                return Breach(entity_id, f"{table.name} {entity_id} was added without the program")
+            field = next(c for c in columns if expected.get(c) != actual[c])
+            return Breach(
+                entity_id, f"{table.name} {entity_id} field {field} was changed without the program"
+            )
+    if row is not None:
+        return Breach(row.id, f"{table.name} {row.id} was added without the program")
+    return None

@@ -1,0 +1,104 @@
+"""The database a workbench works on: where it is, the engine, and units of work.
+
+SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` for writes (one
+writer at a time, no lost audit-chain race). Any other SQLAlchemy URL is used as given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.store.audit import ACTOR_KEY, record_flush
+
+ENV_VAR = "WORKBENCH_DB"
+DEFAULT_FILE = "workbench.sqlite3"
+_WRITE = "workbench_write"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("GovernanceWorkbench", appauthor=False))
+
+
+def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> URL:
+    """``--db PATH_OR_URL``, else ``WORKBENCH_DB``, else the file in the user's data folder."""
+    environ = os.environ if environ is None else environ
+    target = explicit or environ.get(ENV_VAR) or str(default_data_dir() / DEFAULT_FILE)
+    if "://" in target:
+        return make_url(target)
+    return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory ones."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 would issue its own BEGIN; we issue ours in _sqlite_begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    write = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 15})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """An engine plus its two kinds of unit of work: read, and audited write."""
+
+    def __init__(self, url: URL) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+        )
+        event.listen(self._writer, "after_flush", record_flush)
+
+    @property
+    def writer_engine(self) -> Engine:
+        return self.engine.execution_options(**{_WRITE: True})
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session:
+            yield session
+
+    @contextmanager
+    def write(self, actor: str) -> Iterator[Session]:
+        """A session whose changes are committed together with their audit entries."""
+        with self._writer() as session, session.begin():
+            session.info[ACTOR_KEY] = actor
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,207 @@
+"""Typed SQLAlchemy models of the improvement record: Problem → Cause → Solution → Result.
+
+Enumerated values are stored as short English strings (see workbench.services.vocabulary);
+labels shown to users come from the UI's translations, so the data stays language-neutral.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain."""
+
+    __audited__ = True
+
+
+class CodeSequence(Base):
+    """Last number handed out per code prefix, e.g. ``P-2026`` → 17 gives P-2026-0018."""
+
+    __tablename__ = "code_sequence"
+    __audited__ = False
+
+    prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Site(Base):
+    __tablename__ = "site"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    role: Mapped[str | None] = mapped_column(String(30))
+
+
+class ErpModule(Base):
+    """An entry of the editable ERP module list (采购, 库存, 销售 …)."""
+
+    __tablename__ = "erp_module"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Problem(Base):
+    __tablename__ = "problem"
+    __table_args__ = (
+        Index("ix_problem_status_id", "status", "id"),
+        Index("ix_problem_module_id", "erp_module_id", "id"),
+        Index("ix_problem_site_id", "site_id", "id"),
+        Index("ix_problem_reported_on", "reported_on", "id"),
+        Index("ix_problem_severity", "severity", "id"),
+        Index("ix_problem_title", "title"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    erp_module_id: Mapped[int | None] = mapped_column(ForeignKey("erp_module.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
+    hidden_cost: Mapped[str | None] = mapped_column(String(30))
+    severity: Mapped[int] = mapped_column(Integer, default=3)
+    frequency: Mapped[str] = mapped_column(String(20), default="weekly")
+    impact: Mapped[int] = mapped_column(Integer, default=3)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    tags: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    causes: Mapped[list[Cause]] = relationship(
+        back_populates="problem", cascade="all, delete-orphan", order_by="Cause.id"
+    )
+
+
+class Cause(Base):
+    __tablename__ = "cause"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    problem_id: Mapped[int] = mapped_column(
+        ForeignKey("problem.id", ondelete="CASCADE"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(30))
+    is_root: Mapped[bool] = mapped_column(Boolean, default=False)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    problem: Mapped[Problem] = relationship(back_populates="causes")
+    whys: Mapped[list[CauseWhy]] = relationship(
+        back_populates="cause", cascade="all, delete-orphan", order_by="CauseWhy.position"
+    )
+    solutions: Mapped[list[Solution]] = relationship(
+        back_populates="cause", cascade="all, delete-orphan", order_by="Solution.id"
+    )
+
+
+class CauseWhy(Base):
+    """One step of a cause's 5-why chain; ``position`` 1 is the first why."""
+
+    __tablename__ = "cause_why"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cause_id: Mapped[int] = mapped_column(ForeignKey("cause.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    cause: Mapped[Cause] = relationship(back_populates="whys")
+
+
+class Solution(Base):
+    __tablename__ = "solution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cause_id: Mapped[int] = mapped_column(ForeignKey("cause.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="corrective")
+    governance_path: Mapped[str | None] = mapped_column(String(30))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    cause: Mapped[Cause] = relationship(back_populates="solutions")
+    results: Mapped[list[Result]] = relationship(
+        back_populates="solution", cascade="all, delete-orphan", order_by="Result.id"
+    )
+
+
+class Result(Base):
+    __tablename__ = "result"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    solution_id: Mapped[int] = mapped_column(
+        ForeignKey("solution.id", ondelete="CASCADE"), index=True
+    )
+    metric: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(20), default="")
+    direction: Mapped[str] = mapped_column(String(10), default="lower")
+    baseline_value: Mapped[float] = mapped_column(Float)
+    baseline_on: Mapped[dt.date | None] = mapped_column(Date)
+    value_after: Mapped[float | None] = mapped_column(Float)
+    measured_on: Mapped[dt.date | None] = mapped_column(Date)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    solution: Mapped[Solution] = relationship(back_populates="results")
+
+
+class AuditEntry(Base):
+    """One change, chained to the previous entry by ``prev_hash`` so that edits made
+    to the file behind the program's back are detected (workbench.store.audit)."""
+
+    __tablename__ = "audit_entry"
+    __audited__ = False
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
