@@ -14,7 +14,9 @@ from workbench.settings import Settings
 
 
 @pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never read or write the real user's settings or default database."""
     home = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(home))

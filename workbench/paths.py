@@ -1,4 +1,4 @@
-"""Where the program's own files are: resources (fonts, translations) and db (migrations, demo data).
+"""Where the program's own files are: resources (fonts, translations), db (migrations, demo).
 
 In a source checkout they sit beside the package; an installed wheel carries them
 inside it as ``_resources`` and ``_db`` (see pyproject.toml).

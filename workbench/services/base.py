@@ -25,7 +25,8 @@ class Service:
         self._clock = clock
 
     def today(self) -> dt.date:
-        return self._clock().date()
+        """The user's calendar date: the clock runs in UTC, a plant lives in its own zone."""
+        return self._clock().replace(tzinfo=dt.UTC).astimezone().date()
 
     def _acting_person(self, session: Session) -> Person:
         """The Person behind the current user, created on first use."""

@@ -54,7 +54,9 @@ RESULT = Link(
 class ChainService(Service):
     # ---- generic ----------------------------------------------------------------------
     def validate(self, link: Link, values: Mapping[str, Any]) -> list[FieldError]:
-        return fields.check(link.specs, {**link.defaults, **values}, entity=link.model.__tablename__)[1]
+        return fields.check(
+            link.specs, {**link.defaults, **values}, entity=link.model.__tablename__
+        )[1]
 
     def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
         session.flush()

@@ -108,7 +108,9 @@ def coerce(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
         text = str(value).strip()
         if spec.max_length is not None and len(text) > spec.max_length:
             return None, _error(
-                name, "too_long", f"is longer than {spec.max_length} characters",
+                name,
+                "too_long",
+                f"is longer than {spec.max_length} characters",
                 limit=spec.max_length,
             )
         return text, None
@@ -117,7 +119,9 @@ def coerce(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
     if spec.kind == "choice":
         if value not in spec.choices:
             return None, _error(
-                name, "unknown_choice", f"must be one of {', '.join(spec.choices)}",
+                name,
+                "unknown_choice",
+                f"must be one of {', '.join(spec.choices)}",
                 choices=spec.choices,
             )
         return value, None
@@ -142,6 +146,7 @@ def _number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
     except (TypeError, ValueError):
         word = "a whole number" if as_int else "a number"
         return None, _error(name, "not_a_number", f"is not {word}")
+    number += 0  # -0.0 becomes 0.0: SQLite stores no negative zero, the audit would differ
     if number != number or number in (float("inf"), float("-inf")):
         return None, _error(name, "not_a_number", "is not a number")
     low, high = spec.minimum, spec.maximum

@@ -90,7 +90,9 @@ class LookupService(Service):
         clean_login, clean_name = self._name(login, 100), self._name(name, 100)
         with self._db.write(self.actor) as session:
             self._unique(session, Person.login, clean_login, "login")
-            person = Person(login=clean_login, name=clean_name, department_id=department_id, role=role)
+            person = Person(
+                login=clean_login, name=clean_name, department_id=department_id, role=role
+            )
             session.add(person)
             session.flush()
             return Lookup(person.id, person.name)

@@ -214,9 +214,7 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
     audit = AuditEntry.__table__
     columns = [col.key for col in inspect(model).mapper.column_attrs]
     entries = connection.execution_options(yield_per=batch).execute(
-        select(audit)
-        .where(audit.c.entity == table.name)
-        .order_by(audit.c.entity_id, audit.c.id)
+        select(audit).where(audit.c.entity == table.name).order_by(audit.c.entity_id, audit.c.id)
     )
     rows = iter(
         connection.execution_options(yield_per=batch).execute(
@@ -234,7 +232,9 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
             row = next(rows, None)
         if expected != actual:
             if actual is None:
-                return Breach(entity_id, f"{table.name} {entity_id} was removed without the program")
+                return Breach(
+                    entity_id, f"{table.name} {entity_id} was removed without the program"
+                )
             if expected is None:
                 return Breach(entity_id, f"{table.name} {entity_id} was added without the program")
             field = next(c for c in columns if expected.get(c) != actual[c])

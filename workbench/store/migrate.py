@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from workbench.paths import migrations_dir
 from workbench.store.database import Database, sqlite_file
@@ -58,9 +59,17 @@ def upgrade(database: Database) -> Path | None:
     """Migrate to the newest revision; returns the backup made, if any."""
     revisions = known_revisions()
     head = revisions[-1]
-    with database.engine.connect() as connection:
-        current = current_revision(connection)
-        tables = set(inspect(connection).get_table_names())
+    try:
+        with database.engine.connect() as connection:
+            current = current_revision(connection)
+            tables = set(inspect(connection).get_table_names())
+    except DatabaseError as error:
+        # OperationalError (locked, unreachable …) is a real failure, not a wrong file.
+        if isinstance(error, OperationalError) or sqlite_file(database.url) is None:
+            raise
+        raise SchemaError(
+            f"This file is not a Governance Workbench database ({error.orig})."
+        ) from error
     if current == head:
         return None
     if current is not None and current not in revisions:

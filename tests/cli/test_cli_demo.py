@@ -1,0 +1,166 @@
+"""`workbench demo`: a realistic record, written through the rules, that never overwrites data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from workbench.app import open_services
+from workbench.services.records import ProblemDetail, ProblemFilter, ProblemSort
+from workbench.settings import Settings
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _details(path: Path) -> list[ProblemDetail]:
+    services = open_services(str(path), Settings(user="reader"))
+    try:
+        rows = services.problems.page(ProblemFilter(), ProblemSort("code", False), 0, 1000)
+        return [services.problems.get(row.id) for row in rows]
+    finally:
+        services.database.dispose()
+
+
+def test_default_demo_has_complete_chains_across_the_life_cycle(demo_db, run):
+    problems = _details(demo_db)
+
+    assert len(problems) >= 40
+    assert {p.status for p in problems} == {
+        "open",
+        "analysing",
+        "solving",
+        "verifying",
+        "closed",
+        "rejected",
+    }
+    for problem in problems:
+        assert problem.code.startswith("P-") and problem.title and problem.description
+        assert problem.site_id and problem.department_id and problem.erp_module_id
+        assert problem.hidden_cost and problem.owner_id and problem.reporter_id
+        if problem.status == "open":
+            assert problem.causes == ()
+            continue
+        assert any(c.is_root and len(c.whys) >= 3 for c in problem.causes)
+        solutions = [s for c in problem.causes for s in c.solutions]
+        if problem.status in ("analysing", "rejected"):
+            assert solutions == []
+            continue
+        assert solutions and all(
+            s.kind and s.governance_path and s.owner and s.due_on for s in solutions
+        )
+        if problem.status in ("verifying", "closed"):
+            assert all(s.status == "done" and s.done_on for s in solutions)
+            assert all(r.baseline_on for r in problem.results())
+        if problem.status == "closed":
+            assert problem.closed_on is not None
+            assert any(
+                r.verified and r.improvement_pct and r.improvement_pct > 0
+                for r in problem.results()
+            )
+    assert sum(p.status == "closed" for p in problems) >= 5
+    assert run("check", "--db", demo_db).code == 0
+
+
+def test_demo_tells_the_articles_story(demo_db):
+    first = _details(demo_db)[0]
+
+    assert first.title == "库存差异率高"
+    assert first.status == "closed"
+    root = next(c for c in first.causes if c.is_root)
+    assert "物料编码不统一" in root.description
+    assert len(root.whys) == 5
+    solution = root.solutions[0]
+    assert solution.title == "统一物料编码"
+    assert solution.governance_path == "data_governance"
+    result = solution.results[0]
+    assert (result.metric, result.baseline_value, result.value_after) == ("库存差异率", 2.0, 1.2)
+    assert round(result.improvement_pct or 0) == 40
+    assert result.verified_by
+
+
+def test_demo_has_sites_departments_and_people_in_roles(demo_db, sql):
+    sites = {row[0] for row in sql(demo_db, "SELECT name FROM site")}
+    departments = {row[0] for row in sql(demo_db, "SELECT name FROM department")}
+    modules = [row[0] for row in sql(demo_db, "SELECT name FROM erp_module ORDER BY sort_order")]
+    roles = {row[0] for row in sql(demo_db, "SELECT DISTINCT role FROM person")}
+
+    assert {"华东工厂", "华南工厂", "苏州成熟工厂"} <= sites
+    assert {"采购部", "仓储部", "销售部", "生产部", "财务部", "IT部"} <= departments
+    assert modules == ["采购", "库存", "销售", "生产", "财务", "人力", "主数据"]
+    assert {"change_agent", "usage_champion", "project_manager"} <= roles
+    used_sites = sql(demo_db, "SELECT COUNT(DISTINCT site_id) FROM problem")[0][0]
+    assert used_sites >= 3
+
+
+def test_demo_is_done_by_the_demo_people_through_the_audited_services(demo_db, sql):
+    actors = {row[0] for row in sql(demo_db, "SELECT DISTINCT actor FROM audit_entry")}
+    audited = sql(demo_db, "SELECT COUNT(*) FROM audit_entry WHERE entity = 'problem'")[0][0]
+
+    assert {"zhang.wei", "zhao.lei"} & actors  # a change agent and a project manager
+    assert audited > 48  # creates plus status changes
+
+
+def test_demo_refuses_a_database_with_data_and_keeps_it(demo_db, run, sql):
+    before = sql(demo_db, "SELECT COUNT(*), MAX(hash) FROM audit_entry")
+
+    result = run("demo", "--db", demo_db, "--lang", "en")
+
+    assert result.code == 1
+    assert "--force" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert sql(demo_db, "SELECT COUNT(*), MAX(hash) FROM audit_entry") == before
+    assert sql(demo_db, "SELECT title FROM problem WHERE id = 1") == [("库存差异率高",)]
+
+
+def test_demo_force_replaces_the_record(services, db_path, run, sql):
+    services.problems.create(
+        {
+            "title": "my own problem",
+            "severity": 3,
+            "impact": 3,
+            "frequency": "weekly",
+            "reported_on": "2026-01-05",
+        }
+    )
+    services.database.dispose()
+
+    result = run("demo", "--db", db_path, "--lang", "en", "--force")
+
+    assert result.code == 0, result.err
+    titles = [row[0] for row in sql(db_path, "SELECT title FROM problem")]
+    assert "my own problem" not in titles
+    assert len(titles) >= 40
+    assert run("check", "--db", db_path).code == 0
+
+
+def test_demo_if_empty_writes_once_then_leaves_the_data_alone(db_path, run, sql):
+    first = run("demo", "--db", db_path, "--lang", "en", "--if-empty")
+    count = sql(db_path, "SELECT COUNT(*) FROM audit_entry")
+
+    second = run("demo", "--db", db_path, "--lang", "zh_CN", "--if-empty")
+
+    assert first.code == 0 and second.code == 0
+    assert "left as it is" in second.out
+    assert sql(db_path, "SELECT COUNT(*) FROM audit_entry") == count
+    assert sql(db_path, "SELECT title FROM problem WHERE id = 1") == [("High inventory variance",)]
+
+
+def test_demo_in_english_has_english_text(db_path, run, sql):
+    assert run("demo", "--db", db_path, "--lang", "en", "--problems", "20").code == 0
+
+    texts = [
+        *(row[0] for row in sql(db_path, "SELECT title || description || tags FROM problem")),
+        *(row[0] for row in sql(db_path, "SELECT name FROM site UNION SELECT name FROM person")),
+        *(row[0] for row in sql(db_path, "SELECT text FROM cause_why")),
+    ]
+    assert len(texts) > 20
+    assert not [t for t in texts if CJK.search(t)]
+    assert sql(db_path, "SELECT COUNT(*) FROM problem") == [(20,)]
+
+
+def test_demo_language_follows_the_settings(db_path, run, sql, monkeypatch, tmp_path):
+    Settings(language="en").save()
+
+    assert run("demo", "--db", db_path).code == 0
+
+    assert sql(db_path, "SELECT title FROM problem WHERE id = 1") == [("High inventory variance",)]

@@ -1,0 +1,238 @@
+"""Opening a database migrates it safely: backup first, refuse what is not ours, keep data."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from workbench import paths
+from workbench.app import open_services
+from workbench.settings import Settings
+from workbench.store import migrate
+from workbench.store.database import Database, resolve_target
+from workbench.store.migrate import SchemaError, known_revisions, upgrade
+from workbench.store.models import Base
+
+EXTRA_REVISION = '''"""a note on every problem (test only)"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # recreate="always" rebuilds the table, as real migrations on SQLite do; causes point
+    # at problem with ON DELETE CASCADE, so a rebuild with foreign keys on would lose them.
+    with op.batch_alter_table("problem", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
+    op.execute("UPDATE problem SET note = 'migrated'")
+    FAIL_HERE
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("problem") as batch_op:
+        batch_op.drop_column("note")
+'''
+
+
+def revision_of(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def open_at(path: Path):
+    return open_services(str(path), Settings(user="tester"))
+
+
+def script_directory(folder: Path) -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(folder))
+    return ScriptDirectory.from_config(config)
+
+
+@pytest.fixture
+def migrations_with_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A copy of the shipped migrations plus a test-only revision 0002, in use by the program.
+
+    Returns a function that writes 0002 (failing on purpose when asked).
+    """
+    folder = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
+
+    def write(fail: bool = False) -> Path:
+        failure = "raise RuntimeError('migration failed half-way')" if fail else "pass"
+        (folder / "versions" / "0002_problem_note.py").write_text(
+            EXTRA_REVISION.replace("FAIL_HERE", failure), encoding="utf-8"
+        )
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def database_with_data(db_path: Path) -> tuple[Path, int]:
+    """A 0001 database holding a problem with its whole chain."""
+    from workbench.services.chain import CAUSE, RESULT, SOLUTION
+
+    services = open_at(db_path)
+    problem = services.problems.create(
+        {
+            "title": "库存差异率高",
+            "severity": 4,
+            "impact": 4,
+            "frequency": "daily",
+            "reported_on": "2025-03-01",
+        }
+    )
+    cause = services.chain.add(CAUSE, problem.id, {"description": "编码不统一"}).causes[0]
+    solution = services.chain.add(SOLUTION, cause.id, {"title": "统一物料编码"}).causes[0]
+    services.chain.add(
+        RESULT,
+        solution.solutions[0].id,
+        {"metric": "差异率", "baseline_value": 2, "value_after": 1.2},
+    )
+    services.database.dispose()
+    return db_path, problem.id
+
+
+def test_a_new_file_is_migrated_to_the_newest_revision(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "workbench.sqlite3"
+    services = open_at(path)
+    services.database.dispose()
+    assert revision_of(path) == known_revisions()[-1]
+    with sqlite3.connect(path) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"problem", "cause", "cause_why", "solution", "result", "audit_entry"} <= tables
+    assert list(path.parent.glob("*.before-*")) == []
+
+
+def test_connections_use_wal_foreign_keys_and_a_busy_timeout(db_path: Path) -> None:
+    database = Database(resolve_target(str(db_path)))
+    try:
+        with database.engine.connect() as connection:
+            pragma = connection.exec_driver_sql
+            assert pragma("PRAGMA journal_mode").scalar() == "wal"
+            assert pragma("PRAGMA foreign_keys").scalar() == 1
+            assert pragma("PRAGMA busy_timeout").scalar() >= 1000
+    finally:
+        database.dispose()
+
+
+def test_reopening_a_current_database_does_nothing(db_path: Path) -> None:
+    before = db_path.read_bytes()
+    database = Database(resolve_target(str(db_path)))
+    try:
+        assert upgrade(database) is None
+    finally:
+        database.dispose()
+    assert list(db_path.parent.glob("*.before-*")) == []
+    assert revision_of(db_path) == known_revisions()[-1]
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_program_is_refused(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(SchemaError, match="newer") as caught:
+        open_at(db_path)
+    assert "9999" in str(caught.value)
+    assert revision_of(db_path) == "9999"
+    assert list(db_path.parent.glob("*.before-*")) == []
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "inventory.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE stock (sku TEXT, qty INTEGER)")
+        connection.execute("INSERT INTO stock VALUES ('A-1', 3)")
+    with pytest.raises(SchemaError, match="not a Governance Workbench database"):
+        open_at(path)
+    with sqlite3.connect(path) as connection:
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master")]
+        assert tables == ["stock"]
+        assert connection.execute("SELECT * FROM stock").fetchall() == [("A-1", 3)]
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("盘点记录：不是数据库。" * 20, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(SchemaError, match="not a Governance Workbench database"):
+        open_at(path)
+    assert path.read_bytes() == before
+
+
+def test_upgrade_backs_up_first_and_keeps_the_data(
+    database_with_data: tuple[Path, int], migrations_with_0002
+) -> None:
+    path, problem_id = database_with_data
+    migrations_with_0002()
+    services = open_at(path)
+    try:
+        detail = services.problems.get(problem_id)
+        assert detail.title == "库存差异率高"
+        assert detail.causes[0].solutions[0].results[0].improvement_pct == pytest.approx(40.0)
+        assert services.integrity.check().sound
+    finally:
+        services.database.dispose()
+    assert revision_of(path) == "0002"
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT title, note FROM problem").fetchall() == [
+            ("库存差异率高", "migrated")
+        ]
+        assert connection.execute("SELECT count(*) FROM cause").fetchone() == (1,)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    backups = list(path.parent.glob("workbench.before-0001.*.sqlite3"))
+    assert len(backups) == 1
+    assert revision_of(backups[0]) == "0001"
+    with sqlite3.connect(backups[0]) as connection:
+        assert connection.execute("SELECT title FROM problem").fetchall() == [("库存差异率高",)]
+        columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
+        assert "note" not in columns
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(
+    database_with_data: tuple[Path, int], migrations_with_0002
+) -> None:
+    path, _problem_id = database_with_data
+    migrations_with_0002(fail=True)
+    with pytest.raises(RuntimeError, match="half-way"):
+        open_at(path)
+    assert revision_of(path) == "0001"
+    with sqlite3.connect(path) as connection:
+        columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
+        assert "note" not in columns
+        assert connection.execute("SELECT count(*) FROM cause").fetchone() == (1,)
+        assert connection.execute("SELECT count(*) FROM result").fetchone() == (1,)
+
+
+def test_known_revisions_match_alembic(migrations_with_0002) -> None:
+    shipped = script_directory(paths.migrations_dir())
+    walked = [script.revision for script in shipped.walk_revisions()]
+    assert known_revisions() == walked[::-1]
+    assert known_revisions()[-1] == shipped.get_current_head()
+    extended = script_directory(migrations_with_0002())
+    assert known_revisions() == [s.revision for s in extended.walk_revisions()][::-1]
+    assert known_revisions()[-1] == extended.get_current_head() == "0002"
+
+
+def test_models_match_the_migrations(db_path: Path) -> None:
+    database = Database(resolve_target(str(db_path)))
+    try:
+        with database.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        database.dispose()

@@ -1,0 +1,199 @@
+"""The detail panel's problem part: editing, validation as you type, undo, status, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from workbench.services import Services
+from workbench.services.records import ProblemDetail
+from workbench.ui.detail import ProblemDetailPanel
+
+PROBLEM: dict[str, Any] = {
+    "title": "库存差异率高",
+    "description": "盘点时账实不符",
+    "severity": 4,
+    "impact": 3,
+    "frequency": "weekly",
+    "reported_on": "2026-03-01",
+}
+
+
+@pytest.fixture
+def problem(services: Services) -> ProblemDetail:
+    return services.problems.create(PROBLEM)
+
+
+def make_panel(qtbot, services: Services, problem_id: int) -> ProblemDetailPanel:
+    """A shown, active panel at the width the Problems page gives it, on ``problem_id``."""
+    panel = ProblemDetailPanel(services)
+    qtbot.addWidget(panel)
+    panel.resize(600, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.show_problem(problem_id)
+    return panel
+
+
+@pytest.fixture
+def panel(qtbot, qapp_lang, services: Services, problem: ProblemDetail) -> ProblemDetailPanel:
+    return make_panel(qtbot, services, problem.id)
+
+
+def field(panel: ProblemDetailPanel, name: str) -> Any:
+    return panel.problem_form.form.widget(name)
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type like a keyboard would, Chinese included (QTest.keyClicks takes ASCII only)."""
+    for char in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def retype(qtbot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    type_text(edit, text)
+
+
+def click(qtbot, button: Any) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_typed_title_is_saved(qtbot, panel, services, problem) -> None:
+    retype(qtbot, field(panel, "title"), "物料编码不统一导致库存差异")
+    with qtbot.waitSignal(panel.problemChanged) as signal:
+        click(qtbot, panel.problem_form.save_button)
+    assert signal.args == [problem.id]
+    assert services.problems.get(problem.id).title == "物料编码不统一导致库存差异"
+    assert panel.header.title.text() == "物料编码不统一导致库存差异"
+    assert not panel.problem_form.save_button.isEnabled()  # nothing left to save
+
+
+def test_invalid_input_shows_errors_and_saves_nothing(qtbot, panel, services, problem) -> None:
+    retype(qtbot, field(panel, "severity"), "9")
+    severity_error = panel.problem_form.form.error_label("severity")
+    assert severity_error.isVisible()
+    assert severity_error.text() == "Severity must be between 1 and 5."
+    assert not panel.problem_form.save_button.isEnabled()
+
+    retype(qtbot, field(panel, "title"), "")
+    assert panel.problem_form.form.error_label("title").text() == "Title is required."
+
+    qtbot.mouseClick(panel.problem_form.save_button, Qt.MouseButton.LeftButton)
+    saved = services.problems.get(problem.id)
+    assert (saved.title, saved.severity) == ("库存差异率高", 4)
+    assert field(panel, "severity").text() == "9"  # the user's input stays
+
+    retype(qtbot, field(panel, "severity"), "5")
+    retype(qtbot, field(panel, "title"), "盘点差异")
+    assert not severity_error.isVisible()
+    assert panel.problem_form.save_button.isEnabled()
+
+
+def test_ctrl_z_undoes_a_saved_title_and_ctrl_shift_z_redoes_it(
+    qtbot, panel, services, problem
+) -> None:
+    retype(qtbot, field(panel, "title"), "新标题")
+    click(qtbot, panel.problem_form.save_button)
+    assert services.problems.get(problem.id).title == "新标题"
+
+    qtbot.keyClick(panel.chain.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.problems.get(problem.id).title == "库存差异率高"
+    assert field(panel, "title").text() == "库存差异率高"
+    assert panel.header.title.text() == "库存差异率高"
+
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(panel.chain.tree, Qt.Key.Key_Z, redo)
+    assert services.problems.get(problem.id).title == "新标题"
+    assert field(panel, "title").text() == "新标题"
+
+
+def test_typing_undo_inside_a_field_stays_with_the_field(qtbot, panel, services, problem) -> None:
+    title = field(panel, "title")
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, "X")
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "库存差异率高"
+    assert panel.undo_stack.count() == 0
+
+
+def test_status_change_is_saved_and_undone(qtbot, panel, services, problem) -> None:
+    assert panel.header.status_button("analysing").text() == "→ Analysing"
+    assert panel.header.status_button("rejected").text() == "Reject"
+    click(qtbot, panel.header.status_button("analysing"))
+    assert services.problems.get(problem.id).status == "analysing"
+    assert panel.header.badge.text() == "Analysing"
+
+    panel.undo_stack.undo()
+    assert services.problems.get(problem.id).status == "open"
+    assert panel.header.badge.text() == "Open"
+
+
+def test_closing_without_a_verified_result_is_refused_in_words(
+    qtbot, panel, services, problem
+) -> None:
+    for status in ("analysing", "solving", "verifying"):
+        services.problems.change_status(problem.id, status)
+    panel.show_problem(problem.id)
+    click(qtbot, panel.header.status_button("closed"))
+    assert panel.header.message.isVisible()
+    assert panel.header.message.text() == (
+        "A problem can be closed only with at least one verified result."
+    )
+    assert services.problems.get(problem.id).status == "verifying"
+    assert panel.header.badge.text() == "Verifying"
+    assert panel.undo_stack.count() == 0
+
+
+def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:
+    questions: list[str] = []
+    answers = [False, True]
+    panel.confirm = lambda title, text: questions.append(text) or answers.pop(0)
+    click(qtbot, panel.problem_form.delete_button)
+    assert services.problems.get(problem.id).code == problem.code  # "No" keeps it
+    with qtbot.waitSignal(panel.problemDeleted) as signal:
+        click(qtbot, panel.problem_form.delete_button)
+    assert signal.args == [problem.id]
+    assert problem.code in questions[0]
+    assert panel.pages.currentWidget() is panel.empty
+    assert panel.empty.text() == "Select a problem"
+
+
+def test_new_problem_is_created_from_the_form(qtbot, panel, services) -> None:
+    panel.new_problem()
+    assert not panel.problem_form.save_button.isEnabled()  # the title is still empty
+    type_text(field(panel, "title"), "采购订单审批慢")
+    with qtbot.waitSignal(panel.problemCreated) as signal:
+        click(qtbot, panel.problem_form.save_button)
+    created = services.problems.get(signal.args[0])
+    assert created.title == "采购订单审批慢"
+    assert created.status == "open"
+    assert panel.header.code.text() == created.code
+
+
+def test_problem_deleted_elsewhere_is_said_clearly(qtbot, panel, services, problem) -> None:
+    services.problems.delete(problem.id)
+    retype(qtbot, field(panel, "title"), "还在吗")
+    click(qtbot, panel.problem_form.save_button)
+    assert panel.pages.currentWidget() is panel.empty
+    assert "deleted elsewhere" in panel.empty.text()
+
+
+def test_empty_state(qtbot, qapp_lang, services) -> None:
+    panel = ProblemDetailPanel(services)
+    qtbot.addWidget(panel)
+    panel.show_problem(None)
+    assert panel.pages.currentWidget() is panel.empty
+    assert panel.empty.text() == "Select a problem"

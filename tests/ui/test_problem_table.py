@@ -1,0 +1,105 @@
+"""The SQL-backed Problems model: counts, filters and sorting agree with the database, and
+a long list is read page by page, never all at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+from sqlalchemy import text
+
+from workbench.services.records import ProblemFilter
+from workbench.ui.problem_table import COLUMN_KEYS, PAGE_SIZE, ProblemTableModel
+
+
+def sql_count(services, where: str = "1=1", **params) -> int:
+    with services.database.engine.connect() as connection:
+        return connection.execute(
+            text(f"SELECT count(*) FROM problem WHERE {where}"), params
+        ).scalar_one()
+
+
+def column_values(model: ProblemTableModel, key: str) -> list[str]:
+    column = COLUMN_KEYS.index(key)
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_checks(record, qtmodeltester):
+    model = ProblemTableModel(record)
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(ProblemFilter(status="open"))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_match_the_database(record):
+    model = ProblemTableModel(record)
+    assert model.rowCount() == sql_count(record) == 24
+    newest = model.index(0, COLUMN_KEYS.index("code")).data()
+    assert newest == "P-2026-0024"  # default order: newest code first
+    assert model.headerData(COLUMN_KEYS.index("reported_on"), Qt.Orientation.Horizontal) == (
+        "Reported on"
+    )
+    assert set(column_values(model, "status")) == {"Open", "Analysing", "Solving", "Rejected"}
+
+
+def test_filters_run_in_sql(record):
+    model = ProblemTableModel(record)
+    module = record.lookups.modules()[1]
+    model.set_filter(ProblemFilter(status="solving", erp_module_id=module.id))
+    expected = sql_count(record, "status = 'solving' AND erp_module_id = :module", module=module.id)
+    assert 0 < model.rowCount() == expected
+    assert set(column_values(model, "module")) == {module.name}
+
+    model.set_filter(ProblemFilter(text="物料编码"))
+    assert model.rowCount() == sql_count(record, "title LIKE '%物料编码%'") == 3
+
+
+def test_sorting_orders_rows(record):
+    model = ProblemTableModel(record)
+    severity = COLUMN_KEYS.index("severity")
+    model.sort(severity, Qt.SortOrder.AscendingOrder)
+    values = [int(v) for v in column_values(model, "severity")]
+    assert values == sorted(values) and values[0] == 1
+
+    model.sort(severity, Qt.SortOrder.DescendingOrder)
+    values = [int(v) for v in column_values(model, "severity")]
+    assert values == sorted(values, reverse=True) and values[0] == 5
+
+    title = COLUMN_KEYS.index("title")
+    model.sort(title, Qt.SortOrder.AscendingOrder)
+    titles = column_values(model, "title")
+    assert titles == sorted(titles)
+
+
+def test_unsortable_column_keeps_the_order(record):
+    model = ProblemTableModel(record)
+    before = column_values(model, "code")
+    model.sort(COLUMN_KEYS.index("owner"), Qt.SortOrder.AscendingOrder)
+    assert column_values(model, "code") == before
+    assert model.problem_sort.column == "code"
+
+
+def test_scrolling_a_long_list_reads_only_the_pages_shown(
+    services, qapp_lang, qtbot, insert_problems
+):
+    insert_problems(services, 20_000)
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = ProblemTableModel(services)
+    view.setModel(model)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert model.rowCount() == 20_000
+
+    view.scrollToBottom()
+    last = model.index(model.rowCount() - 1, 0)
+    qtbot.waitUntil(
+        lambda: (
+            view.visualRect(last).isValid()
+            and view.viewport().rect().intersects(view.visualRect(last))
+        )
+    )
+    view.viewport().repaint()
+    assert model.index(19_999, COLUMN_KEYS.index("code")).data() == "P-2025-000001"
+    assert model.fetch_count <= 3  # first page, last page, maybe the one before it
+    assert 10 * model.fetch_count < 20_000 // PAGE_SIZE

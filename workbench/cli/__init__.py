@@ -1,0 +1,1 @@
+"""The headless command line: ``workbench`` and its subcommands (demo, check, screenshot)."""

@@ -1,0 +1,119 @@
+"""`workbench demo`: a realistic improvement record to try the program on.
+
+The lookups and small datasets go through the services, acted by the demo people
+themselves, so every row is validated and audited exactly as if typed into the window.
+Large datasets (``--problems`` above ``SERVICES_LIMIT``) go through workbench.cli.bulk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbench.cli import bulk
+from workbench.cli.scenario import (
+    Catalogue,
+    LookupIds,
+    PlannedProblem,
+    PlannedResult,
+    PlannedSolution,
+    Planner,
+    load_catalogue,
+)
+from workbench.services import Services
+from workbench.services.chain import CAUSE, RESULT, SOLUTION
+
+SERVICES_LIMIT = 500
+SMALL_SPAN_DAYS = 300
+BULK_SPAN_DAYS = 3 * 365
+
+Progress = Callable[[int, int], None]
+
+
+class NotEmptyError(Exception):
+    """The database already holds a record; the demo would mix with it."""
+
+
+def seed_lookups(services: Services, catalogue: Catalogue) -> LookupIds:
+    """Write the ERP modules, sites, departments and people; return their ids."""
+    lookups = services.lookups
+    modules = {key: lookups.add_module(name).id for key, name in catalogue.modules}
+    sites = tuple(lookups.add_site(code, name).id for code, name in catalogue.sites)
+    departments = {key: lookups.add_department(name).id for key, name in catalogue.departments}
+    people = {
+        p.login: lookups.add_person(p.login, p.name, departments[p.department], p.role).id
+        for p in catalogue.people
+    }
+    return LookupIds(modules, sites, departments, people)
+
+
+class _Writer:
+    """Writes planned problems through the services, each step by the person doing it."""
+
+    def __init__(self, services: Services) -> None:
+        self._base = services
+        self._acting: dict[str, Services] = {}
+
+    def _as(self, login: str) -> Services:
+        if login not in self._acting:
+            self._acting[login] = Services.build(self._base.database, login)
+        return self._acting[login]
+
+    def write(self, plan: PlannedProblem) -> None:
+        owner = self._as(plan.owner)
+        problem_id = self._as(plan.reporter).problems.create(plan.values).id
+        if plan.status == "open":
+            return
+        owner.problems.change_status(problem_id, "analysing")
+        solutions: list[tuple[int, PlannedSolution]] = []
+        for cause in plan.causes:
+            detail = owner.chain.add(CAUSE, problem_id, {**cause.values, "whys": cause.whys})
+            if cause.solution is not None:
+                solutions.append((detail.causes[-1].id, cause.solution))
+        if plan.status in ("analysing", "rejected"):
+            if plan.status == "rejected":
+                owner.problems.change_status(problem_id, "rejected")
+            return
+        owner.problems.change_status(problem_id, "solving")
+        results: list[tuple[int, PlannedResult]] = []
+        for cause_id, solution in solutions:
+            detail = owner.chain.add(SOLUTION, cause_id, solution.values)
+            cause_record = next(c for c in detail.causes if c.id == cause_id)
+            if solution.result is not None:
+                results.append((cause_record.solutions[-1].id, solution.result))
+        if plan.status == "solving":
+            return
+        owner.problems.change_status(problem_id, "verifying")
+        verifier = self._as(plan.verifier)
+        for solution_id, result in results:
+            detail = owner.chain.add(RESULT, solution_id, result.values)
+            if result.verified_on is not None:
+                added = [r for r in detail.results() if r.solution_id == solution_id][-1]
+                verifier.chain.verify_result(added.id)
+        if plan.status == "closed":
+            verifier.problems.change_status(problem_id, "closed")
+
+
+def has_record(services: Services) -> bool:
+    return bulk.has_rows(services.database)
+
+
+def write_demo(
+    services: Services, lang: str, count: int, force: bool, progress: Progress | None = None
+) -> None:
+    """Write the demo record; a database that already has one needs ``force``."""
+    if has_record(services):
+        if not force:
+            raise NotEmptyError(
+                "the database already has data; use --force to replace it with the demo"
+            )
+        bulk.empty_record(services.database)
+    catalogue = load_catalogue(lang)
+    ids = seed_lookups(services, catalogue)
+    today = services.problems.today()
+    if count <= SERVICES_LIMIT:
+        writer = _Writer(services)
+        for plan in Planner(catalogue, ids, today, SMALL_SPAN_DAYS).problems(count):
+            writer.write(plan)
+        return
+    plans = Planner(catalogue, ids, today, BULK_SPAN_DAYS).problems(count)
+    bulk.write_problems(services.database, services.actor, plans, count, progress)

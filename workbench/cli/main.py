@@ -1,0 +1,285 @@
+"""The ``workbench`` command: opens the window, or does headless work with a subcommand.
+
+Exit codes: 0 done, 1 failed (one line on stderr saying why), 2 wrong usage. Heavy
+modules (SQLAlchemy, Qt) are imported only by the commands that need them, so
+``workbench --version`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench import __version__
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_PROBLEMS = 48
+PAGES_HELP = "problems, problem:P-2026-0001, … (every page the window lists)"
+
+
+class CommandError(Exception):
+    """A failure the user can act on; main prints it as one line and exits 1."""
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """zh_CN when the system locale is Chinese, else en."""
+    environ = os.environ if environ is None else environ
+    names = [environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    names.append(locale.getlocale()[0] or "")
+    name = next((n for n in names if n and n not in ("C", "POSIX")), "").lower()
+    return "zh_CN" if name.startswith("zh") or name.startswith("chinese") else "en"
+
+
+def _language(args: argparse.Namespace) -> str:
+    if args.lang:
+        return str(args.lang)
+    from workbench.settings import Settings
+
+    chosen = Settings.load().language
+    return chosen if chosen in LANGUAGES else system_language()
+
+
+def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:
+    from workbench.app import open_services
+    from workbench.store.database import resolve_target, sqlite_file
+
+    if must_exist:
+        path = sqlite_file(resolve_target(args.db))
+        if path is not None and not path.exists():
+            raise CommandError(f"no database at {path}")
+    return open_services(args.db)
+
+
+# ---- commands -----------------------------------------------------------------------
+
+
+def _window(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        with _qt():
+            from workbench.ui.qt_app import run_window
+        return int(run_window(services, _language(args)) or 0)
+    finally:
+        services.database.dispose()
+
+
+@contextmanager
+def _qt() -> Iterator[None]:
+    """Around the (lazy) import of workbench.ui: Qt costs time and its libraries may be missing."""
+    try:
+        yield
+    except ImportError as exc:
+        raise CommandError(f"cannot start Qt ({exc}); see the README for what to install") from exc
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from workbench.cli import demo
+
+    services = _open(args)
+    try:
+        if args.if_empty and demo.has_record(services):
+            print("demo: the database already has data; left as it is")
+            return 0
+        lang = _language(args)
+        started = time.perf_counter()
+        try:
+            demo.write_demo(services, lang, args.problems, args.force, _progress)
+        except demo.NotEmptyError as exc:
+            raise CommandError(str(exc)) from exc
+        seconds = time.perf_counter() - started
+        print(
+            f"demo: {args.problems:,} problems ({lang}) written to "
+            f"{_where(services)} in {seconds:.1f} s"
+        )
+        return 0
+    finally:
+        services.database.dispose()
+
+
+def _where(services: Services) -> str:
+    """The file, or the URL without its password."""
+    from workbench.store.database import sqlite_file
+
+    url = services.database.url
+    return str(sqlite_file(url) or url.render_as_string(hide_password=True))
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"demo: {done:,} / {total:,} problems", file=sys.stderr, flush=True)
+
+
+def _check(args: argparse.Namespace) -> int:
+    services = _open(args, must_exist=True)
+    try:
+        report = services.integrity.check()
+    finally:
+        services.database.dispose()
+    for problem in report.storage_problems:
+        print(f"storage problem: {problem}")
+    if report.breach is not None:
+        breach = report.breach
+        if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
+            print(f"record does not match its audit chain: {breach.reason}")
+        else:
+            print(f"audit chain broken at entry {breach.ref}: {breach.reason}")
+    if report.sound:
+        print(f"ok: {report.entries_checked:,} audit entries, storage sound")
+        return 0
+    return 1
+
+
+def _row_tables() -> list[str]:
+    from workbench.store.models import Base
+
+    return [t.name for t in Base.metadata.sorted_tables]
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    services = _open(args)
+    try:
+        with _qt():
+            from workbench.ui.screenshot import render
+        try:
+            render(services, args.page, Path(args.out), _language(args), args.size)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+    finally:
+        services.database.dispose()
+    print(f"screenshot: {args.page} saved to {args.out}")
+    return 0
+
+
+# ---- parsing ------------------------------------------------------------------------
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width), int(height)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1400x900")
+
+
+def _count(text: str) -> int:
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+
+
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    # Defined on the main parser and on every subcommand, so --db works on both sides.
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        help="database file or SQLAlchemy URL (default: $WORKBENCH_DB, "
+        "else workbench.sqlite3 in the user's data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help="language of the window and of demo texts (default: Settings, else the system locale)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Governance Workbench: keep an ERP improving after go-live. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    _common(parser, None)
+    parser.set_defaults(handler=_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="write a demo improvement record",
+        description="Write a realistic demo record: sites, departments, people, ERP modules "
+        "and problems with causes, solutions and measured results.",
+    )
+    _common(demo, argparse.SUPPRESS)
+    demo.add_argument(
+        "--problems",
+        type=_count,
+        default=DEFAULT_PROBLEMS,
+        metavar="N",
+        help=f"how many problems (default {DEFAULT_PROBLEMS}; large numbers are written in bulk)",
+    )
+    demo.add_argument("--force", action="store_true", help="replace whatever the database holds")
+    demo.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="do nothing (and succeed) when the database already has data",
+    )
+    demo.set_defaults(handler=_demo)
+
+    check = commands.add_parser(
+        "check",
+        help="verify the file and the audit chain",
+        description="Run the database's integrity check and verify that every record "
+        "matches its audit chain. Exit 0 when sound, 1 naming the first break.",
+    )
+    _common(check, argparse.SUPPRESS)
+    check.set_defaults(handler=_check)
+
+    shot = commands.add_parser(
+        "screenshot",
+        help="render a page to a PNG file, no display needed",
+        description="Render a page of the window offscreen and save it as PNG.",
+    )
+    shot.add_argument("page", metavar="PAGE", help=PAGES_HELP)
+    shot.add_argument("--out", required=True, metavar="FILE.png", help="where to save the image")
+    shot.add_argument(
+        "--size",
+        type=_size,
+        default=(1400, 900),
+        metavar="WxH",
+        help="window size in pixels (default 1400x900)",
+    )
+    _common(shot, argparse.SUPPRESS)
+    shot.set_defaults(handler=_screenshot)
+    return parser
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """Errors that mean "cannot do that" rather than a bug (imported only when raised)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from workbench.services.errors import NotFoundError, ValidationError
+    from workbench.store.migrate import SchemaError
+
+    return (CommandError, SchemaError, ValidationError, NotFoundError, SQLAlchemyError, OSError)
+
+
+def _one_line(error: BaseException) -> str:
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return 130
+    except _expected_errors() as exc:
+        print(f"workbench: error: {_one_line(exc)}", file=sys.stderr)
+        return 1

@@ -1,0 +1,148 @@
+"""The chain of one problem as a tree: causes, their solutions, and the solutions' results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
+from workbench.ui import labels
+from workbench.ui.detail.formatting import change_text, date_text
+
+# A node of the tree: ("cause" | "solution" | "result", id).
+NodeKey = tuple[str, int]
+
+OVERDUE = QColor("#c62828")
+VERIFIED = QColor("#2e7d32")
+MUTED = QColor("#607d8b")
+
+
+class ChainTree(QTreeWidget):
+    nodeSelected = Signal(object)  # NodeKey | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chain_tree")
+        self.setColumnCount(3)
+        self.setHeaderLabels(
+            [self.tr("Cause → solution → result"), self.tr("State"), self.tr("Owner · due")]
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setMinimumHeight(160)
+        self.setIndentation(14)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed starting widths leave the text column room at ~600 px; all columns resize.
+        for column, width in ((1, 215), (2, 135)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self._records: dict[NodeKey, Any] = {}
+        self.currentItemChanged.connect(lambda *_: self.nodeSelected.emit(self.selected()))
+
+    # ---- content ----------------------------------------------------------------------
+    def show_detail(self, detail: ProblemDetail | None) -> None:
+        """Redraw from a fresh detail, keeping the selected node if it still exists."""
+        keep = self.selected()
+        blocked = self.blockSignals(True)
+        self.clear()
+        self._records = {}
+        for cause in detail.causes if detail else ():
+            item = self._cause_item(cause)
+            for solution in cause.solutions:
+                child = self._solution_item(item, solution)
+                for result in solution.results:
+                    self._result_item(child, result)
+        self.expandAll()
+        self.blockSignals(blocked)
+        if keep is not None and keep in self._records:
+            self.select(keep)
+        else:
+            self.setCurrentItem(None)  # type: ignore[arg-type]
+            self.nodeSelected.emit(None)
+
+    def _item(self, parent: QTreeWidgetItem | None, key: NodeKey, texts: list[str]) -> Any:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, Qt.ItemDataRole.UserRole, key)
+        for column, text in enumerate(texts):
+            item.setToolTip(column, text)
+        if parent is None:
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def _cause_item(self, cause: CauseRecord) -> QTreeWidgetItem:
+        marks = "★ " if cause.is_root else ""
+        state = labels.choice("category", cause.category)
+        if cause.verified:
+            state = f"{state} ✓" if state else "✓"
+        item = self._item(None, ("cause", cause.id), [marks + cause.description, state, ""])
+        if cause.is_root:
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
+        self._records[("cause", cause.id)] = cause
+        return item
+
+    def _solution_item(self, parent: QTreeWidgetItem, solution: SolutionRecord) -> Any:
+        due = date_text(solution.due_on)
+        who = " · ".join(part for part in (solution.owner or "", due) if part)
+        state = labels.choice("solution_status", solution.status)
+        item = self._item(parent, ("solution", solution.id), [solution.title, state, who])
+        if solution.overdue:
+            item.setForeground(2, QBrush(OVERDUE))
+            font = QFont(item.font(2))
+            font.setBold(True)
+            item.setFont(2, font)
+            item.setToolTip(2, self.tr("Overdue: %1").replace("%1", who))
+        self._records[("solution", solution.id)] = solution
+        return item
+
+    def _result_item(self, parent: QTreeWidgetItem, result: ResultRecord) -> None:
+        verified = "✓ " + (result.verified_by or "") if result.verified else ""
+        item = self._item(
+            parent, ("result", result.id), [result.metric, change_text(result), verified]
+        )
+        item.setForeground(2, QBrush(VERIFIED))
+        if result.value_after is None:
+            item.setForeground(1, QBrush(MUTED))
+        self._records[("result", result.id)] = result
+
+    # ---- selection --------------------------------------------------------------------
+    def selected(self) -> NodeKey | None:
+        item = self.currentItem()
+        if item is None:
+            return None
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        return (str(key[0]), int(key[1])) if key else None
+
+    def record(self, key: NodeKey | None) -> Any:
+        return self._records.get(key) if key else None
+
+    def item(self, key: NodeKey) -> QTreeWidgetItem | None:
+        for item in self._walk():
+            data = item.data(0, Qt.ItemDataRole.UserRole)
+            if data and (str(data[0]), int(data[1])) == key:
+                return item
+        return None
+
+    def select(self, key: NodeKey) -> None:
+        item = self.item(key)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def _walk(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            items.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return items

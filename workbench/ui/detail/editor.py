@@ -1,0 +1,84 @@
+"""A titled form with Save and Revert that validates as the user types.
+
+Every editor of the detail panel (the problem, a cause, a solution, a result) is one of
+these: it asks a service-provided ``validate`` for the errors of the values on screen at
+each change, shows them beside their fields, and enables Save only when there is something
+valid to save. It never saves by itself: it emits ``saveRequested`` and the panel saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from workbench.services.errors import FieldError
+from workbench.ui import labels
+from workbench.ui.detail.widgets import ErrorText, FieldForm
+
+Validate = Callable[[dict[str, Any]], list[FieldError]]
+
+
+class RecordEditor(QGroupBox):
+    saveRequested = Signal()
+
+    def __init__(self, title: str, validate: Validate, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self._validate = validate
+        self._loaded: dict[str, Any] = {}
+        self.is_new = False
+        self.form = FieldForm()
+        self.general_error = ErrorText()
+        self.general_error.setObjectName("general_error")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setObjectName("revert")
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.revert_button)
+        self.buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(self.buttons)
+        layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
+        self.form.edited.connect(self.revalidate)
+        self.save_button.clicked.connect(self.saveRequested)
+        self.revert_button.clicked.connect(self.revert)
+
+    def load(self, values: Mapping[str, Any], is_new: bool = False) -> None:
+        """Show stored (or blank) values; a new record may be saved as soon as it is valid."""
+        self._loaded = dict(values)
+        self.is_new = is_new
+        self.form.load(self._loaded)
+        self.general_error.show_text("")
+        self.revalidate()
+
+    def values(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def changes(self) -> dict[str, Any]:
+        return self.form.changes()
+
+    def errors(self) -> list[FieldError]:
+        return self._validate(self.values())
+
+    def revalidate(self) -> None:
+        errors = self.errors()
+        self.show_errors(errors)
+        dirty = self.is_new or bool(self.changes())
+        self.save_button.setEnabled(dirty and not errors)
+        self.revert_button.setEnabled(bool(self.changes()))
+
+    def show_errors(self, errors: Iterable[FieldError]) -> None:
+        """Errors under their fields; any that belong to no field go below the form."""
+        others = self.form.show_errors(errors)
+        self.general_error.show_text("\n".join(labels.error(e) for e in others))
+
+    def revert(self) -> None:
+        self.load(self._loaded, self.is_new)

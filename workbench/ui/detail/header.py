@@ -1,0 +1,98 @@
+"""The top of the detail panel: code, title, status badge, the allowed next statuses, messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workbench.services.records import ProblemDetail
+from workbench.services.vocabulary import PROBLEM_STATUSES
+from workbench.ui import labels
+from workbench.ui.detail.widgets import ErrorText, StatusBadge
+
+INFO_STYLE = "color: #1b5e20;"
+
+
+class ProblemHeader(QWidget):
+    statusRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = QLabel()
+        self.code.setObjectName("code")
+        self.code.setStyleSheet("color: #546e7a; font-weight: bold;")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = StatusBadge()
+        self.badge.setObjectName("status_badge")
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.message = ErrorText()
+        self.message.setObjectName("message")
+        self._buttons: dict[str, QPushButton] = {}
+        self._button_row = QHBoxLayout()
+        self._button_row.setSpacing(6)
+        top = QHBoxLayout()
+        top.addWidget(self.code)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        top.addLayout(self._button_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+
+    def show_detail(self, detail: ProblemDetail | None, allowed: tuple[str, ...]) -> None:
+        if detail is None:
+            self.code.setText(self.tr("New problem"))
+            self.badge.hide()
+            self.title.setText(self.tr("Fill in at least the title, then save."))
+        else:
+            self.code.setText(detail.code)
+            self.badge.show()
+            self.badge.set_status(detail.status)
+            self.title.setText(detail.title)
+        self._set_buttons(detail.status if detail else None, allowed)
+
+    def _set_buttons(self, current: str | None, allowed: tuple[str, ...]) -> None:
+        for button in self._buttons.values():
+            self._button_row.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; never show a stale button
+            button.deleteLater()
+        self._buttons = {}
+        for target in allowed if current else ():
+            button = QPushButton(self.transition_text(current or "", target))
+            button.setObjectName(f"status_{target}")
+            button.setToolTip(
+                self.tr("Change the status to %1").replace("%1", labels.choice("status", target))
+            )
+            button.clicked.connect(lambda _=False, t=target: self.statusRequested.emit(t))
+            self._button_row.addWidget(button)
+            self._buttons[target] = button
+
+    def transition_text(self, current: str, target: str) -> str:
+        if target == "rejected":
+            return self.tr("Reject")
+        if current in ("closed", "rejected"):
+            return self.tr("Reopen")
+        label = labels.choice("status", target)
+        if PROBLEM_STATUSES.index(target) > PROBLEM_STATUSES.index(current):
+            return self.tr("→ %1").replace("%1", label)
+        return self.tr("← %1").replace("%1", label)
+
+    def status_button(self, target: str) -> QPushButton:
+        return self._buttons[target]
+
+    def show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.show_text(text)
+
+    def show_info(self, text: str) -> None:
+        self.message.setStyleSheet(INFO_STYLE)
+        self.message.show_text(text)

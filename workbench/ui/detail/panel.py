@@ -1,0 +1,272 @@
+"""The problem detail panel: one problem and its whole chain, edited with undo.
+
+Shown beside the Problems list. Every saved change goes through the services as an undoable
+command (see undo.py) and the panel redraws from the ProblemDetail the service returns.
+The undo history belongs to the problem on screen and is cleared when another is shown.
+Status changes are undoable only when the way back is itself an allowed transition (e.g.
+Open → Analysing is, Verifying → Closed is not); other status changes are not pushed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services import Services
+from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.records import ProblemDetail
+from workbench.ui import labels
+from workbench.ui.detail.chain_section import ChainSection
+from workbench.ui.detail.editor import RecordEditor
+from workbench.ui.detail.header import ProblemHeader
+from workbench.ui.detail.problem_form import ProblemForm, problem_values
+from workbench.ui.detail.undo import (
+    ProblemEditCommand,
+    ServiceCommand,
+    StatusCommand,
+    UndoContext,
+)
+from workbench.ui.detail.widgets import Confirm, ask_confirmation
+
+
+class ProblemDetailPanel(QWidget):
+    problemChanged = Signal(int)  # a saved change to problem id
+    problemCreated = Signal(int)  # a new problem was saved
+    problemDeleted = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problem_detail")
+        self._services = services
+        self._detail: ProblemDetail | None = None
+        # Asked before anything is deleted; tests may answer it instead of a dialog.
+        self.confirm: Confirm = lambda title, text: ask_confirmation(self, title, text)
+        self._undo = QUndoStack(self)
+        self._ctx = UndoContext(services, self._redraw, self._undo_failed)
+        self.header = ProblemHeader()
+        self.problem_form = ProblemForm(services)
+        self.chain = ChainSection(services, self._ctx, self.run, lambda: self.confirm)
+        self.empty = QLabel(self.tr("Select a problem"))
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #78909c; font-size: 15px;")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self._content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._wire()
+        self.show_problem(None)
+
+    def _content(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.problem_form)
+        scroll.setMinimumHeight(160)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.chain)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        return content
+
+    def _wire(self) -> None:
+        self.problem_form.saveRequested.connect(self.save_problem)
+        self.problem_form.deleteRequested.connect(self.delete_problem)
+        self.header.statusRequested.connect(self.change_status)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
+        undo.activated.connect(self._undo.undo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        redo = QShortcut(self)
+        redo.setContext(context)
+        redo.setKeys(redo_keys)
+        redo.activated.connect(self._undo.redo)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    @property
+    def problem_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    # ---- what is shown ----------------------------------------------------------------
+    def show_problem(self, problem_id: int | None) -> None:
+        """Show a saved problem, or the empty state for None."""
+        if problem_id != self.problem_id:
+            self._forget_history()
+        if problem_id is None:
+            self._detail = None
+            self.empty.setText(self.tr("Select a problem"))
+            self.pages.setCurrentWidget(self.empty)
+            return
+        try:
+            detail = self._services.problems.get(problem_id)
+        except NotFoundError:
+            self._gone()
+            return
+        self.problem_form.reload_lookups()
+        self.chain.reload_lookups()
+        self.pages.setCurrentIndex(1)
+        self.header.show_error("")
+        self._redraw(detail, force=True)
+
+    def new_problem(self) -> None:
+        """A blank form; the problem exists once it is saved."""
+        self._forget_history()
+        self._detail = None
+        self.problem_form.reload_lookups()
+        self.header.show_detail(None, ())
+        self.header.show_error("")
+        self.problem_form.show_blank()
+        self.chain.show_detail(None)
+        self.pages.setCurrentIndex(1)
+        self.problem_form.form.widget("title").setFocus()
+
+    def _forget_history(self) -> None:
+        self._undo.clear()
+        self._ctx.ids.clear()
+
+    def _redraw(self, detail: ProblemDetail, force: bool = False, announce: bool = True) -> None:
+        previous = self._detail
+        self._detail = detail
+        self.header.show_detail(detail, self._services.problems.allowed_statuses(detail.status))
+        saved_moved = previous is None or problem_values(previous) != problem_values(detail)
+        form = self.problem_form
+        if force or saved_moved or form.is_new or not form.changes():
+            form.show_detail(detail)
+        self.chain.show_detail(detail)
+        if announce and not force:
+            self.problemChanged.emit(detail.id)
+
+    # ---- saving -----------------------------------------------------------------------
+    def run(self, command: ServiceCommand, editor: RecordEditor | None) -> bool:
+        """Execute an undoable change; show a refusal where the user looks; push on success."""
+        try:
+            detail = command.execute()
+        except ValidationError as exc:
+            self._refused(exc.errors, editor)
+            return False
+        except NotFoundError:
+            self._missing()
+            return False
+        if not isinstance(command, StatusCommand) or command.reversible():
+            self._undo.push(command)
+        self.header.show_error("")
+        self._redraw(detail)
+        return True
+
+    def _refused(self, errors: Iterable[FieldError], editor: RecordEditor | None) -> None:
+        errors = list(errors)
+        if editor is not None:
+            editor.show_errors(errors)
+            return
+        # A refused status change may come from a stale view (e.g. a result unverified
+        # elsewhere): show what is saved now next to the reason.
+        if self._detail is not None:
+            with contextlib.suppress(NotFoundError):
+                self._redraw(self._services.problems.get(self._detail.id), announce=False)
+        self.header.show_error("\n".join(labels.error(e) for e in errors))
+
+    def save_problem(self) -> None:
+        form = self.problem_form
+        if form.errors():
+            return
+        if form.is_new:
+            try:
+                detail = self._services.problems.create(form.values())
+            except ValidationError as exc:
+                form.show_errors(exc.errors)
+                return
+            self.show_problem(detail.id)
+            self.problemCreated.emit(detail.id)
+            return
+        if self._detail is None:
+            return
+        changes = form.changes()
+        old = {name: getattr(self._detail, name) for name in changes}
+        self.run(ProblemEditCommand(self._ctx, self._detail.id, old, changes), form)
+
+    def change_status(self, status: str) -> None:
+        if self._detail is None:
+            return
+        command = StatusCommand(self._ctx, self._detail.id, self._detail.status, status)
+        self.run(command, None)
+
+    def delete_problem(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        question = self.tr("Delete %1 “%2” with all its causes, solutions and results?")
+        question = question.replace("%1", detail.code).replace("%2", detail.title)
+        if not self.confirm(self.tr("Delete problem"), question):
+            return
+        with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
+            self._services.problems.delete(detail.id)
+        self.show_problem(None)
+        self.problemDeleted.emit(detail.id)
+
+    # ---- when the record moved under our feet ----------------------------------------
+    def _missing(self) -> None:
+        """Something edited here was deleted elsewhere: show what is saved now, and say so."""
+        problem_id = self.problem_id
+        if problem_id is None:
+            return
+        try:
+            detail = self._services.problems.get(problem_id)
+        except NotFoundError:
+            self._gone()
+            return
+        self._redraw(detail, force=True)
+        self.header.show_error(
+            self.tr("That item no longer exists: it was deleted elsewhere. Shown is what is saved.")
+        )
+
+    def _gone(self) -> None:
+        gone = self.problem_id
+        self._forget_history()
+        self._detail = None
+        self.empty.setText(self.tr("This problem no longer exists: it was deleted elsewhere."))
+        self.pages.setCurrentWidget(self.empty)
+        if gone is not None:
+            self.problemDeleted.emit(gone)
+
+    def _undo_failed(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            text = "\n".join(labels.error(e) for e in error.errors)
+        else:
+            text = self.tr("That step cannot be undone: the record was changed elsewhere.")
+        # The stack cannot be cleared from inside its own undo()/redo().
+        QTimer.singleShot(0, self, lambda: self._after_failed_step(text))
+
+    def _after_failed_step(self, text: str) -> None:
+        problem_id = self.problem_id
+        self._forget_history()
+        self.show_problem(problem_id)
+        if self._detail is not None:
+            self.header.show_error(
+                text + "\n" + self.tr("The undo history was cleared; shown is what is saved.")
+            )

@@ -1,0 +1,82 @@
+"""The problem's own fields (what, where, who, how bad, when) with Save, Revert and Delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from workbench.services import Services, fields
+from workbench.services.records import Lookup, ProblemDetail
+from workbench.ui.detail.editor import RecordEditor
+from workbench.ui.detail.widgets import ChoiceCombo
+
+_LOOKUPS = ("erp_module_id", "department_id", "site_id", "reporter_id", "owner_id")
+
+
+def _pairs(items: list[Lookup]) -> list[tuple[Any, str]]:
+    return [(item.id, item.name) for item in items]
+
+
+def blank_problem() -> dict[str, Any]:
+    """What a new problem's form starts with."""
+    return {"frequency": "weekly", "severity": 3, "impact": 3, "reported_on": dt.date.today()}
+
+
+def problem_values(detail: ProblemDetail) -> dict[str, Any]:
+    return {name: getattr(detail, name) for name in fields.PROBLEM}
+
+
+class ProblemForm(RecordEditor):
+    deleteRequested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__("", services.problems.validate, parent)
+        self.setTitle(self.tr("Problem"))
+        self._services = services
+        form = self.form
+        form.add_section(self.tr("What happens"))
+        form.add_line("title", self.tr("A short, specific title"))
+        form.add_text("description", lines=3)
+        form.add_line("tags", self.tr("Comma-separated, e.g. inventory, month-end"))
+        form.add_section(self.tr("Where and who"))
+        self._combos: dict[str, ChoiceCombo] = {
+            name: form.add_combo(name, [], optional=True) for name in _LOOKUPS
+        }
+        form.add_section(self.tr("How bad"))
+        form.add_choice("hidden_cost", "hidden_cost", optional=True)
+        form.add_choice("frequency", "frequency", optional=False)
+        score_hint = self.tr("1 (low) – 5 (high)")
+        form.add_line("severity", score_hint, width=160)
+        form.add_line("impact", score_hint, width=160)
+        form.add_section(self.tr("Dates"))
+        form.add_date("reported_on")
+        form.add_optional_date("due_on")
+        self.delete_button = QPushButton(self.tr("Delete problem…"))
+        self.delete_button.setObjectName("delete_problem")
+        self.buttons.insertWidget(0, self.delete_button)
+        self.delete_button.clicked.connect(self.deleteRequested)
+        self.reload_lookups()
+
+    def reload_lookups(self) -> None:
+        lookups = self._services.lookups
+        people = _pairs(lookups.people())
+        items = {
+            "erp_module_id": _pairs(lookups.modules(include_inactive=True)),
+            "department_id": _pairs(lookups.departments()),
+            "site_id": _pairs(lookups.sites()),
+            "reporter_id": people,
+            "owner_id": people,
+        }
+        for name, combo in self._combos.items():
+            combo.set_items(items[name])
+
+    def show_detail(self, detail: ProblemDetail) -> None:
+        self.load(problem_values(detail))
+        self.delete_button.setEnabled(True)
+
+    def show_blank(self) -> None:
+        self.load(blank_problem(), is_new=True)
+        self.delete_button.setEnabled(False)

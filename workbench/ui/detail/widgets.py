@@ -1,0 +1,321 @@
+"""Small editing widgets shared by the detail forms, and a form that binds them to field names.
+
+``FieldForm`` lays out one row per stored field (translated label, editor, and the field's
+error in red under the editor) and reads and writes all values as one dict, so each form
+only declares its fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services.errors import FieldError
+from workbench.ui import labels
+
+ERROR_STYLE = "color: #b3261e;"
+DATE_FORMAT = "yyyy-MM-dd"
+
+# Badge colours per problem status: (background, text).
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "open": ("#1565c0", "#ffffff"),
+    "analysing": ("#6a1b9a", "#ffffff"),
+    "solving": ("#ef6c00", "#ffffff"),
+    "verifying": ("#00838f", "#ffffff"),
+    "closed": ("#2e7d32", "#ffffff"),
+    "rejected": ("#616161", "#ffffff"),
+}
+
+Confirm = Callable[[str, str], bool]
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
+    """The default confirmation: a Yes/No question, No by default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ErrorText(QLabel):
+    """Red, wrapped text that takes no room while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class StatusBadge(QLabel):
+    """A problem's status as a coloured pill."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def set_status(self, status: str) -> None:
+        background, foreground = STATUS_COLOURS.get(status, ("#9e9e9e", "#ffffff"))
+        self.setText(labels.choice("status", status))
+        self.setStyleSheet(
+            f"background: {background}; color: {foreground}; border-radius: 9px;"
+            " padding: 2px 10px; font-weight: bold;"
+        )
+
+
+class ChoiceCombo(QComboBox):
+    """A combo of (stored value, label) pairs; ``optional`` adds an empty first entry."""
+
+    def __init__(
+        self, items: Iterable[tuple[Any, str]], optional: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._optional = optional
+        self.set_items(items)
+
+    def set_items(self, items: Iterable[tuple[Any, str]]) -> None:
+        """Replace the entries, keeping the current value selected."""
+        current = self.currentData()
+        blocked = self.blockSignals(True)
+        self.clear()
+        if self._optional:
+            self.addItem("—", None)
+        for value, text in items:
+            self.addItem(text, value)
+        if current is not None:
+            self.set_value(current)
+        self.blockSignals(blocked)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        if index < 0 and value is not None:
+            # A stored value no longer offered (e.g. a retired ERP module): keep it visible.
+            self.addItem(str(value), value)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+
+
+def _to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def make_date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a tick box switches the date edit on."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(self.tr("Set"))
+        self.edit = make_date_edit()
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+
+    def value(self) -> dt.date | None:
+        return _to_date(self.edit.date()) if self.enabled.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        self.edit.setDate(_to_qdate(value) if value is not None else QDate.currentDate())
+
+
+def number_text(value: Any) -> str:
+    """A stored number as the user would type it: 3, 2.5, 1.2."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass
+class _Row:
+    get: Callable[[], Any]
+    put: Callable[[Any], None]
+    error: ErrorText
+    widget: QWidget
+
+
+class FieldForm(QWidget):
+    """Rows of named fields: values in and out as a dict, errors shown under each field."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setHorizontalSpacing(12)
+        self.layout_.setVerticalSpacing(8)
+        self._rows: dict[str, _Row] = {}
+        self._baseline: dict[str, Any] = {}
+        self._loading = False
+
+    # ---- building ---------------------------------------------------------------------
+    def add(
+        self,
+        name: str,
+        widget: QWidget,
+        get: Callable[[], Any],
+        put: Callable[[Any], None],
+        changed: SignalInstance,
+    ) -> QWidget:
+        error = ErrorText()
+        error.setObjectName(f"error_{name}")
+        widget.setObjectName(f"field_{name}")
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        self.layout_.addRow(labels.field(name), cell)
+        self._rows[name] = _Row(get, put, error, widget)
+        changed.connect(self._on_changed)
+        return widget
+
+    def add_line(self, name: str, placeholder: str = "", width: int | None = None) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        if width is not None:
+            edit.setMaximumWidth(width)
+        self.add(name, edit, edit.text, lambda v: edit.setText(number_text(v)), edit.textChanged)
+        return edit
+
+    def add_text(self, name: str, lines: int = 4) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 3) + 12)
+        self.add(
+            name, edit, edit.toPlainText, lambda v: edit.setPlainText(v or ""), edit.textChanged
+        )
+        return edit
+
+    def add_combo(self, name: str, items: Iterable[tuple[Any, str]], optional: bool) -> ChoiceCombo:
+        combo = ChoiceCombo(items, optional)
+        self.add(name, combo, combo.value, combo.set_value, combo.currentIndexChanged)
+        return combo
+
+    def add_choice(self, name: str, vocabulary: str, optional: bool) -> ChoiceCombo:
+        return self.add_combo(name, labels.choices(vocabulary), optional)
+
+    def add_date(self, name: str) -> QDateEdit:
+        edit = make_date_edit()
+        self.add(
+            name,
+            edit,
+            lambda: _to_date(edit.date()),
+            lambda v: edit.setDate(_to_qdate(v or dt.date.today())),
+            edit.dateChanged,
+        )
+        return edit
+
+    def add_optional_date(self, name: str) -> OptionalDate:
+        edit = OptionalDate()
+        self.add(name, edit, edit.value, edit.set_value, edit.changed)
+        return edit
+
+    def add_check(self, name: str, text: str) -> QCheckBox:
+        box = QCheckBox(text)
+        self.add(name, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
+        return box
+
+    def add_section(self, text: str) -> None:
+        header = QLabel(text)
+        header.setStyleSheet("font-weight: bold; color: #37474f; padding-top: 6px;")
+        self.layout_.addRow(header)
+
+    def widget(self, name: str) -> QWidget:
+        return self._rows[name].widget
+
+    def error_label(self, name: str) -> ErrorText:
+        return self._rows[name].error
+
+    def names(self) -> list[str]:
+        return list(self._rows)
+
+    # ---- values -----------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {name: row.get() for name, row in self._rows.items()}
+
+    def load(self, values: dict[str, Any]) -> None:
+        """Show ``values`` without signalling an edit; they become the unchanged state."""
+        self._loading = True
+        try:
+            for name, row in self._rows.items():
+                row.put(values.get(name))
+        finally:
+            self._loading = False
+        self._baseline = self.values()
+        self.show_errors([])
+
+    def changes(self) -> dict[str, Any]:
+        """The fields whose value differs from what was loaded, as typed."""
+        return {n: v for n, v in self.values().items() if v != self._baseline.get(n)}
+
+    def show_errors(self, errors: Iterable[FieldError]) -> list[FieldError]:
+        """Put each error under its field; return those that belong to no field here."""
+        texts: dict[str, list[str]] = {}
+        others: list[FieldError] = []
+        for err in errors:
+            if err.field in self._rows:
+                texts.setdefault(err.field, []).append(labels.error(err))
+            else:
+                others.append(err)
+        for name, row in self._rows.items():
+            row.error.show_text("\n".join(texts.get(name, [])))
+        return others
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()

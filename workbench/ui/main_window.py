@@ -1,0 +1,197 @@
+"""The main window: a navigation list of pages, the pages themselves, menus and status bar.
+
+Pages are (key, title, factory) entries, built the first time they are opened, so that
+start-up only pays for the page the user sees. A page with an ``undo_stack`` property
+gets Edit > Undo/Redo while it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from workbench import __version__
+from workbench.services import Services
+from workbench.services.errors import NotFoundError
+from workbench.store.database import sqlite_file
+
+PageFactory = Callable[[Services, QWidget], QWidget]
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    title: str
+    factory: PageFactory
+
+
+def _problems_page(services: Services, parent: QWidget) -> QWidget:
+    from workbench.ui.problems_page import ProblemsPage
+
+    return ProblemsPage(services, parent)
+
+
+def default_pages() -> list[PageEntry]:
+    """The pages that work today, in navigation order (translated titles)."""
+    return [
+        PageEntry("problems", QCoreApplication.translate("MainWindow", "Problems"), _problems_page),
+    ]
+
+
+def database_location(services: Services) -> str:
+    path = sqlite_file(services.database.url)
+    if path is not None:
+        return str(path)
+    return services.database.url.render_as_string(hide_password=True)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        pages: Sequence[PageEntry] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._entries = {entry.key: entry for entry in (pages or default_pages())}
+        self._built: dict[str, QWidget] = {}
+        self._undo = QUndoGroup(self)
+        self.setWindowTitle(self.tr("Governance Workbench"))
+        self.resize(1400, 900)
+
+        self.navigation = QListWidget(self)
+        self.navigation.setIconSize(QSize(16, 16))
+        self.navigation.setSpacing(2)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        for entry in self._entries.values():
+            item = QListWidgetItem(entry.title, self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 14))
+        self.navigation.setFixedWidth(
+            max(self.navigation.sizeHintForColumn(0), self.fontMetrics().averageCharWidth() * 14)
+            + 24
+        )
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.navigation.currentItemChanged.connect(self._navigated)
+        if self._entries:
+            self.navigation.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._undo.createUndoAction(self, self.tr("&Undo"))
+        self.redo_action = self._undo.createRedoAction(self, self.tr("&Redo"))
+        # The detail panel binds Ctrl+Z itself (a window-wide binding would be ambiguous);
+        # the menu shows the keys and triggers only from the open menu.
+        for action, keys in (
+            (self.undo_action, QKeySequence.StandardKey.Undo),
+            (self.redo_action, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Governance Workbench"), self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        database = QLabel(self.tr("Database: %1").replace("%1", database_location(self._services)))
+        database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        user = QLabel(self.tr("User: %1").replace("%1", self._services.actor))
+        self.statusBar().addWidget(database, 1)
+        self.statusBar().addPermanentWidget(user)
+
+    # ---- pages -------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return list(self._entries)
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built on first use."""
+        if key not in self._entries:
+            raise KeyError(key)
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._entries[key].factory(self._services, self.stack)
+            self._built[key] = widget
+            self.stack.addWidget(widget)
+            stack = getattr(widget, "undo_stack", None)
+            if isinstance(stack, QUndoStack):
+                self._undo.addStack(stack)
+        return widget
+
+    def open_page(self, key: str) -> QWidget:
+        """Show page ``key`` (one of ``page_keys()``) and return it."""
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        stack = getattr(widget, "undo_stack", None)
+        self._undo.setActiveStack(stack if isinstance(stack, QUndoStack) else None)
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key and not item.isSelected():
+                self.navigation.setCurrentItem(item)
+        return widget
+
+    def open_problem(self, code_or_id: str | int) -> int:
+        """Open the Problems page with one problem selected; returns its id.
+
+        Raises ValueError when no problem has that code or id.
+        """
+        problems = self._services.problems
+        if isinstance(code_or_id, int):
+            try:
+                problem_id: int | None = problems.get(code_or_id).id
+            except NotFoundError:
+                problem_id = None
+        else:
+            problem_id = problems.id_of(code_or_id)
+        if problem_id is None:
+            raise ValueError(f"no problem {code_or_id}")
+        page = self.open_page("problems")
+        page.select_problem(problem_id)  # type: ignore[attr-defined]
+        return problem_id
+
+    def _navigated(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.open_page(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Governance Workbench"),
+            self.tr(
+                "<b>Governance Workbench</b> %1<br>Keeps an ERP improving after go-live: "
+                "problems, causes, solutions and measured results."
+            ).replace("%1", __version__),
+        )

@@ -1,0 +1,233 @@
+"""The Problems list as a Qt table model over SQL: rows are fetched in pages on demand.
+
+Only the row count and the pages the view actually paints are queried, so the list stays
+responsive with a million problems; sorting and filtering are re-run in SQL.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication
+
+from workbench.services import Services
+from workbench.services.records import SORTABLE, ProblemFilter, ProblemRow, ProblemSort
+from workbench.ui import labels
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 16
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# Severity 1 (minor) … 5 (critical): a calm green to a clear red, shown as a small swatch.
+_SEVERITY_COLOURS = ("#7cb342", "#c0ca33", "#fbc02d", "#fb8c00", "#e53935")
+_FADED_STATUSES = ("closed", "rejected")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    text: Callable[[ProblemRow], str]
+    numeric: bool = False
+
+
+def _plain(name: str) -> Callable[[ProblemRow], str]:
+    return lambda row: str(getattr(row, name) or "")
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("code", _plain("code")),
+    Column("title", _plain("title")),
+    Column("status", lambda row: labels.choice("status", row.status)),
+    Column("module", _plain("module")),
+    Column("site", _plain("site")),
+    Column("department", _plain("department")),
+    Column("severity", _plain("severity"), numeric=True),
+    Column("impact", _plain("impact"), numeric=True),
+    Column("frequency", lambda row: labels.choice("frequency", row.frequency)),
+    Column("owner", _plain("owner")),
+    Column("reported_on", lambda row: row.reported_on.isoformat()),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+
+class ProblemTableModel(QAbstractTableModel):
+    """Problems matching a filter, in a sort order; ``problem_id(row)`` gives the id."""
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._problems = services.problems
+        self._filter = ProblemFilter()
+        self._sort = ProblemSort()
+        self._pages: OrderedDict[int, list[ProblemRow]] = OrderedDict()
+        self._count = self._problems.count(self._filter)
+        self._severity = [QColor(code) for code in _SEVERITY_COLOURS]
+        self.fetch_count = 0  # pages queried so far; tests and benchmarks read it
+
+    # ---- state -------------------------------------------------------------------------
+    @property
+    def problem_filter(self) -> ProblemFilter:
+        return self._filter
+
+    @property
+    def problem_sort(self) -> ProblemSort:
+        return self._sort
+
+    def sort_column(self) -> int:
+        return COLUMN_KEYS.index(self._sort.column)
+
+    def set_filter(self, flt: ProblemFilter) -> None:
+        self.beginResetModel()
+        self._filter = flt
+        self._pages.clear()
+        self._count = self._problems.count(flt)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].key not in SORTABLE:
+            return
+        wanted = ProblemSort(COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort:
+            return
+        self.beginResetModel()
+        self._sort = wanted
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read after a change: rows already shown stay in place when the count holds."""
+        count = self._problems.count(self._filter)
+        if count != self._count:
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = count
+            self.endResetModel()
+            return
+        self._pages.clear()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(COLUMNS) - 1))
+
+    # ---- rows --------------------------------------------------------------------------
+    def _page(self, number: int) -> list[ProblemRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE)
+        self.fetch_count += 1
+        self._pages[number] = page
+        if len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def row_at(self, row: int) -> ProblemRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def problem_id(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def row_of(self, problem_id: int, scan_pages: int = 5) -> int | None:
+        """The row showing ``problem_id``: looked up in cached pages, then the first pages."""
+        for number, page in list(self._pages.items()):
+            for offset, row in enumerate(page):
+                if row.id == problem_id:
+                    return number * PAGE_SIZE + offset
+        for number in range(min(scan_pages, (self._count + PAGE_SIZE - 1) // PAGE_SIZE)):
+            for offset, row in enumerate(self._page(number)):
+                if row.id == problem_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
+    # ---- QAbstractTableModel -----------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "title":
+            return row.title
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "severity":
+            return self._severity[min(max(row.severity, 1), 5) - 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            horizontal = (
+                Qt.AlignmentFlag.AlignLeft
+                if column.key == "severity"
+                else (Qt.AlignmentFlag.AlignHCenter)
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in _FADED_STATUSES:
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return labels.field(COLUMNS[section].key)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def column_widths(metrics: QFontMetrics) -> list[int]:
+    """Widths that fit each header (with its sort arrow) and typical content, in pixels."""
+    samples: dict[str, list[str]] = {
+        "code": ["P-2026-00000"],
+        "title": ["M" * 22],
+        "status": [label for _, label in labels.choices("status")],
+        "module": ["Master data"],
+        "site": ["Suzhou plant"],
+        "department": ["Procurement"],
+        "severity": ["5"],
+        "impact": ["5"],
+        "frequency": [label for _, label in labels.choices("frequency")],
+        "owner": ["Wang Xiaoming"],
+        "reported_on": ["2026-12-31"],
+    }
+    widths = []
+    for column in COLUMNS:
+        arrow = 34 if column.key in SORTABLE else 20
+        header = metrics.horizontalAdvance(labels.field(column.key)) + arrow
+        content = max(metrics.horizontalAdvance(text) for text in samples[column.key]) + 20
+        if column.key == "severity":
+            content += 22  # the colour swatch
+        widths.append(max(header, content))
+    return widths

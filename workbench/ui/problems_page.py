@@ -1,0 +1,268 @@
+"""The Problems page: a filter bar, the SQL-backed list, and the detail panel beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services import Services
+from workbench.services.records import SORTABLE, Lookup, ProblemFilter
+from workbench.ui import labels
+from workbench.ui.detail.panel import ProblemDetailPanel
+from workbench.ui.problem_table import COLUMNS, ProblemTableModel, column_widths
+
+SEARCH_DELAY_MS = 250
+
+
+def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
+    """Refill a filter combo, keeping the chosen entry when it still exists."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for key, text in items:
+        combo.addItem(text, key)
+    found = combo.findData(current)
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
+
+
+def _lookups(items: list[Lookup]) -> list[tuple[object, str]]:
+    return [(item.id, item.name) for item in items]
+
+
+class ProblemsPage(QWidget):
+    """Find problems (search, status, module, site) and work on the selected one."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._shown: int | None = None
+        self._sized = False
+        self.model = ProblemTableModel(services, self)
+        self.detail = ProblemDetailPanel(services, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search code, title or tags…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.status_filter = QComboBox(self)
+        self.module_filter = QComboBox(self)
+        self.site_filter = QComboBox(self)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(self.tr("New problem"), self)
+        self.new_button.setDefault(False)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self.reload_lookups()
+
+        self.table = QTableView(self)
+        self._setup_table()
+        self._layout()
+        self._connect()
+        self._show_count()
+
+    # ---- building ----------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(column_widths(table.fontMetrics())):
+            header.resizeSection(column, width)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.search, 2)
+        for combo in (self.status_filter, self.module_filter, self.site_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            bar.addWidget(combo)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        bar.addSpacing(12)
+        bar.addWidget(self.new_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.setSpacing(8)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self._debounce.timeout.connect(self.apply_filter)
+        for combo in (self.status_filter, self.module_filter, self.site_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self._new_problem)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._show_count)
+        self.detail.problemChanged.connect(self._problem_saved)
+        self.detail.problemCreated.connect(self._problem_saved)
+        self.detail.problemDeleted.connect(self._problem_deleted)
+
+    def reload_lookups(self) -> None:
+        _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
+        _fill(
+            self.module_filter,
+            self.tr("All ERP modules"),
+            _lookups(self._services.lookups.modules()),
+        )
+        _fill(self.site_filter, self.tr("All sites"), _lookups(self._services.lookups.sites()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # The list gets a little more room than the detail panel at first.
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
+
+    # ---- what the user does ------------------------------------------------------------
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.detail.undo_stack
+
+    def current_filter(self) -> ProblemFilter:
+        return ProblemFilter(
+            status=self.status_filter.currentData(),
+            erp_module_id=self.module_filter.currentData(),
+            site_id=self.site_filter.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        wanted = self.current_filter()
+        if wanted != self.model.problem_filter:
+            self.model.set_filter(wanted)
+
+    def select_problem(self, problem_id: int) -> bool:
+        """Select ``problem_id`` in the list (if it is among the first pages) and open it."""
+        row = self.model.row_of(problem_id)
+        if row is None:
+            self.table.clearSelection()
+            self._show(problem_id)
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+        if self._shown != problem_id:
+            self._show(problem_id)
+        return True
+
+    @property
+    def shown_problem_id(self) -> int | None:
+        """The problem open in the detail panel, None for none or a new one."""
+        return self._shown
+
+    def _show(self, problem_id: int | None) -> None:
+        self._shown = problem_id
+        self.detail.show_problem(problem_id)
+
+    def _current_changed(
+        self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if not current.isValid():
+            return
+        problem_id = self.model.problem_id(current.row())
+        if problem_id is not None and problem_id != self._shown:
+            self._show(problem_id)
+
+    def _new_problem(self) -> None:
+        self.table.selectionModel().clearCurrentIndex()
+        self.table.clearSelection()
+        self._shown = None
+        self.detail.new_problem()
+
+    def _problem_saved(self, problem_id: int) -> None:
+        self._shown = problem_id
+        self.reload_lookups()
+        self.model.refresh()
+        self._show_count()
+        self._reselect(problem_id)
+
+    def _problem_deleted(self, _problem_id: int) -> None:
+        self._shown = None
+        self.model.refresh()
+        self._show_count()
+        self.table.clearSelection()
+
+    def _reselect(self, problem_id: int) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and self.model.problem_id(current.row()) == problem_id:
+            return
+        row = self.model.row_of(problem_id)
+        if row is None:
+            self.table.clearSelection()
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    def _keep_sortable(self, column: int, _order: Qt.SortOrder) -> None:
+        """Columns without an index in SQL are not sortable: put the arrow back."""
+        if COLUMNS[column].key in SORTABLE:
+            if self._shown is not None:
+                self._reselect(self._shown)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        sort = self.model.problem_sort
+        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        if count == 1:
+            self.count_label.setText(self.tr("1 problem"))
+        else:
+            text = self.tr("%1 problems").replace("%1", QLocale().toString(count))
+            self.count_label.setText(text)

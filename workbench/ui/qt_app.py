@@ -1,0 +1,90 @@
+"""Qt start-up: the QApplication, the bundled CJK font, the translations, the window loop.
+
+The font is added to the application font's fallback list so that Chinese renders on a
+machine with no CJK font installed. English is the source language: it loads no .qm.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from workbench import __version__
+from workbench.paths import fonts_dir, translations_dir
+from workbench.settings import Settings
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+
+APP_NAME = "Governance Workbench"
+CJK_FONT_FILE = "wqy-microhei.ttc"
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "zh_CN")
+_TRANSLATOR_NAME = "workbench-translator"
+_FONT_PROPERTY = "workbenchCjkFamilies"
+
+
+def resolve_language(lang: str | None, settings: Settings | None = None) -> str:
+    """``lang``, else the language in Settings, else the system locale; one of LANGUAGES."""
+    wanted = lang or (settings if settings is not None else Settings.load()).language
+    wanted = (wanted or QLocale.system().name()).replace("-", "_")
+    return "zh_CN" if wanted.lower().startswith("zh") else SOURCE_LANGUAGE
+
+
+def ensure_application(lang: str | None = None) -> QApplication:
+    """The running QApplication (created if needed) with the CJK font and ``lang`` loaded."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    _add_cjk_font(app)
+    _install_translations(app, resolve_language(lang))
+    return app
+
+
+def _add_cjk_font(app: QApplication) -> None:
+    families = app.property(_FONT_PROPERTY)
+    if not families:
+        font_id = QFontDatabase.addApplicationFont(str(fonts_dir() / CJK_FONT_FILE))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        app.setProperty(_FONT_PROPERTY, list(families))
+    font = app.font()
+    first = font.family()
+    wanted = [first, *(f for f in families if f != first)]
+    if font.families() != wanted:
+        font = QFont(font)
+        font.setFamilies(wanted)
+        app.setFont(font)
+
+
+def _install_translations(app: QApplication, language: str) -> None:
+    """Replace the translators of an earlier call with those of ``language``."""
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
+    QLocale.setDefault(QLocale(language))
+    if language == SOURCE_LANGUAGE:
+        return
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder, name in ((Path(qt_dir), "qtbase"), (translations_dir(), "workbench")):
+        translator = QTranslator(app)
+        translator.setObjectName(_TRANSLATOR_NAME)
+        if translator.load(f"{name}_{language}", str(folder)):
+            app.installTranslator(translator)
+        else:
+            translator.setParent(None)
+
+
+def run_window(services: Services, lang: str | None = None) -> int:
+    """Show the main window on ``services`` and run the event loop until it closes."""
+    app = ensure_application(lang)
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    window.show()
+    return app.exec()

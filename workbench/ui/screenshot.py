@@ -1,0 +1,67 @@
+"""Offscreen screenshots of pages, for the docs and for looking at what we built.
+
+PAGE is ``problems`` (the list, first problem selected) or ``problem:CODE`` (that problem
+open in the detail panel). The caller sets QT_QPA_PLATFORM=offscreen when there is no
+display.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
+
+from workbench.services import Services
+from workbench.ui.qt_app import ensure_application
+
+PROBLEM_PREFIX = "problem:"
+PAGES = ("problems", f"{PROBLEM_PREFIX}CODE")
+
+
+def _invalid(page: str, reason: str) -> ValueError:
+    return ValueError(f"{reason}: {page!r}; valid pages: {', '.join(PAGES)}")
+
+
+def render(
+    services: Services,
+    page: str,
+    out: Path,
+    lang: str | None = None,
+    size: tuple[int, int] = (1400, 900),
+) -> None:
+    """Render ``page`` at ``size`` (width, height) in ``lang`` and save it as PNG to ``out``."""
+    problem_code: str | None = None
+    if page.startswith(PROBLEM_PREFIX):
+        problem_code = page[len(PROBLEM_PREFIX) :].strip()
+        if not problem_code:
+            raise _invalid(page, "no problem code given")
+        if services.problems.id_of(problem_code) is None:
+            raise ValueError(f"no problem with code {problem_code!r} in this database")
+    elif page != "problems":
+        raise _invalid(page, "unknown page")
+
+    ensure_application(lang)
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    try:
+        window.resize(*size)
+        if problem_code is None:
+            problems = window.open_page("problems")
+            first = problems.model.problem_id(0)  # type: ignore[attr-defined]
+            if first is not None:
+                problems.select_problem(first)  # type: ignore[attr-defined]
+        else:
+            window.open_problem(problem_code)
+        window.show()
+        # Deliver the show, layout and any queued updates before grabbing.
+        for _ in range(3):
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        image = window.grab()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"could not write {out}")
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
