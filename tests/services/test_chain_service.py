@@ -201,3 +201,30 @@ def test_dates_follow_the_users_time_zone(services: Services, full_chain, in_she
     solution = full_chain.causes[0].solutions[0]
     detail = morning.update(SOLUTION, solution.id, {"status": "done"})
     assert detail.causes[0].solutions[0].done_on == dt.date(2025, 3, 2)
+
+
+def test_new_figures_on_a_verified_result_need_a_new_verification(
+    services: Services, full_chain
+) -> None:
+    result = full_chain.results()[0]
+    services.chain.verify_result(result.id)
+    services.chain.update(RESULT, result.id, {"unit": "%"})  # wording, not a figure
+    assert services.problems.get(full_chain.id).results()[0].verified
+    services.chain.update(RESULT, result.id, {"value_after": 1.9})
+    changed = services.problems.get(full_chain.id).results()[0]
+    assert changed.value_after == 1.9 and not changed.verified
+
+
+def test_unknown_owner_is_refused_by_name(services: Services, full_chain, count) -> None:
+    cause = full_chain.causes[0]
+    before = count("solution")
+    with pytest.raises(ValidationError) as caught:
+        services.chain.add(SOLUTION, cause.id, {"title": "统一物料编码", "owner_id": 999})
+    assert caught.value.for_field("owner_id").code == "unknown_reference"
+    assert count("solution") == before
+
+
+def test_form_validation_covers_the_whys(services: Services) -> None:
+    errors = services.chain.validate(CAUSE, {"description": "x", "whys": ["w"] * 11})
+    assert [e.field for e in errors] == ["whys"]
+    assert services.chain.validate(CAUSE, {"description": "x", "whys": ["a", "b"]}) == []

@@ -195,3 +195,19 @@ def test_unknown_problem_is_not_found(services: Services) -> None:
 def test_dates_come_back_as_dates(new_problem) -> None:
     problem = new_problem(due_on="2025-04-01")
     assert problem.reported_on == dt.date(2025, 3, 1) and problem.due_on == dt.date(2025, 4, 1)
+
+
+def test_references_to_missing_entries_are_refused_by_name(
+    services: Services, valid_problem, new_problem, count
+) -> None:
+    before = count("problem")
+    with pytest.raises(ValidationError) as caught:
+        services.problems.create({**valid_problem, "site_id": 404, "erp_module_id": 405})
+    assert {e.field for e in caught.value.errors} == {"site_id", "erp_module_id"}
+    assert {e.code for e in caught.value.errors} == {"unknown_reference"}
+    assert count("problem") == before
+    problem = new_problem()
+    with pytest.raises(ValidationError) as caught:
+        services.problems.update(problem.id, {"owner_id": 999})
+    assert caught.value.for_field("owner_id").code == "unknown_reference"
+    assert services.problems.get(problem.id).owner_id is None

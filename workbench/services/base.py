@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.services.errors import FieldError, NotFoundError, ValidationError
 from workbench.store.database import Database
-from workbench.store.models import Person
+from workbench.store.models import Base, Department, ErpModule, Person, Site
+
+# Which table each reference field points at.
+REFERENCES: Mapping[str, type[Base]] = {
+    "erp_module_id": ErpModule,
+    "department_id": Department,
+    "site_id": Site,
+    "reporter_id": Person,
+    "owner_id": Person,
+}
 
 Clock = Callable[[], dt.datetime]
 
@@ -36,3 +47,23 @@ class Service:
             session.add(person)
             session.flush()
         return person
+
+    @staticmethod
+    def _get(session: Session, model: type[Base], entity_id: int) -> Any:
+        obj = session.get(model, entity_id)
+        if obj is None:
+            raise NotFoundError(f"{model.__tablename__} {entity_id} does not exist")
+        return obj
+
+    @staticmethod
+    def _check_references(session: Session, values: Mapping[str, Any]) -> None:
+        """Refuse a reference to a module, site, department or person that does not exist."""
+        errors = [
+            FieldError(name, "unknown_reference", "refers to an entry that does not exist")
+            for name, value in values.items()
+            if name in REFERENCES
+            and value is not None
+            and session.get(REFERENCES[name], value) is None
+        ]
+        if errors:
+            raise ValidationError(errors)

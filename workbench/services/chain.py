@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from workbench.services import fields
 from workbench.services.base import Service
-from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.errors import FieldError, ValidationError
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
 from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
@@ -51,23 +51,24 @@ RESULT = Link(
 )
 
 
+_MEASURED = {"metric", "baseline_value", "baseline_on", "value_after", "measured_on", "direction"}
+
+
 class ChainService(Service):
     # ---- generic ----------------------------------------------------------------------
     def validate(self, link: Link, values: Mapping[str, Any]) -> list[FieldError]:
-        return fields.check(
-            link.specs, {**link.defaults, **values}, entity=link.model.__tablename__
-        )[1]
+        """Errors of a whole cause, solution or result form, as the user types."""
+        extra = dict(values)
+        whys = extra.pop("whys", None) if link is CAUSE else None
+        errors = fields.check(
+            link.specs, {**link.defaults, **extra}, entity=link.model.__tablename__
+        )
+        return errors[1] + fields.check_whys(whys)[1]
 
     def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
         session.flush()
         session.expire_all()
         return problem_detail(session, load_problem(session, problem_id), self.today())
-
-    def _get(self, session: Session, model: type[Base], entity_id: int) -> Any:
-        obj = session.get(model, entity_id)
-        if obj is None:
-            raise NotFoundError(f"{model.__tablename__} {entity_id} does not exist")
-        return obj
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
         clean, errors = fields.check(link.specs, values, entity=link.model.__tablename__)
@@ -82,6 +83,7 @@ class ChainService(Service):
         whys_clean = self._whys(whys)
         with self._db.write(self.actor) as session:
             self._get(session, link.parent, parent_id)
+            self._check_references(session, clean)
             obj = link.model(**clean, **{link.parent_key: parent_id})
             self._before_save(obj)
             session.add(obj)
@@ -97,8 +99,14 @@ class ChainService(Service):
         with self._db.write(self.actor) as session:
             obj = self._get(session, link.model, entity_id)
             clean = self._clean(link, {**values_of(obj, link.specs), **extra})
+            self._check_references(session, {name: clean[name] for name in extra})
+            measured = {name for name in extra if getattr(obj, name) != clean[name]}
             for name in extra:
                 setattr(obj, name, clean[name])
+            if isinstance(obj, Result) and measured & _MEASURED:
+                # A verification vouches for the figures; new figures need a new one.
+                obj.verified_by_id = None
+                obj.verified_at = None
             self._before_save(obj)
             if whys_clean is not None:
                 self._replace_whys(session, obj, whys_clean)

@@ -57,14 +57,14 @@ class LookupService(Service):
     def rename_module(self, module_id: int, name: str) -> None:
         clean = self._name(name, 50)
         with self._db.write(self.actor) as session:
-            module = session.get_one(ErpModule, module_id)
+            module = self._get(session, ErpModule, module_id)
             if module.name != clean:
                 self._unique(session, ErpModule.name, clean, "name")
                 module.name = clean
 
     def set_module_active(self, module_id: int, active: bool) -> None:
         with self._db.write(self.actor) as session:
-            session.get_one(ErpModule, module_id).active = active
+            self._get(session, ErpModule, module_id).active = active
 
     def add_site(self, code: str, name: str) -> Lookup:
         clean_code, clean_name = self._name(code, 20), self._name(name, 100)

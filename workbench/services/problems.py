@@ -131,6 +131,7 @@ class ProblemService(Service):
             raise ValidationError(errors)
         now = self._clock()
         with self._db.write(self.actor) as session:
+            self._check_references(session, clean)
             if clean.get("reporter_id") is None:
                 clean["reporter_id"] = self._acting_person(session).id
             problem = Problem(
@@ -151,6 +152,7 @@ class ProblemService(Service):
             clean, errors = fields.check(fields.PROBLEM, merged, entity="problem")
             if errors:
                 raise ValidationError(errors)
+            self._check_references(session, {name: clean[name] for name in changes})
             changed = False
             for name in changes:
                 if getattr(problem, name) != clean[name]:

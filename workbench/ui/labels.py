@@ -129,6 +129,7 @@ ERRORS: Mapping[str, str] = {
         "Labels", "Enter the value after before verifying the result."
     ),
     "duplicate": QT_TRANSLATE_NOOP("Labels", "%1 already exists."),
+    "unknown_reference": QT_TRANSLATE_NOOP("Labels", "%1 refers to an entry that does not exist."),
 }
 
 

@@ -63,7 +63,7 @@ class ProblemsPage(QWidget):
         self.detail = ProblemDetailPanel(services, self)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search code, title or tags…"))
+        self.search.setPlaceholderText(self.tr("Search by code or title…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self.status_filter = QComboBox(self)

@@ -40,7 +40,7 @@ class ChainTree(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed starting widths leave the text column room at ~600 px; all columns resize.
-        for column, width in ((1, 215), (2, 135)):
+        for column, width in ((1, 150), (2, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self._records: dict[NodeKey, Any] = {}

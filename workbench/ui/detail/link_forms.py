@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services import Services, fields
+from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
 from workbench.services.errors import FieldError
 from workbench.services.records import CauseRecord, ResultRecord, SolutionRecord
@@ -150,11 +150,6 @@ class CauseForm(LinkForm):
         form.add("whys", self.whys, self.whys.value, self.whys.set_value, self.whys.changed)
         form.add_text("evidence", lines=2)
         form.add_check("verified", self.tr("The cause is confirmed by evidence"))
-
-    def _check(self, values: dict[str, Any]) -> list[FieldError]:
-        rest = {name: value for name, value in values.items() if name != "whys"}
-        errors = super()._check(rest)
-        return errors + fields.check_whys(values.get("whys"))[1]
 
     def values_of(self, record: Any) -> dict[str, Any]:
         return {**super().values_of(record), "whys": list(record.whys)}
