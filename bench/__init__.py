@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench`; each figure beside a floor measured in the same run."""

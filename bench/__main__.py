@@ -1,0 +1,82 @@
+"""`make bench`: start-up and the Problems list on a 1,000,000-problem database.
+
+Usage: python -m bench [--problems N] [--db PATH] [--repeat N]
+The database is made once with `workbench demo --problems N` and kept in bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import listing
+from bench.timing import paired_process_ms
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ensure_database(path: Path, problems: int) -> None:
+    if path.exists():
+        with sqlite3.connect(path) as connection:
+            if connection.execute("SELECT count(*) FROM problem").fetchone()[0] == problems:
+                return
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"making {path} with {problems:,} problems (once; takes minutes)…", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "demo",
+            "--db",
+            str(path),
+            "--problems",
+            str(problems),
+            "--lang",
+            "zh_CN",
+        ],
+        check=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--problems", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "million.sqlite3")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    ensure_database(args.db, args.problems)
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    bare, app = paired_process_ms(
+        ["-m", "bench.first_paint", "bare"],
+        ["-m", "bench.first_paint", "app", str(args.db)],
+        env,
+        args.repeat,
+    )
+    print(
+        f"\nStart-up to first painted window ({args.problems:,} problems), median of {args.repeat}:"
+    )
+    print(
+        f"  workbench {app:7.0f} ms   floor (bare PySide6 window) {bare:5.0f} ms   "
+        f"ratio {app / bare:4.2f}x   goal <= 2.5x"
+    )
+
+    print(f"\nProblems list, median of {args.repeat}  (floor: the same rows by raw SQL):")
+    print(f"  {'':24} {'workbench':>10} {'floor':>8} {'ratio':>7} {'goal':>8}")
+    for figure in listing.measure(args.db, args.repeat):
+        goal = f"<= {figure.goal_ms:.0f} ms" if figure.goal_ms else ""
+        print(
+            f"  {figure.name:24} {figure.ms:8.1f} ms {figure.floor_ms:5.1f} ms "
+            f"{figure.ms / max(figure.floor_ms, 0.01):6.1f}x {goal:>10}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""Small timing helpers: medians of repeated runs, whole-process timings."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def process_ms(args: Sequence[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, env=env, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def paired_process_ms(
+    first: Sequence[str], second: Sequence[str], env: dict[str, str], repeat: int
+) -> tuple[float, float]:
+    """Medians of two commands run in turn, so machine noise hits both alike."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        a.append(process_ms(first, env))
+        b.append(process_ms(second, env))
+    return statistics.median(a), statistics.median(b)
