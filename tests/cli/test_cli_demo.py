@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from workbench.app import open_services
@@ -164,3 +166,16 @@ def test_demo_language_follows_the_settings(db_path, run, sql, monkeypatch, tmp_
     assert run("demo", "--db", db_path).code == 0
 
     assert sql(db_path, "SELECT title FROM problem WHERE id = 1") == [("High inventory variance",)]
+
+
+def test_demo_force_leaves_a_file_in_use_untouched(demo_db, run, sql):
+    before = sql(demo_db, "SELECT COUNT(*), MAX(hash) FROM audit_entry")
+    with closing(sqlite3.connect(demo_db)) as other_program:
+        other_program.execute("SELECT count(*) FROM problem").fetchone()  # holds the WAL open
+
+        result = run("demo", "--db", demo_db, "--lang", "en", "--force")
+
+        assert result.code == 1
+        assert "open in another program" in result.err
+    assert sql(demo_db, "SELECT COUNT(*), MAX(hash) FROM audit_entry") == before
+    assert not list(demo_db.parent.glob("*.demo-part*"))

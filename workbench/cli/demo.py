@@ -7,8 +7,11 @@ Large datasets (``--problems`` above ``SERVICES_LIMIT``) go through workbench.cl
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
+from workbench.app import open_services
 from workbench.cli import bulk
 from workbench.cli.scenario import (
     Catalogue,
@@ -117,3 +120,29 @@ def write_demo(
         return
     plans = Planner(catalogue, ids, today, BULK_SPAN_DAYS).problems(count)
     bulk.write_problems(services.database, services.actor, plans, count, progress)
+
+
+class FileInUseError(Exception):
+    """Another program still has the database open; replacing it would lose its writes."""
+
+
+def replace_file_with_demo(
+    path: Path, lang: str, count: int, progress: Progress | None = None
+) -> None:
+    """Build the demo in a new file beside ``path``, then rename it over ``path``.
+
+    Until the rename the old file is untouched, so a crash or Ctrl+C half-way through
+    a big demo loses nothing. The caller must have closed its own connections.
+    """
+    if Path(f"{path}-wal").exists():
+        raise FileInUseError(f"{path} is open in another program; close it first")
+    partial = path.with_name(path.name + ".demo-part")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    services = open_services(str(partial))
+    try:
+        write_demo(services, lang, count, force=False, progress=progress)
+    finally:
+        services.database.dispose()
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    os.replace(partial, path)

@@ -84,26 +84,34 @@ def _qt() -> Iterator[None]:
 
 def _demo(args: argparse.Namespace) -> int:
     from workbench.cli import demo
+    from workbench.store.database import sqlite_file
 
     services = _open(args)
+    lang = _language(args)
+    started = time.perf_counter()
     try:
-        if args.if_empty and demo.has_record(services):
-            print("demo: the database already has data; left as it is")
-            return 0
-        lang = _language(args)
-        started = time.perf_counter()
-        try:
+        where = _where(services)
+        if demo.has_record(services):
+            if args.if_empty:
+                print("demo: the database already has data; left as it is")
+                return 0
+            if not args.force:
+                raise CommandError(
+                    "the database already has data; use --force to replace it with the demo"
+                )
+        path = sqlite_file(services.database.url)
+        if path is None:
             demo.write_demo(services, lang, args.problems, args.force, _progress)
-        except demo.NotEmptyError as exc:
-            raise CommandError(str(exc)) from exc
-        seconds = time.perf_counter() - started
-        print(
-            f"demo: {args.problems:,} problems ({lang}) written to "
-            f"{_where(services)} in {seconds:.1f} s"
-        )
-        return 0
+        else:
+            services.database.dispose()
+            demo.replace_file_with_demo(path, lang, args.problems, _progress)
+    except demo.FileInUseError as exc:
+        raise CommandError(str(exc)) from exc
     finally:
         services.database.dispose()
+    seconds = time.perf_counter() - started
+    print(f"demo: {args.problems:,} problems ({lang}) written to {where} in {seconds:.1f} s")
+    return 0
 
 
 def _where(services: Services) -> str:
