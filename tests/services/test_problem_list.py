@@ -112,3 +112,19 @@ def test_rows_carry_names_for_display(services: Services, listed: dict[str, int]
         "深圳工厂",
         "analysing",
     )
+
+
+@pytest.mark.parametrize("column", SORTABLE)
+@pytest.mark.parametrize("descending", [False, True])
+def test_position_finds_each_problem_where_the_list_shows_it(
+    services: Services, listed: dict[str, int], new_problem, column: str, descending: bool
+) -> None:
+    for _ in range(2):  # problems with no module or site sort at one end of the list
+        new_problem(title="未分配模块", erp_module_id=None, site_id=None)
+    sort = ProblemSort(column, descending)
+    for flt in (ProblemFilter(), ProblemFilter(status="open")):
+        whole = services.problems.page(flt, sort, 0, 100)
+        positions = [services.problems.position(flt, sort, row.id) for row in whole]
+        assert positions == list(range(len(whole)))
+    analysing = services.problems.page(ProblemFilter(status="analysing"), sort, 0, 1)[0]
+    assert services.problems.position(ProblemFilter(status="open"), sort, analysing.id) is None

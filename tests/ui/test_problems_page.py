@@ -208,3 +208,19 @@ def test_start_up_loads_the_cjk_font_and_the_chosen_language(qapp):
     ensure_application("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert app.font().families().count(family) == 1
+
+
+def test_open_problem_deep_in_a_long_list_selects_its_row(
+    services, qapp_lang, qtbot, insert_problems
+):
+    insert_problems(services, 20_000)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_page("problems")
+    problem_id = window.open_problem("P-2025-000017")  # near the end, newest first
+    assert page.shown_problem_id == problem_id
+    current = page.table.currentIndex()
+    assert current.row() == 20_000 - 17
+    assert page.model.index(current.row(), 0).data() == "P-2025-000017"
+    assert page.model.fetch_count <= 3

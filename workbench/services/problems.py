@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from workbench.services import fields
@@ -28,6 +28,7 @@ _SORT_COLUMNS: Mapping[str, Any] = {
 }
 
 
+_NULLABLE = (Problem.erp_module_id, Problem.site_id)
 _CODE = re.compile(r"^[Pp]-\d")
 
 
@@ -57,6 +58,30 @@ def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _order(column: Any, descending: bool) -> list[Any]:
+    """List order: the column, then id; empty values first going up, last going down."""
+    if column is Problem.id:
+        return [Problem.id.desc() if descending else Problem.id]
+    if any(column is nullable for nullable in _NULLABLE):
+        key = column.desc().nulls_last() if descending else column.asc().nulls_first()
+    else:
+        key = column.desc() if descending else column
+    return [key, Problem.id.desc() if descending else Problem.id]
+
+
+def _before(column: Any, value: Any, problem_id: int, descending: bool) -> ColumnElement[bool]:
+    """Rows that come before (value, problem_id) in the order of ``_order``."""
+    tie = Problem.id > problem_id if descending else Problem.id < problem_id
+    if column is Problem.id:
+        return tie
+    if value is None:
+        empty_tie = and_(column.is_(None), tie)
+        return or_(column.is_not(None), empty_tie) if descending else empty_tie
+    if descending:
+        return or_(column > value, and_(column == value, tie))
+    return or_(column.is_(None), column < value, and_(column == value, tie))
+
+
 class ProblemService(Service):
     # ---- the list -------------------------------------------------------------------
     def count(self, flt: ProblemFilter) -> int:
@@ -75,10 +100,7 @@ class ProblemService(Service):
     def _page_query(
         self, flt: ProblemFilter, sort: ProblemSort, offset: int, limit: int
     ) -> Select[Any]:
-        column = _SORT_COLUMNS.get(sort.column, Problem.id)
-        order = [column.desc(), Problem.id.desc()] if sort.descending else [column, Problem.id]
-        if column is Problem.id:
-            order = order[:1]
+        order = _order(_SORT_COLUMNS.get(sort.column, Problem.id), sort.descending)
         # Page the ids first (index only), then join the names for just those rows.
         ids = (
             select(Problem.id)
@@ -111,6 +133,23 @@ class ProblemService(Service):
             .outerjoin(owner, owner.id == Problem.owner_id)
             .order_by(*order)
         )
+
+    def position(self, flt: ProblemFilter, sort: ProblemSort, problem_id: int) -> int | None:
+        """The row ``problem_id`` has in the filtered, sorted list, or None if not in it.
+
+        Counts the rows before it on the sort index, so finding a problem deep in a
+        million-row list costs one index range count, not a scan of pages.
+        """
+        column = _SORT_COLUMNS.get(sort.column, Problem.id)
+        with self._db.read() as session:
+            found = session.execute(
+                select(column).where(Problem.id == problem_id, *_conditions(flt))
+            ).first()
+            if found is None:
+                return None
+            before = _before(column, found[0], problem_id, sort.descending)
+            query = select(func.count()).select_from(Problem).where(*_conditions(flt), before)
+            return session.scalar(query) or 0
 
     # ---- one problem ------------------------------------------------------------------
     def get(self, problem_id: int) -> ProblemDetail:

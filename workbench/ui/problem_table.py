@@ -142,17 +142,13 @@ class ProblemTableModel(QAbstractTableModel):
         found = self.row_at(row)
         return found.id if found else None
 
-    def row_of(self, problem_id: int, scan_pages: int = 5) -> int | None:
-        """The row showing ``problem_id``: looked up in cached pages, then the first pages."""
-        for number, page in list(self._pages.items()):
+    def row_of(self, problem_id: int) -> int | None:
+        """The row showing ``problem_id``: from the cached pages, else asked of SQL."""
+        for number, page in self._pages.items():
             for offset, row in enumerate(page):
                 if row.id == problem_id:
                     return number * PAGE_SIZE + offset
-        for number in range(min(scan_pages, (self._count + PAGE_SIZE - 1) // PAGE_SIZE)):
-            for offset, row in enumerate(self._page(number)):
-                if row.id == problem_id:
-                    return number * PAGE_SIZE + offset
-        return None
+        return self._problems.position(self._filter, self._sort, problem_id)
 
     # ---- QAbstractTableModel -----------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

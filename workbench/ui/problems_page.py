@@ -183,7 +183,7 @@ class ProblemsPage(QWidget):
             self.model.set_filter(wanted)
 
     def select_problem(self, problem_id: int) -> bool:
-        """Select ``problem_id`` in the list (if it is among the first pages) and open it."""
+        """Select ``problem_id`` in the list (wherever it is in it) and open it."""
         row = self.model.row_of(problem_id)
         if row is None:
             self.table.clearSelection()
