@@ -18,7 +18,7 @@ from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
 from workbench.store.models import CodeSequence, Department, ErpModule, Person, Problem, Site
 
 _SORT_COLUMNS: Mapping[str, Any] = {
-    "code": Problem.id,  # codes are handed out in id order
+    "code": Problem.code,
     "title": Problem.title,
     "status": Problem.status,
     "module": Problem.erp_module_id,
@@ -58,10 +58,14 @@ def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _unique(column: Any) -> bool:
+    return column is Problem.id or column is Problem.code
+
+
 def _order(column: Any, descending: bool) -> list[Any]:
     """List order: the column, then id; empty values first going up, last going down."""
-    if column is Problem.id:
-        return [Problem.id.desc() if descending else Problem.id]
+    if _unique(column):
+        return [column.desc() if descending else column]
     if any(column is nullable for nullable in _NULLABLE):
         key = column.desc().nulls_last() if descending else column.asc().nulls_first()
     else:
@@ -72,8 +76,8 @@ def _order(column: Any, descending: bool) -> list[Any]:
 def _before(column: Any, value: Any, problem_id: int, descending: bool) -> ColumnElement[bool]:
     """Rows that come before (value, problem_id) in the order of ``_order``."""
     tie = Problem.id > problem_id if descending else Problem.id < problem_id
-    if column is Problem.id:
-        return tie
+    if _unique(column):
+        return column > value if descending else column < value
     if value is None:
         empty_tie = and_(column.is_(None), tie)
         return or_(column.is_not(None), empty_tie) if descending else empty_tie

@@ -77,9 +77,9 @@ class ErpModule(Base):
 class Problem(Base):
     __tablename__ = "problem"
     __table_args__ = (
-        Index("ix_problem_status_id", "status", "id"),
-        Index("ix_problem_module_id", "erp_module_id", "id"),
-        Index("ix_problem_site_id", "site_id", "id"),
+        Index("ix_problem_status_code", "status", "code"),
+        Index("ix_problem_module_code", "erp_module_id", "code"),
+        Index("ix_problem_site_code", "site_id", "code"),
         Index("ix_problem_reported_on", "reported_on", "id"),
         Index("ix_problem_severity", "severity", "id"),
         Index("ix_problem_title", "title"),

@@ -123,11 +123,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("code"),
     )
     with op.batch_alter_table("problem", schema=None) as batch_op:
-        batch_op.create_index("ix_problem_module_id", ["erp_module_id", "id"], unique=False)
+        batch_op.create_index("ix_problem_module_code", ["erp_module_id", "code"], unique=False)
         batch_op.create_index("ix_problem_reported_on", ["reported_on", "id"], unique=False)
         batch_op.create_index("ix_problem_severity", ["severity", "id"], unique=False)
-        batch_op.create_index("ix_problem_site_id", ["site_id", "id"], unique=False)
-        batch_op.create_index("ix_problem_status_id", ["status", "id"], unique=False)
+        batch_op.create_index("ix_problem_site_code", ["site_id", "code"], unique=False)
+        batch_op.create_index("ix_problem_status_code", ["status", "code"], unique=False)
         batch_op.create_index("ix_problem_title", ["title"], unique=False)
 
     op.create_table(
@@ -222,11 +222,11 @@ def downgrade() -> None:
     op.drop_table("cause")
     with op.batch_alter_table("problem", schema=None) as batch_op:
         batch_op.drop_index("ix_problem_title")
-        batch_op.drop_index("ix_problem_status_id")
-        batch_op.drop_index("ix_problem_site_id")
+        batch_op.drop_index("ix_problem_status_code")
+        batch_op.drop_index("ix_problem_site_code")
         batch_op.drop_index("ix_problem_severity")
         batch_op.drop_index("ix_problem_reported_on")
-        batch_op.drop_index("ix_problem_module_id")
+        batch_op.drop_index("ix_problem_module_code")
 
     op.drop_table("problem")
     op.drop_table("person")
