@@ -53,19 +53,19 @@ def main() -> int:
     ensure_database(args.db, args.problems)
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    bare, app = paired_process_ms(
-        ["-m", "bench.first_paint", "bare"],
-        ["-m", "bench.first_paint", "app", str(args.db)],
-        env,
-        args.repeat,
-    )
-    print(
-        f"\nStart-up to first painted window ({args.problems:,} problems), median of {args.repeat}:"
-    )
-    print(
-        f"  workbench {app:7.0f} ms   floor (bare PySide6 window) {bare:5.0f} ms   "
-        f"ratio {app / bare:4.2f}x   goal <= 2.5x"
-    )
+    bare = ["-m", "bench.first_paint", "bare"]
+    print(f"\nStart-up, whole process, median of {args.repeat} ({args.problems:,} problems):")
+    for mode, what, goal in (
+        ("window", "first painted window", "goal <= 2.5x"),
+        ("list", "list painted with rows", ""),
+    ):
+        floor, ms = paired_process_ms(
+            bare, ["-m", "bench.first_paint", mode, str(args.db)], env, args.repeat
+        )
+        print(
+            f"  {what:24} {ms:7.0f} ms   floor (bare PySide6 window) {floor:5.0f} ms   "
+            f"ratio {ms / floor:4.2f}x   {goal}"
+        )
 
     print(f"\nProblems list, median of {args.repeat}  (floor: the same rows by raw SQL):")
     print(f"  {'':24} {'workbench':>10} {'floor':>8} {'ratio':>7} {'goal':>8}")

@@ -1,43 +1,54 @@
-"""One process start to the first painted window, then exit. ``bare`` or ``app DB``.
+"""One process start to a first paint: ``bare``, ``window DB`` or ``list DB``.
 
-``bare`` is the floor: an empty PySide6 QMainWindow. ``app`` starts the workbench the way
-`workbench --db DB` does (open and migrate the database, Qt with font and translations,
-the main window on the Problems page) and quits on its first paint.
+Prints the wall-clock time (time.time()) of that paint, so the parent measures from the
+moment it started the process to the paint, not to the exit.
+
+``bare`` is the floor: an empty PySide6 QMainWindow. ``window`` and ``list`` start the
+workbench through the same call as `workbench --db DB` (run_window) and quit on the first
+paint of the main window, or on the first paint of the Problems list with rows in it.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 
 
 def main(argv: list[str]) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     mode = argv[0]
-    if mode == "bare":
-        app = QApplication([])
-        window: QWidget = QMainWindow()
-        window.resize(1400, 900)
-    else:
-        from workbench.app import open_services
-        from workbench.ui.main_window import MainWindow
-        from workbench.ui.qt_app import ensure_application
 
-        services = open_services(argv[1])
-        app = ensure_application(argv[2] if len(argv) > 2 else "zh_CN")
-        window = MainWindow(services)
+    def painted(watched: QObject) -> bool:
+        if mode == "list":
+            view = watched.parent()
+            return isinstance(view, QTableView) and view.model().rowCount() > 0
+        return isinstance(watched, QMainWindow)
 
     class FirstPaint(QObject):
+        seen = False
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, app.quit)
+            if event.type() == QEvent.Type.Paint and painted(watched) and not self.seen:
+                self.seen = True
+                print(f"{time.time():.6f}", flush=True)
+                QTimer.singleShot(0, QApplication.instance().quit)
             return False
 
     spy = FirstPaint()
-    window.installEventFilter(spy)
-    window.show()
-    return app.exec()
+    if mode == "bare":
+        app = QApplication([])
+        app.installEventFilter(spy)
+        window = QMainWindow()
+        window.resize(1400, 900)
+        window.show()
+        return app.exec()
+
+    from workbench.ui.qt_app import ensure_application, run_window
+
+    ensure_application("zh_CN").installEventFilter(spy)
+    return run_window(argv[1], "zh_CN")
 
 
 if __name__ == "__main__":

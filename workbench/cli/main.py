@@ -64,13 +64,10 @@ def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:
 
 
 def _window(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
-        with _qt():
-            from workbench.ui.qt_app import run_window
-        return int(run_window(services, _language(args)) or 0)
-    finally:
-        services.database.dispose()
+    # The window opens the database itself, behind the first paint.
+    with _qt():
+        from workbench.ui.qt_app import run_window
+    return int(run_window(args.db, _language(args)) or 0)
 
 
 @contextmanager

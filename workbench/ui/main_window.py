@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
-from workbench.services import Services
-from workbench.services.errors import NotFoundError
-from workbench.store.database import sqlite_file
 
-PageFactory = Callable[[Services, QWidget], QWidget]
+if TYPE_CHECKING:  # imported when the database is open, not at start-up
+    from workbench.services import Services
+
+PageFactory = Callable[["Services", QWidget], QWidget]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def default_pages() -> list[PageEntry]:
 
 
 def database_location(services: Services) -> str:
+    from workbench.store.database import sqlite_file
+
     path = sqlite_file(services.database.url)
     if path is not None:
         return str(path)
@@ -59,14 +62,16 @@ def database_location(services: Services) -> str:
 
 
 class MainWindow(QMainWindow):
+    """The window; pages appear once ``attach`` gives it the services of an open database."""
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None = None,
         pages: Sequence[PageEntry] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._services: Services | None = None
         self._entries = {entry.key: entry for entry in (pages or default_pages())}
         self._built: dict[str, QWidget] = {}
         self._undo = QUndoGroup(self)
@@ -86,6 +91,11 @@ class MainWindow(QMainWindow):
             + 24
         )
         self.stack = QStackedWidget(self)
+        self.opening_label = QLabel(self.tr("Opening the database…"), self.stack)
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_label.setWordWrap(True)
+        self.failure_box: QMessageBox | None = None
+        self.stack.addWidget(self.opening_label)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,10 +105,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self._build_status_bar()
         self.navigation.currentItemChanged.connect(self._navigated)
+        self.navigation.setEnabled(False)
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("the database is not open yet")
+        return self._services
+
+    def attach(self, services: object) -> None:
+        """The database is open: show where it is and who works, and open the first page."""
+        self._services = services  # type: ignore[assignment]
+        self._build_status_bar()
+        self.navigation.setEnabled(True)
         if self._entries:
             self.navigation.setCurrentRow(0)
+
+    def show_failure(self, message: str) -> None:
+        """The database could not be opened: say why, and close once the user has read it."""
+        text = self.tr("The database could not be opened:\n%1").replace("%1", message)
+        self.opening_label.setText(text)
+        self.failure_box = QMessageBox(
+            QMessageBox.Icon.Critical, self.tr("Governance Workbench"), text, parent=self
+        )
+        self.failure_box.finished.connect(self.close)
+        self.failure_box.open()  # window-modal, without a nested event loop
+
+    def close_services(self) -> None:
+        """Release the database (at the end of the window's life)."""
+        if self._services is not None:
+            self._services.database.dispose()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -127,9 +166,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def _build_status_bar(self) -> None:
-        database = QLabel(self.tr("Database: %1").replace("%1", database_location(self._services)))
+        services = self.services
+        database = QLabel(self.tr("Database: %1").replace("%1", database_location(services)))
         database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        user = QLabel(self.tr("User: %1").replace("%1", self._services.actor))
+        user = QLabel(self.tr("User: %1").replace("%1", services.actor))
         self.statusBar().addWidget(database, 1)
         self.statusBar().addPermanentWidget(user)
 
@@ -143,7 +183,7 @@ class MainWindow(QMainWindow):
             raise KeyError(key)
         widget = self._built.get(key)
         if widget is None:
-            widget = self._entries[key].factory(self._services, self.stack)
+            widget = self._entries[key].factory(self.services, self.stack)
             self._built[key] = widget
             self.stack.addWidget(widget)
             stack = getattr(widget, "undo_stack", None)
@@ -168,7 +208,9 @@ class MainWindow(QMainWindow):
 
         Raises ValueError when no problem has that code or id.
         """
-        problems = self._services.problems
+        from workbench.services.errors import NotFoundError
+
+        problems = self.services.problems
         if isinstance(code_or_id, int):
             try:
                 problem_id: int | None = problems.get(code_or_id).id

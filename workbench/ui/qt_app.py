@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import QApplication
 from workbench import __version__
 from workbench.paths import fonts_dir, translations_dir
 from workbench.settings import Settings
-
-if TYPE_CHECKING:
-    from workbench.services import Services
+from workbench.ui.main_window import MainWindow
+from workbench.ui.opening import DatabaseOpening
 
 APP_NAME = "Governance Workbench"
 CJK_FONT_FILE = "wqy-microhei.ttc"
@@ -80,11 +78,35 @@ def _install_translations(app: QApplication, language: str) -> None:
             translator.setParent(None)
 
 
-def run_window(services: Services, lang: str | None = None) -> int:
-    """Show the main window on ``services`` and run the event loop until it closes."""
-    app = ensure_application(lang)
-    from workbench.ui.main_window import MainWindow
+def start_window(
+    target: str | None, lang: str | None = None
+) -> tuple[MainWindow, DatabaseOpening]:
+    """Show the main window at once and open the database ``target`` behind it.
 
-    window = MainWindow(services)
+    The pages appear when the database is ready. If it cannot be opened (a newer
+    schema, not a workbench file …) the window says why in a message box and closes
+    when the user has read it; ``opening.error`` then holds the reason.
+    """
+    app = ensure_application(lang)
+    window = MainWindow()
+    opening = DatabaseOpening(target, window)
+    opening.opened.connect(window.attach)
+    opening.failed.connect(window.show_failure)
+    app.aboutToQuit.connect(opening.shutdown)
     window.show()
-    return app.exec()
+    opening.start()
+    return window, opening
+
+
+def run_window(target: str | None, lang: str | None = None) -> int:
+    """The window on database ``target`` until it closes; returns the exit code.
+
+    Raises the reason when the database could not be opened, after the user saw it.
+    """
+    app = ensure_application(lang)
+    window, opening = start_window(target, lang)
+    code = app.exec()
+    window.close_services()
+    if opening.error is not None:
+        raise opening.error
+    return code

@@ -1,0 +1,84 @@
+"""Open the database on a worker thread while the window is already on screen.
+
+Importing SQLAlchemy and running migrations costs a third of a second or more (much more
+when a big file is upgraded), so the window paints first and the pages arrive when the
+database is ready. Only the finished Services object crosses back to the UI thread; no
+ORM object does, and widgets are touched only from the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class _Opener(QObject):
+    done = Signal()
+
+    def __init__(self, target: str | None) -> None:
+        super().__init__()
+        self._target = target
+        self.result: object | None = None
+        self.error: Exception | None = None
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from workbench.app import open_services
+
+            services = open_services(self._target)
+            # Connections made here belong to this thread; the UI makes its own.
+            services.database.engine.dispose()
+        except Exception as exc:  # every failure is shown to the user, in words
+            self.error = exc
+        else:
+            self.result = services
+        self.done.emit()
+
+
+class DatabaseOpening(QObject):
+    """Runs ``open_services(target)`` once on its own thread; reports by signal.
+
+    ``error`` keeps the exception of a failed opening, so that the command line can
+    report it the way it reports every other failure.
+    """
+
+    opened = Signal(object)  # Services
+    failed = Signal(str)
+
+    def __init__(self, target: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._delivered = False
+        self._thread = QThread(self)
+        self._opener = _Opener(target)
+        self._opener.moveToThread(self._thread)
+        self._thread.started.connect(self._opener.run)
+        self._opener.done.connect(self._finish)
+
+    @property
+    def error(self) -> Exception | None:
+        return self._opener.error
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+
+    def shutdown(self) -> None:
+        """At quit: wait for the opening to end (a migration is not stopped half-way) and
+        release a database that was opened after nobody wanted it any more."""
+        self._stop()
+        late = self._opener.result
+        if late is not None and not self._delivered:
+            late.database.dispose()  # type: ignore[attr-defined]
+
+    @Slot()
+    def _finish(self) -> None:
+        self._stop()
+        error = self._opener.error
+        if error is not None:
+            self.failed.emit(str(error) or error.__class__.__name__)
+            return
+        self._delivered = True
+        self.opened.emit(self._opener.result)
