@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -72,6 +73,7 @@ class ChainSection(QGroupBox):
         for form in self.forms.values():
             self.editors.addWidget(form)
             form.saveRequested.connect(lambda f=form: self.save(f))
+        self.editors.currentChanged.connect(self._size_to_current_editor)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -87,7 +89,20 @@ class ChainSection(QGroupBox):
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
         self.tree.nodeSelected.connect(self._on_selected)
+        self._size_to_current_editor(self.editors.currentIndex())
         self._update_actions()
+
+    def _size_to_current_editor(self, current: int) -> None:
+        """Size the editor area to the shown form, not to the tallest one: otherwise the
+        one-line hint is centred in a form-high page, out of sight below the scroll area."""
+        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        for index in range(self.editors.count()):
+            page = self.editors.widget(index)
+            if index == current:
+                page.setSizePolicy(preferred, preferred)
+            else:
+                page.setSizePolicy(ignored, ignored)
+        self.editors.adjustSize()
 
     def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)

@@ -39,10 +39,12 @@ class ChainTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed starting widths leave the text column room at ~600 px; all columns resize.
-        for column, width in ((1, 150), (2, 130)):
+        # Room for a typical result ("2% → 1.2%  (−40%, improved)") and "owner · due date";
+        # the text column takes the rest, and every column can be resized.
+        metrics = self.fontMetrics()
+        for column, sample in ((1, "2% → 1.2%  (−40%, improved)"), (2, "Zhang Wei · 2026-03-24")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self._records: dict[NodeKey, Any] = {}
         self.currentItemChanged.connect(lambda *_: self.nodeSelected.emit(self.selected()))
 
