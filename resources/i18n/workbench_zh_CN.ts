@@ -22,68 +22,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="57"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="58"/>
         <source>Causes → solutions → results</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="67"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="68"/>
         <source>Select a cause, solution or result to edit it.</source>
         <translation>选择一个原因、解决方案或效果进行编辑。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="114"/>
         <source>Add cause</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="116"/>
         <source>Add solution</source>
         <translation>添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="104"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="119"/>
         <source>Add result</source>
         <translation>添加效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="106"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="121"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="108"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="175"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="123"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="190"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="175"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="190"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="222"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="237"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="224"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="239"/>
         <source>Delete this cause with its solutions and results?</source>
         <translation>删除此原因及其解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="225"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="240"/>
         <source>Delete this solution with its results?</source>
         <translation>删除此解决方案及其效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="226"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="241"/>
         <source>Delete this result?</source>
         <translation>删除此效果？</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>负责人 · 截止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="104"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="106"/>
         <source>Overdue: %1</source>
         <translation>已逾期：%1</translation>
     </message>
@@ -579,85 +579,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="51"/>
+        <location filename="../../workbench/ui/main_window.py" line="57"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="78"/>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="58"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="85"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="94"/>
+        <location filename="../../workbench/ui/main_window.py" line="101"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="171"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="170"/>
+        <location filename="../../workbench/ui/main_window.py" line="177"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="172"/>
+        <location filename="../../workbench/ui/main_window.py" line="179"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="234"/>
+        <location filename="../../workbench/ui/main_window.py" line="241"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="236"/>
+        <location filename="../../workbench/ui/main_window.py" line="243"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -674,37 +679,37 @@
     <name>ProblemDetailPanel</name>
     <message>
         <location filename="../../workbench/ui/detail/panel.py" line="60"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="123"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="128"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="223"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="227"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="225"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="229"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="245"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="249"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="252"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="261"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="265"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="271"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="275"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -818,17 +823,17 @@
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="156"/>
+        <location filename="../../workbench/ui/problems_page.py" line="157"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="265"/>
+        <location filename="../../workbench/ui/problems_page.py" line="270"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="267"/>
+        <location filename="../../workbench/ui/problems_page.py" line="272"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -887,6 +892,85 @@
         <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
         <source>Not verified</source>
         <translation>未验证</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="59"/>
+        <source>You</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="64"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="67"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="71"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="76"/>
+        <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
+        <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="81"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="107"/>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="110"/>
+        <source>Saved. Takes effect the next time you start the program.</source>
+        <translation>已保存，下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="115"/>
+        <source>ERP modules</source>
+        <translation>ERP模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="120"/>
+        <source>New module, e.g. 质量</source>
+        <translation>新模块，例如 质量</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="121"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="122"/>
+        <location filename="../../workbench/ui/settings_page.py" line="181"/>
+        <source>Stop using</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="133"/>
+        <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
+        <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="171"/>
+        <source>Not in use</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="181"/>
+        <source>Use again</source>
+        <translation>重新启用</translation>
     </message>
 </context>
 <context>

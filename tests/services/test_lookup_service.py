@@ -67,3 +67,12 @@ def test_sites_departments_people(services: Services) -> None:
     with pytest.raises(ValidationError) as caught:
         services.lookups.add_person("wang.fang", "王芳二")
     assert caught.value.for_field("login").code == "duplicate"
+
+
+def test_module_entries_list_every_module_with_whether_it_is_in_use(services: Services) -> None:
+    before = len(services.lookups.module_entries())
+    stock = services.lookups.add_module("库存")
+    services.lookups.add_module("销售")
+    services.lookups.set_module_active(stock.id, False)
+    entries = services.lookups.module_entries()[before:]
+    assert [(e.name, e.active) for e in entries] == [("库存", False), ("销售", True)]

@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
 from workbench.services import Services
@@ -37,6 +39,18 @@ def qapp_lang(qapp) -> Iterator[None]:
     ensure_application("en")
     yield
     ensure_application("en")
+
+
+def _commit_text(widget, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def type_with_input_method() -> Callable[[object, str], None]:
+    """Commit text the way a Chinese input method does (QTest cannot type non-Latin keys)."""
+    return _commit_text
 
 
 @pytest.fixture

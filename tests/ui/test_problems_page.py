@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
-from PySide6.QtGui import QFont, QImage, QInputMethodEvent, QRawFont, QUndoCommand
+from PySide6.QtGui import QFont, QImage, QRawFont, QUndoCommand
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import text
 
@@ -44,7 +44,8 @@ def choose(combo, data) -> None:
 def test_window_lists_only_working_pages_and_shows_where_the_data_is(window, record):
     assert window.windowTitle() == "Governance Workbench"
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
-        "Problems"
+        "Problems",
+        "Settings",
     ]
     texts = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
     assert str(record.database.url.database) in texts
@@ -56,14 +57,7 @@ def test_count_label_matches_the_database(page, record):
     assert page.model.rowCount() == sql_count(record, "1=1")
 
 
-def type_with_input_method(widget, text: str) -> None:
-    """Commit text the way a Chinese input method does (QTest cannot type non-Latin keys)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def test_typing_a_search_filters_the_list(page, record, qtbot):
+def test_typing_a_search_filters_the_list(page, record, qtbot, type_with_input_method):
     qtbot.keyClicks(page.search, "goods")
     expected = sql_count(record, "title LIKE '%goods%'")
     assert expected == 3
@@ -182,7 +176,7 @@ def test_edit_menu_and_ctrl_z_work_on_the_detail_panel_stack(page, window, qtbot
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-@pytest.mark.parametrize("name", ["problems", "problem:P-2026-0001"])
+@pytest.mark.parametrize("name", ["problems", "problem:P-2026-0001", "settings"])
 def test_screenshots_are_written_at_the_requested_size(record, tmp_path, lang, name):
     out = tmp_path / "shots" / f"{name.replace(':', '_')}-{lang}.png"
     render(record, name, out, lang, (1200, 800))
@@ -191,7 +185,7 @@ def test_screenshots_are_written_at_the_requested_size(record, tmp_path, lang, n
 
 
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
-    with pytest.raises(ValueError, match="valid pages: problems"):
+    with pytest.raises(ValueError, match="valid pages: problems, settings, problem:CODE"):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))
     with pytest.raises(ValueError, match="P-2099-0009"):
         render(record, "problem:P-2099-0009", tmp_path / "x.png", "en", (800, 600))

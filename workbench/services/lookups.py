@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
-from workbench.services.records import Lookup
+from workbench.services.records import ErpModuleEntry, Lookup
 from workbench.store.models import Base, Department, ErpModule, Person, Site
 
 
@@ -22,6 +22,14 @@ class LookupService(Service):
     def modules(self, include_inactive: bool = False) -> list[Lookup]:
         where = () if include_inactive else (ErpModule.active.is_(True),)
         return self._list(ErpModule, ErpModule.name, ErpModule.sort_order, *where)
+
+    def module_entries(self) -> list[ErpModuleEntry]:
+        """Every module, in use or not, in list order."""
+        query = select(ErpModule.id, ErpModule.name, ErpModule.active).order_by(
+            ErpModule.sort_order, ErpModule.id
+        )
+        with self._db.read() as session:
+            return [ErpModuleEntry(*row) for row in session.execute(query)]
 
     def sites(self) -> list[Lookup]:
         return self._list(Site, Site.name, Site.code)

@@ -13,6 +13,15 @@ class Lookup:
 
 
 @dataclass(frozen=True)
+class ErpModuleEntry:
+    """An ERP module as the list editor shows it: inactive ones stay on old problems."""
+
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
 class ProblemRow:
     """One line of the Problems list."""
 

@@ -45,10 +45,17 @@ def _problems_page(services: Services, parent: QWidget) -> QWidget:
     return ProblemsPage(services, parent)
 
 
+def _settings_page(services: Services, parent: QWidget) -> QWidget:
+    from workbench.ui.settings_page import SettingsPage
+
+    return SettingsPage(services, parent)
+
+
 def default_pages() -> list[PageEntry]:
     """The pages that work today, in navigation order (translated titles)."""
     return [
         PageEntry("problems", QCoreApplication.translate("MainWindow", "Problems"), _problems_page),
+        PageEntry("settings", QCoreApplication.translate("MainWindow", "Settings"), _settings_page),
     ]
 
 

@@ -151,13 +151,18 @@ class ProblemsPage(QWidget):
         _fill(
             self.module_filter,
             self.tr("All ERP modules"),
-            _lookups(self._services.lookups.modules()),
+            # Modules no longer in use still have problems to find.
+            _lookups(self._services.lookups.modules(include_inactive=True)),
         )
         _fill(self.site_filter, self.tr("All sites"), _lookups(self._services.lookups.sites()))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:
+        if self._sized:
+            # Back from another page (Settings may have renamed a module): fresh lists.
+            self.reload_lookups()
+            self.detail.reload_lookups()
+        else:
             # The list gets a little more room than the detail panel at first.
             self._sized = True
             width = self.splitter.width()

@@ -1,7 +1,8 @@
 """Offscreen screenshots of pages, for the docs and for looking at what we built.
 
-PAGE is ``problems`` (the list, first problem selected) or ``problem:CODE`` (that problem
-open in the detail panel). The caller sets QT_QPA_PLATFORM=offscreen when there is no
+PAGE is the key of any page the window lists (``problems`` shows the list with its first
+problem selected, ``settings`` …) or ``problem:CODE`` (that problem open in the detail
+panel). The caller sets QT_QPA_PLATFORM=offscreen when there is no
 display.
 """
 
@@ -12,14 +13,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 
 from workbench.services import Services
+from workbench.ui.main_window import MainWindow, default_pages
 from workbench.ui.qt_app import ensure_application
 
 PROBLEM_PREFIX = "problem:"
-PAGES = ("problems", f"{PROBLEM_PREFIX}CODE")
+
+
+def page_names() -> list[str]:
+    return [*(entry.key for entry in default_pages()), f"{PROBLEM_PREFIX}CODE"]
 
 
 def _invalid(page: str, reason: str) -> ValueError:
-    return ValueError(f"{reason}: {page!r}; valid pages: {', '.join(PAGES)}")
+    return ValueError(f"{reason}: {page!r}; valid pages: {', '.join(page_names())}")
 
 
 def render(
@@ -37,20 +42,20 @@ def render(
             raise _invalid(page, "no problem code given")
         if services.problems.id_of(problem_code) is None:
             raise ValueError(f"no problem with code {problem_code!r} in this database")
-    elif page != "problems":
+    elif page not in (entry.key for entry in default_pages()):
         raise _invalid(page, "unknown page")
 
     ensure_application(lang)
-    from workbench.ui.main_window import MainWindow
 
     window = MainWindow(services)
     try:
         window.resize(*size)
         if problem_code is None:
-            problems = window.open_page("problems")
-            first = problems.model.problem_id(0)  # type: ignore[attr-defined]
-            if first is not None:
-                problems.select_problem(first)  # type: ignore[attr-defined]
+            shown = window.open_page(page)
+            if page == "problems":
+                first = shown.model.problem_id(0)  # type: ignore[attr-defined]
+                if first is not None:
+                    shown.select_problem(first)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
         window.show()

@@ -114,6 +114,11 @@ class ProblemDetailPanel(QWidget):
         return self._detail.id if self._detail else None
 
     # ---- what is shown ----------------------------------------------------------------
+    def reload_lookups(self) -> None:
+        """Refresh the module, site, department and people lists of the forms."""
+        self.problem_form.reload_lookups()
+        self.chain.reload_lookups()
+
     def show_problem(self, problem_id: int | None) -> None:
         """Show a saved problem, or the empty state for None."""
         if problem_id != self.problem_id:
@@ -128,8 +133,7 @@ class ProblemDetailPanel(QWidget):
         except NotFoundError:
             self._gone()
             return
-        self.problem_form.reload_lookups()
-        self.chain.reload_lookups()
+        self.reload_lookups()
         self.pages.setCurrentIndex(1)
         self.header.show_error("")
         self._redraw(detail, force=True)

@@ -63,8 +63,10 @@ class ProblemForm(RecordEditor):
     def reload_lookups(self) -> None:
         lookups = self._services.lookups
         people = _pairs(lookups.people())
+        modules = lookups.module_entries()
+        self._combos["erp_module_id"].retired = {m.id: m.name for m in modules if not m.active}
         items = {
-            "erp_module_id": _pairs(lookups.modules(include_inactive=True)),
+            "erp_module_id": [(m.id, m.name) for m in modules if m.active],
             "department_id": _pairs(lookups.departments()),
             "site_id": _pairs(lookups.sites()),
             "reporter_id": people,

@@ -97,6 +97,9 @@ class ChoiceCombo(QComboBox):
     ) -> None:
         super().__init__(parent)
         self._optional = optional
+        # Labels of values no longer offered but still stored on records (retired modules).
+        self.retired: dict[Any, str] = {}
+        self._kept: Any = None
         self.set_items(items)
 
     def set_items(self, items: Iterable[tuple[Any, str]]) -> None:
@@ -104,6 +107,7 @@ class ChoiceCombo(QComboBox):
         current = self.currentData()
         blocked = self.blockSignals(True)
         self.clear()
+        self._kept = None
         if self._optional:
             self.addItem("—", None)
         for value, text in items:
@@ -116,10 +120,15 @@ class ChoiceCombo(QComboBox):
         return self.currentData()
 
     def set_value(self, value: Any) -> None:
+        # An entry added for an earlier record's retired value is not offered to others.
+        if self._kept is not None and self._kept != value:
+            self.removeItem(self.findData(self._kept))
+            self._kept = None
         index = self.findData(value)
         if index < 0 and value is not None:
             # A stored value no longer offered (e.g. a retired ERP module): keep it visible.
-            self.addItem(str(value), value)
+            self.addItem(self.retired.get(value, str(value)), value)
+            self._kept = value
             index = self.count() - 1
         self.setCurrentIndex(max(index, 0))
 
