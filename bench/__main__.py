@@ -68,11 +68,11 @@ def main() -> int:
         )
 
     print(f"\nProblems list, median of {args.repeat}  (floor: the same rows by raw SQL):")
-    print(f"  {'':24} {'workbench':>10} {'floor':>8} {'ratio':>7} {'goal':>8}")
+    print(f"  {'':32} {'workbench':>10} {'floor':>8} {'ratio':>7} {'goal':>8}")
     for figure in listing.measure(args.db, args.repeat):
         goal = f"<= {figure.goal_ms:.0f} ms" if figure.goal_ms else ""
         print(
-            f"  {figure.name:24} {figure.ms:8.1f} ms {figure.floor_ms:5.1f} ms "
+            f"  {figure.name:32} {figure.ms:8.1f} ms {figure.floor_ms:5.1f} ms "
             f"{figure.ms / max(figure.floor_ms, 0.01):6.1f}x {goal:>10}"
         )
     return 0

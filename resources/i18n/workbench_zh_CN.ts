@@ -670,7 +670,7 @@
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../workbench/ui/detail/widgets.py" line="150"/>
+        <location filename="../../workbench/ui/detail/widgets.py" line="159"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
@@ -813,27 +813,32 @@
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="150"/>
+        <location filename="../../workbench/ui/problems_page.py" line="151"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="153"/>
+        <location filename="../../workbench/ui/problems_page.py" line="154"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="157"/>
+        <location filename="../../workbench/ui/problems_page.py" line="158"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="270"/>
+        <location filename="../../workbench/ui/problems_page.py" line="272"/>
+        <source>%1+ problems, counting…</source>
+        <translation>至少 %1 个问题，正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/problems_page.py" line="274"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="272"/>
+        <location filename="../../workbench/ui/problems_page.py" line="276"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -897,78 +902,78 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="59"/>
+        <location filename="../../workbench/ui/settings_page.py" line="66"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="64"/>
+        <location filename="../../workbench/ui/settings_page.py" line="71"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="67"/>
+        <location filename="../../workbench/ui/settings_page.py" line="74"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="71"/>
+        <location filename="../../workbench/ui/settings_page.py" line="78"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="76"/>
+        <location filename="../../workbench/ui/settings_page.py" line="83"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="81"/>
+        <location filename="../../workbench/ui/settings_page.py" line="88"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="107"/>
+        <location filename="../../workbench/ui/settings_page.py" line="114"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="110"/>
+        <location filename="../../workbench/ui/settings_page.py" line="117"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="115"/>
+        <location filename="../../workbench/ui/settings_page.py" line="122"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="120"/>
+        <location filename="../../workbench/ui/settings_page.py" line="128"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="121"/>
+        <location filename="../../workbench/ui/settings_page.py" line="129"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="122"/>
-        <location filename="../../workbench/ui/settings_page.py" line="181"/>
+        <location filename="../../workbench/ui/settings_page.py" line="130"/>
+        <location filename="../../workbench/ui/settings_page.py" line="192"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="133"/>
+        <location filename="../../workbench/ui/settings_page.py" line="141"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="171"/>
+        <location filename="../../workbench/ui/settings_page.py" line="182"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="181"/>
+        <location filename="../../workbench/ui/settings_page.py" line="192"/>
         <source>Use again</source>
         <translation>重新启用</translation>
     </message>

@@ -103,3 +103,50 @@ def test_scrolling_a_long_list_reads_only_the_pages_shown(
     assert model.index(19_999, COLUMN_KEYS.index("code")).data() == "P-2025-000001"
     assert model.fetch_count <= 3  # first page, last page, maybe the one before it
     assert 10 * model.fetch_count < 20_000 // PAGE_SIZE
+
+
+def test_a_text_filter_with_few_matches_is_counted_at_once(record):
+    model = ProblemTableModel(record)
+    model.set_filter(ProblemFilter(text="物料编码"))
+    assert model.count_exact
+    assert model.rowCount() == sql_count(record, "title LIKE '%物料编码%'") == 3
+
+
+def test_a_text_filter_with_many_matches_shows_rows_first_and_its_count_when_known(
+    services, qapp_lang, qtbot, qtmodeltester, insert_problems
+):
+    insert_problems(services, 2_000)
+    expected = sql_count(services, "title LIKE '%库存差异%'")
+    assert expected > PAGE_SIZE
+    model = ProblemTableModel(services)
+    qtmodeltester.check(model, force_py=True)  # keeps watching every signal from here on
+
+    with qtbot.waitSignal(model.countChanged, timeout=10_000):
+        model.set_filter(ProblemFilter(text="库存差异"))
+        assert not model.count_exact
+        assert model.rowCount() == PAGE_SIZE  # the first page, on screen at once
+        assert "库存差异" in model.index(0, COLUMN_KEYS.index("title")).data()
+
+    assert model.count_exact
+    assert model.rowCount() == expected
+    titles = column_values(model, "title")
+    assert all("库存差异" in title for title in titles)
+
+
+def test_a_count_overtaken_by_a_newer_filter_is_never_shown(
+    services, qapp_lang, qtbot, insert_problems
+):
+    insert_problems(services, 20_000)
+    shown: list[int] = []
+    model = ProblemTableModel(services)
+    model.countChanged.connect(lambda: shown.append(model.rowCount()))
+
+    model.set_filter(ProblemFilter(text="库存差异"))
+    newer = ProblemFilter(status="open", text="订单")
+    model.set_filter(newer)
+    qtbot.waitUntil(lambda: model.count_exact, timeout=10_000)
+
+    expected = sql_count(services, "status = 'open' AND title LIKE '%订单%'")
+    assert expected not in (PAGE_SIZE, sql_count(services, "title LIKE '%库存差异%'"))
+    assert shown == [expected]
+    assert model.rowCount() == expected

@@ -37,6 +37,10 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _is_code(text: str) -> bool:
+    return bool(_CODE.match(text))
+
+
 def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if flt.status:
@@ -46,7 +50,7 @@ def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
     if flt.site_id is not None:
         conditions.append(Problem.site_id == flt.site_id)
     text = flt.text.strip()
-    if _CODE.match(text):
+    if _is_code(text):
         # A code prefix (P-2026-00…) is a range on the unique index: instant on any size.
         code = text.upper()
         conditions.append(Problem.code >= code)
@@ -88,6 +92,16 @@ def _before(column: Any, value: Any, problem_id: int, descending: bool) -> Colum
 
 class ProblemService(Service):
     # ---- the list -------------------------------------------------------------------
+    @staticmethod
+    def counts_by_scan(flt: ProblemFilter) -> bool:
+        """Whether counting ``flt`` reads every title (free text), not an index range.
+
+        Such a count takes ~150 ms on a million problems, so the list shows the first
+        page at once and counts in the background.
+        """
+        text = flt.text.strip()
+        return bool(text) and not _is_code(text)
+
     def count(self, flt: ProblemFilter) -> int:
         query = select(func.count()).select_from(Problem).where(*_conditions(flt))
         with self._db.read() as session:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from workbench.services import Services
 from workbench.services.records import SORTABLE, ProblemFilter, ProblemRow, ProblemSort
 from workbench.ui import labels
+from workbench.ui.counting import FAILED, BackgroundCount
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
@@ -63,7 +65,14 @@ COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 
 
 class ProblemTableModel(QAbstractTableModel):
-    """Problems matching a filter, in a sort order; ``problem_id(row)`` gives the id."""
+    """Problems matching a filter, in a sort order; ``problem_id(row)`` gives the id.
+
+    A free-text filter shows its first page at once; when there are more rows, the exact
+    count follows from a worker thread (``count_exact`` is False until then) and the rows
+    beyond the first page are added when it arrives.
+    """
+
+    countChanged = Signal()
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,9 +80,11 @@ class ProblemTableModel(QAbstractTableModel):
         self._filter = ProblemFilter()
         self._sort = ProblemSort()
         self._pages: OrderedDict[int, list[ProblemRow]] = OrderedDict()
-        self._count = self._problems.count(self._filter)
         self._severity = [QColor(code) for code in _SEVERITY_COLOURS]
+        self._background: BackgroundCount | None = None
+        self.count_exact = True
         self.fetch_count = 0  # pages queried so far; tests and benchmarks read it
+        self._count = self._recount()
 
     # ---- state -------------------------------------------------------------------------
     @property
@@ -91,8 +102,43 @@ class ProblemTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = flt
         self._pages.clear()
-        self._count = self._problems.count(flt)
+        self._count = self._recount()
         self.endResetModel()
+
+    def _recount(self) -> int:
+        """The row count of the current filter: exact, or the first page while a scan runs."""
+        if self._background is not None:
+            self._background.cancel()
+        self.count_exact = True
+        if not self._problems.counts_by_scan(self._filter):
+            return self._problems.count(self._filter)
+        first = self._problems.page(self._filter, self._sort, 0, PAGE_SIZE + 1)
+        self.fetch_count += 1
+        self._pages[0] = first[:PAGE_SIZE]
+        if len(first) <= PAGE_SIZE:
+            return len(first)
+        if self._background is None:
+            self._background = BackgroundCount(self._problems.count, self)
+            self._background.counted.connect(self._counted)
+        self.count_exact = False
+        self._background.start(self._filter)
+        return PAGE_SIZE
+
+    def _counted(self, total: int) -> None:
+        if total == FAILED:
+            return  # the first page stays; the label keeps saying "at least"
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.count_exact = True
+            self.endInsertRows()
+        else:  # rows went away meanwhile: start over on what is there now
+            self.beginResetModel()
+            self._pages.clear()
+            self._count = total
+            self.count_exact = True
+            self.endResetModel()
+        self.countChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].key not in SORTABLE:
@@ -107,6 +153,9 @@ class ProblemTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read after a change: rows already shown stay in place when the count holds."""
+        if self._background is not None:
+            self._background.cancel()
+        self.count_exact = True
         count = self._problems.count(self._filter)
         if count != self._count:
             self.beginResetModel()

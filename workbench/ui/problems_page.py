@@ -142,6 +142,7 @@ class ProblemsPage(QWidget):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_count)
+        self.model.countChanged.connect(self._show_count)
         self.detail.problemChanged.connect(self._problem_saved)
         self.detail.problemCreated.connect(self._problem_saved)
         self.detail.problemDeleted.connect(self._problem_deleted)
@@ -266,8 +267,10 @@ class ProblemsPage(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        if count == 1:
+        number = QLocale().toString(count)
+        if not self.model.count_exact:
+            self.count_label.setText(self.tr("%1+ problems, counting…").replace("%1", number))
+        elif count == 1:
             self.count_label.setText(self.tr("1 problem"))
         else:
-            text = self.tr("%1 problems").replace("%1", QLocale().toString(count))
-            self.count_label.setText(text)
+            self.count_label.setText(self.tr("%1 problems").replace("%1", number))
