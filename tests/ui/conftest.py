@@ -13,6 +13,7 @@ from sqlalchemy import insert
 
 from workbench.services import Services
 from workbench.store.models import Problem
+from workbench.ui.main_window import MainWindow
 from workbench.ui.qt_app import ensure_application
 
 MODULES = ("采购", "库存", "销售", "生产", "财务")
@@ -39,6 +40,16 @@ def qapp_lang(qapp) -> Iterator[None]:
     ensure_application("en")
     yield
     ensure_application("en")
+
+
+@pytest.fixture
+def window(record: Services, qtbot) -> MainWindow:
+    """The main window on ``record``, shown."""
+    main = MainWindow(record)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
 
 
 def _commit_text(widget, text: str) -> None:

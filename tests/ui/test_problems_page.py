@@ -24,15 +24,6 @@ def sql_count(services, where: str, **params) -> int:
 
 
 @pytest.fixture
-def window(record, qtbot) -> MainWindow:
-    main = MainWindow(record)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
-
-
-@pytest.fixture
 def page(window):
     return window.open_page("problems")
 

@@ -8,16 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from workbench.settings import Settings
-from workbench.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(record, qtbot) -> MainWindow:
-    main = MainWindow(record)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 @pytest.fixture
