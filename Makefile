@@ -31,7 +31,7 @@ bench: system-deps-offscreen $(VENV)/.installed-test $(QM)
 
 # Refresh the .ts sources from tr() calls in the UI (then translate and commit them).
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate $$(find workbench/ui -name '*.py' | sort) -ts $(TS)
+	$(BIN)/pyside6-lupdate $$(find workbench/ui -name '*.py' | sort) -no-obsolete -ts $(TS)
 
 system-deps-offscreen:
 	@sh packaging/system-deps.sh $(QT_LIBS)

@@ -112,6 +112,19 @@
     </message>
 </context>
 <context>
+    <name>DatabaseOpening</name>
+    <message>
+        <location filename="../../workbench/ui/opening.py" line="22"/>
+        <source>This database was written by a newer Governance Workbench (schema %1; this program knows up to %2). Install the newer program to open it.</source>
+        <translation>此数据库由更新版本的ERP治理工作台写入（架构版本 %1；本程序最高支持 %2）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/opening.py" line="29"/>
+        <source>This file is not a Governance Workbench database (%1).</source>
+        <translation>此文件不是ERP治理工作台数据库（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>Detail</name>
     <message>
         <location filename="../../workbench/ui/detail/formatting.py" line="41"/>

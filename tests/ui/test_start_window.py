@@ -90,3 +90,13 @@ def demo_db_newer(db_path):
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     return db_path
+
+
+def test_the_reason_is_given_in_the_window_language(demo_db_newer, qtbot, qapp_lang):
+    window, _opening = start_window(str(demo_db_newer), "zh_CN")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.failure_box is not None and window.failure_box.isVisible())
+    text = window.failure_box.text()
+    assert "无法打开数据库" in text
+    assert "更新版本" in text and "9999" in text
+    window.failure_box.accept()

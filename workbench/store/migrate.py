@@ -22,7 +22,16 @@ _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class SchemaError(Exception):
-    """The database cannot be used by this program; the message says why in words."""
+    """The database cannot be used by this program; the message says why in words.
+
+    ``reason`` ("newer", "not_workbench", "broken_reference") and ``params`` let the
+    window say it in the user's language; the message is the English text.
+    """
+
+    def __init__(self, message: str, reason: str, **params: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 def known_revisions() -> list[str]:
@@ -68,19 +77,27 @@ def upgrade(database: Database) -> Path | None:
         if isinstance(error, OperationalError) or sqlite_file(database.url) is None:
             raise
         raise SchemaError(
-            f"This file is not a Governance Workbench database ({error.orig})."
+            f"This file is not a Governance Workbench database ({error.orig}).",
+            "not_workbench",
+            detail=str(error.orig),
         ) from error
     if current == head:
         return None
     if current is not None and current not in revisions:
         raise SchemaError(
             f"This database was written by a newer Governance Workbench (schema {current}; "
-            f"this program knows up to {head}). Install the newer program to open it."
+            f"this program knows up to {head}). Install the newer program to open it.",
+            "newer",
+            found=current,
+            known=head,
         )
     if current is None and tables:
+        names = ", ".join(sorted(tables)[:5])
         raise SchemaError(
             "This file is not a Governance Workbench database "
-            f"(it has tables {', '.join(sorted(tables)[:5])} but no schema version)."
+            f"(it has tables {names} but no schema version).",
+            "not_workbench",
+            detail=names,
         )
     backup = None
     path = sqlite_file(database.url)
@@ -110,7 +127,11 @@ def _run_alembic(database: Database) -> None:
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
-                        raise SchemaError(f"migration left a broken reference in {broken[0]}")
+                        raise SchemaError(
+                            f"migration left a broken reference in {broken[0]}",
+                            "broken_reference",
+                            table=str(broken[0]),
+                        )
         finally:
             if is_sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
