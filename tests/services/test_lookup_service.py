@@ -76,3 +76,16 @@ def test_module_entries_list_every_module_with_whether_it_is_in_use(services: Se
     services.lookups.set_module_active(stock.id, False)
     entries = services.lookups.module_entries()[before:]
     assert [(e.name, e.active) for e in entries] == [("库存", False), ("销售", True)]
+
+
+def test_a_person_in_a_missing_department_or_with_an_unknown_role_is_refused(
+    services: Services,
+) -> None:
+    before = len(services.lookups.people())
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.add_person("li", "李娜", department_id=999)
+    assert caught.value.for_field("department_id").code == "unknown_reference"
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.add_person("li", "李娜", role="boss")
+    assert caught.value.for_field("role").code == "unknown_choice"
+    assert len(services.lookups.people()) == before

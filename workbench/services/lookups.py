@@ -10,6 +10,7 @@ from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.records import ErpModuleEntry, Lookup
+from workbench.services.vocabulary import ROLES
 from workbench.store.models import Base, Department, ErpModule, Person, Site
 
 
@@ -96,7 +97,10 @@ class LookupService(Service):
         self, login: str, name: str, department_id: int | None = None, role: str | None = None
     ) -> Lookup:
         clean_login, clean_name = self._name(login, 100), self._name(name, 100)
+        if role is not None and role not in ROLES:
+            raise ValidationError([FieldError("role", "unknown_choice", f"unknown role {role}")])
         with self._db.write(self.actor) as session:
+            self._check_references(session, {"department_id": department_id})
             self._unique(session, Person.login, clean_login, "login")
             person = Person(
                 login=clean_login, name=clean_name, department_id=department_id, role=role
