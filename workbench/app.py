@@ -26,12 +26,17 @@ def current_user(settings: Settings, environ: Mapping[str, str] | None = None) -
         return environ.get("USERNAME") or environ.get("USER") or "user"
 
 
-def open_services(target: str | None, settings: Settings | None = None) -> Services:
-    """Open (and migrate) the database named by ``--db``/``WORKBENCH_DB``/the default."""
+def open_services(
+    target: str | None, settings: Settings | None = None, create: bool = True
+) -> Services:
+    """Open (and migrate) the database named by ``--db``/``WORKBENCH_DB``/the default.
+
+    ``create`` False refuses a database that does not have the program's tables yet.
+    """
     settings = settings or Settings.load()
     database = Database(resolve_target(target))
     try:
-        upgrade(database)
+        upgrade(database, create)
     except Exception:
         database.dispose()
         raise

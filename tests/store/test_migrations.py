@@ -236,3 +236,17 @@ def test_models_match_the_migrations(db_path: Path) -> None:
             assert compare_metadata(context, Base.metadata) == []
     finally:
         database.dispose()
+
+
+def test_an_empty_database_is_refused_when_it_may_not_be_created(tmp_path):
+    from workbench.store.database import Database, resolve_target
+
+    database = Database(resolve_target(str(tmp_path / "new.sqlite3")))
+    try:
+        with pytest.raises(SchemaError, match="it is empty") as caught:
+            upgrade(database, create=False)
+        assert caught.value.reason == "not_workbench"
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar() == 0
+    finally:
+        database.dispose()

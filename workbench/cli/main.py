@@ -50,6 +50,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:
+    """The services on ``--db``; ``must_exist`` refuses to create a file or a schema."""
     from workbench.app import open_services
     from workbench.store.database import resolve_target, sqlite_file
 
@@ -57,7 +58,14 @@ def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:
         path = sqlite_file(resolve_target(args.db))
         if path is not None and not path.exists():
             raise CommandError(f"no database at {path}")
-    return open_services(args.db)
+        if path is not None and path.stat().st_size == 0:  # opening it would write to it
+            raise CommandError(f"{path} is not a Governance Workbench database (it is empty)")
+    try:
+        return open_services(args.db, create=not must_exist)
+    except ModuleNotFoundError as exc:  # e.g. psycopg for a postgresql:// URL
+        raise CommandError(
+            f"the database driver {exc.name!r} is not installed (pip install it)"
+        ) from exc
 
 
 # ---- commands -----------------------------------------------------------------------
@@ -129,18 +137,19 @@ def _check(args: argparse.Namespace) -> int:
         report = services.integrity.check()
     finally:
         services.database.dispose()
-    for problem in report.storage_problems:
-        print(f"storage problem: {problem}")
-    if report.breach is not None:
-        breach = report.breach
-        if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
-            print(f"record does not match its audit chain: {breach.reason}")
-        else:
-            print(f"audit chain broken at entry {breach.ref}: {breach.reason}")
     if report.sound:
         print(f"ok: {report.entries_checked:,} audit entries, storage sound")
         return 0
-    return 1
+    # A failure is one line on stderr, like every other command's: the first thing found.
+    if report.storage_problems:
+        first, *more = report.storage_problems
+        also = f" (and {len(more)} more)" if more else ""
+        raise CommandError(f"storage problem: {first}{also}")
+    breach = report.breach
+    assert breach is not None
+    if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
+        raise CommandError(f"record does not match its audit chain: {breach.reason}")
+    raise CommandError(f"audit chain broken at entry {breach.ref}: {breach.reason}")
 
 
 def _row_tables() -> list[str]:
@@ -153,7 +162,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    services = _open(args)
+    services = _open(args, must_exist=True)
     try:
         with _qt():
             from workbench.ui.screenshot import render

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, Date, DateTime, String, inspect, select, type_coerce
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
 from workbench.store.models import AuditEntry, Base
@@ -191,6 +191,27 @@ def verify_chain(connection: Connection, batch: int = 50_000) -> tuple[int, Brea
     return checked, None
 
 
+def _raw_dates(column: Any) -> Any:
+    """Dates as stored: SQLite keeps them as text, and a date edited into something that is
+    not a date must be reported as a change, not stop the check with a parse error."""
+    if isinstance(column.type, Date | DateTime):
+        return type_coerce(column, String()).label(column.key)
+    return column
+
+
+def _parsed(value: Any) -> Any:
+    """A date or time read as text, parsed as the program writes it (other databases
+    return date objects, which pass through)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return f"unreadable {value!r}"
+
+
 def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
     """The state a row should have after its audit entries; None once deleted."""
     state: dict[str, str | None] | None = None
@@ -218,9 +239,10 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
     )
     rows = iter(
         connection.execution_options(yield_per=batch).execute(
-            select(*(table.c[c] for c in columns)).order_by(table.c.id)
+            select(*(_raw_dates(table.c[c]) for c in columns)).order_by(table.c.id)
         )
     )
+    dates = {c for c in columns if isinstance(table.c[c].type, Date | DateTime)}
     row = next(rows, None)
     for entity_id, group in groupby(entries, key=lambda e: e.entity_id):
         expected = _replay(group)
@@ -228,7 +250,10 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
             return Breach(row.id, f"{table.name} {row.id} was added without the program")
         actual = None
         if row is not None and row.id == entity_id:
-            actual = {c: encode(getattr(row, c)) for c in columns}
+            actual = {
+                c: encode(_parsed(getattr(row, c)) if c in dates else getattr(row, c))
+                for c in columns
+            }
             row = next(rows, None)
         if expected != actual:
             if actual is None:

@@ -64,8 +64,12 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
-def upgrade(database: Database) -> Path | None:
-    """Migrate to the newest revision; returns the backup made, if any."""
+def upgrade(database: Database, create: bool = True) -> Path | None:
+    """Migrate to the newest revision; returns the backup made, if any.
+
+    With ``create`` False an empty database is refused instead of being given the schema
+    (for commands that only read, such as ``check``).
+    """
     revisions = known_revisions()
     head = revisions[-1]
     try:
@@ -90,6 +94,12 @@ def upgrade(database: Database) -> Path | None:
             "newer",
             found=current,
             known=head,
+        )
+    if current is None and not tables and not create:
+        raise SchemaError(
+            "This is not a Governance Workbench database (it is empty).",
+            "not_workbench",
+            detail="empty",
         )
     if current is None and tables:
         names = ", ".join(sorted(tables)[:5])
