@@ -228,3 +228,39 @@ def test_form_validation_covers_the_whys(services: Services) -> None:
     errors = services.chain.validate(CAUSE, {"description": "x", "whys": ["w"] * 11})
     assert [e.field for e in errors] == ["whys"]
     assert services.chain.validate(CAUSE, {"description": "x", "whys": ["a", "b"]}) == []
+
+
+def test_a_closed_problem_keeps_its_verified_result(services: Services, full_chain, count) -> None:
+    result = full_chain.results()[0]
+    services.chain.verify_result(result.id)
+    for status in ("analysing", "solving", "verifying", "closed"):
+        services.problems.change_status(full_chain.id, status)
+    entries = count("audit_entry")
+
+    attempts = (
+        lambda: services.chain.verify_result(result.id, verified=False),
+        lambda: services.chain.delete(RESULT, result.id),
+        lambda: services.chain.delete(SOLUTION, result.solution_id),
+        lambda: services.chain.delete(CAUSE, full_chain.causes[0].id),
+        lambda: services.chain.update(RESULT, result.id, {"value_after": 1.1}),  # unverifies
+    )
+    for attempt in attempts:
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        assert caught.value.for_field("status").code == "closed_keeps_verified_result"
+
+    after = services.problems.get(full_chain.id)
+    assert after.status == "closed"
+    assert [r.verified for r in after.results()] == [True]
+    assert count("audit_entry") == entries  # nothing was half-saved
+
+    services.problems.change_status(full_chain.id, "analysing")  # reopened: allowed again
+    assert not services.chain.verify_result(result.id, verified=False).results()[0].verified
+
+
+def test_whys_must_be_a_list(services: Services, new_problem) -> None:
+    problem = new_problem()
+    with pytest.raises(ValidationError) as caught:
+        services.chain.add(CAUSE, problem.id, {"description": "编码不统一", "whys": "abc"})
+    assert caught.value.for_field("whys").code == "not_a_list"
+    assert services.problems.get(problem.id).causes == ()

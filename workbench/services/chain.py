@@ -66,9 +66,22 @@ class ChainService(Service):
         return errors[1] + fields.check_whys(whys)[1]
 
     def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
+        """The problem after a change of its chain, which must leave a closed problem
+        with a verified result (raising here rolls the whole change back)."""
         session.flush()
         session.expire_all()
-        return problem_detail(session, load_problem(session, problem_id), self.today())
+        detail = problem_detail(session, load_problem(session, problem_id), self.today())
+        if detail.status == "closed" and not any(r.verified for r in detail.results()):
+            raise ValidationError(
+                [
+                    FieldError(
+                        "status",
+                        "closed_keeps_verified_result",
+                        "a closed problem keeps at least one verified result; reopen it first",
+                    )
+                ]
+            )
+        return detail
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
         clean, errors = fields.check(link.specs, values, entity=link.model.__tablename__)

@@ -195,6 +195,8 @@ def check(
 
 def check_whys(whys: Any) -> tuple[list[str], list[FieldError]]:
     """A 5-why chain: an ordered list of non-empty texts."""
+    if isinstance(whys, str | bytes) or not isinstance(whys, list | tuple | type(None)):
+        return [], [_error("whys", "not_a_list", "must be a list of steps")]
     items = [str(w).strip() for w in (whys or []) if str(w).strip()]
     if len(items) > MAX_WHYS:
         return items, [

@@ -125,6 +125,11 @@ ERRORS: Mapping[str, str] = {
     "needs_verified_result": QT_TRANSLATE_NOOP(
         "Labels", "A problem can be closed only with at least one verified result."
     ),
+    "closed_keeps_verified_result": QT_TRANSLATE_NOOP(
+        "Labels",
+        "A closed problem keeps at least one verified result. Reopen the problem first.",
+    ),
+    "not_a_list": QT_TRANSLATE_NOOP("Labels", "%1 must be a list of steps."),
     "required_to_verify": QT_TRANSLATE_NOOP(
         "Labels", "Enter the value after before verifying the result."
     ),
