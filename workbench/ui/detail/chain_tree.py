@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
@@ -20,6 +20,9 @@ VERIFIED = QColor("#2e7d32")
 MUTED = QColor("#607d8b")
 
 
+DETAIL_COLUMNS = (1, 2)
+
+
 class ChainTree(QTreeWidget):
     nodeSelected = Signal(object)  # NodeKey | None
 
@@ -27,8 +30,10 @@ class ChainTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("chain_tree")
         self.setColumnCount(3)
+        # Column 1 holds a cause's category, a solution's status or a result's figures;
+        # column 2 the owner and due date, or who verified a result.
         self.setHeaderLabels(
-            [self.tr("Cause → solution → result"), self.tr("State"), self.tr("Owner · due")]
+            [self.tr("Cause → solution → result"), self.tr("Details"), self.tr("Who · when")]
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -39,12 +44,8 @@ class ChainTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Room for a typical result ("2% → 1.2%  (−40%, improved)") and "owner · due date";
-        # the text column takes the rest, and every column can be resized.
-        metrics = self.fontMetrics()
-        for column, sample in ((1, "2% → 1.2%  (−40%, improved)"), (2, "Zhang Wei · 2026-03-24")):
+        for column in DETAIL_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self._records: dict[NodeKey, Any] = {}
         self.currentItemChanged.connect(lambda *_: self.nodeSelected.emit(self.selected()))
 
@@ -62,12 +63,26 @@ class ChainTree(QTreeWidget):
                 for result in solution.results:
                     self._result_item(child, result)
         self.expandAll()
+        self.fit_columns()
         self.blockSignals(blocked)
         if keep is not None and keep in self._records:
             self.select(keep)
         else:
             self.setCurrentItem(None)  # type: ignore[arg-type]
             self.nodeSelected.emit(None)
+
+    def fit_columns(self) -> None:
+        """Fit the details and who-columns to their text, up to a share of the width that
+        leaves the names column at least a third; full texts are in the tooltips."""
+        room = max(self.viewport().width(), 300)
+        for column, share in zip(DETAIL_COLUMNS, (0.42, 0.25), strict=True):
+            self.resizeColumnToContents(column)
+            fitted = self.header().sectionSize(column)
+            self.header().resizeSection(column, min(fitted, int(room * share)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _item(self, parent: QTreeWidgetItem | None, key: NodeKey, texts: list[str]) -> Any:
         item = QTreeWidgetItem(texts)
