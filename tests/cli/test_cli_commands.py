@@ -46,6 +46,7 @@ def test_the_database_comes_from_the_environment_without_db(demo_db, run, monkey
         ["screenshot", "problems", "--out", "x.png", "--size", "big"],
         ["screenshot", "problems", "--out", "x.png", "--size", "0x900"],
         ["screenshot", "problems"],  # --out is required
+        ["screenshot", "problems", "--out", "x.jpg"],  # only PNG is written
         ["demo", "--problems", "-3"],
         ["demo", "--lang", "fr"],
         ["frobnicate"],
@@ -169,6 +170,7 @@ def test_screenshot_needs_no_display(demo_db, tmp_path, sql):
     unknown = screenshot("problem:P-1999-0001", tmp_path / "none.png")
 
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no platform noise after a screenshot that worked
     assert _png_size(out) == (1200, 800)
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("workbench: error: ")

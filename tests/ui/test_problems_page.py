@@ -175,6 +175,12 @@ def test_screenshots_are_written_at_the_requested_size(record, tmp_path, lang, n
     assert (image.width(), image.height()) == (1200, 800)
 
 
+def test_a_screenshot_smaller_than_the_window_can_be_is_refused(record, tmp_path):
+    with pytest.raises(ValueError, match=r"needs at least \d+x\d+ pixels; 400x300 is too small"):
+        render(record, "problems", tmp_path / "x.png", "en", (400, 300))
+    assert not (tmp_path / "x.png").exists()
+
+
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
     with pytest.raises(ValueError, match="valid pages: problems, settings, problem:CODE"):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))

@@ -186,6 +186,12 @@ def _size(text: str) -> tuple[int, int]:
     raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1400x900")
 
 
+def _png(text: str) -> str:
+    if text.lower().endswith(".png"):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r} does not end in .png (screenshots are PNG)")
+
+
 def _count(text: str) -> int:
     if text.isdigit() and int(text) > 0:
         return int(text)
@@ -257,7 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render a page of the window offscreen and save it as PNG.",
     )
     shot.add_argument("page", metavar="PAGE", help=PAGES_HELP)
-    shot.add_argument("--out", required=True, metavar="FILE.png", help="where to save the image")
+    shot.add_argument(
+        "--out", required=True, type=_png, metavar="FILE.png", help="where to save the image"
+    )
     shot.add_argument(
         "--size",
         type=_size,

@@ -8,9 +8,19 @@ display.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 from workbench.services import Services
 from workbench.ui.main_window import MainWindow, default_pages
@@ -21,6 +31,28 @@ PROBLEM_PREFIX = "problem:"
 
 def page_names() -> list[str]:
     return [*(entry.key for entry in default_pages()), f"{PROBLEM_PREFIX}CODE"]
+
+
+@contextmanager
+def _quiet_offscreen() -> Iterator[None]:
+    """Drop the offscreen platform's notice that it cannot resize windows; it says nothing
+    about the picture, and a command that worked should print only its own line."""
+
+    previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if "does not support propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _invalid(page: str, reason: str) -> ValueError:
@@ -47,9 +79,14 @@ def render(
 
     ensure_application(lang)
 
-    window = MainWindow(services)
+    with _quiet_offscreen():
+        _grab(MainWindow(services), page, problem_code, out, size)
+
+
+def _grab(
+    window: MainWindow, page: str, problem_code: str | None, out: Path, size: tuple[int, int]
+) -> None:
     try:
-        window.resize(*size)
         if problem_code is None:
             shown = window.open_page(page)
             if page == "problems":
@@ -58,6 +95,13 @@ def render(
                     shown.select_problem(first)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
+        least = window.minimumSizeHint()
+        if size[0] < least.width() or size[1] < least.height():
+            raise ValueError(
+                f"the window needs at least {least.width()}x{least.height()} pixels; "
+                f"{size[0]}x{size[1]} is too small"
+            )
+        window.resize(*size)
         window.show()
         # Deliver the show, layout and any queued updates before grabbing.
         for _ in range(3):
