@@ -40,6 +40,8 @@ from workbench.ui.detail.undo import (
 )
 from workbench.ui.detail.widgets import Confirm
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's default maximum widget size
+
 Runner = Callable[[ServiceCommand, RecordEditor | None], bool]
 
 CHILD_KIND = {"cause": "solution", "solution": "result"}
@@ -74,7 +76,7 @@ class ChainSection(QGroupBox):
             self.editors.addWidget(form)
             form.saveRequested.connect(lambda f=form: self.save(f))
         self.editors.currentChanged.connect(self._size_to_current_editor)
-        scroll = QScrollArea()
+        scroll = self._editor_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.editors)
@@ -94,7 +96,8 @@ class ChainSection(QGroupBox):
 
     def _size_to_current_editor(self, current: int) -> None:
         """Size the editor area to the shown form, not to the tallest one: otherwise the
-        one-line hint is centred in a form-high page, out of sight below the scroll area."""
+        one-line hint is centred in a form-high page, out of sight below the scroll area.
+        While only the hint shows, the area is one line high and the tree gets the room."""
         ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         for index in range(self.editors.count()):
             page = self.editors.widget(index)
@@ -103,6 +106,10 @@ class ChainSection(QGroupBox):
             else:
                 page.setSizePolicy(ignored, ignored)
         self.editors.adjustSize()
+        hint_only = self.editors.widget(current) is self.hint
+        self._editor_area.setMaximumHeight(
+            self.hint.sizeHint().height() + 4 if hint_only else QWIDGETSIZE_MAX
+        )
 
     def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)

@@ -80,7 +80,7 @@ class ProblemDetailPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
         splitter.addWidget(self.chain)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 3)  # the problem's own fields get the larger share
         splitter.setStretchFactor(1, 2)
         content = QWidget()
         layout = QVBoxLayout(content)

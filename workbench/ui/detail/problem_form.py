@@ -54,6 +54,14 @@ class ProblemForm(RecordEditor):
         form.add_section(self.tr("Dates"))
         form.add_date("reported_on")
         form.add_optional_date("due_on")
+        for left, right in (
+            ("erp_module_id", "department_id"),
+            ("reporter_id", "owner_id"),
+            ("hidden_cost", "frequency"),
+            ("severity", "impact"),
+            ("reported_on", "due_on"),
+        ):
+            form.pair(left, right)
         self.delete_button = QPushButton(self.tr("Delete problem…"))
         self.delete_button.setObjectName("delete_problem")
         self.buttons.insertWidget(0, self.delete_button)

@@ -190,6 +190,7 @@ class _Row:
     put: Callable[[Any], None]
     error: ErrorText
     widget: QWidget
+    cell: QWidget  # the editor with its error text under it
 
 
 class FieldForm(QWidget):
@@ -228,7 +229,7 @@ class FieldForm(QWidget):
         box.addWidget(widget)
         box.addWidget(error)
         self.layout_.addRow(labels.field(name), cell)
-        self._rows[name] = _Row(get, put, error, widget)
+        self._rows[name] = _Row(get, put, error, widget, cell)
         changed.connect(self._on_changed)
         return widget
 
@@ -278,6 +279,24 @@ class FieldForm(QWidget):
         box = QCheckBox(text)
         self.add(name, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
         return box
+
+    def pair(self, left: str, right: str) -> None:
+        """Show the field ``right`` beside ``left`` on one line: short fields take less
+        height, so more of the form is seen without scrolling."""
+        left_cell, right_cell = self._rows[left].cell, self._rows[right].cell
+        right_row, _ = self.layout_.getWidgetPosition(right_cell)
+        taken = self.layout_.takeRow(right_row)
+        right_label = taken.labelItem.widget()
+        row, _ = self.layout_.getWidgetPosition(left_cell)
+        self.layout_.removeWidget(left_cell)
+        line = QWidget()
+        box = QHBoxLayout(line)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(12)
+        box.addWidget(left_cell, 1, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(right_label, 0, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(right_cell, 1, Qt.AlignmentFlag.AlignTop)
+        self.layout_.setWidget(row, QFormLayout.ItemRole.FieldRole, line)
 
     def add_section(self, text: str) -> None:
         header = QLabel(text)
