@@ -157,6 +157,22 @@ def test_closing_without_a_verified_result_is_refused_in_words(
     assert panel.undo_stack.count() == 0
 
 
+def test_rejecting_asks_first_since_it_cannot_be_undone(qtbot, panel, services, problem) -> None:
+    services.problems.change_status(problem.id, "analysing")
+    panel.show_problem(problem.id)
+    questions: list[str] = []
+    answers = [False, True]
+    panel.confirm = lambda title, text: questions.append(text) or answers.pop(0)
+
+    click(qtbot, panel.header.status_button("rejected"))
+    assert services.problems.get(problem.id).status == "analysing"  # "No" keeps it
+    assert problem.code in questions[0] and "only as Open" in questions[0]
+
+    click(qtbot, panel.header.status_button("rejected"))
+    assert services.problems.get(problem.id).status == "rejected"
+    assert panel.header.badge.text() == "Rejected"
+
+
 def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:
     questions: list[str] = []
     answers = [False, True]

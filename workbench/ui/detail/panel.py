@@ -217,8 +217,19 @@ class ProblemDetailPanel(QWidget):
     def change_status(self, status: str) -> None:
         if self._detail is None:
             return
+        if status == "rejected" and not self._confirm_reject(self._detail):
+            return
         command = StatusCommand(self._ctx, self._detail.id, self._detail.status, status)
         self.run(command, None)
+
+    def _confirm_reject(self, detail: ProblemDetail) -> bool:
+        """Rejecting cannot be undone: a rejected problem only reopens as Open."""
+        question = self.tr(
+            "Reject %1 “%2”? It can be reopened later, but only as Open: its current "
+            "stage is not kept."
+        )
+        question = question.replace("%1", detail.code).replace("%2", detail.title)
+        return self.confirm(self.tr("Reject problem"), question)
 
     def delete_problem(self) -> None:
         detail = self._detail
