@@ -38,6 +38,7 @@ def test_create_fills_the_reporter_with_the_current_user(services: Services, new
         ({"severity": 0}, "severity", "out_of_range"),
         ({"severity": 6}, "severity", "out_of_range"),
         ({"impact": "high"}, "impact", "not_a_number"),
+        ({"impact": "3.5"}, "impact", "not_a_whole_number"),
         ({"reported_on": "2025-02-30"}, "reported_on", "not_a_date"),
         ({"due_on": "2025-02-28"}, "due_on", "date_order"),
         ({"frequency": "hourly"}, "frequency", "unknown_choice"),
@@ -57,6 +58,10 @@ def test_bad_input_names_field_and_reason_and_saves_nothing(
     assert field in str(caught.value) and error.message
     assert (count("problem"), count("audit_entry")) == before
     assert services.problems.validate({**valid_problem, **changes}) == caught.value.errors
+
+
+def test_a_whole_number_typed_with_a_decimal_point_is_taken(services: Services, new_problem):
+    assert new_problem(severity="4.0", impact=" 2 ").severity == 4
 
 
 def test_missing_required_fields_are_all_named(services: Services, count) -> None:

@@ -140,12 +140,15 @@ def _number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
     try:
         if isinstance(value, bool):
             raise ValueError
-        number: float = int(value) if as_int else float(str(value).strip().rstrip("%"))
-        if as_int and isinstance(value, float) and value != int(value):
-            raise ValueError
-    except (TypeError, ValueError):
-        word = "a whole number" if as_int else "a number"
-        return None, _error(name, "not_a_number", f"is not {word}")
+        number: float = float(
+            value if isinstance(value, int | float) else str(value).strip().rstrip("%")
+        )
+        if as_int:
+            if number != int(number):  # "3.0" is 3; "3.5" is no severity
+                return None, _error(name, "not_a_whole_number", "must be a whole number")
+            number = int(number)
+    except (TypeError, ValueError, OverflowError):
+        return None, _error(name, "not_a_number", "is not a number")
     number += 0  # -0.0 becomes 0.0: SQLite stores no negative zero, the audit would differ
     if number != number or number in (float("inf"), float("-inf")):
         return None, _error(name, "not_a_number", "is not a number")

@@ -116,6 +116,7 @@ ERRORS: Mapping[str, str] = {
     "required": QT_TRANSLATE_NOOP("Labels", "%1 is required."),
     "too_long": QT_TRANSLATE_NOOP("Labels", "%1 is longer than %2 characters."),
     "not_a_number": QT_TRANSLATE_NOOP("Labels", "%1 is not a number."),
+    "not_a_whole_number": QT_TRANSLATE_NOOP("Labels", "%1 must be a whole number."),
     "out_of_range": QT_TRANSLATE_NOOP("Labels", "%1 must be between %2 and %3."),
     "not_a_date": QT_TRANSLATE_NOOP("Labels", "%1 is not a date (YYYY-MM-DD)."),
     "unknown_choice": QT_TRANSLATE_NOOP("Labels", "%1 has a value that is not in the list."),
