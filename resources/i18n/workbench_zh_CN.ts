@@ -22,68 +22,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="58"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="60"/>
         <source>Causes → solutions → results</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="68"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="70"/>
         <source>Select a cause, solution or result to edit it.</source>
         <translation>选择一个原因、解决方案或效果进行编辑。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="114"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="121"/>
         <source>Add cause</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="116"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="123"/>
         <source>Add solution</source>
         <translation>添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="119"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="126"/>
         <source>Add result</source>
         <translation>添加效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="121"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="128"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="123"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="190"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="197"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="190"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="197"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="237"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="244"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="239"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="246"/>
         <source>Delete this cause with its solutions and results?</source>
         <translation>删除此原因及其解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="240"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="247"/>
         <source>Delete this solution with its results?</source>
         <translation>删除此解决方案及其效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="241"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="248"/>
         <source>Delete this result?</source>
         <translation>删除此效果？</translation>
     </message>
@@ -91,22 +91,22 @@
 <context>
     <name>ChainTree</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="31"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
         <source>Cause → solution → result</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="31"/>
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="31"/>
-        <source>Owner · due</source>
-        <translation>负责人 · 截止</translation>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
+        <source>Who · when</source>
+        <translation>人员 · 日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="106"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="121"/>
         <source>Overdue: %1</source>
         <translation>已逾期：%1</translation>
     </message>
@@ -540,51 +540,66 @@
     </message>
     <message>
         <location filename="../../workbench/ui/labels.py" line="119"/>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必须是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/labels.py" line="120"/>
         <source>%1 must be between %2 and %3.</source>
         <translation>%1必须在%2到%3之间。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="120"/>
+        <location filename="../../workbench/ui/labels.py" line="121"/>
         <source>%1 is not a date (YYYY-MM-DD).</source>
         <translation>%1不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="121"/>
+        <location filename="../../workbench/ui/labels.py" line="122"/>
         <source>%1 has a value that is not in the list.</source>
         <translation>%1的值不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="122"/>
+        <location filename="../../workbench/ui/labels.py" line="123"/>
         <source>%1 must not be before %2.</source>
         <translation>%1不能早于%2。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="123"/>
+        <location filename="../../workbench/ui/labels.py" line="124"/>
         <source>%1 has more than %2 steps.</source>
         <translation>%1超过%2步。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="124"/>
+        <location filename="../../workbench/ui/labels.py" line="125"/>
         <source>%1 cannot go from %2 to %3.</source>
         <translation>%1不能从“%2”变为“%3”。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="125"/>
+        <location filename="../../workbench/ui/labels.py" line="126"/>
         <source>A problem can be closed only with at least one verified result.</source>
         <translation>问题至少要有一个已验证的效果才能关闭。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="128"/>
+        <location filename="../../workbench/ui/labels.py" line="129"/>
+        <source>A closed problem keeps at least one verified result. Reopen the problem first.</source>
+        <translation>已关闭的问题必须保留至少一个已验证的效果。请先重新打开该问题。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/labels.py" line="133"/>
+        <source>%1 must be a list of steps.</source>
+        <translation>%1必须是步骤列表。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/labels.py" line="134"/>
         <source>Enter the value after before verifying the result.</source>
         <translation>请先填写改进后值，再验证效果。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="131"/>
+        <location filename="../../workbench/ui/labels.py" line="137"/>
         <source>%1 already exists.</source>
         <translation>%1已存在。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/labels.py" line="132"/>
+        <location filename="../../workbench/ui/labels.py" line="138"/>
         <source>%1 refers to an entry that does not exist.</source>
         <translation>%1引用的条目不存在。</translation>
     </message>
@@ -697,32 +712,42 @@
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="227"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="228"/>
+        <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
+        <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/panel.py" line="232"/>
+        <source>Reject problem</source>
+        <translation>驳回问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/panel.py" line="238"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="229"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="240"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="249"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="260"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="267"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="265"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="276"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="275"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="286"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -770,7 +795,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="57"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="65"/>
         <source>Delete problem…</source>
         <translation>删除问题…</translation>
     </message>
@@ -915,78 +940,156 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="66"/>
+        <location filename="../../workbench/ui/settings_page.py" line="67"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="71"/>
+        <location filename="../../workbench/ui/settings_page.py" line="72"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="74"/>
+        <location filename="../../workbench/ui/settings_page.py" line="75"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="78"/>
+        <location filename="../../workbench/ui/settings_page.py" line="79"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="83"/>
+        <location filename="../../workbench/ui/settings_page.py" line="84"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="88"/>
+        <location filename="../../workbench/ui/settings_page.py" line="89"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="114"/>
+        <location filename="../../workbench/ui/settings_page.py" line="118"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="117"/>
+        <location filename="../../workbench/ui/settings_page.py" line="121"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="122"/>
+        <location filename="../../workbench/ui/settings_page.py" line="128"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="128"/>
+        <location filename="../../workbench/ui/settings_page.py" line="129"/>
+        <source>Sites</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="130"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="131"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="139"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="129"/>
+        <location filename="../../workbench/ui/settings_page.py" line="147"/>
+        <location filename="../../workbench/ui/settings_page.py" line="229"/>
+        <location filename="../../workbench/ui/settings_page.py" line="241"/>
+        <location filename="../../workbench/ui/settings_page.py" line="278"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="130"/>
-        <location filename="../../workbench/ui/settings_page.py" line="192"/>
+        <location filename="../../workbench/ui/settings_page.py" line="156"/>
+        <location filename="../../workbench/ui/settings_page.py" line="201"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="141"/>
+        <location filename="../../workbench/ui/settings_page.py" line="221"/>
+        <source>Code, e.g. SZ</source>
+        <translation>代码，例如 SZ</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="223"/>
+        <source>Name, e.g. 苏州工厂</source>
+        <translation>名称，例如 苏州工厂</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="228"/>
+        <source>Double-click a site&apos;s code or name to change it.</source>
+        <translation>双击工厂的代码或名称即可修改。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="236"/>
+        <source>New department, e.g. 仓储部</source>
+        <translation>新部门，例如 仓储部</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="240"/>
+        <source>Double-click a department to rename it.</source>
+        <translation>双击部门即可重命名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="249"/>
+        <source>No department</source>
+        <translation>无部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="264"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="264"/>
+        <source>Login, e.g. wang.fang</source>
+        <translation>登录名，例如 wang.fang</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="266"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="266"/>
+        <source>Name, e.g. 王芳</source>
+        <translation>姓名，例如 王芳</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="275"/>
+        <source>Double-click a login, name or department to change it. Problems show the display name; the login is the name a person enters under You.</source>
+        <translation>双击登录名、姓名或部门即可修改。问题中显示的是显示名称；登录名即此人在“个人”中填写的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="144"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="182"/>
+        <location filename="../../workbench/ui/settings_page.py" line="148"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="192"/>
+        <location filename="../../workbench/ui/settings_page.py" line="170"/>
+        <source>Add the standard modules</source>
+        <translation>添加标准模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/settings_page.py" line="201"/>
         <source>Use again</source>
         <translation>重新启用</translation>
     </message>

@@ -89,3 +89,138 @@ def test_a_person_in_a_missing_department_or_with_an_unknown_role_is_refused(
         services.lookups.add_person("li", "李娜", role="boss")
     assert caught.value.for_field("role").code == "unknown_choice"
     assert len(services.lookups.people()) == before
+
+
+def test_sites_are_listed_with_their_codes_and_edited(services: Services, raw) -> None:
+    suzhou = services.lookups.add_site("SZ", "苏州工厂")
+    services.lookups.add_site("BJ", "北京工厂")
+    services.lookups.update_site(suzhou.id, " SZ1 ", " 苏州一厂 ")
+    assert [(s.code, s.name) for s in services.lookups.site_entries()] == [
+        ("BJ", "北京工厂"),
+        ("SZ1", "苏州一厂"),
+    ]
+    services.lookups.update_site(suzhou.id, "SZ1", "苏州一厂")  # unchanged: no audit entry
+    changes = raw.execute(
+        "SELECT actor, field, old_value, new_value FROM audit_entry"
+        " WHERE entity = 'site' AND action = 'update' ORDER BY id"
+    ).fetchall()
+    assert changes == [
+        ("tester", "code", "SZ", "SZ1"),
+        ("tester", "name", "苏州工厂", "苏州一厂"),
+    ]
+
+
+def test_a_site_code_or_name_another_site_has_is_refused(services: Services) -> None:
+    suzhou = services.lookups.add_site("SZ", "苏州工厂")
+    services.lookups.add_site("BJ", "北京工厂")
+    before = services.lookups.site_entries()
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.update_site(suzhou.id, "BJ", "北京工厂")
+    assert {(e.field, e.code) for e in caught.value.errors} == {
+        ("code", "duplicate"),
+        ("name", "duplicate"),
+    }
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.add_site("WX", " 北京工厂")
+    assert caught.value.for_field("name").params == {"value": "北京工厂"}
+    assert services.lookups.site_entries() == before  # nothing half-saved
+
+
+def test_an_empty_site_code_and_name_are_both_named(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.add_site(" ", "")
+    assert {(e.field, e.code) for e in caught.value.errors} == {
+        ("code", "required"),
+        ("name", "required"),
+    }
+    site = services.lookups.add_site("SZ", "苏州工厂")
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.update_site(site.id, "S" * 21, "苏州工厂")
+    assert caught.value.for_field("code").code == "too_long"
+    assert services.lookups.site_entries()[0].code == "SZ"
+
+
+def test_departments_are_renamed_and_keep_unique_names(services: Services) -> None:
+    stores = services.lookups.add_department("仓储部")
+    services.lookups.add_department("采购部")
+    services.lookups.rename_department(stores.id, " 物流部 ")
+    assert [d.name for d in services.lookups.departments()] == ["物流部", "采购部"]
+    services.lookups.rename_department(stores.id, "物流部")  # the same name is no clash
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.rename_department(stores.id, "采购部")
+    assert caught.value.for_field("name").code == "duplicate"
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.rename_department(stores.id, "   ")
+    assert caught.value.for_field("name").code == "required"
+    assert [d.name for d in services.lookups.departments()] == ["物流部", "采购部"]
+
+
+def test_people_are_listed_with_their_department_and_edited(services: Services) -> None:
+    stores = services.lookups.add_department("仓储部")
+    sales = services.lookups.add_department("销售部")
+    wang = services.lookups.add_person("wang", "王芳", stores.id, "change_agent")
+    services.lookups.add_person("li", "李娜")
+    services.lookups.update_person(wang.id, " wang.fang ", " 王芳芳 ", sales.id)
+    entries = {p.login: p for p in services.lookups.person_entries()}
+    assert entries["wang.fang"].name == "王芳芳"
+    assert (entries["wang.fang"].department_id, entries["wang.fang"].department) == (
+        sales.id,
+        "销售部",
+    )
+    assert entries["wang.fang"].role == "change_agent"  # the role is kept
+    assert entries["li"].department is None
+    services.lookups.update_person(wang.id, "wang.fang", "王芳芳", None)
+    assert services.lookups.person_entries()[1].department_id is None
+
+
+def test_a_person_edit_that_breaks_a_rule_changes_nothing(services: Services) -> None:
+    wang = services.lookups.add_person("wang", "王芳")
+    services.lookups.add_person("li", "李娜")
+    before = services.lookups.person_entries()
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.update_person(wang.id, "li", "王芳", None)
+    assert caught.value.for_field("login").code == "duplicate"
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.update_person(wang.id, "wang", "王芳", 999)
+    assert caught.value.for_field("department_id").code == "unknown_reference"
+    with pytest.raises(ValidationError) as caught:
+        services.lookups.update_person(wang.id, "", " ", None)
+    assert {e.field for e in caught.value.errors} == {"login", "name"}
+    assert services.lookups.person_entries() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("zh_CN", ["采购", "库存", "销售", "生产", "财务", "人力", "主数据"]),
+        ("en", ["Purchasing", "Inventory", "Sales", "Production", "Finance", "HR", "Master data"]),
+    ],
+)
+def test_the_standard_modules_are_added_in_the_language_asked_for(
+    services: Services, language: str, expected: list[str]
+) -> None:
+    assert services.lookups.module_entries() == []
+    added = services.lookups.add_standard_modules(language)
+    assert [m.name for m in added] == expected
+    assert names(services) == expected
+
+
+def test_standard_modules_already_in_the_list_are_not_added_twice(
+    services: Services, count
+) -> None:
+    services.lookups.add_module("Quality")
+    services.lookups.add_module("Sales")
+    services.lookups.add_standard_modules("en")
+    assert names(services) == [
+        "Quality",
+        "Sales",
+        "Purchasing",
+        "Inventory",
+        "Production",
+        "Finance",
+        "HR",
+        "Master data",
+    ]
+    audited = count("audit_entry")
+    assert services.lookups.add_standard_modules("en") == []
+    assert count("audit_entry") == audited

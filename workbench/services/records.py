@@ -22,6 +22,27 @@ class ErpModuleEntry:
 
 
 @dataclass(frozen=True)
+class SiteEntry:
+    """A site as the list editor shows it."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A person as the list editor shows it; ``department`` is the department's name."""
+
+    id: int
+    login: str
+    name: str
+    department_id: int | None
+    department: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
 class ProblemRow:
     """One line of the Problems list."""
 

@@ -1,14 +1,17 @@
 """The Settings page: who you are and which language the window speaks (settings.json),
-and the list of ERP modules that problems are filed under (in the database).
+and the lists problems refer to (in the database): ERP modules, sites, departments and
+people, one tab each, all edited with the same ListEditor.
 
 Name and language are read at start-up, so a change takes effect at the next start; the
-page says so. Module changes go through the services and are audited like any other.
+page says so. List changes go through the services and are audited like any other.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPalette
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,20 +19,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.app import current_user
 from workbench.services import Services
-from workbench.services.errors import ValidationError
-from workbench.services.records import ErpModuleEntry
+from workbench.services.lookups import LOGIN, MODULE_NAME, NAME, SITE_CODE, standard_module_names
 from workbench.settings import Settings
 from workbench.ui import labels
-from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.list_editor import Column, Entry, ListEditor
 
 # Language names are shown in their own language, as every program does.
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -54,7 +55,7 @@ class SettingsPage(QWidget):
         boxes.setContentsMargins(0, 0, 0, 0)
         boxes.setSpacing(16)
         boxes.addWidget(self._you_box())
-        boxes.addWidget(self._modules_box(), 1)
+        boxes.addWidget(self._lists(), 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(column, 1)
@@ -102,6 +103,9 @@ class SettingsPage(QWidget):
         self.user_name.setText(settings.user)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.reload_modules()
+        self.site_editor.reload()
+        self.department_editor.reload()
+        self.people_editor.reload()
 
     def save(self) -> None:
         """Write name and language to settings.json (atomically); used from the next start."""
@@ -117,113 +121,160 @@ class SettingsPage(QWidget):
             self.tr("Saved. Takes effect the next time you start the program.")
         )
 
+    # ---- the lists ---------------------------------------------------------------------
+    def _lists(self) -> QTabWidget:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._module_editor(), self.tr("ERP modules"))
+        self.tabs.addTab(self._site_editor(), self.tr("Sites"))
+        self.tabs.addTab(self._department_editor(), self.tr("Departments"))
+        self.tabs.addTab(self._people_editor(), self.tr("People"))
+        self.department_editor.changed.connect(lambda: self.people_editor.reload())
+        return self.tabs
+
     # ---- ERP modules -------------------------------------------------------------------
-    def _modules_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("ERP modules"))
-        self.modules = QListWidget()
-        self.modules.setAlternatingRowColors(True)
-        self.modules.setSpacing(2)
-        self.new_module = QLineEdit()
-        self.new_module.setMaxLength(50)
-        self.new_module.setPlaceholderText(self.tr("New module, e.g. 质量"))
-        self.add_button = QPushButton(self.tr("Add"))
+    def _module_editor(self) -> ListEditor:
+        lookups = self._services.lookups
+        editor = ListEditor(
+            [Column("name", labels.field("name"), MODULE_NAME, self.tr("New module, e.g. 质量"))],
+            lambda: [Entry(m.id, (m.name,), m.active) for m in lookups.module_entries()],
+            lambda values: lookups.add_module(values["name"]).id,
+            lambda module_id, values: lookups.rename_module(module_id, values["name"]),
+            hint=self.tr(
+                "Double-click a module to rename it. A module no longer in use is kept "
+                "on the problems filed under it but is not offered for new ones."
+            ),
+            add_text=self.tr("Add"),
+            inactive_tip=self.tr("Not in use"),
+        )
+        self.module_editor = editor
+        # The names the module tests and the rest of the window know the parts by.
+        self.modules = editor.table
+        self.new_module = editor.inputs["name"]
+        self.add_button = editor.add_button
+        self.module_error = editor.error
         self.active_button = QPushButton(self.tr("Stop using"))
-        self.module_error = ErrorText()
-        adding = QHBoxLayout()
-        adding.addWidget(self.new_module, 1)
-        adding.addWidget(self.add_button)
-        adding.addSpacing(12)
-        adding.addWidget(self.active_button)
-        column = QVBoxLayout(box)
-        column.addWidget(
-            _hint(
-                self.tr(
-                    "Double-click a module to rename it. A module no longer in use is kept "
-                    "on the problems filed under it but is not offered for new ones."
-                )
-            )
-        )
-        column.addWidget(self.modules, 1)
-        column.addLayout(adding)
-        column.addWidget(self.module_error)
-        self.add_button.clicked.connect(self.add_module)
-        self.new_module.returnPressed.connect(self.add_module)
+        editor.add_action(self.active_button)
+        editor.add_top(self._standard_modules_row())
         self.active_button.clicked.connect(self.toggle_active)
-        self.modules.itemChanged.connect(self._renamed)
-        self.modules.currentItemChanged.connect(lambda *_: self._update_buttons())
-        return box
+        editor.current_changed.connect(self._update_buttons)
+        editor.changed.connect(self._update_standard_row)
+        return editor
 
-    def reload_modules(self, select: int | None = None) -> None:
-        current = self.modules.currentItem()
-        wanted = (
-            select
-            if select is not None
-            else (current.data(Qt.ItemDataRole.UserRole) if current else None)
-        )
-        blocked = self.modules.blockSignals(True)
-        self.modules.clear()
-        for entry in self._services.lookups.module_entries():
-            self.modules.addItem(self._item(entry))
-            if entry.id == wanted:
-                self.modules.setCurrentRow(self.modules.count() - 1)
-        self.modules.blockSignals(blocked)
-        self._update_buttons()
+    def _language(self) -> str:
+        """The window's language, as the record's lists name it."""
+        return "zh_CN" if QLocale().name().startswith("zh") else "en"
 
-    def _item(self, entry: ErpModuleEntry) -> QListWidgetItem:
-        item = QListWidgetItem(entry.name)
-        item.setData(Qt.ItemDataRole.UserRole, entry.id)
-        item.setData(Qt.ItemDataRole.UserRole + 1, entry.active)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        if not entry.active:
-            item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
-            font = item.font()
-            font.setItalic(True)
-            item.setFont(font)
-            item.setToolTip(self.tr("Not in use"))
-        return item
+    def _standard_modules_row(self) -> QWidget:
+        row = QWidget()
+        self.standard_button = QPushButton(self.tr("Add the standard modules"))
+        self.standard_button.setObjectName("add_standard_modules")
+        language = self._language()
+        separator = "、" if language == "zh_CN" else ", "
+        names = _hint(separator.join(standard_module_names(language)))
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.standard_button)
+        line.addWidget(names, 1)
+        self.standard_row = row
+        self.standard_button.clicked.connect(self.add_standard_modules)
+        return row
 
-    def _selected(self) -> QListWidgetItem | None:
-        return self.modules.currentItem()
+    def _update_standard_row(self) -> None:
+        """The standard modules are offered while the list is empty, and only then."""
+        empty = self.modules.rowCount() == 0
+        self.standard_row.setVisible(empty)
+        self.standard_button.setEnabled(empty)
 
-    def _update_buttons(self) -> None:
-        item = self._selected()
-        self.active_button.setEnabled(item is not None)
-        in_use = item is None or bool(item.data(Qt.ItemDataRole.UserRole + 1))
-        self.active_button.setText(self.tr("Stop using") if in_use else self.tr("Use again"))
-
-    def _refused(self, error: ValidationError) -> None:
-        self.module_error.show_text("\n".join(labels.error(e) for e in error.errors))
-
-    def add_module(self) -> None:
-        try:
-            added = self._services.lookups.add_module(self.new_module.text())
-        except ValidationError as error:
-            self._refused(error)
-            return
-        self.module_error.show_text("")
-        self.new_module.clear()
-        self.reload_modules(select=added.id)
-
-    def toggle_active(self) -> None:
-        item = self._selected()
-        if item is None:
-            return
-        active = bool(item.data(Qt.ItemDataRole.UserRole + 1))
-        self._services.lookups.set_module_active(item.data(Qt.ItemDataRole.UserRole), not active)
+    def add_standard_modules(self) -> None:
+        self._services.lookups.add_standard_modules(self._language())
         self.module_error.show_text("")
         self.reload_modules()
 
-    def _renamed(self, item: QListWidgetItem) -> None:
-        module_id = int(item.data(Qt.ItemDataRole.UserRole))
-        try:
-            self._services.lookups.rename_module(module_id, item.text())
-        except ValidationError as error:
-            self._refused(error)
-        else:
-            self.module_error.show_text("")
-        # Show the stored name (trimmed, or the old one if refused). The item is updated in
-        # place: clearing the list here would delete it while its editor is still committing.
-        stored = next(m.name for m in self._services.lookups.module_entries() if m.id == module_id)
-        blocked = self.modules.blockSignals(True)
-        item.setText(stored)
-        self.modules.blockSignals(blocked)
+    def reload_modules(self, select: int | None = None) -> None:
+        self.module_editor.reload(select)
+        self._update_standard_row()
+
+    def _update_buttons(self) -> None:
+        self.active_button.setEnabled(self.module_editor.current_id() is not None)
+        in_use = self.module_editor.current_active()
+        self.active_button.setText(self.tr("Stop using") if in_use else self.tr("Use again"))
+
+    def add_module(self) -> None:
+        self.module_editor.add_entry()
+
+    def toggle_active(self) -> None:
+        module_id = self.module_editor.current_id()
+        if module_id is None:
+            return
+        active = self.module_editor.current_active()
+        self._services.lookups.set_module_active(module_id, not active)
+        self.module_error.show_text("")
+        self.reload_modules()
+
+    # ---- sites, departments, people ----------------------------------------------------
+    def _site_editor(self) -> ListEditor:
+        lookups = self._services.lookups
+        self.site_editor = ListEditor(
+            [
+                Column(
+                    "code", labels.field("code"), SITE_CODE, self.tr("Code, e.g. SZ"), None, 140
+                ),
+                Column("name", labels.field("name"), NAME, self.tr("Name, e.g. 苏州工厂")),
+            ],
+            lambda: [Entry(s.id, (s.code, s.name)) for s in lookups.site_entries()],
+            lambda values: lookups.add_site(values["code"], values["name"]).id,
+            lambda site_id, values: lookups.update_site(site_id, values["code"], values["name"]),
+            hint=self.tr("Double-click a site's code or name to change it."),
+            add_text=self.tr("Add"),
+        )
+        return self.site_editor
+
+    def _department_editor(self) -> ListEditor:
+        lookups = self._services.lookups
+        self.department_editor = ListEditor(
+            [Column("name", labels.field("name"), NAME, self.tr("New department, e.g. 仓储部"))],
+            lambda: [Entry(d.id, (d.name,)) for d in lookups.departments()],
+            lambda values: lookups.add_department(values["name"]).id,
+            lambda department_id, values: lookups.rename_department(department_id, values["name"]),
+            hint=self.tr("Double-click a department to rename it."),
+            add_text=self.tr("Add"),
+        )
+        return self.department_editor
+
+    def _people_editor(self) -> ListEditor:
+        lookups = self._services.lookups
+
+        def departments() -> list[tuple[int | None, str]]:
+            return [(None, self.tr("No department"))] + [
+                (d.id, d.name) for d in lookups.departments()
+            ]
+
+        def add(values: Mapping[str, Any]) -> int:
+            return lookups.add_person(values["login"], values["name"], values["department_id"]).id
+
+        def update(person_id: int, values: Mapping[str, Any]) -> None:
+            lookups.update_person(
+                person_id, values["login"], values["name"], values["department_id"]
+            )
+
+        self.people_editor = ListEditor(
+            [
+                Column(
+                    "login", self.tr("Login"), LOGIN, self.tr("Login, e.g. wang.fang"), None, 160
+                ),
+                Column("name", self.tr("Display name"), NAME, self.tr("Name, e.g. 王芳")),
+                Column("department_id", labels.field("department_id"), choices=departments),
+            ],
+            lambda: [
+                Entry(p.id, (p.login, p.name, p.department_id)) for p in lookups.person_entries()
+            ],
+            add,
+            update,
+            hint=self.tr(
+                "Double-click a login, name or department to change it. Problems show the "
+                "display name; the login is the name a person enters under You."
+            ),
+            add_text=self.tr("Add"),
+        )
+        return self.people_editor
