@@ -210,12 +210,12 @@ class ListEditor(QWidget):
         """Read the entries again; keep the current one (or select ``select``)."""
         wanted = select if select is not None else self.current_id()
         labels_by_column = self._choice_labels()
-        for column in self.columns:
+        for number, column in enumerate(self.columns):
             combo = self.inputs[column.field]
-            if isinstance(combo, QComboBox) and column.choices is not None:
+            if isinstance(combo, QComboBox) and number in labels_by_column:
                 kept = combo.currentData()
                 combo.clear()
-                for key, label in column.choices():
+                for key, label in labels_by_column[number].items():
                     combo.addItem(label, key)
                 combo.setCurrentIndex(_index_of(combo, kept))
         blocked = self.table.blockSignals(True)

@@ -123,9 +123,9 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the database is not open yet")
         return self._services
 
-    def attach(self, services: object) -> None:
+    def attach(self, services: Services) -> None:
         """The database is open: show where it is and who works, and open the first page."""
-        self._services = services  # type: ignore[assignment]
+        self._services = services
         self._build_status_bar()
         self.navigation.setEnabled(True)
         if self._entries:

@@ -127,16 +127,15 @@ class ProblemTableModel(QAbstractTableModel):
     def _counted(self, total: int) -> None:
         if total == FAILED:
             return  # the first page stays; the label keeps saying "at least"
+        self.count_exact = True
         if total > self._count:
             self.beginInsertRows(QModelIndex(), self._count, total - 1)
             self._count = total
-            self.count_exact = True
             self.endInsertRows()
         else:  # rows went away meanwhile: start over on what is there now
             self.beginResetModel()
             self._pages.clear()
             self._count = total
-            self.count_exact = True
             self.endResetModel()
         self.countChanged.emit()
 
