@@ -23,6 +23,8 @@ from workbench.store.models import AuditEntry, Base
 
 GENESIS = "0" * 64
 ACTOR_KEY = "workbench.actor"
+# session.info key: (audit id, kind, record id, action) of every entry this unit of work wrote
+WRITTEN_KEY = "workbench.written"
 
 
 def encode(value: Any) -> str | None:
@@ -102,14 +104,16 @@ def chain_head(connection: Connection) -> tuple[int, str]:
     return (0, GENESIS) if row is None else (row[0], row[1])
 
 
-def append(connection: Connection, changes: list[Change], actor: str) -> None:
-    """Write ``changes`` at the end of the chain on ``connection`` (inside its transaction)."""
+def append(connection: Connection, changes: list[Change], actor: str) -> list[dict[str, Any]]:
+    """Write ``changes`` at the end of the chain on ``connection`` (inside its transaction);
+    returns the rows written."""
     if not changes:
-        return
+        return []
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     last_id, last_hash = chain_head(connection)
     rows = list(chain_rows(changes, actor, at, last_id, last_hash))
     connection.execute(AuditEntry.__table__.insert(), rows)
+    return rows
 
 
 def _columns(obj: Base) -> dict[str, Any]:
@@ -155,7 +159,9 @@ def record_flush(session: Session, _flush_context: UOWTransaction) -> None:
         return
     if actor is None:
         raise RuntimeError("a write session without an actor cannot be audited")
-    append(session.connection(), changes, actor)
+    rows = append(session.connection(), changes, actor)
+    written = session.info.setdefault(WRITTEN_KEY, [])
+    written.extend((r["id"], r["entity"], r["entity_id"], r["action"]) for r in rows)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ writer at a time, no lost audit-chain race). Any other SQLAlchemy URL is used as
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.store.audit import ACTOR_KEY, record_flush
+from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, record_flush
+from workbench.store.changes import ChangeSet
 
 ENV_VAR = "WORKBENCH_DB"
 DEFAULT_FILE = "workbench.sqlite3"
@@ -83,6 +84,13 @@ class Database:
             self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
         )
         event.listen(self._writer, "after_flush", record_flush)
+        self._subscribers: list[Callable[[ChangeSet], None]] = []
+
+    def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:
+        """Call ``subscriber`` with every committed write's ChangeSet, in the writing
+        thread, after the commit. Returns the function that ends the subscription."""
+        self._subscribers.append(subscriber)
+        return lambda: self._subscribers.remove(subscriber)
 
     @property
     def writer_engine(self) -> Engine:
@@ -95,10 +103,18 @@ class Database:
 
     @contextmanager
     def write(self, actor: str) -> Iterator[Session]:
-        """A session whose changes are committed together with their audit entries."""
-        with self._writer() as session, session.begin():
-            session.info[ACTOR_KEY] = actor
-            yield session
+        """A session whose changes are committed together with their audit entries.
+
+        After the commit, subscribers hear what it changed (see ``subscribe``)."""
+        with self._writer() as session:
+            with session.begin():
+                session.info[ACTOR_KEY] = actor
+                session.info[WRITTEN_KEY] = []
+                yield session
+            change = ChangeSet.of(actor, session.info.pop(WRITTEN_KEY))
+        if change is not None:
+            for subscriber in list(self._subscribers):
+                subscriber(change)
 
     def dispose(self) -> None:
         self.engine.dispose()
