@@ -112,3 +112,18 @@ def test_a_broken_reference_is_a_storage_problem(
     report = services.integrity.check()
     assert not report.sound
     assert any("cause" in problem for problem in report.storage_problems)
+
+
+def test_check_reports_progress_up_to_its_total_and_can_be_cancelled(services) -> None:
+    from workbench.services.progress import Cancelled, Progress
+
+    for n in range(3):
+        services.lookups.add_module(f"模块{n}")
+    seen: list[tuple[int, int]] = []
+    assert services.integrity.check(Progress(lambda d, t, _m: seen.append((d, t)))).sound
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0
+
+    stopper = Progress()
+    stopper.cancel()
+    with pytest.raises(Cancelled):
+        services.integrity.check(stopper)

@@ -6,13 +6,15 @@ object leaves a unit of work. ``Services`` bundles them for one open database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.services.chain import ChainService
 from workbench.services.integrity import IntegrityService
 from workbench.services.lookups import LookupService
 from workbench.services.problems import ProblemService
-from workbench.store.database import Database
+from workbench.store.changes import ChangeSet
+from workbench.store.database import Database, sqlite_file
 
 
 @dataclass(frozen=True)
@@ -34,3 +36,23 @@ class Services:
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database),
         )
+
+    @property
+    def location(self) -> str:
+        """Where the record is kept, for people: the file, or the URL without its password."""
+        path = sqlite_file(self.database.url)
+        if path is not None:
+            return str(path)
+        return self.database.url.render_as_string(hide_password=True)
+
+    def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:
+        """Hear every committed write's ChangeSet (in the writing thread, after commit)."""
+        return self.database.subscribe(subscriber)
+
+    def release_connections(self) -> None:
+        """Drop pooled connections, e.g. those a worker thread opened; they reopen on use."""
+        self.database.engine.dispose()
+
+    def close(self) -> None:
+        """Release the database at the end of the program's or command's work."""
+        self.database.dispose()

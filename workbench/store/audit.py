@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -172,8 +172,19 @@ class Breach:
     reason: str
 
 
-def verify_chain(connection: Connection, batch: int = 50_000) -> tuple[int, Breach | None]:
-    """Recompute every hash; return how many entries were checked and the first break."""
+Step = Callable[[int], None]
+
+
+def _no_step(_count: int) -> None:
+    return None
+
+
+def verify_chain(
+    connection: Connection, batch: int = 50_000, step: Step = _no_step
+) -> tuple[int, Breach | None]:
+    """Recompute every hash; return how many entries were checked and the first break.
+
+    ``step(n)`` is called after every ``batch`` entries; it may raise to stop the check."""
     table = AuditEntry.__table__
     prev = GENESIS
     expected_id: int | None = None
@@ -194,6 +205,9 @@ def verify_chain(connection: Connection, batch: int = 50_000) -> tuple[int, Brea
         prev = row.hash
         expected_id = row.id + 1
         checked += 1
+        if checked % batch == 0:
+            step(batch)
+    step(checked % batch)
     return checked, None
 
 
@@ -231,7 +245,9 @@ def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
     return state
 
 
-def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) -> Breach | None:
+def verify_rows(
+    connection: Connection, model: type[Base], batch: int = 20_000, step: Step = _no_step
+) -> Breach | None:
     """Replay the audit entries of ``model``'s table and compare with its rows.
 
     Streams both sides ordered by id (a merge), so memory stays flat on big files.
@@ -250,7 +266,11 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
     )
     dates = {c for c in columns if isinstance(table.c[c].type, Date | DateTime)}
     row = next(rows, None)
+    seen = 0
     for entity_id, group in groupby(entries, key=lambda e: e.entity_id):
+        seen += 1
+        if seen % batch == 0:
+            step(batch)
         expected = _replay(group)
         if row is not None and row.id < entity_id:
             return Breach(row.id, f"{table.name} {row.id} was added without the program")
@@ -274,4 +294,5 @@ def verify_rows(connection: Connection, model: type[Base], batch: int = 20_000) 
             )
     if row is not None:
         return Breach(row.id, f"{table.name} {row.id} was added without the program")
+    step(seen % batch)
     return None
