@@ -6,7 +6,8 @@ refreshed ProblemDetail of the problem it belongs to, so a view can redraw the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.history import Touched
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
 from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
@@ -51,6 +53,52 @@ RESULT = Link(
 )
 
 
+def closed_keeps_verified(session: Session, touched: Sequence[Touched]) -> None:
+    """After an undo: every closed problem it touched still has a verified result."""
+    problems: set[int] = set()
+    for record in touched:
+        if record.kind == "problem":
+            problems.add(record.id)
+        elif record.kind in ("cause", "solution", "result"):
+            problem_id = _problem_of(session, record.kind, record)
+            if problem_id is not None:
+                problems.add(problem_id)
+    for problem_id in problems:
+        problem = session.get(Problem, problem_id)
+        if problem is not None and problem.status == "closed":
+            detail = problem_detail(session, problem, dt.date.today())
+            if not any(r.verified for r in detail.results()):
+                raise ValidationError([_KEEP_VERIFIED])
+
+
+def _problem_of(session: Session, kind: str, record: Touched) -> int | None:
+    """The problem a cause, solution or result belongs to; ``record`` may be gone."""
+    model, parent_key, parent_model = {
+        "cause": (Cause, "problem_id", None),
+        "solution": (Solution, "cause_id", Cause),
+        "result": (Result, "solution_id", Solution),
+    }[kind]
+    row = session.get(model, record.id)
+    parent_id = getattr(row, parent_key) if row is not None else record.state().get(parent_key)
+    if parent_id is None:
+        return None
+    if parent_model is None:
+        return int(parent_id)
+    parent = session.get(parent_model, int(parent_id))
+    if parent is None:
+        return None
+    return _problem_of(
+        session, parent_model.__tablename__, Touched(parent_model.__tablename__, parent.id)
+    )
+
+
+_KEEP_VERIFIED = FieldError(
+    "status",
+    "closed_keeps_verified_result",
+    "a closed problem keeps at least one verified result; reopen it first",
+)
+
+
 _MEASURED = {"metric", "baseline_value", "baseline_on", "value_after", "measured_on", "direction"}
 
 
@@ -72,15 +120,7 @@ class ChainService(Service):
         session.expire_all()
         detail = problem_detail(session, load_problem(session, problem_id), self.today())
         if detail.status == "closed" and not any(r.verified for r in detail.results()):
-            raise ValidationError(
-                [
-                    FieldError(
-                        "status",
-                        "closed_keeps_verified_result",
-                        "a closed problem keeps at least one verified result; reopen it first",
-                    )
-                ]
-            )
+            raise ValidationError([_KEEP_VERIFIED])
         return detail
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
