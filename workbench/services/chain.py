@@ -19,6 +19,7 @@ from workbench.services.errors import FieldError, ValidationError
 from workbench.services.history import Touched
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
+from workbench.services.versions import require_version
 from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
 
 
@@ -145,12 +146,20 @@ class ChainService(Service):
                 self._replace_whys(session, obj, whys_clean)
             return self._detail(session, link.problem_of(obj))
 
-    def update(self, link: Link, entity_id: int, changes: Mapping[str, Any]) -> ProblemDetail:
+    def update(
+        self,
+        link: Link,
+        entity_id: int,
+        changes: Mapping[str, Any],
+        version: int | None = None,
+    ) -> ProblemDetail:
+        """Change a cause, solution or result; ``version`` as in ProblemService.update."""
         extra = dict(changes)
         whys = extra.pop("whys", None) if link is CAUSE else None
         whys_clean = self._whys(whys)
         with self._db.write(self.actor) as session:
             obj = self._get(session, link.model, entity_id)
+            require_version(session, link.model.__tablename__, entity_id, version)
             clean = self._clean(link, {**values_of(obj, link.specs), **extra})
             self._check_references(session, {name: clean[name] for name in extra})
             measured = {name for name in extra if getattr(obj, name) != clean[name]}

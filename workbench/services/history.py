@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from workbench.services.base import Service
 from workbench.services.errors import Conflict, ConflictError
+from workbench.services.versions import last_change
 from workbench.store.audit import WRITTEN_KEY, decode, encode
 from workbench.store.changes import DELETED, ChangeSet
 from workbench.store.models import AuditEntry, Base
@@ -173,7 +174,7 @@ class HistoryService(Service):
         ]
         if extra:
             kind, rid = extra[0]
-            by, at = _last_change(session, kind, rid, 0)
+            by, at = last_change(session, kind, rid, 0)
             raise ConflictError([Conflict(kind, rid, by, at)])
 
 
@@ -199,18 +200,5 @@ def _conflict(session: Session, model: type[Base], record: Touched, since: int) 
         stale = bool(fields)
     if not stale:
         return None
-    by, at = _last_change(session, record.kind, record.id, since)
+    by, at = last_change(session, record.kind, record.id, since)
     return Conflict(record.kind, record.id, by, at, fields)
-
-
-def _last_change(
-    session: Session, kind: str, rid: int, since: int
-) -> tuple[str | None, str | None]:
-    """Who changed record (kind, rid) last after entry ``since``, and when."""
-    row = session.execute(
-        select(AuditEntry.actor, AuditEntry.at)
-        .where(AuditEntry.entity == kind, AuditEntry.entity_id == rid, AuditEntry.id > since)
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
-    return (row[0], row[1]) if row is not None else (None, None)
