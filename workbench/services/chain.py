@@ -34,6 +34,11 @@ class Link:
     problem_of: Callable[[Any], int]
     defaults: Mapping[str, Any]
 
+    @property
+    def kind(self) -> str:
+        """The record kind's name (its table), as in change notices and the audit chain."""
+        return str(self.model.__tablename__)
+
 
 CAUSE = Link(Cause, fields.CAUSE, Problem, "problem_id", lambda c: c.problem_id, {})
 SOLUTION = Link(

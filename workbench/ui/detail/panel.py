@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import Services
-from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 from workbench.ui.detail.chain_section import ChainSection
@@ -32,10 +32,11 @@ from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
 from workbench.ui.detail.undo import (
-    ProblemEditCommand,
-    ServiceCommand,
-    StatusCommand,
+    ChangeCommand,
     UndoContext,
+    change_status,
+    conflict_text,
+    edit_problem,
 )
 from workbench.ui.detail.widgets import Confirm, ask_confirmation
 
@@ -152,7 +153,6 @@ class ProblemDetailPanel(QWidget):
 
     def _forget_history(self) -> None:
         self._undo.clear()
-        self._ctx.ids.clear()
 
     def _redraw(self, detail: ProblemDetail, force: bool = False, announce: bool = True) -> None:
         previous = self._detail
@@ -167,7 +167,9 @@ class ProblemDetailPanel(QWidget):
             self.problemChanged.emit(detail.id)
 
     # ---- saving -----------------------------------------------------------------------
-    def run(self, command: ServiceCommand, editor: RecordEditor | None) -> bool:
+    def run(
+        self, command: ChangeCommand, editor: RecordEditor | None, undoable: bool = True
+    ) -> bool:
         """Execute an undoable change; show a refusal where the user looks; push on success."""
         try:
             detail = command.execute()
@@ -177,7 +179,10 @@ class ProblemDetailPanel(QWidget):
         except NotFoundError:
             self._missing()
             return False
-        if not isinstance(command, StatusCommand) or command.reversible():
+        except ConflictError as exc:
+            self._conflict(exc)
+            return False
+        if undoable and command.changed:
             self._undo.push(command)
         self.header.show_error("")
         self._redraw(detail)
@@ -210,17 +215,17 @@ class ProblemDetailPanel(QWidget):
             return
         if self._detail is None:
             return
-        changes = form.changes()
-        old = {name: getattr(self._detail, name) for name in changes}
-        self.run(ProblemEditCommand(self._ctx, self._detail.id, old, changes), form)
+        self.run(edit_problem(self._ctx, self._detail, form.changes()), form)
 
     def change_status(self, status: str) -> None:
         if self._detail is None:
             return
         if status == "rejected" and not self._confirm_reject(self._detail):
             return
-        command = StatusCommand(self._ctx, self._detail.id, self._detail.status, status)
-        self.run(command, None)
+        # Undo offers only a way back that is itself an allowed transition (Open → Analysing
+        # and back is; Verifying → Closed is not: a closed problem reopens as Analysing).
+        way_back = self._detail.status in self._services.problems.allowed_statuses(status)
+        self.run(change_status(self._ctx, self._detail, status), None, undoable=way_back)
 
     def _confirm_reject(self, detail: ProblemDetail) -> bool:
         """Rejecting cannot be undone: a rejected problem only reopens as Open."""
@@ -269,9 +274,20 @@ class ProblemDetailPanel(QWidget):
         if gone is not None:
             self.problemDeleted.emit(gone)
 
+    def _conflict(self, error: ConflictError) -> None:
+        """Someone saved the record since this form was filled: nothing was written; the
+        typed edit stays in the form, and the panel says who changed what, and when."""
+        self.header.show_error(
+            conflict_text(error)
+            + "\n"
+            + self.tr("Your edit was not saved and is still in the form; reload to see theirs.")
+        )
+
     def _undo_failed(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
             text = "\n".join(labels.error(e) for e in error.errors)
+        elif isinstance(error, ConflictError):
+            text = conflict_text(error)
         else:
             text = self.tr("That step cannot be undone: the record was changed elsewhere.")
         # The stack cannot be cleared from inside its own undo()/redo().
