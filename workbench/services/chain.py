@@ -13,10 +13,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workbench.services import fields
+from workbench.services import fields, kinds
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.history import Touched
+from workbench.services.kinds import RecordKind
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
 from workbench.services.versions import require_version
@@ -27,36 +28,33 @@ from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solut
 class Link:
     """One kind of link in the chain: its model, fields, parent and way up to the problem."""
 
-    model: type[Base]
-    specs: Mapping[str, fields.Spec]
+    record: RecordKind
     parent: type[Base]
     parent_key: str
     problem_of: Callable[[Any], int]
-    defaults: Mapping[str, Any]
 
     @property
     def kind(self) -> str:
         """The record kind's name (its table), as in change notices and the audit chain."""
-        return str(self.model.__tablename__)
+        return self.record.name
+
+    @property
+    def model(self) -> type[Base]:
+        return self.record.model
+
+    @property
+    def specs(self) -> Mapping[str, fields.Spec]:
+        return self.record.fields
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """What an added link holds for a field left out (the kind's blank values)."""
+        return {k: v for k, v in self.record.blank().items() if v is not None and v != ""}
 
 
-CAUSE = Link(Cause, fields.CAUSE, Problem, "problem_id", lambda c: c.problem_id, {})
-SOLUTION = Link(
-    Solution,
-    fields.SOLUTION,
-    Cause,
-    "cause_id",
-    lambda s: s.cause.problem_id,
-    {"kind": "corrective", "status": "planned"},
-)
-RESULT = Link(
-    Result,
-    fields.RESULT,
-    Solution,
-    "solution_id",
-    lambda r: r.solution.cause.problem_id,
-    {"direction": "lower"},
-)
+CAUSE = Link(kinds.CAUSE, Problem, "problem_id", lambda c: c.problem_id)
+SOLUTION = Link(kinds.SOLUTION, Cause, "cause_id", lambda s: s.cause.problem_id)
+RESULT = Link(kinds.RESULT, Solution, "solution_id", lambda r: r.solution.cause.problem_id)
 
 
 def closed_keeps_verified(session: Session, touched: Sequence[Touched]) -> None:
@@ -114,9 +112,7 @@ class ChainService(Service):
         """Errors of a whole cause, solution or result form, as the user types."""
         extra = dict(values)
         whys = extra.pop("whys", None) if link is CAUSE else None
-        errors = fields.check(
-            link.specs, {**link.defaults, **extra}, entity=link.model.__tablename__
-        )
+        errors = link.record.check({**link.defaults, **extra})
         return errors[1] + fields.check_whys(whys)[1]
 
     def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
@@ -130,7 +126,7 @@ class ChainService(Service):
         return detail
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
-        clean, errors = fields.check(link.specs, values, entity=link.model.__tablename__)
+        clean, errors = link.record.check(values)
         if errors:
             raise ValidationError(errors)
         return clean

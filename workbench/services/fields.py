@@ -1,4 +1,6 @@
-"""Field rules shared by every entity of the record: one spec per field, one validator.
+"""Field rules shared by every record kind: one spec per field, one validator.
+
+The specs of each kind are in workbench.services.kinds.
 
 The same ``check`` runs when a form changes (validation as you type) and when a service
 saves, so the window and the command line can never disagree about what is valid.
@@ -12,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from workbench.services import vocabulary as v
 from workbench.services.errors import FieldError
 
 Kind = Literal["text", "int", "float", "date", "bool", "choice", "ref"]
@@ -43,71 +44,8 @@ class Spec:
     multiline: bool = False
 
 
-def _text(n: int | None = None, required: bool = False) -> Spec:
-    if n is None:
-        return Spec("text", required=required, max_length=LONG_TEXT, default="", multiline=True)
-    return Spec("text", required=required, max_length=n, default="")
-
-
-def _score(required: bool = True) -> Spec:
-    return Spec("int", required=required, minimum=1, maximum=5, default=3)
-
-
-PROBLEM: Mapping[str, Spec] = {
-    "title": _text(200, required=True),
-    "description": _text(),
-    "erp_module_id": Spec("ref"),
-    "department_id": Spec("ref"),
-    "site_id": Spec("ref"),
-    "hidden_cost": Spec("choice", choices=v.HIDDEN_COSTS),
-    "severity": _score(),
-    "frequency": Spec("choice", required=True, choices=v.FREQUENCIES, default="weekly"),
-    "impact": _score(),
-    "reporter_id": Spec("ref"),
-    "owner_id": Spec("ref"),
-    "reported_on": Spec("date", required=True),
-    "due_on": Spec("date"),
-    "tags": _text(200),
-}
-
-CAUSE: Mapping[str, Spec] = {
-    "description": Spec("text", required=True, max_length=2000, default="", multiline=True),
-    "category": Spec("choice", choices=v.CAUSE_CATEGORIES),
-    "is_root": Spec("bool", default=False),
-    "evidence": _text(),
-    "verified": Spec("bool", default=False),
-}
-
-SOLUTION: Mapping[str, Spec] = {
-    "title": _text(200, required=True),
-    "description": _text(),
-    "kind": Spec("choice", required=True, choices=v.SOLUTION_KINDS, default="corrective"),
-    "governance_path": Spec("choice", choices=v.GOVERNANCE_PATHS),
-    "owner_id": Spec("ref"),
-    "due_on": Spec("date"),
-    "status": Spec("choice", required=True, choices=v.SOLUTION_STATUSES, default="planned"),
-    "done_on": Spec("date"),
-}
-
-RESULT: Mapping[str, Spec] = {
-    "metric": _text(100, required=True),
-    "unit": _text(20),
-    "direction": Spec("choice", required=True, choices=v.DIRECTIONS, default="lower"),
-    "baseline_value": Spec("float", required=True),
-    "baseline_on": Spec("date"),
-    "value_after": Spec("float"),
-    "measured_on": Spec("date"),
-}
-
 MAX_WHYS = 10
 WHY_LENGTH = 1000
-
-# Pairs (earlier, later) of date fields that must not be out of order.
-DATE_ORDER: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "problem": (("reported_on", "due_on"),),
-    "result": (("baseline_on", "measured_on"),),
-}
-
 
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -214,7 +152,7 @@ def check(
     specs: Mapping[str, Spec],
     values: Mapping[str, Any],
     *,
-    entity: str = "",
+    date_order: tuple[tuple[str, str], ...] = (),
     complete: bool = True,
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """Validate ``values`` against ``specs``.
@@ -237,7 +175,7 @@ def check(
             clean[name] = value
         else:
             errors.append(error)
-    for earlier, later in DATE_ORDER.get(entity, ()):
+    for earlier, later in date_order:
         first, second = clean.get(earlier), clean.get(later)
         if first is not None and second is not None and second < first:
             errors.append(

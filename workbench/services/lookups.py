@@ -19,12 +19,21 @@ from workbench.paths import demo_dir
 from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.kinds import ERP_MODULE, PERSON, SITE, RecordKind
 from workbench.services.records import ErpModuleEntry, Lookup, PersonEntry, SiteEntry
 from workbench.services.vocabulary import ROLES
 from workbench.store.models import Base, Department, ErpModule, Person, Site
 
-# Longest text each field takes (the column sizes of the tables).
-MODULE_NAME, SITE_CODE, NAME, LOGIN = 50, 20, 100, 100
+
+def _limit(kind: RecordKind, name: str) -> int:
+    return int(kind.fields[name].max_length or 0)
+
+
+# Longest text each field takes, as the kinds describe them (for the Settings page).
+MODULE_NAME = _limit(ERP_MODULE, "name")
+SITE_CODE = _limit(SITE, "code")
+NAME = _limit(SITE, "name")
+LOGIN = _limit(PERSON, "login")
 
 
 @cache

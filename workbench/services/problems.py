@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.kinds import PROBLEM
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail, ProblemFilter, ProblemRow, ProblemSort
 from workbench.services.versions import require_version
@@ -181,10 +181,10 @@ class ProblemService(Service):
 
     def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
         """Errors of a whole problem form, as the user types."""
-        return fields.check(fields.PROBLEM, values, entity="problem")[1]
+        return PROBLEM.check(values)[1]
 
     def create(self, values: Mapping[str, Any]) -> ProblemDetail:
-        clean, errors = fields.check(fields.PROBLEM, values, entity="problem")
+        clean, errors = PROBLEM.check(values)
         if errors:
             raise ValidationError(errors)
         now = self._clock()
@@ -211,8 +211,8 @@ class ProblemService(Service):
         with self._db.write(self.actor) as session:
             problem = load_problem(session, problem_id)
             require_version(session, "problem", problem_id, version)
-            merged = {**values_of(problem, fields.PROBLEM), **changes}
-            clean, errors = fields.check(fields.PROBLEM, merged, entity="problem")
+            merged = {**values_of(problem, PROBLEM.fields), **changes}
+            clean, errors = PROBLEM.check(merged)
             if errors:
                 raise ValidationError(errors)
             self._check_references(session, {name: clean[name] for name in changes})

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from workbench.services import Services, fields
+from workbench.services import Services
+from workbench.services.kinds import PROBLEM
 from workbench.services.records import Lookup, ProblemDetail
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.widgets import ChoiceCombo
@@ -21,12 +22,12 @@ def _pairs(items: list[Lookup]) -> list[tuple[Any, str]]:
 
 
 def blank_problem() -> dict[str, Any]:
-    """What a new problem's form starts with."""
-    return {"frequency": "weekly", "severity": 3, "impact": 3, "reported_on": dt.date.today()}
+    """What a new problem's form starts with: the kind's blank values, reported today."""
+    return {**PROBLEM.blank(), "reported_on": dt.date.today()}
 
 
 def problem_values(detail: ProblemDetail) -> dict[str, Any]:
-    return {name: getattr(detail, name) for name in fields.PROBLEM}
+    return {name: getattr(detail, name) for name in PROBLEM.fields}
 
 
 class ProblemForm(RecordEditor):

@@ -1,0 +1,170 @@
+"""Record kinds, each described once: its fields with types, limits, defaults and allowed
+values, read from the model's columns plus the rules the columns cannot say.
+
+From a description follow the blank form (``blank``), validation as the user types and
+on save (``check``, the same function), and the audit encoding (the model's columns). A
+new record kind is its model plus one ``describe`` call here, and its own rules in its
+service; it does not copy the Problem code. The kind's ``name`` is its table name: the
+word used by change notices, the audit chain, undo and the vocabulary's field labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, inspect
+
+from workbench.services import fields
+from workbench.services import vocabulary as v
+from workbench.services.errors import FieldError
+from workbench.services.fields import Spec
+from workbench.store.models import (
+    Base,
+    Cause,
+    Department,
+    ErpModule,
+    Person,
+    Problem,
+    Result,
+    Site,
+    Solution,
+)
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str
+    model: type[Base]
+    fields: Mapping[str, Spec]
+    date_order: tuple[tuple[str, str], ...] = ()  # (earlier, later) date fields
+
+    def blank(self) -> dict[str, Any]:
+        """A new record's values before the user types anything."""
+        return {name: spec.default for name, spec in self.fields.items()}
+
+    def check(
+        self, values: Mapping[str, Any], complete: bool = True
+    ) -> tuple[dict[str, Any], list[FieldError]]:
+        """Clean values and the errors of ``values`` (see ``fields.check``)."""
+        return fields.check(self.fields, values, date_order=self.date_order, complete=complete)
+
+
+def _spec(column: Any) -> Spec:
+    """What a column says of its field: type, length, default."""
+    kind = column.type
+    default = column.default.arg if column.default is not None else None
+    default = None if callable(default) else default
+    if isinstance(kind, Text):
+        return Spec("text", max_length=fields.LONG_TEXT, default=default or "", multiline=True)
+    if isinstance(kind, String):
+        return Spec("text", max_length=kind.length, default=default or "")
+    if isinstance(kind, Boolean):
+        return Spec("bool", default=default)
+    if isinstance(kind, DateTime | Date):
+        return Spec("date", default=default)
+    if isinstance(kind, Float):
+        return Spec("float", default=default)
+    if isinstance(kind, Integer):
+        return Spec("ref" if column.foreign_keys else "int", default=default)
+    raise TypeError(f"no field kind for column {column.key} of type {kind}")
+
+
+def describe(
+    model: type[Base],
+    rules: Mapping[str, Mapping[str, Any]],
+    date_order: tuple[tuple[str, str], ...] = (),
+) -> RecordKind:
+    """The kind of ``model`` with the fields named in ``rules``, in that order; each
+    rule adds to what the column says (required, choices, range, a tighter length)."""
+    columns = inspect(model).mapper.columns
+    described = {}
+    for name, extra in rules.items():
+        spec = replace(_spec(columns[name]), **extra)
+        if spec.kind == "choice" and spec.default == "":
+            spec = replace(spec, default=None)  # an unset choice is empty, not ""
+        described[name] = spec
+    return RecordKind(str(model.__tablename__), model, described, date_order)
+
+
+_REQUIRED: Mapping[str, Any] = {"required": True}
+_SCORE: Mapping[str, Any] = {"required": True, "minimum": 1, "maximum": 5}
+
+
+def _choice(choices: tuple[str, ...], required: bool = False) -> Mapping[str, Any]:
+    return {"kind": "choice", "choices": choices, "required": required}
+
+
+PROBLEM = describe(
+    Problem,
+    {
+        "title": _REQUIRED,
+        "description": {},
+        "erp_module_id": {},
+        "department_id": {},
+        "site_id": {},
+        "hidden_cost": _choice(v.HIDDEN_COSTS),
+        "severity": _SCORE,
+        "frequency": _choice(v.FREQUENCIES, required=True),
+        "impact": _SCORE,
+        "reporter_id": {},
+        "owner_id": {},
+        "reported_on": _REQUIRED,
+        "due_on": {},
+        "tags": {},
+    },
+    date_order=(("reported_on", "due_on"),),
+)
+
+CAUSE = describe(
+    Cause,
+    {
+        "description": {"required": True, "max_length": 2000},
+        "category": _choice(v.CAUSE_CATEGORIES),
+        "is_root": {},
+        "evidence": {},
+        "verified": {},
+    },
+)
+
+SOLUTION = describe(
+    Solution,
+    {
+        "title": _REQUIRED,
+        "description": {},
+        "kind": _choice(v.SOLUTION_KINDS, required=True),
+        "governance_path": _choice(v.GOVERNANCE_PATHS),
+        "owner_id": {},
+        "due_on": {},
+        "status": _choice(v.SOLUTION_STATUSES, required=True),
+        "done_on": {},
+    },
+)
+
+RESULT = describe(
+    Result,
+    {
+        "metric": _REQUIRED,
+        "unit": {},
+        "direction": _choice(v.DIRECTIONS, required=True),
+        "baseline_value": _REQUIRED,
+        "baseline_on": {},
+        "value_after": {},
+        "measured_on": {},
+    },
+    date_order=(("baseline_on", "measured_on"),),
+)
+
+ERP_MODULE = describe(ErpModule, {"name": _REQUIRED})
+SITE = describe(Site, {"code": _REQUIRED, "name": _REQUIRED})
+DEPARTMENT = describe(Department, {"name": _REQUIRED})
+PERSON = describe(
+    Person,
+    {"login": _REQUIRED, "name": _REQUIRED, "department_id": {}, "role": _choice(v.ROLES)},
+)
+
+KINDS: Mapping[str, RecordKind] = {
+    kind.name: kind
+    for kind in (PROBLEM, CAUSE, SOLUTION, RESULT, ERP_MODULE, SITE, DEPARTMENT, PERSON)
+}
