@@ -675,17 +675,17 @@
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="189"/>
+        <location filename="../../workbench/ui/main_window.py" line="190"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="234"/>
+        <location filename="../../workbench/ui/main_window.py" line="235"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="236"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -846,42 +846,42 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="73"/>
+        <location filename="../../workbench/ui/problems_page.py" line="75"/>
         <source>Search by code or title…</source>
         <translation>按编号或标题搜索…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="80"/>
+        <location filename="../../workbench/ui/problems_page.py" line="82"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="158"/>
+        <location filename="../../workbench/ui/problems_page.py" line="160"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="161"/>
+        <location filename="../../workbench/ui/problems_page.py" line="163"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="162"/>
+        <location filename="../../workbench/ui/problems_page.py" line="164"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="309"/>
+        <location filename="../../workbench/ui/problems_page.py" line="311"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="311"/>
+        <location filename="../../workbench/ui/problems_page.py" line="313"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="313"/>
+        <location filename="../../workbench/ui/problems_page.py" line="315"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>

@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         page = self._pages[key]
         self.stack.setCurrentWidget(widget)
-        self._undo.setActiveStack(page.undo_stack)
+        # None is Qt's "no active stack"; the PySide6 stubs leave it out
+        self._undo.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
         self.setWindowTitle(
             self.tr("%1 – Governance Workbench").replace("%1", page.title())
         )

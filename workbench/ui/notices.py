@@ -10,6 +10,7 @@ Entries already heard are not delivered twice.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from shiboken6 import Shiboken
@@ -35,7 +36,7 @@ class ChangeNotices(QObject):
         self._lock = threading.Lock()
         self._heard_ranges: list[tuple[int, int]] = []  # entries above _seen already heard
         self._heard.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._unsubscribe = services.subscribe(self._on_write)
+        self._unsubscribe: Callable[[], None] | None = services.subscribe(self._on_write)
         self.timer = QTimer(self)
         self.timer.setInterval(interval)
         self.timer.timeout.connect(self.poll)

@@ -90,13 +90,13 @@ _Icon = QStyle.StandardPixmap
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
         "problems",
-        QT_TRANSLATE_NOOP("MainWindow", "Problems"),
+        str(QT_TRANSLATE_NOOP("MainWindow", "Problems")),
         _Icon.SP_FileDialogDetailedView,
         lazy("workbench.ui.problems_page", "ProblemsPage"),
     ),
     PageEntry(
         "settings",
-        QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+        str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
         _Icon.SP_FileDialogInfoView,
         lazy("workbench.ui.settings_page", "SettingsPage"),
     ),

@@ -8,6 +8,8 @@ the scroll position survive a refresh.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
@@ -43,7 +45,7 @@ from workbench.ui.problem_table import COLUMNS, ProblemTableModel, column_widths
 SEARCH_DELAY_MS = 250
 
 
-def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
+def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]) -> None:
     """Refill a filter combo, keeping the chosen entry when it still exists."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -157,9 +159,9 @@ class ProblemsPage(QWidget):
     def _fill_filters(self, lists: LookupLists) -> None:
         _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
         # Modules no longer in use still have problems to find.
-        modules: list[tuple[object, str]] = [(m.id, m.name) for m in lists.modules]
+        modules = [(m.id, m.name) for m in lists.modules]
         _fill(self.module_filter, self.tr("All ERP modules"), modules)
-        _fill(self.site_filter, self.tr("All sites"), list(pairs(lists.sites)))
+        _fill(self.site_filter, self.tr("All sites"), pairs(lists.sites))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
