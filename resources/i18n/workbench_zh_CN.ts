@@ -22,68 +22,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="61"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="59"/>
         <source>Causes → solutions → results</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="71"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="69"/>
         <source>Select a cause, solution or result to edit it.</source>
         <translation>选择一个原因、解决方案或效果进行编辑。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="120"/>
         <source>Add cause</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="124"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
         <source>Add solution</source>
         <translation>添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="125"/>
         <source>Add result</source>
         <translation>添加效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="128"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="131"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="198"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="196"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="198"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="196"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="245"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="240"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="247"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="242"/>
         <source>Delete this cause with its solutions and results?</source>
         <translation>删除此原因及其解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="248"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="243"/>
         <source>Delete this solution with its results?</source>
         <translation>删除此解决方案及其效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="249"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="244"/>
         <source>Delete this result?</source>
         <translation>删除此效果？</translation>
     </message>
@@ -607,6 +607,16 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../workbench/ui/pages.py" line="93"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="99"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/main_window.py" line="52"/>
         <location filename="../../workbench/ui/main_window.py" line="110"/>
         <source>Governance Workbench</source>
@@ -689,16 +699,6 @@
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
-    <message>
-        <location filename="../../workbench/ui/pages.py" line="93"/>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/pages.py" line="99"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
 </context>
 <context>
     <name>OptionalDate</name>
@@ -711,48 +711,53 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="72"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="142"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="76"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="146"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="246"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
         <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
         <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="250"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="260"/>
         <source>Reject problem</source>
         <translation>驳回问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="266"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="258"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="268"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="324"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="334"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="331"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="341"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="340"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="352"/>
+        <source>Your edit was not saved and is still in the form; reload to see theirs.</source>
+        <translation>您的修改未保存，仍保留在表单中；重新加载可查看对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/panel.py" line="361"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="350"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="371"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -1115,50 +1120,60 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="33"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="30"/>
         <source>cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="34"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="31"/>
         <source>solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="35"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="32"/>
         <source>result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="142"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="186"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="119"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="160"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="157"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="130"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="224"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="148"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="272"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="174"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="297"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="180"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="299"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="181"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/undo.py" line="192"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/undo.py" line="214"/>
+        <source>Changed: %1.</source>
+        <translation>修改了：%1。</translation>
     </message>
 </context>
 <context>

@@ -213,3 +213,24 @@ def test_empty_state(qtbot, qapp_lang, services) -> None:
     panel.show_problem(None)
     assert panel.pages.currentWidget() is panel.empty
     assert panel.empty.text() == "Select a problem"
+
+
+def test_a_save_over_a_colleagues_change_is_refused_and_the_typing_kept(
+    qtbot, panel, services, problem, db_path
+) -> None:
+    from workbench.app import open_services
+    from workbench.settings import Settings
+
+    colleague = open_services(str(db_path), Settings(user="王芳"))
+    try:
+        colleague.problems.update(problem.id, {"title": "库存差异率偏高"})
+    finally:
+        colleague.close()
+    retype(qtbot, field(panel, "title"), "盘点差异大")
+    click(qtbot, panel.problem_form.save_button)
+
+    assert services.problems.get(problem.id).title == "库存差异率偏高"  # theirs stands
+    assert field(panel, "title").text() == "盘点差异大"  # ours is still in the form
+    message = panel.header.message.text()
+    assert "王芳" in message and "Title" in message and "not saved" in message
+    assert panel.undo_stack.count() == 0

@@ -87,11 +87,19 @@ def test_a_write_from_a_worker_thread_reaches_the_list(window, page, record, qtb
     assert title_field(page).text() == "后台线程改的标题"
 
 
-def test_typing_not_yet_saved_survives_a_change_made_elsewhere(window, page, colleague, qtbot):
+def test_typing_not_yet_saved_survives_a_change_made_elsewhere_and_overwrites_nothing(
+    window, page, record, colleague, qtbot
+):
     problem_id = window.open_problem("P-2026-0007")
     title_field(page).setText("我正在输入的标题")
-    colleague.problems.change_status(problem_id, "analysing")
-    qtbot.waitUntil(lambda: page.detail._detail.status == "analysing")
+    colleague.problems.update(problem_id, {"title": "同事改的标题", "severity": 5})
+    qtbot.waitUntil(lambda: page.detail._detail.severity == 5)  # the panel heard it
+    assert title_field(page).text() == "我正在输入的标题"
+
+    # saving what was typed on top of the older version is refused, with who did it
+    qtbot.mouseClick(page.detail.problem_form.save_button, Qt.MouseButton.LeftButton)
+    assert "colleague" in page.detail.header.message.text()
+    assert record.problems.get(problem_id).title == "同事改的标题"
     assert title_field(page).text() == "我正在输入的标题"
 
 

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from workbench.services.chain import ChainService
+from workbench.services.chain import ChainService, closed_keeps_verified
 from workbench.services.changes import ChangeFeed, ChangeSet
+from workbench.services.history import HistoryService
 from workbench.services.integrity import IntegrityService
 from workbench.services.lookups import LookupService
 from workbench.services.problems import ProblemService
 from workbench.store.database import Database, sqlite_file
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class Services:
     chain: ChainService
     lookups: LookupService
     integrity: IntegrityService
+    history: HistoryService
 
     @classmethod
     def build(cls, database: Database, actor: str) -> Services:
@@ -35,6 +40,7 @@ class Services:
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database),
+            history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
         )
 
     @property
@@ -54,6 +60,10 @@ class Services:
     def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:
         """Hear every committed write's ChangeSet (in the writing thread, after commit)."""
         return self.database.subscribe(subscriber)
+
+    def recorded(self, action: Callable[[], T]) -> tuple[T, tuple[ChangeSet, ...]]:
+        """``action()``'s result and the ChangeSets of the writes it made (for undo)."""
+        return self.database.capture(action)
 
     def release_connections(self) -> None:
         """Drop pooled connections, e.g. those a worker thread opened; they reopen on use."""

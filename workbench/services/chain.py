@@ -6,7 +6,8 @@ refreshed ProblemDetail of the problem it belongs to, so a view can redraw the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +16,10 @@ from sqlalchemy.orm import Session
 from workbench.services import fields
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.history import Touched
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
+from workbench.services.versions import require_version
 from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
 
 
@@ -30,6 +33,11 @@ class Link:
     parent_key: str
     problem_of: Callable[[Any], int]
     defaults: Mapping[str, Any]
+
+    @property
+    def kind(self) -> str:
+        """The record kind's name (its table), as in change notices and the audit chain."""
+        return str(self.model.__tablename__)
 
 
 CAUSE = Link(Cause, fields.CAUSE, Problem, "problem_id", lambda c: c.problem_id, {})
@@ -48,6 +56,52 @@ RESULT = Link(
     "solution_id",
     lambda r: r.solution.cause.problem_id,
     {"direction": "lower"},
+)
+
+
+def closed_keeps_verified(session: Session, touched: Sequence[Touched]) -> None:
+    """After an undo: every closed problem it touched still has a verified result."""
+    problems: set[int] = set()
+    for record in touched:
+        if record.kind == "problem":
+            problems.add(record.id)
+        elif record.kind in ("cause", "solution", "result"):
+            problem_id = _problem_of(session, record.kind, record)
+            if problem_id is not None:
+                problems.add(problem_id)
+    for problem_id in problems:
+        problem = session.get(Problem, problem_id)
+        if problem is not None and problem.status == "closed":
+            detail = problem_detail(session, problem, dt.date.today())
+            if not any(r.verified for r in detail.results()):
+                raise ValidationError([_KEEP_VERIFIED])
+
+
+def _problem_of(session: Session, kind: str, record: Touched) -> int | None:
+    """The problem a cause, solution or result belongs to; ``record`` may be gone."""
+    model, parent_key, parent_model = {
+        "cause": (Cause, "problem_id", None),
+        "solution": (Solution, "cause_id", Cause),
+        "result": (Result, "solution_id", Solution),
+    }[kind]
+    row = session.get(model, record.id)
+    parent_id = getattr(row, parent_key) if row is not None else record.state().get(parent_key)
+    if parent_id is None:
+        return None
+    if parent_model is None:
+        return int(parent_id)
+    parent = session.get(parent_model, int(parent_id))
+    if parent is None:
+        return None
+    return _problem_of(
+        session, parent_model.__tablename__, Touched(parent_model.__tablename__, parent.id)
+    )
+
+
+_KEEP_VERIFIED = FieldError(
+    "status",
+    "closed_keeps_verified_result",
+    "a closed problem keeps at least one verified result; reopen it first",
 )
 
 
@@ -72,15 +126,7 @@ class ChainService(Service):
         session.expire_all()
         detail = problem_detail(session, load_problem(session, problem_id), self.today())
         if detail.status == "closed" and not any(r.verified for r in detail.results()):
-            raise ValidationError(
-                [
-                    FieldError(
-                        "status",
-                        "closed_keeps_verified_result",
-                        "a closed problem keeps at least one verified result; reopen it first",
-                    )
-                ]
-            )
+            raise ValidationError([_KEEP_VERIFIED])
         return detail
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -105,12 +151,20 @@ class ChainService(Service):
                 self._replace_whys(session, obj, whys_clean)
             return self._detail(session, link.problem_of(obj))
 
-    def update(self, link: Link, entity_id: int, changes: Mapping[str, Any]) -> ProblemDetail:
+    def update(
+        self,
+        link: Link,
+        entity_id: int,
+        changes: Mapping[str, Any],
+        version: int | None = None,
+    ) -> ProblemDetail:
+        """Change a cause, solution or result; ``version`` as in ProblemService.update."""
         extra = dict(changes)
         whys = extra.pop("whys", None) if link is CAUSE else None
         whys_clean = self._whys(whys)
         with self._db.write(self.actor) as session:
             obj = self._get(session, link.model, entity_id)
+            require_version(session, link.model.__tablename__, entity_id, version)
             clean = self._clean(link, {**values_of(obj, link.specs), **extra})
             self._check_references(session, {name: clean[name] for name in extra})
             measured = {name for name in extra if getattr(obj, name) != clean[name]}

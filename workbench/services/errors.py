@@ -34,3 +34,24 @@ class ValidationError(ValueError):
 
 class NotFoundError(LookupError):
     """The record asked for does not exist (any more)."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record that someone changed since the user read it: who, and when (UTC ISO)."""
+
+    kind: str
+    id: int
+    by: str | None = None
+    at: str | None = None
+    fields: tuple[str, ...] = ()
+
+
+class ConflictError(Exception):
+    """The record changed under the user's feet; nothing was written or overwritten."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        first = conflicts[0]
+        who = f" by {first.by} at {first.at}" if first.by else ""
+        super().__init__(f"{first.kind} {first.id} was changed since{who}; nothing was saved")
+        self.conflicts = conflicts

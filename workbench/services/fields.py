@@ -7,6 +7,7 @@ saves, so the window and the command line can never disagree about what is valid
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -17,22 +18,39 @@ from workbench.services.errors import FieldError
 Kind = Literal["text", "int", "float", "date", "bool", "choice", "ref"]
 
 
+# Long texts (descriptions, evidence) are bounded too: a pasted log must not bloat the file.
+LONG_TEXT = 20_000
+# What a SQLite INTEGER holds; a bigger number is refused as a field error, not an overflow.
+INT64 = (-(2**63), 2**63 - 1)
+# Dates a plant's record can sensibly hold; 0001-01-01 or 9999-12-31 are typing slips.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Control characters other than tab and line breaks (NUL among them) are never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 @dataclass(frozen=True)
 class Spec:
+    """One field of a record kind: its type, limits, allowed values and default."""
+
     kind: Kind
     required: bool = False
     max_length: int | None = None
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    default: Any = None
+    multiline: bool = False
 
 
 def _text(n: int | None = None, required: bool = False) -> Spec:
-    return Spec("text", required=required, max_length=n)
+    if n is None:
+        return Spec("text", required=required, max_length=LONG_TEXT, default="", multiline=True)
+    return Spec("text", required=required, max_length=n, default="")
 
 
 def _score(required: bool = True) -> Spec:
-    return Spec("int", required=required, minimum=1, maximum=5)
+    return Spec("int", required=required, minimum=1, maximum=5, default=3)
 
 
 PROBLEM: Mapping[str, Spec] = {
@@ -43,7 +61,7 @@ PROBLEM: Mapping[str, Spec] = {
     "site_id": Spec("ref"),
     "hidden_cost": Spec("choice", choices=v.HIDDEN_COSTS),
     "severity": _score(),
-    "frequency": Spec("choice", required=True, choices=v.FREQUENCIES),
+    "frequency": Spec("choice", required=True, choices=v.FREQUENCIES, default="weekly"),
     "impact": _score(),
     "reporter_id": Spec("ref"),
     "owner_id": Spec("ref"),
@@ -53,28 +71,28 @@ PROBLEM: Mapping[str, Spec] = {
 }
 
 CAUSE: Mapping[str, Spec] = {
-    "description": _text(2000, required=True),
+    "description": Spec("text", required=True, max_length=2000, default="", multiline=True),
     "category": Spec("choice", choices=v.CAUSE_CATEGORIES),
-    "is_root": Spec("bool"),
+    "is_root": Spec("bool", default=False),
     "evidence": _text(),
-    "verified": Spec("bool"),
+    "verified": Spec("bool", default=False),
 }
 
 SOLUTION: Mapping[str, Spec] = {
     "title": _text(200, required=True),
     "description": _text(),
-    "kind": Spec("choice", required=True, choices=v.SOLUTION_KINDS),
+    "kind": Spec("choice", required=True, choices=v.SOLUTION_KINDS, default="corrective"),
     "governance_path": Spec("choice", choices=v.GOVERNANCE_PATHS),
     "owner_id": Spec("ref"),
     "due_on": Spec("date"),
-    "status": Spec("choice", required=True, choices=v.SOLUTION_STATUSES),
+    "status": Spec("choice", required=True, choices=v.SOLUTION_STATUSES, default="planned"),
     "done_on": Spec("date"),
 }
 
 RESULT: Mapping[str, Spec] = {
     "metric": _text(100, required=True),
     "unit": _text(20),
-    "direction": Spec("choice", required=True, choices=v.DIRECTIONS),
+    "direction": Spec("choice", required=True, choices=v.DIRECTIONS, default="lower"),
     "baseline_value": Spec("float", required=True),
     "baseline_on": Spec("date"),
     "value_after": Spec("float"),
@@ -82,6 +100,7 @@ RESULT: Mapping[str, Spec] = {
 }
 
 MAX_WHYS = 10
+WHY_LENGTH = 1000
 
 # Pairs (earlier, later) of date fields that must not be out of order.
 DATE_ORDER: Mapping[str, tuple[tuple[str, str], ...]] = {
@@ -105,19 +124,13 @@ def coerce(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
             return None, _error(name, "required", "is required")
         return ("" if spec.kind == "text" else None), None
     if spec.kind == "text":
-        text = str(value).strip()
-        if spec.max_length is not None and len(text) > spec.max_length:
-            return None, _error(
-                name,
-                "too_long",
-                f"is longer than {spec.max_length} characters",
-                limit=spec.max_length,
-            )
-        return text, None
+        return _text_value(name, spec, value)
     if spec.kind == "bool":
-        return bool(value), None
+        if isinstance(value, bool):
+            return value, None
+        return None, _error(name, "not_a_flag", "must be yes or no (true or false)")
     if spec.kind == "choice":
-        if value not in spec.choices:
+        if not isinstance(value, str) or value not in spec.choices:
             return None, _error(
                 name,
                 "unknown_choice",
@@ -126,19 +139,54 @@ def coerce(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
             )
         return value, None
     if spec.kind == "date":
-        if isinstance(value, dt.date):
-            return value, None
+        return _date(name, value)
+    return _number(name, spec, value)
+
+
+def _text_value(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
+    if not isinstance(value, str):
+        return None, _error(name, "not_text", "must be text")
+    text = value.strip()
+    if _CONTROL.search(text) or (not spec.multiline and ("\n" in text or "\r" in text)):
+        return None, _error(name, "control_character", "contains a control character")
+    if spec.max_length is not None and len(text) > spec.max_length:
+        return None, _error(
+            name,
+            "too_long",
+            f"is longer than {spec.max_length} characters",
+            limit=spec.max_length,
+        )
+    return text, None
+
+
+def _date(name: str, value: Any) -> tuple[Any, FieldError | None]:
+    """A calendar date: a date object or YYYY-MM-DD text; a datetime or 20260501 is not."""
+    if isinstance(value, dt.datetime):
+        return None, _error(name, "not_a_date", "is a date and time, not a date (YYYY-MM-DD)")
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
-            return dt.date.fromisoformat(str(value).strip()), None
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             return None, _error(name, "not_a_date", "is not a date (YYYY-MM-DD)")
-    return _number(name, spec, value)
+    else:
+        return None, _error(name, "not_a_date", "is not a date (YYYY-MM-DD)")
+    if not EARLIEST <= day <= LATEST:
+        return None, _error(
+            name,
+            "date_out_of_range",
+            f"must be between {EARLIEST} and {LATEST}",
+            low=EARLIEST.isoformat(),
+            high=LATEST.isoformat(),
+        )
+    return day, None
 
 
 def _number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
     as_int = spec.kind in ("int", "ref")
     try:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError
         number: float = float(
             value if isinstance(value, int | float) else str(value).strip().rstrip("%")
@@ -152,6 +200,8 @@ def _number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
     number += 0  # -0.0 becomes 0.0: SQLite stores no negative zero, the audit would differ
     if number != number or number in (float("inf"), float("-inf")):
         return None, _error(name, "not_a_number", "is not a number")
+    if as_int and not INT64[0] <= number <= INT64[1]:
+        return None, _error(name, "not_a_number", "is too large a number")
     low, high = spec.minimum, spec.maximum
     if (low is not None and number < low) or (high is not None and number > high):
         return None, _error(
@@ -196,11 +246,20 @@ def check(
     return clean, errors
 
 
+_WHY = Spec("text", max_length=WHY_LENGTH)
+
+
 def check_whys(whys: Any) -> tuple[list[str], list[FieldError]]:
     """A 5-why chain: an ordered list of non-empty texts."""
     if isinstance(whys, str | bytes) or not isinstance(whys, list | tuple | type(None)):
         return [], [_error("whys", "not_a_list", "must be a list of steps")]
-    items = [str(w).strip() for w in (whys or []) if str(w).strip()]
+    items: list[str] = []
+    for why in whys or []:
+        text, error = _text_value("whys", _WHY, why)
+        if error is not None:
+            return [], [error]
+        if text:
+            items.append(text)
     if len(items) > MAX_WHYS:
         return items, [
             _error("whys", "too_many", f"has more than {MAX_WHYS} steps", limit=MAX_WHYS)

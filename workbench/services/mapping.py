@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from workbench.services.errors import NotFoundError
 from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
+from workbench.services.versions import versions
 from workbench.store.models import Base, Cause, Person, Problem, Result, Solution
 
 DONE_SOLUTION = ("done", "cancelled")
@@ -27,7 +28,22 @@ def _names(session: Session, ids: set[int | None]) -> dict[int, str]:
     return {row.id: row.name for row in rows}
 
 
-def result_record(result: Result, names: dict[int, str]) -> ResultRecord:
+Versions = dict[str, dict[int, int]]
+
+
+def _versions(session: Session, problem: Problem) -> Versions:
+    causes = problem.causes
+    solutions = [s for c in causes for s in c.solutions]
+    results = [r for s in solutions for r in s.results]
+    return {
+        "problem": versions(session, "problem", [problem.id]),
+        "cause": versions(session, "cause", [c.id for c in causes]),
+        "solution": versions(session, "solution", [s.id for s in solutions]),
+        "result": versions(session, "result", [r.id for r in results]),
+    }
+
+
+def result_record(result: Result, names: dict[int, str], version: int = 0) -> ResultRecord:
     return ResultRecord(
         id=result.id,
         solution_id=result.solution_id,
@@ -40,10 +56,13 @@ def result_record(result: Result, names: dict[int, str]) -> ResultRecord:
         measured_on=result.measured_on,
         verified_by=names.get(result.verified_by_id) if result.verified_by_id else None,
         verified_at=result.verified_at,
+        version=version,
     )
 
 
-def solution_record(solution: Solution, names: dict[int, str], today: dt.date) -> SolutionRecord:
+def solution_record(
+    solution: Solution, names: dict[int, str], today: dt.date, known: Versions
+) -> SolutionRecord:
     overdue = (
         solution.due_on is not None
         and solution.due_on < today
@@ -62,11 +81,16 @@ def solution_record(solution: Solution, names: dict[int, str], today: dt.date) -
         status=solution.status,
         done_on=solution.done_on,
         overdue=overdue,
-        results=tuple(result_record(r, names) for r in solution.results),
+        results=tuple(
+            result_record(r, names, known["result"].get(r.id, 0)) for r in solution.results
+        ),
+        version=known["solution"].get(solution.id, 0),
     )
 
 
-def cause_record(cause: Cause, names: dict[int, str], today: dt.date) -> CauseRecord:
+def cause_record(
+    cause: Cause, names: dict[int, str], today: dt.date, known: Versions
+) -> CauseRecord:
     return CauseRecord(
         id=cause.id,
         problem_id=cause.problem_id,
@@ -76,7 +100,8 @@ def cause_record(cause: Cause, names: dict[int, str], today: dt.date) -> CauseRe
         evidence=cause.evidence,
         verified=cause.verified,
         whys=tuple(w.text for w in cause.whys),
-        solutions=tuple(solution_record(s, names, today) for s in cause.solutions),
+        solutions=tuple(solution_record(s, names, today, known) for s in cause.solutions),
+        version=known["cause"].get(cause.id, 0),
     )
 
 
@@ -103,6 +128,7 @@ def problem_detail(session: Session, problem: Problem, today: dt.date) -> Proble
             people.add(solution.owner_id)
             people.update(r.verified_by_id for r in solution.results)
     names = _names(session, people)
+    known = _versions(session, problem)
     return ProblemDetail(
         id=problem.id,
         code=problem.code,
@@ -124,5 +150,6 @@ def problem_detail(session: Session, problem: Problem, today: dt.date) -> Proble
         status=problem.status,
         created_at=problem.created_at,
         updated_at=problem.updated_at,
-        causes=tuple(cause_record(c, names, today) for c in problem.causes),
+        causes=tuple(cause_record(c, names, today, known) for c in problem.causes),
+        version=known["problem"].get(problem.id, 0),
     )

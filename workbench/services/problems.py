@@ -14,6 +14,7 @@ from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail, ProblemFilter, ProblemRow, ProblemSort
+from workbench.services.versions import require_version
 from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
 from workbench.store.models import CodeSequence, Department, ErpModule, Person, Problem, Site
 
@@ -202,9 +203,14 @@ class ProblemService(Service):
             session.flush()
             return problem_detail(session, problem, now.date())
 
-    def update(self, problem_id: int, changes: Mapping[str, Any]) -> ProblemDetail:
+    def update(
+        self, problem_id: int, changes: Mapping[str, Any], version: int | None = None
+    ) -> ProblemDetail:
+        """Change fields of a problem; ``version`` (the one the user started from) makes a
+        change refused with ConflictError when someone saved the problem since."""
         with self._db.write(self.actor) as session:
             problem = load_problem(session, problem_id)
+            require_version(session, "problem", problem_id, version)
             merged = {**values_of(problem, fields.PROBLEM), **changes}
             clean, errors = fields.check(fields.PROBLEM, merged, entity="problem")
             if errors:
@@ -223,9 +229,12 @@ class ProblemService(Service):
     def allowed_statuses(self, current: str) -> tuple[str, ...]:
         return PROBLEM_TRANSITIONS.get(current, ())
 
-    def change_status(self, problem_id: int, status: str) -> ProblemDetail:
+    def change_status(
+        self, problem_id: int, status: str, version: int | None = None
+    ) -> ProblemDetail:
         with self._db.write(self.actor) as session:
             problem = load_problem(session, problem_id)
+            require_version(session, "problem", problem_id, version)
             self._check_transition(session, problem, status)
             problem.status = status
             problem.closed_on = self.today() if status == "closed" else None

@@ -90,6 +90,7 @@ class ResultRecord:
     measured_on: dt.date | None
     verified_by: str | None
     verified_at: dt.datetime | None
+    version: int = field(default=0, compare=False)
 
     @property
     def verified(self) -> bool:
@@ -126,6 +127,7 @@ class SolutionRecord:
     done_on: dt.date | None
     overdue: bool
     results: tuple[ResultRecord, ...] = ()
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class CauseRecord:
     verified: bool
     whys: tuple[str, ...] = ()
     solutions: tuple[SolutionRecord, ...] = ()
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,8 @@ class ProblemDetail:
     created_at: dt.datetime
     updated_at: dt.datetime
     causes: tuple[CauseRecord, ...] = field(default=())
+    # The record's version (workbench.services.versions); not part of what it says.
+    version: int = field(default=0, compare=False)
 
     def results(self) -> list[ResultRecord]:
         return [r for c in self.causes for s in c.solutions for r in s.results]

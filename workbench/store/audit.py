@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, String, inspect, select, type_coerce
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    inspect,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
 from workbench.store.models import AuditEntry, Base
@@ -36,6 +47,24 @@ def encode(value: Any) -> str | None:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return str(value)
+
+
+def decode(column: Any, text: str | None) -> Any:
+    """The column value whose audit text is ``text`` (the inverse of ``encode``)."""
+    if text is None:
+        return None
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return text == "true"
+    if isinstance(kind, DateTime):
+        return dt.datetime.fromisoformat(text)
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(text)
+    if isinstance(kind, Integer):
+        return int(text)
+    if isinstance(kind, Float):
+        return float(text)
+    return text
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ writer at a time, no lost audit-chain race). Any other SQLAlchemy URL is used as
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, record_flush
 from workbench.store.changes import ChangeSet
 
+T = TypeVar("T")
 ENV_VAR = "WORKBENCH_DB"
 DEFAULT_FILE = "workbench.sqlite3"
 _WRITE = "workbench_write"
@@ -100,6 +102,23 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._reader() as session:
             yield session
+
+    def capture(self, action: Callable[[], T]) -> tuple[T, tuple[ChangeSet, ...]]:
+        """Run ``action`` and return its result with the ChangeSets of the writes it made
+        in this thread (writes of other threads meanwhile are not included)."""
+        me = threading.get_ident()
+        caught: list[ChangeSet] = []
+
+        def hear(change: ChangeSet) -> None:
+            if threading.get_ident() == me:
+                caught.append(change)
+
+        unsubscribe = self.subscribe(hear)
+        try:
+            result = action()
+        finally:
+            unsubscribe()
+        return result, tuple(caught)
 
     @contextmanager
     def write(self, actor: str) -> Iterator[Session]:

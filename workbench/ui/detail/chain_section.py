@@ -29,21 +29,19 @@ from workbench.ui.detail.chain_tree import ChainTree, NodeKey
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.link_forms import CauseForm, LinkForm, ResultForm, SolutionForm
 from workbench.ui.detail.undo import (
-    LinkAddCommand,
-    LinkDeleteCommand,
-    LinkEditCommand,
-    ServiceCommand,
+    ChangeCommand,
     UndoContext,
-    VerifyCommand,
-    kind_of,
-    snapshot,
+    add_link,
+    delete_link,
+    edit_link,
+    verify,
 )
 from workbench.ui.detail.widgets import Confirm
 from workbench.ui.lookup_lists import LookupLists
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's default maximum widget size
 
-Runner = Callable[[ServiceCommand, RecordEditor | None], bool]
+Runner = Callable[[ChangeCommand, RecordEditor | None], bool]
 
 CHILD_KIND = {"cause": "solution", "solution": "result"}
 
@@ -224,24 +222,21 @@ class ChainSection(QGroupBox):
         if self._detail is None or form.errors():
             return
         pid = self._detail.id
-        command: ServiceCommand
+        kind = form.link.kind
         if form.entity_id is None:
             assert form.parent_id is not None
-            add = LinkAddCommand(self._ctx, pid, form.link, form.parent_id, form.values())
-            if self._run(add, form) and add.created is not None:
-                self.tree.select((kind_of(form.link), add.created))
+            add = add_link(self._ctx, pid, kind, form.parent_id, form.values())
+            created = add.created(kind) if self._run(add, form) else None
+            if created is not None:
+                self.tree.select((kind, created))
             return
-        changes = form.changes()
-        stored = form.values_of(self.tree.record((kind_of(form.link), form.entity_id)))
-        old = {name: stored[name] for name in changes}
-        command = LinkEditCommand(self._ctx, pid, form.link, form.entity_id, old, changes)
-        self._run(command, form)
+        record = self.tree.record((kind, form.entity_id))
+        self._run(edit_link(self._ctx, pid, kind, record, form.changes()), form)
 
     def delete_selected(self) -> None:
         key = self.tree.selected()
         if self._detail is None or key is None:
             return
-        record = self.tree.record(key)
         title = self.tr("Delete")
         question = {
             "cause": self.tr("Delete this cause with its solutions and results?"),
@@ -250,18 +245,12 @@ class ChainSection(QGroupBox):
         }[key[0]]
         if not self._confirm()(title, question):
             return
-        parent_id = {
-            "cause": self._detail.id,
-            "solution": getattr(record, "cause_id", 0),
-            "result": getattr(record, "solution_id", 0),
-        }[key[0]]
-        shot = snapshot(key[0], record)
-        self._run(LinkDeleteCommand(self._ctx, self._detail.id, parent_id, shot), None)
+        self._run(delete_link(self._ctx, self._detail.id, key[0], key[1]), None)
 
     def toggle_verify(self) -> None:
         key = self.tree.selected()
         record = self.tree.record(key)
         if self._detail is None or key is None or key[0] != "result":
             return
-        command = VerifyCommand(self._ctx, self._detail.id, key[1], not record.verified)
+        command = verify(self._ctx, self._detail.id, key[1], not record.verified)
         self._run(command, self.forms["result"])

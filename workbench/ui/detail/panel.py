@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services import Services
 from workbench.services.changes import CREATED, DELETED, ChangeSet
-from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 from workbench.ui.detail.chain_section import ChainSection
@@ -35,10 +35,11 @@ from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
 from workbench.ui.detail.undo import (
-    ProblemEditCommand,
-    ServiceCommand,
-    StatusCommand,
+    ChangeCommand,
     UndoContext,
+    change_status,
+    conflict_text,
+    edit_problem,
 )
 from workbench.ui.detail.widgets import Confirm, ask_confirmation
 from workbench.ui.lookup_lists import LookupLists
@@ -62,6 +63,9 @@ class ProblemDetailPanel(QWidget):
         self.setObjectName("problem_detail")
         self._services = services
         self._detail: ProblemDetail | None = None
+        # What the problem's form was filled from: a save carries its version, so a change
+        # heard while the user types is refused at save, not silently overwritten.
+        self._form_base: ProblemDetail | None = None
         # Asked before anything is deleted; tests may answer it instead of a dialog.
         self.confirm: Confirm = lambda title, text: ask_confirmation(self, title, text)
         self._undo = QUndoStack(self)
@@ -164,7 +168,6 @@ class ProblemDetailPanel(QWidget):
 
     def _forget_history(self) -> None:
         self._undo.clear()
-        self._ctx.ids.clear()
 
     def _redraw(
         self,
@@ -180,12 +183,15 @@ class ProblemDetailPanel(QWidget):
         form = self.problem_form
         if force or (saved_moved and not keep_typing) or form.is_new or not form.changes():
             form.show_detail(detail)
+            self._form_base = detail
         self.chain.show_detail(detail)
         if announce and not force:
             self.problemChanged.emit(detail.id)
 
     # ---- saving -----------------------------------------------------------------------
-    def run(self, command: ServiceCommand, editor: RecordEditor | None) -> bool:
+    def run(
+        self, command: ChangeCommand, editor: RecordEditor | None, undoable: bool = True
+    ) -> bool:
         """Execute an undoable change; show a refusal where the user looks; push on success."""
         try:
             detail = command.execute()
@@ -195,7 +201,10 @@ class ProblemDetailPanel(QWidget):
         except NotFoundError:
             self._missing()
             return False
-        if not isinstance(command, StatusCommand) or command.reversible():
+        except ConflictError as exc:
+            self._conflict(exc)
+            return False
+        if undoable and command.changed:
             self._undo.push(command)
         self.header.show_error("")
         self._redraw(detail)
@@ -226,19 +235,20 @@ class ProblemDetailPanel(QWidget):
             self.show_problem(detail.id)
             self.problemCreated.emit(detail.id)
             return
-        if self._detail is None:
+        base = self._form_base
+        if self._detail is None or base is None or base.id != self._detail.id:
             return
-        changes = form.changes()
-        old = {name: getattr(self._detail, name) for name in changes}
-        self.run(ProblemEditCommand(self._ctx, self._detail.id, old, changes), form)
+        self.run(edit_problem(self._ctx, base, form.changes()), form)
 
     def change_status(self, status: str) -> None:
         if self._detail is None:
             return
         if status == "rejected" and not self._confirm_reject(self._detail):
             return
-        command = StatusCommand(self._ctx, self._detail.id, self._detail.status, status)
-        self.run(command, None)
+        # Undo offers only a way back that is itself an allowed transition (Open → Analysing
+        # and back is; Verifying → Closed is not: a closed problem reopens as Analysing).
+        way_back = self._detail.status in self._services.problems.allowed_statuses(status)
+        self.run(change_status(self._ctx, self._detail, status), None, undoable=way_back)
 
     def _confirm_reject(self, detail: ProblemDetail) -> bool:
         """Rejecting cannot be undone: a rejected problem only reopens as Open."""
@@ -333,9 +343,20 @@ class ProblemDetailPanel(QWidget):
         if gone is not None:
             self.problemDeleted.emit(gone)
 
+    def _conflict(self, error: ConflictError) -> None:
+        """Someone saved the record since this form was filled: nothing was written; the
+        typed edit stays in the form, and the panel says who changed what, and when."""
+        self.header.show_error(
+            conflict_text(error)
+            + "\n"
+            + self.tr("Your edit was not saved and is still in the form; reload to see theirs.")
+        )
+
     def _undo_failed(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
             text = "\n".join(labels.error(e) for e in error.errors)
+        elif isinstance(error, ConflictError):
+            text = conflict_text(error)
         else:
             text = self.tr("That step cannot be undone: the record was changed elsewhere.")
         # The stack cannot be cleared from inside its own undo()/redo().

@@ -1,43 +1,36 @@
-"""Undoable edits of the detail panel, applied and reversed through the services.
+"""Undoable edits of the detail panel: one command kind over the domain history.
 
-A command is executed once by the panel (``execute``, which may raise ValidationError so the
-form can show it) and only then pushed; its first ``redo`` from ``QUndoStack.push`` is
-therefore skipped. Later undo/redo calls go to the services again and hand the fresh
-ProblemDetail to ``UndoContext.redraw``. A failure then (the record was changed or deleted
-elsewhere) goes to ``UndoContext.failed``.
-
-Deleting and re-adding a link gives it a new id, so commands keep the id they first saw and
-look up the current one in ``IdMap``.
+A command runs its change once through the services (``execute``, which may raise
+ValidationError or ConflictError so the form can show it) and keeps the ChangeSets the
+write produced; only then is it pushed, so its first ``redo`` from ``QUndoStack.push`` is
+skipped. Undo asks ``services.history`` to reverse those ChangeSets (same ids, same
+values); redo reverses the reversal. A step refused because the record changed since, or
+broke a rule, goes to ``UndoContext.failed``; a done step redraws the problem.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from workbench.services import Services
+from workbench.services import ChangeSet, Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
-from workbench.services.errors import NotFoundError, ValidationError
+from workbench.services.errors import ConflictError, NotFoundError, ValidationError
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 
 LINKS: Mapping[str, Link] = {"cause": CAUSE, "solution": SOLUTION, "result": RESULT}
-PARENT_KIND: Mapping[str, str | None] = {"cause": None, "solution": "cause", "result": "solution"}
-
 
 KIND_NAMES: Mapping[str, str] = {
     "cause": QT_TRANSLATE_NOOP("Undo", "cause"),
     "solution": QT_TRANSLATE_NOOP("Undo", "solution"),
     "result": QT_TRANSLATE_NOOP("Undo", "result"),
 }
-
-
-def kind_of(link: Link) -> str:
-    return str(link.model.__tablename__)
 
 
 def _tr(text: str) -> str:
@@ -48,39 +41,8 @@ def _kind_text(template: str, kind: str) -> str:
     return _tr(template).replace("%1", _tr(KIND_NAMES[kind]))
 
 
-def ids_of(detail: ProblemDetail, kind: str) -> set[int]:
-    if kind == "cause":
-        return {c.id for c in detail.causes}
-    solutions = [s for c in detail.causes for s in c.solutions]
-    if kind == "solution":
-        return {s.id for s in solutions}
-    return {r.id for s in solutions for r in s.results}
-
-
-class IdMap:
-    """First-seen id → current id of links that were deleted and added back."""
-
-    def __init__(self) -> None:
-        self._map: dict[tuple[str, int], int] = {}
-
-    def resolve(self, kind: str | None, entity_id: int) -> int:
-        if kind is None:
-            return entity_id
-        seen: set[int] = set()
-        while (kind, entity_id) in self._map and entity_id not in seen:
-            seen.add(entity_id)
-            entity_id = self._map[(kind, entity_id)]
-        return entity_id
-
-    def alias(self, kind: str, original: int, new: int) -> None:
-        current = self.resolve(kind, original)
-        if current != new:
-            self._map[(kind, current)] = new
-        if original != new:
-            self._map[(kind, original)] = new
-
-    def clear(self) -> None:
-        self._map.clear()
+def _field_names(names: Any) -> str:
+    return ", ".join(labels.field(name) for name in names)
 
 
 @dataclass
@@ -88,225 +50,168 @@ class UndoContext:
     services: Services
     redraw: Callable[[ProblemDetail], None]
     failed: Callable[[Exception], None]
-    ids: IdMap = field(default_factory=IdMap)
 
 
-class ServiceCommand(QUndoCommand):
-    def __init__(self, ctx: UndoContext, problem_id: int, text: str) -> None:
+class ChangeCommand(QUndoCommand):
+    """A saved change of one problem's record, undone and redone by the domain history."""
+
+    def __init__(
+        self,
+        ctx: UndoContext,
+        problem_id: int,
+        text: str,
+        action: Callable[[], ProblemDetail],
+    ) -> None:
         super().__init__(text)
         self.ctx = ctx
         self.problem_id = problem_id
+        self._action = action
+        self._done: tuple[ChangeSet, ...] = ()
+        self._undone: ChangeSet | None = None
         self._skip_redo = False
 
     def execute(self) -> ProblemDetail:
         """Apply for the first time; errors propagate to the caller, nothing is pushed."""
-        detail = self._apply()
+        detail, self._done = self.ctx.services.recorded(self._action)
         self._skip_redo = True
         return detail
+
+    @property
+    def changed(self) -> bool:
+        """Whether the change wrote anything (saving equal values writes nothing)."""
+        return bool(self._done)
+
+    def created(self, kind: str) -> int | None:
+        """The id of the ``kind`` record the change created, if it created one."""
+        ids = [i for change in self._done for i in change.ids(kind, "create")]
+        return ids[0] if ids else None
+
+    def undo(self) -> None:
+        self._step(self._reverse)
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._guard(self._apply)
+        self._step(self._reapply)
 
-    def undo(self) -> None:
-        self._guard(self._revert)
+    def _reverse(self) -> None:
+        self._undone = self.ctx.services.history.undo(self._done)
 
-    def _guard(self, action: Callable[[], ProblemDetail]) -> None:
+    def _reapply(self) -> None:
+        if self._undone is not None:
+            again = self.ctx.services.history.undo(self._undone)
+            self._done = (again,) if again is not None else ()
+
+    def _step(self, step: Callable[[], None]) -> None:
         try:
-            detail = action()
-        except (ValidationError, NotFoundError) as exc:
+            step()
+            detail = self.ctx.services.problems.get(self.problem_id)
+        except (ValidationError, NotFoundError, ConflictError) as exc:
             self.ctx.failed(exc)
             return
         self.ctx.redraw(detail)
 
-    def _apply(self) -> ProblemDetail:
-        raise NotImplementedError
 
-    def _revert(self) -> ProblemDetail:
-        raise NotImplementedError
-
-
-def _field_names(names: Any) -> str:
-    return ", ".join(labels.field(name) for name in names)
-
-
-class ProblemEditCommand(ServiceCommand):
-    def __init__(
-        self, ctx: UndoContext, problem_id: int, old: Mapping[str, Any], new: Mapping[str, Any]
-    ) -> None:
-        super().__init__(
-            ctx,
-            problem_id,
-            QCoreApplication.translate("Undo", "Edit %1").replace("%1", _field_names(new)),
-        )
-        self.old, self.new = dict(old), dict(new)
-
-    def _apply(self) -> ProblemDetail:
-        return self.ctx.services.problems.update(self.problem_id, self.new)
-
-    def _revert(self) -> ProblemDetail:
-        return self.ctx.services.problems.update(self.problem_id, self.old)
+def edit_problem(
+    ctx: UndoContext, detail: ProblemDetail, changes: Mapping[str, Any]
+) -> ChangeCommand:
+    text = _tr(QT_TRANSLATE_NOOP("Undo", "Edit %1")).replace("%1", _field_names(changes))
+    values = dict(changes)
+    return ChangeCommand(
+        ctx,
+        detail.id,
+        text,
+        lambda: ctx.services.problems.update(detail.id, values, detail.version),
+    )
 
 
-class StatusCommand(ServiceCommand):
-    """A status change; the panel pushes it only when the way back is an allowed transition."""
-
-    def __init__(self, ctx: UndoContext, problem_id: int, old: str, new: str) -> None:
-        text = QCoreApplication.translate("Undo", "Status %1 → %2").replace(
-            "%1", labels.choice("status", old)
-        )
-        super().__init__(ctx, problem_id, text.replace("%2", labels.choice("status", new)))
-        self.old, self.new = old, new
-
-    def reversible(self) -> bool:
-        return self.old in self.ctx.services.problems.allowed_statuses(self.new)
-
-    def _apply(self) -> ProblemDetail:
-        return self.ctx.services.problems.change_status(self.problem_id, self.new)
-
-    def _revert(self) -> ProblemDetail:
-        return self.ctx.services.problems.change_status(self.problem_id, self.old)
-
-
-class LinkEditCommand(ServiceCommand):
-    def __init__(
-        self,
-        ctx: UndoContext,
-        problem_id: int,
-        link: Link,
-        entity_id: int,
-        old: Mapping[str, Any],
-        new: Mapping[str, Any],
-    ) -> None:
-        super().__init__(
-            ctx,
-            problem_id,
-            QCoreApplication.translate("Undo", "Edit %1").replace("%1", _field_names(new)),
-        )
-        self.link, self.entity_id = link, entity_id
-        self.old, self.new = dict(old), dict(new)
-
-    def _update(self, values: Mapping[str, Any]) -> ProblemDetail:
-        current = self.ctx.ids.resolve(kind_of(self.link), self.entity_id)
-        return self.ctx.services.chain.update(self.link, current, values)
-
-    def _apply(self) -> ProblemDetail:
-        return self._update(self.new)
-
-    def _revert(self) -> ProblemDetail:
-        return self._update(self.old)
+def change_status(ctx: UndoContext, detail: ProblemDetail, status: str) -> ChangeCommand:
+    text = _tr(QT_TRANSLATE_NOOP("Undo", "Status %1 → %2"))
+    text = text.replace("%1", labels.choice("status", detail.status))
+    text = text.replace("%2", labels.choice("status", status))
+    return ChangeCommand(
+        ctx,
+        detail.id,
+        text,
+        lambda: ctx.services.problems.change_status(detail.id, status, detail.version),
+    )
 
 
 def add_link(
-    ctx: UndoContext, problem_id: int, link: Link, parent_id: int, values: Mapping[str, Any]
-) -> tuple[ProblemDetail, int]:
-    """Add a link under ``parent_id`` (a first-seen id); return the detail and the new id."""
-    kind = kind_of(link)
-    before = ids_of(ctx.services.problems.get(problem_id), kind)
-    parent = ctx.ids.resolve(PARENT_KIND[kind], parent_id)
-    detail = ctx.services.chain.add(link, parent, values)
-    new_id = max(ids_of(detail, kind) - before)
-    return detail, new_id
+    ctx: UndoContext, problem_id: int, kind: str, parent_id: int, values: Mapping[str, Any]
+) -> ChangeCommand:
+    given = dict(values)
+    return ChangeCommand(
+        ctx,
+        problem_id,
+        _kind_text(QT_TRANSLATE_NOOP("Undo", "Add %1"), kind),
+        lambda: ctx.services.chain.add(LINKS[kind], parent_id, given),
+    )
 
 
-class LinkAddCommand(ServiceCommand):
-    def __init__(
-        self,
-        ctx: UndoContext,
-        problem_id: int,
-        link: Link,
-        parent_id: int,
-        values: Mapping[str, Any],
-    ) -> None:
-        super().__init__(
-            ctx, problem_id, _kind_text(QT_TRANSLATE_NOOP("Undo", "Add %1"), kind_of(link))
+def edit_link(
+    ctx: UndoContext,
+    problem_id: int,
+    kind: str,
+    record: Any,
+    changes: Mapping[str, Any],
+) -> ChangeCommand:
+    text = _tr(QT_TRANSLATE_NOOP("Undo", "Edit %1")).replace("%1", _field_names(changes))
+    values = dict(changes)
+    return ChangeCommand(
+        ctx,
+        problem_id,
+        text,
+        lambda: ctx.services.chain.update(LINKS[kind], record.id, values, record.version),
+    )
+
+
+def delete_link(ctx: UndoContext, problem_id: int, kind: str, entity_id: int) -> ChangeCommand:
+    return ChangeCommand(
+        ctx,
+        problem_id,
+        _kind_text(QT_TRANSLATE_NOOP("Undo", "Delete %1"), kind),
+        lambda: ctx.services.chain.delete(LINKS[kind], entity_id),
+    )
+
+
+def verify(ctx: UndoContext, problem_id: int, result_id: int, verified: bool) -> ChangeCommand:
+    verify_text = QT_TRANSLATE_NOOP("Undo", "Verify result")
+    unverify_text = QT_TRANSLATE_NOOP("Undo", "Unverify result")
+    text = _tr(verify_text if verified else unverify_text)
+    return ChangeCommand(
+        ctx,
+        problem_id,
+        text,
+        lambda: ctx.services.chain.verify_result(result_id, verified),
+    )
+
+
+_RECORD_NAMES: Mapping[str, str] = {
+    "problem": QT_TRANSLATE_NOOP("Undo", "problem"),
+    **KIND_NAMES,
+}
+
+
+def conflict_text(error: ConflictError) -> str:
+    """Who changed what since the user read it, e.g. "王芳 changed this problem at
+    2026-11-23 14:05 (Title)."."""
+    conflict = error.conflicts[0]
+    when = ""
+    if conflict.at:
+        moment = dt.datetime.fromisoformat(conflict.at)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        when = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    name = _tr(_RECORD_NAMES.get(conflict.kind, conflict.kind))
+    shown = [f for f in conflict.fields if f not in ("updated_at", "id")]
+    text = (
+        _tr("%1 changed this %2 at %3.") if conflict.by else _tr("This %2 was changed elsewhere.")
+    )
+    text = text.replace("%1", conflict.by or "").replace("%2", name).replace("%3", when)
+    if shown:
+        text += " " + _tr(QT_TRANSLATE_NOOP("Undo", "Changed: %1.")).replace(
+            "%1", _field_names(shown)
         )
-        self.link, self.parent_id, self.values = link, parent_id, dict(values)
-        self.created: int | None = None
-
-    def _apply(self) -> ProblemDetail:
-        detail, new_id = add_link(self.ctx, self.problem_id, self.link, self.parent_id, self.values)
-        if self.created is None:
-            self.created = new_id
-        else:
-            self.ctx.ids.alias(kind_of(self.link), self.created, new_id)
-        return detail
-
-    def _revert(self) -> ProblemDetail:
-        assert self.created is not None
-        current = self.ctx.ids.resolve(kind_of(self.link), self.created)
-        return self.ctx.services.chain.delete(self.link, current)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """A deleted link and everything under it, enough to add it back."""
-
-    kind: str
-    id: int
-    values: Mapping[str, Any]
-    verified: bool = False
-    children: tuple[Snapshot, ...] = ()
-
-
-def snapshot(kind: str, record: Any) -> Snapshot:
-    values = {name: getattr(record, name) for name in LINKS[kind].specs}
-    if kind == "cause":
-        values["whys"] = list(record.whys)
-        children = tuple(snapshot("solution", s) for s in record.solutions)
-    elif kind == "solution":
-        children = tuple(snapshot("result", r) for r in record.results)
-    else:
-        children = ()
-    verified = bool(kind == "result" and record.verified)
-    return Snapshot(kind, record.id, values, verified, children)
-
-
-class LinkDeleteCommand(ServiceCommand):
-    """Delete a link with its subtree; undo adds them back (verification as the current user)."""
-
-    def __init__(self, ctx: UndoContext, problem_id: int, parent_id: int, shot: Snapshot) -> None:
-        super().__init__(
-            ctx, problem_id, _kind_text(QT_TRANSLATE_NOOP("Undo", "Delete %1"), shot.kind)
-        )
-        self.parent_id, self.shot = parent_id, shot
-
-    def _apply(self) -> ProblemDetail:
-        current = self.ctx.ids.resolve(self.shot.kind, self.shot.id)
-        return self.ctx.services.chain.delete(LINKS[self.shot.kind], current)
-
-    def _revert(self) -> ProblemDetail:
-        return self._restore(self.shot, self.parent_id)
-
-    def _restore(self, shot: Snapshot, parent_id: int) -> ProblemDetail:
-        link = LINKS[shot.kind]
-        detail, new_id = add_link(self.ctx, self.problem_id, link, parent_id, shot.values)
-        self.ctx.ids.alias(shot.kind, shot.id, new_id)
-        if shot.verified:
-            detail = self.ctx.services.chain.verify_result(new_id, True)
-        for child in shot.children:
-            detail = self._restore(child, shot.id)
-        return detail
-
-
-class VerifyCommand(ServiceCommand):
-    def __init__(self, ctx: UndoContext, problem_id: int, result_id: int, verified: bool) -> None:
-        text = (
-            QCoreApplication.translate("Undo", "Verify result")
-            if verified
-            else QCoreApplication.translate("Undo", "Unverify result")
-        )
-        super().__init__(ctx, problem_id, text)
-        self.result_id, self.verified = result_id, verified
-
-    def _set(self, verified: bool) -> ProblemDetail:
-        current = self.ctx.ids.resolve("result", self.result_id)
-        return self.ctx.services.chain.verify_result(current, verified)
-
-    def _apply(self) -> ProblemDetail:
-        return self._set(self.verified)
-
-    def _revert(self) -> ProblemDetail:
-        return self._set(not self.verified)
+    return text
