@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from workbench.services import Services
 from workbench.settings import Settings
 from workbench.store.database import Database, resolve_target
-from workbench.store.migrate import upgrade
+from workbench.store.migrate import SchemaError, upgrade
+
+# SchemaError is here for the window, which says why a database cannot be opened.
+__all__ = ["SchemaError", "current_user", "open_services"]
 
 
 def current_user(settings: Settings, environ: Mapping[str, str] | None = None) -> str:

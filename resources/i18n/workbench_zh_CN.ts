@@ -4,17 +4,17 @@
 <context>
     <name>CauseForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="144"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="145"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="148"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="149"/>
         <source>This is a root cause</source>
         <translation>这是根本原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="152"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="153"/>
         <source>The cause is confirmed by evidence</source>
         <translation>该原因已有证据证实</translation>
     </message>
@@ -22,68 +22,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="58"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="59"/>
         <source>Causes → solutions → results</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="68"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="69"/>
         <source>Select a cause, solution or result to edit it.</source>
         <translation>选择一个原因、解决方案或效果进行编辑。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="119"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="120"/>
         <source>Add cause</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="121"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
         <source>Add solution</source>
         <translation>添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="124"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="125"/>
         <source>Add result</source>
         <translation>添加效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="126"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="128"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="128"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="195"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="196"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="195"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="196"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="239"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="240"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="241"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="242"/>
         <source>Delete this cause with its solutions and results?</source>
         <translation>删除此原因及其解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="242"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="243"/>
         <source>Delete this solution with its results?</source>
         <translation>删除此解决方案及其效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="243"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="244"/>
         <source>Delete this result?</source>
         <translation>删除此效果？</translation>
     </message>
@@ -607,90 +607,95 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="57"/>
+        <location filename="../../workbench/ui/pages.py" line="93"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="58"/>
+        <location filename="../../workbench/ui/pages.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="85"/>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="52"/>
+        <location filename="../../workbench/ui/main_window.py" line="110"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="101"/>
+        <location filename="../../workbench/ui/main_window.py" line="68"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="107"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="132"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="137"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="170"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="171"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="177"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="179"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="241"/>
+        <location filename="../../workbench/ui/main_window.py" line="190"/>
+        <source>%1 – Governance Workbench</source>
+        <translation>%1 – ERP治理工作台</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="235"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="243"/>
+        <location filename="../../workbench/ui/main_window.py" line="237"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -706,53 +711,53 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="61"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="129"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="76"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="146"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="233"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
         <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
         <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="237"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="260"/>
         <source>Reject problem</source>
         <translation>驳回问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="243"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="266"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="245"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="268"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="265"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="334"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="272"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="341"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="283"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="352"/>
         <source>Your edit was not saved and is still in the form; reload to see theirs.</source>
         <translation>您的修改未保存，仍保留在表单中；重新加载可查看对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="292"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="361"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="302"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="371"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -760,47 +765,47 @@
 <context>
     <name>ProblemForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="37"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="34"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="40"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="37"/>
         <source>What happens</source>
         <translation>现象</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="41"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="38"/>
         <source>A short, specific title</source>
         <translation>简短、具体的标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="43"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="40"/>
         <source>Comma-separated, e.g. inventory, month-end</source>
         <translation>用逗号分隔，例如：库存,月结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="44"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="41"/>
         <source>Where and who</source>
         <translation>地点与人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="48"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="45"/>
         <source>How bad</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="51"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="48"/>
         <source>1 (low) – 5 (high)</source>
         <translation>1（低）– 5（高）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="54"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="51"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="65"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="62"/>
         <source>Delete problem…</source>
         <translation>删除问题…</translation>
     </message>
@@ -846,42 +851,42 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="66"/>
+        <location filename="../../workbench/ui/problems_page.py" line="75"/>
         <source>Search by code or title…</source>
         <translation>按编号或标题搜索…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="73"/>
+        <location filename="../../workbench/ui/problems_page.py" line="82"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="151"/>
+        <location filename="../../workbench/ui/problems_page.py" line="160"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="154"/>
+        <location filename="../../workbench/ui/problems_page.py" line="163"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="158"/>
+        <location filename="../../workbench/ui/problems_page.py" line="164"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="272"/>
+        <location filename="../../workbench/ui/problems_page.py" line="311"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="274"/>
+        <location filename="../../workbench/ui/problems_page.py" line="313"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="276"/>
+        <location filename="../../workbench/ui/problems_page.py" line="315"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -945,156 +950,156 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="67"/>
+        <location filename="../../workbench/ui/settings_page.py" line="107"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="72"/>
+        <location filename="../../workbench/ui/settings_page.py" line="112"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="75"/>
+        <location filename="../../workbench/ui/settings_page.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="79"/>
+        <location filename="../../workbench/ui/settings_page.py" line="119"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="84"/>
+        <location filename="../../workbench/ui/settings_page.py" line="124"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="89"/>
+        <location filename="../../workbench/ui/settings_page.py" line="129"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="118"/>
+        <location filename="../../workbench/ui/settings_page.py" line="156"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="121"/>
+        <location filename="../../workbench/ui/settings_page.py" line="159"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="128"/>
+        <location filename="../../workbench/ui/settings_page.py" line="166"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="129"/>
+        <location filename="../../workbench/ui/settings_page.py" line="167"/>
         <source>Sites</source>
         <translation>工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="130"/>
+        <location filename="../../workbench/ui/settings_page.py" line="168"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="131"/>
+        <location filename="../../workbench/ui/settings_page.py" line="169"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="139"/>
+        <location filename="../../workbench/ui/settings_page.py" line="176"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="147"/>
-        <location filename="../../workbench/ui/settings_page.py" line="229"/>
-        <location filename="../../workbench/ui/settings_page.py" line="241"/>
-        <location filename="../../workbench/ui/settings_page.py" line="278"/>
+        <location filename="../../workbench/ui/settings_page.py" line="184"/>
+        <location filename="../../workbench/ui/settings_page.py" line="260"/>
+        <location filename="../../workbench/ui/settings_page.py" line="272"/>
+        <location filename="../../workbench/ui/settings_page.py" line="309"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="156"/>
-        <location filename="../../workbench/ui/settings_page.py" line="201"/>
+        <location filename="../../workbench/ui/settings_page.py" line="193"/>
+        <location filename="../../workbench/ui/settings_page.py" line="233"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="221"/>
+        <location filename="../../workbench/ui/settings_page.py" line="252"/>
         <source>Code, e.g. SZ</source>
         <translation>代码，例如 SZ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="223"/>
+        <location filename="../../workbench/ui/settings_page.py" line="254"/>
         <source>Name, e.g. 苏州工厂</source>
         <translation>名称，例如 苏州工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="228"/>
+        <location filename="../../workbench/ui/settings_page.py" line="259"/>
         <source>Double-click a site&apos;s code or name to change it.</source>
         <translation>双击工厂的代码或名称即可修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="236"/>
+        <location filename="../../workbench/ui/settings_page.py" line="267"/>
         <source>New department, e.g. 仓储部</source>
         <translation>新部门，例如 仓储部</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="240"/>
+        <location filename="../../workbench/ui/settings_page.py" line="271"/>
         <source>Double-click a department to rename it.</source>
         <translation>双击部门即可重命名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="249"/>
+        <location filename="../../workbench/ui/settings_page.py" line="280"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="264"/>
+        <location filename="../../workbench/ui/settings_page.py" line="295"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="264"/>
+        <location filename="../../workbench/ui/settings_page.py" line="295"/>
         <source>Login, e.g. wang.fang</source>
         <translation>登录名，例如 wang.fang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="266"/>
+        <location filename="../../workbench/ui/settings_page.py" line="297"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="266"/>
+        <location filename="../../workbench/ui/settings_page.py" line="297"/>
         <source>Name, e.g. 王芳</source>
         <translation>姓名，例如 王芳</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="275"/>
+        <location filename="../../workbench/ui/settings_page.py" line="306"/>
         <source>Double-click a login, name or department to change it. Problems show the display name; the login is the name a person enters under You.</source>
         <translation>双击登录名、姓名或部门即可修改。问题中显示的是显示名称；登录名即此人在“个人”中填写的姓名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="144"/>
+        <location filename="../../workbench/ui/settings_page.py" line="181"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="148"/>
+        <location filename="../../workbench/ui/settings_page.py" line="185"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="170"/>
+        <location filename="../../workbench/ui/settings_page.py" line="207"/>
         <source>Add the standard modules</source>
         <translation>添加标准模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="201"/>
+        <location filename="../../workbench/ui/settings_page.py" line="233"/>
         <source>Use again</source>
         <translation>重新启用</translation>
     </message>
@@ -1102,12 +1107,12 @@
 <context>
     <name>SolutionForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="163"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="164"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="165"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="166"/>
         <source>What will be done</source>
         <translation>要采取的行动</translation>
     </message>
@@ -1174,27 +1179,27 @@
 <context>
     <name>WhysEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="42"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="43"/>
         <source>Why? Type and press Enter</source>
         <translation>为什么？输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="43"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="44"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="44"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="45"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="45"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="46"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="46"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="47"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>

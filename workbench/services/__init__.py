@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from workbench.services.chain import ChainService, closed_keeps_verified
+from workbench.services.changes import ChangeFeed, ChangeSet
 from workbench.services.history import HistoryService
 from workbench.services.integrity import IntegrityService
 from workbench.services.lookups import LookupService
 from workbench.services.problems import ProblemService
-from workbench.store.changes import ChangeSet
 from workbench.store.database import Database, sqlite_file
 
 T = TypeVar("T")
@@ -50,6 +50,12 @@ class Services:
         if path is not None:
             return str(path)
         return self.database.url.render_as_string(hide_password=True)
+
+    @property
+    def changes(self) -> ChangeFeed:
+        """Changes committed by anyone, read from the audit chain (see ``subscribe`` for
+        this process's own writes, heard at once)."""
+        return ChangeFeed(self.database)
 
     def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:
         """Hear every committed write's ChangeSet (in the writing thread, after commit)."""

@@ -15,7 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +48,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored key of a choice cell (a department id)
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 2
 HINT_STYLE = "color: #607d8b;"
+RETRY_MS = 300  # a refresh waits this long at a time while a cell is being edited
 
 Choices = Callable[[], Sequence[tuple[int | None, str]]]
 
@@ -206,9 +214,19 @@ class ListEditor(QWidget):
         self._top.addWidget(widget)
 
     # ---- showing -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the entries again after a change made elsewhere; while the user edits a
+        cell in place, wait until the edit is over (reloading would drop it)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            QTimer.singleShot(RETRY_MS, self, self.refresh)
+            return
+        self.reload()
+
     def reload(self, select: int | None = None) -> None:
-        """Read the entries again; keep the current one (or select ``select``)."""
+        """Read the entries again; keep the current one (or select ``select``) and the
+        scroll position."""
         wanted = select if select is not None else self.current_id()
+        scrolled = self.table.verticalScrollBar().value()
         labels_by_column = self._choice_labels()
         for number, column in enumerate(self.columns):
             combo = self.inputs[column.field]
@@ -230,6 +248,8 @@ class ListEditor(QWidget):
             self._show(row, entry, labels_by_column)
             if entry.id == wanted:
                 self.table.setCurrentCell(row, 0)
+        if select is None:
+            self.table.verticalScrollBar().setValue(scrolled)
         self.table.blockSignals(blocked)
         self.current_changed.emit()
 

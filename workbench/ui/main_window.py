@@ -1,18 +1,18 @@
 """The main window: a navigation list of pages, the pages themselves, menus and status bar.
 
-Pages are (key, title, factory) entries, built the first time they are opened, so that
-start-up only pays for the page the user sees. A page with an ``undo_stack`` property
-gets Edit > Undo/Redo while it is shown.
+The pages come from the registry in ``pages.py`` and are built the first time they are
+opened, so that start-up only pays for the page the user sees. The window knows a page
+only as a ``Page``: it shows its undo stack in Edit > Undo/Redo while it is shown, asks
+it to open a record, and hands every change notice to each page built so far.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,47 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
+from workbench.ui.pages import PAGES, Page, PageEntry, as_page
 
 if TYPE_CHECKING:  # imported when the database is open, not at start-up
     from workbench.services import Services
-
-PageFactory = Callable[["Services", QWidget], QWidget]
-
-
-@dataclass(frozen=True)
-class PageEntry:
-    key: str
-    title: str
-    factory: PageFactory
-
-
-def _problems_page(services: Services, parent: QWidget) -> QWidget:
-    from workbench.ui.problems_page import ProblemsPage
-
-    return ProblemsPage(services, parent)
-
-
-def _settings_page(services: Services, parent: QWidget) -> QWidget:
-    from workbench.ui.settings_page import SettingsPage
-
-    return SettingsPage(services, parent)
-
-
-def default_pages() -> list[PageEntry]:
-    """The pages that work today, in navigation order (translated titles)."""
-    return [
-        PageEntry("problems", QCoreApplication.translate("MainWindow", "Problems"), _problems_page),
-        PageEntry("settings", QCoreApplication.translate("MainWindow", "Settings"), _settings_page),
-    ]
-
-
-def database_location(services: Services) -> str:
-    from workbench.store.database import sqlite_file
-
-    path = sqlite_file(services.database.url)
-    if path is not None:
-        return str(path)
-    return services.database.url.render_as_string(hide_password=True)
+    from workbench.services.changes import ChangeSet
+    from workbench.ui.notices import ChangeNotices
 
 
 class MainWindow(QMainWindow):
@@ -79,8 +44,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services: Services | None = None
-        self._entries = {entry.key: entry for entry in (pages or default_pages())}
+        self._entries = {entry.key: entry for entry in (PAGES if pages is None else pages)}
         self._built: dict[str, QWidget] = {}
+        self._pages: dict[str, Page] = {}  # the same pages, seen as Page
+        self.notices: ChangeNotices | None = None
         self._undo = QUndoGroup(self)
         self.setWindowTitle(self.tr("Governance Workbench"))
         self.resize(1400, 900)
@@ -90,7 +57,7 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         for entry in self._entries.values():
-            item = QListWidgetItem(entry.title, self.navigation)
+            item = QListWidgetItem(entry.icon(), entry.title(), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 14))
         self.navigation.setFixedWidth(
@@ -125,7 +92,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """The database is open: show where it is and who works, and open the first page."""
+        from workbench.ui.notices import ChangeNotices
+
         self._services = services
+        self.notices = ChangeNotices(services, self)
+        self.notices.changed.connect(self._route)
         self._build_status_bar()
         self.navigation.setEnabled(True)
         if self._entries:
@@ -143,8 +114,17 @@ class MainWindow(QMainWindow):
 
     def close_services(self) -> None:
         """Release the database (at the end of the window's life)."""
+        self._stop_notices()
         if self._services is not None:
-            self._services.database.dispose()
+            self._services.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_notices()
+        super().closeEvent(event)
+
+    def _stop_notices(self) -> None:
+        if self.notices is not None:
+            self.notices.stop()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -174,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         services = self.services
-        database = QLabel(self.tr("Database: %1").replace("%1", database_location(services)))
+        database = QLabel(self.tr("Database: %1").replace("%1", services.location))
         database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         user = QLabel(self.tr("User: %1").replace("%1", services.actor))
         self.statusBar().addWidget(database, 1)
@@ -191,24 +171,34 @@ class MainWindow(QMainWindow):
         widget = self._built.get(key)
         if widget is None:
             widget = self._entries[key].factory(self.services, self.stack)
+            page = as_page(widget, key)
             self._built[key] = widget
+            self._pages[key] = page
             self.stack.addWidget(widget)
-            stack = getattr(widget, "undo_stack", None)
-            if isinstance(stack, QUndoStack):
-                self._undo.addStack(stack)
+            if page.undo_stack is not None:
+                self._undo.addStack(page.undo_stack)
         return widget
 
     def open_page(self, key: str) -> QWidget:
         """Show page ``key`` (one of ``page_keys()``) and return it."""
         widget = self.page(key)
+        page = self._pages[key]
         self.stack.setCurrentWidget(widget)
-        stack = getattr(widget, "undo_stack", None)
-        self._undo.setActiveStack(stack if isinstance(stack, QUndoStack) else None)
+        # None is Qt's "no active stack"; the PySide6 stubs leave it out
+        self._undo.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
+        self.setWindowTitle(
+            self.tr("%1 – Governance Workbench").replace("%1", page.title())
+        )
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == key and not item.isSelected():
                 self.navigation.setCurrentItem(item)
         return widget
+
+    def open_record(self, key: str, kind: str, record_id: int) -> bool:
+        """Show page ``key`` with record ``record_id`` of ``kind`` open in it."""
+        self.open_page(key)
+        return self._pages[key].open_record(kind, record_id)
 
     def open_problem(self, code_or_id: str | int) -> int:
         """Open the Problems page with one problem selected; returns its id.
@@ -227,9 +217,13 @@ class MainWindow(QMainWindow):
             problem_id = problems.id_of(code_or_id)
         if problem_id is None:
             raise ValueError(f"no problem {code_or_id}")
-        page = self.open_page("problems")
-        page.select_problem(problem_id)  # type: ignore[attr-defined]
+        self.open_record("problems", "problem", problem_id)
         return problem_id
+
+    def _route(self, change: ChangeSet) -> None:
+        """A committed write: every page built so far refreshes what it shows of it."""
+        for page in list(self._pages.values()):
+            page.changed(change)
 
     def _navigated(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

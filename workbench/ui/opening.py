@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 def describe(error: Exception) -> str:
     """Why the database could not be opened, in the user's language where we know why."""
-    from workbench.store.migrate import SchemaError
+    from workbench.app import SchemaError
 
     if not isinstance(error, SchemaError):
         return str(error) or error.__class__.__name__
@@ -49,7 +49,7 @@ class _Opener(QObject):
 
             services = open_services(self._target)
             # Connections made here belong to this thread; the UI makes its own.
-            services.database.engine.dispose()
+            services.release_connections()
         except Exception as exc:  # every failure is shown to the user, in words
             self.error = exc
         else:
@@ -93,7 +93,7 @@ class DatabaseOpening(QObject):
         self._stop()
         late = self._opener.result
         if late is not None and not self._delivered:
-            late.database.dispose()  # type: ignore[attr-defined]
+            late.close()  # type: ignore[attr-defined]
 
     @Slot()
     def _finish(self) -> None:

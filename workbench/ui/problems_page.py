@@ -1,6 +1,14 @@
-"""The Problems page: a filter bar, the SQL-backed list, and the detail panel beside it."""
+"""The Problems page: a filter bar, the SQL-backed list, and the detail panel beside it.
+
+It refreshes from change notices, whoever wrote: the rows when problems or the lists
+they show (modules, sites, departments, people) changed, the filters and forms when
+those lists changed, the detail when its problem or chain changed. The selection and
+the scroll position survive a refresh.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -10,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QIcon, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,15 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import Services
-from workbench.services.records import SORTABLE, Lookup, ProblemFilter
+from workbench.services.changes import ChangeSet
+from workbench.services.records import SORTABLE, ProblemFilter
 from workbench.ui import labels
 from workbench.ui.detail.panel import ProblemDetailPanel
+from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
+from workbench.ui.pages import entry
 from workbench.ui.problem_table import COLUMNS, ProblemTableModel, column_widths
 
 SEARCH_DELAY_MS = 250
 
 
-def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
+def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]) -> None:
     """Refill a filter combo, keeping the chosen entry when it still exists."""
     current = combo.currentData()
     combo.blockSignals(True)
@@ -47,10 +58,6 @@ def _fill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) ->
     combo.blockSignals(False)
 
 
-def _lookups(items: list[Lookup]) -> list[tuple[object, str]]:
-    return [(item.id, item.name) for item in items]
-
-
 class ProblemsPage(QWidget):
     """Find problems (search, status, module, site) and work on the selected one."""
 
@@ -58,9 +65,11 @@ class ProblemsPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._shown: int | None = None
+        self._reveal: int | None = None  # a problem just created here: scroll to it
         self._sized = False
         self.model = ProblemTableModel(services, self)
-        self.detail = ProblemDetailPanel(services, self)
+        lists = LookupLists.read(services.lookups)
+        self.detail = ProblemDetailPanel(services, self, lists)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search by code or title…"))
@@ -75,7 +84,7 @@ class ProblemsPage(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
-        self.reload_lookups()
+        self._fill_filters(lists)
 
         self.table = QTableView(self)
         self._setup_table()
@@ -144,35 +153,67 @@ class ProblemsPage(QWidget):
         self.model.modelReset.connect(self._show_count)
         self.model.countChanged.connect(self._show_count)
         self.detail.problemChanged.connect(self._problem_saved)
-        self.detail.problemCreated.connect(self._problem_saved)
+        self.detail.problemCreated.connect(self._problem_created)
         self.detail.problemDeleted.connect(self._problem_deleted)
 
-    def reload_lookups(self) -> None:
+    def _fill_filters(self, lists: LookupLists) -> None:
         _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
-        _fill(
-            self.module_filter,
-            self.tr("All ERP modules"),
-            # Modules no longer in use still have problems to find.
-            _lookups(self._services.lookups.modules(include_inactive=True)),
-        )
-        _fill(self.site_filter, self.tr("All sites"), _lookups(self._services.lookups.sites()))
+        # Modules no longer in use still have problems to find.
+        modules = [(m.id, m.name) for m in lists.modules]
+        _fill(self.module_filter, self.tr("All ERP modules"), modules)
+        _fill(self.site_filter, self.tr("All sites"), pairs(lists.sites))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._sized:
-            # Back from another page (Settings may have renamed a module): fresh lists.
-            self.reload_lookups()
-            self.detail.reload_lookups()
-        else:
+        if not self._sized:
             # The list gets a little more room than the detail panel at first.
             self._sized = True
             width = self.splitter.width()
             self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
-    # ---- what the user does ------------------------------------------------------------
+    # ---- the Page protocol -------------------------------------------------------------
+    def title(self) -> str:
+        return entry("problems").title()
+
+    def icon(self) -> QIcon:
+        return entry("problems").icon()
+
     @property
     def undo_stack(self) -> QUndoStack:
         return self.detail.undo_stack
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "problem":
+            return False
+        return self.select_problem(record_id)
+
+    def changed(self, change: ChangeSet) -> None:
+        if change.touches(*LOOKUP_KINDS):
+            lists = LookupLists.read(self._services.lookups)
+            self._fill_filters(lists)
+            self.detail.set_lookups(lists)
+        self.detail.changed(change)
+        if change.touches("problem", *LOOKUP_KINDS):
+            self._refresh_rows()
+
+    def _refresh_rows(self) -> None:
+        """Read the rows again; keep the selected problem selected and the list where the
+        user scrolled it (a problem just created here is scrolled to instead)."""
+        bar = self.table.verticalScrollBar()
+        top = bar.value()
+        self.model.refresh()
+        self._show_count()
+        if self._shown is not None:
+            self._reselect(self._shown)
+        if self._reveal is not None and self._reveal == self._shown:
+            row = self.model.row_of(self._reveal)
+            if row is not None:
+                self.table.scrollTo(self.model.index(row, 0))
+        else:
+            bar.setValue(top)
+        self._reveal = None
+
+    # ---- what the user does ------------------------------------------------------------
 
     def current_filter(self) -> ProblemFilter:
         return ProblemFilter(
@@ -225,17 +266,15 @@ class ProblemsPage(QWidget):
         self._shown = None
         self.detail.new_problem()
 
+    # The rows follow from the change notice of the write; here only what is selected.
     def _problem_saved(self, problem_id: int) -> None:
         self._shown = problem_id
-        self.reload_lookups()
-        self.model.refresh()
-        self._show_count()
-        self._reselect(problem_id)
+
+    def _problem_created(self, problem_id: int) -> None:
+        self._shown = self._reveal = problem_id
 
     def _problem_deleted(self, _problem_id: int) -> None:
         self._shown = None
-        self.model.refresh()
-        self._show_count()
         self.table.clearSelection()
 
     def _reselect(self, problem_id: int) -> None:

@@ -23,14 +23,15 @@ from PySide6.QtCore import (
 )
 
 from workbench.services import Services
-from workbench.ui.main_window import MainWindow, default_pages
+from workbench.ui.main_window import MainWindow
+from workbench.ui.pages import PAGES
 from workbench.ui.qt_app import ensure_application
 
 PROBLEM_PREFIX = "problem:"
 
 
 def page_names() -> list[str]:
-    return [*(entry.key for entry in default_pages()), f"{PROBLEM_PREFIX}CODE"]
+    return [*(entry.key for entry in PAGES), f"{PROBLEM_PREFIX}CODE"]
 
 
 @contextmanager
@@ -74,7 +75,7 @@ def render(
             raise _invalid(page, "no problem code given")
         if services.problems.id_of(problem_code) is None:
             raise ValueError(f"no problem with code {problem_code!r} in this database")
-    elif page not in (entry.key for entry in default_pages()):
+    elif page not in (entry.key for entry in PAGES):
         raise _invalid(page, "unknown page")
 
     ensure_application(lang)

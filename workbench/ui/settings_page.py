@@ -3,7 +3,8 @@ and the lists problems refer to (in the database): ERP modules, sites, departmen
 people, one tab each, all edited with the same ListEditor.
 
 Name and language are read at start-up, so a change takes effect at the next start; the
-page says so. List changes go through the services and are audited like any other.
+page says so. List changes go through the services and are audited like any other; the
+lists are read again when a change notice says one of them changed, whoever changed it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from workbench.app import current_user
 from workbench.services import Services
+from workbench.services.changes import ChangeSet
 from workbench.services.lookups import LOGIN, MODULE_NAME, NAME, SITE_CODE, standard_module_names
 from workbench.settings import Settings
 from workbench.ui import labels
 from workbench.ui.list_editor import Column, Entry, ListEditor
+from workbench.ui.pages import entry
 
 # Language names are shown in their own language, as every program does.
 LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -61,6 +65,42 @@ class SettingsPage(QWidget):
         layout.addWidget(column, 1)
         layout.addStretch(0)
         self.load()
+
+    # ---- the Page protocol -------------------------------------------------------------
+    def title(self) -> str:
+        return entry("settings").title()
+
+    def icon(self) -> QIcon:
+        return entry("settings").icon()
+
+    @property
+    def undo_stack(self) -> None:
+        return None
+
+    def _editors(self) -> dict[str, ListEditor]:
+        """The list editor of each kind of record (table name) this page keeps."""
+        return {
+            "erp_module": self.module_editor,
+            "site": self.site_editor,
+            "department": self.department_editor,
+            "person": self.people_editor,
+        }
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        editor = self._editors().get(kind)
+        if editor is None:
+            return False
+        self.tabs.setCurrentWidget(editor)
+        editor.reload(select=record_id)
+        return editor.current_id() == record_id
+
+    def changed(self, change: ChangeSet) -> None:
+        stale = set(change.kinds())
+        if "department" in stale:
+            stale.add("person")  # people show their department's name
+        for kind, editor in self._editors().items():
+            if kind in stale:
+                editor.refresh()
 
     # ---- you ---------------------------------------------------------------------------
     def _you_box(self) -> QGroupBox:
@@ -102,10 +142,8 @@ class SettingsPage(QWidget):
         settings = Settings.load()
         self.user_name.setText(settings.user)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
-        self.reload_modules()
-        self.site_editor.reload()
-        self.department_editor.reload()
-        self.people_editor.reload()
+        for editor in self._editors().values():
+            editor.reload()
 
     def save(self) -> None:
         """Write name and language to settings.json (atomically); used from the next start."""
@@ -129,7 +167,6 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._site_editor(), self.tr("Sites"))
         self.tabs.addTab(self._department_editor(), self.tr("Departments"))
         self.tabs.addTab(self._people_editor(), self.tr("People"))
-        self.department_editor.changed.connect(lambda: self.people_editor.reload())
         return self.tabs
 
     # ---- ERP modules -------------------------------------------------------------------
@@ -158,7 +195,7 @@ class SettingsPage(QWidget):
         editor.add_top(self._standard_modules_row())
         self.active_button.clicked.connect(self.toggle_active)
         editor.current_changed.connect(self._update_buttons)
-        editor.changed.connect(self._update_standard_row)
+        editor.current_changed.connect(self._update_standard_row)
         return editor
 
     def _language(self) -> str:
@@ -189,11 +226,6 @@ class SettingsPage(QWidget):
     def add_standard_modules(self) -> None:
         self._services.lookups.add_standard_modules(self._language())
         self.module_error.show_text("")
-        self.reload_modules()
-
-    def reload_modules(self, select: int | None = None) -> None:
-        self.module_editor.reload(select)
-        self._update_standard_row()
 
     def _update_buttons(self) -> None:
         self.active_button.setEnabled(self.module_editor.current_id() is not None)
@@ -210,7 +242,6 @@ class SettingsPage(QWidget):
         active = self.module_editor.current_active()
         self._services.lookups.set_module_active(module_id, not active)
         self.module_error.show_text("")
-        self.reload_modules()
 
     # ---- sites, departments, people ----------------------------------------------------
     def _site_editor(self) -> ListEditor:

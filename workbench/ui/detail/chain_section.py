@@ -37,6 +37,7 @@ from workbench.ui.detail.undo import (
     verify,
 )
 from workbench.ui.detail.widgets import Confirm
+from workbench.ui.lookup_lists import LookupLists
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's default maximum widget size
 
@@ -139,8 +140,8 @@ class ChainSection(QGroupBox):
             rows.addLayout(row)
         return rows
 
-    def reload_lookups(self) -> None:
-        self.solution_form.reload_lookups()
+    def set_lookups(self, lists: LookupLists) -> None:
+        self.solution_form.set_lookups(lists)
 
     # ---- showing ----------------------------------------------------------------------
     def show_detail(self, detail: ProblemDetail | None) -> None:

@@ -21,6 +21,7 @@ from workbench.services.errors import FieldError
 from workbench.services.records import CauseRecord, ResultRecord, SolutionRecord
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.formatting import change_text, typed_result, verified_text
+from workbench.ui.lookup_lists import LookupLists, pairs
 
 Record = CauseRecord | SolutionRecord | ResultRecord
 
@@ -170,10 +171,9 @@ class SolutionForm(LinkForm):
         form.add_optional_date("due_on")
         form.add_choice("status", "solution_status", optional=False)
         form.add_optional_date("done_on")
-        self.reload_lookups()
 
-    def reload_lookups(self) -> None:
-        self.owner.set_items([(p.id, p.name) for p in self._services.lookups.people()])
+    def set_lookups(self, lists: LookupLists) -> None:
+        self.owner.set_items(pairs(lists.people))
 
 
 class ResultForm(LinkForm):

@@ -5,6 +5,8 @@ command (see undo.py) and the panel redraws from the ProblemDetail the service r
 The undo history belongs to the problem on screen and is cleared when another is shown.
 Status changes are undoable only when the way back is itself an allowed transition (e.g.
 Open → Analysing is, Verifying → Closed is not); other status changes are not pushed.
+A change notice about the problem on screen or its chain (by anyone) redraws it, keeping
+what the user has typed but not saved.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services import Services
+from workbench.services.changes import CREATED, DELETED, ChangeSet
 from workbench.services.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
@@ -39,6 +42,10 @@ from workbench.ui.detail.undo import (
     edit_problem,
 )
 from workbench.ui.detail.widgets import Confirm, ask_confirmation
+from workbench.ui.lookup_lists import LookupLists
+
+# Record kinds (table names) of a problem's chain.
+CHAIN_KINDS = ("cause", "cause_why", "solution", "result")
 
 
 class ProblemDetailPanel(QWidget):
@@ -46,11 +53,19 @@ class ProblemDetailPanel(QWidget):
     problemCreated = Signal(int)  # a new problem was saved
     problemDeleted = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        lookups: LookupLists | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("problem_detail")
         self._services = services
         self._detail: ProblemDetail | None = None
+        # What the problem's form was filled from: a save carries its version, so a change
+        # heard while the user types is refused at save, not silently overwritten.
+        self._form_base: ProblemDetail | None = None
         # Asked before anything is deleted; tests may answer it instead of a dialog.
         self.confirm: Confirm = lambda title, text: ask_confirmation(self, title, text)
         self._undo = QUndoStack(self)
@@ -69,6 +84,7 @@ class ProblemDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self._wire()
+        self.set_lookups(lookups or LookupLists.read(services.lookups))
         self.show_problem(None)
 
     def _content(self) -> QWidget:
@@ -115,10 +131,11 @@ class ProblemDetailPanel(QWidget):
         return self._detail.id if self._detail else None
 
     # ---- what is shown ----------------------------------------------------------------
-    def reload_lookups(self) -> None:
-        """Refresh the module, site, department and people lists of the forms."""
-        self.problem_form.reload_lookups()
-        self.chain.reload_lookups()
+    def set_lookups(self, lists: LookupLists) -> None:
+        """The modules, sites, departments and people the forms offer (read by the owner
+        of the panel once, and again when they change; not on every problem shown)."""
+        self.problem_form.set_lookups(lists)
+        self.chain.set_lookups(lists)
 
     def show_problem(self, problem_id: int | None) -> None:
         """Show a saved problem, or the empty state for None."""
@@ -134,7 +151,6 @@ class ProblemDetailPanel(QWidget):
         except NotFoundError:
             self._gone()
             return
-        self.reload_lookups()
         self.pages.setCurrentIndex(1)
         self.header.show_error("")
         self._redraw(detail, force=True)
@@ -143,7 +159,6 @@ class ProblemDetailPanel(QWidget):
         """A blank form; the problem exists once it is saved."""
         self._forget_history()
         self._detail = None
-        self.problem_form.reload_lookups()
         self.header.show_detail(None, ())
         self.header.show_error("")
         self.problem_form.show_blank()
@@ -154,14 +169,21 @@ class ProblemDetailPanel(QWidget):
     def _forget_history(self) -> None:
         self._undo.clear()
 
-    def _redraw(self, detail: ProblemDetail, force: bool = False, announce: bool = True) -> None:
+    def _redraw(
+        self,
+        detail: ProblemDetail,
+        force: bool = False,
+        announce: bool = True,
+        keep_typing: bool = False,
+    ) -> None:
         previous = self._detail
         self._detail = detail
         self.header.show_detail(detail, self._services.problems.allowed_statuses(detail.status))
         saved_moved = previous is None or problem_values(previous) != problem_values(detail)
         form = self.problem_form
-        if force or saved_moved or form.is_new or not form.changes():
+        if force or (saved_moved and not keep_typing) or form.is_new or not form.changes():
             form.show_detail(detail)
+            self._form_base = detail
         self.chain.show_detail(detail)
         if announce and not force:
             self.problemChanged.emit(detail.id)
@@ -213,9 +235,10 @@ class ProblemDetailPanel(QWidget):
             self.show_problem(detail.id)
             self.problemCreated.emit(detail.id)
             return
-        if self._detail is None:
+        base = self._form_base
+        if self._detail is None or base is None or base.id != self._detail.id:
             return
-        self.run(edit_problem(self._ctx, self._detail, form.changes()), form)
+        self.run(edit_problem(self._ctx, base, form.changes()), form)
 
     def change_status(self, status: str) -> None:
         if self._detail is None:
@@ -250,6 +273,52 @@ class ProblemDetailPanel(QWidget):
         self.problemDeleted.emit(detail.id)
 
     # ---- when the record moved under our feet ----------------------------------------
+    def changed(self, change: ChangeSet) -> None:
+        """A committed write by anyone: redraw if it touched the problem shown or its
+        chain. A notice names neither a new link's parent nor a why's cause, so those
+        cost one read of this problem (nothing is redrawn when they are not its own)."""
+        problem_id = self.problem_id
+        if problem_id is None:
+            return
+        if problem_id in change.ids("problem", DELETED):
+            self._gone()
+            return
+        shown = self._chain_keys()
+        if problem_id in change.ids("problem") or any(
+            record.kind in CHAIN_KINDS
+            and (
+                record.action == CREATED
+                or record.kind == "cause_why"
+                or (record.kind, record.id) in shown
+            )
+            for record in change.records
+        ):
+            self.refresh()
+
+    def _chain_keys(self) -> set[tuple[str, int]]:
+        detail = self._detail
+        if detail is None:
+            return set()
+        keys = set()
+        for cause in detail.causes:
+            keys.add(("cause", cause.id))
+            for solution in cause.solutions:
+                keys.add(("solution", solution.id))
+                keys.update(("result", result.id) for result in solution.results)
+        return keys
+
+    def refresh(self) -> None:
+        """Show what is saved now, keeping unsaved typing in the problem's form."""
+        if self._detail is None:
+            return
+        try:
+            detail = self._services.problems.get(self._detail.id)
+        except NotFoundError:
+            self._gone()
+            return
+        if detail != self._detail:
+            self._redraw(detail, announce=False, keep_typing=True)
+
     def _missing(self) -> None:
         """Something edited here was deleted elsewhere: show what is saved now, and say so."""
         problem_id = self.problem_id

@@ -10,15 +10,12 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from workbench.services import Services
 from workbench.services.kinds import PROBLEM
-from workbench.services.records import Lookup, ProblemDetail
+from workbench.services.records import ProblemDetail
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.widgets import ChoiceCombo
+from workbench.ui.lookup_lists import LookupLists, pairs
 
 _LOOKUPS = ("erp_module_id", "department_id", "site_id", "reporter_id", "owner_id")
-
-
-def _pairs(items: list[Lookup]) -> list[tuple[Any, str]]:
-    return [(item.id, item.name) for item in items]
 
 
 def blank_problem() -> dict[str, Any]:
@@ -67,17 +64,15 @@ class ProblemForm(RecordEditor):
         self.delete_button.setObjectName("delete_problem")
         self.buttons.insertWidget(0, self.delete_button)
         self.delete_button.clicked.connect(self.deleteRequested)
-        self.reload_lookups()
 
-    def reload_lookups(self) -> None:
-        lookups = self._services.lookups
-        people = _pairs(lookups.people())
-        modules = lookups.module_entries()
-        self._combos["erp_module_id"].retired = {m.id: m.name for m in modules if not m.active}
-        items = {
-            "erp_module_id": [(m.id, m.name) for m in modules if m.active],
-            "department_id": _pairs(lookups.departments()),
-            "site_id": _pairs(lookups.sites()),
+    def set_lookups(self, lists: LookupLists) -> None:
+        """Offer these modules, sites, departments and people; the values shown stay."""
+        people = pairs(lists.people)
+        self._combos["erp_module_id"].retired = lists.retired_modules()
+        items: dict[str, list[tuple[Any, str]]] = {
+            "erp_module_id": list(lists.active_modules()),
+            "department_id": pairs(lists.departments),
+            "site_id": pairs(lists.sites),
             "reporter_id": people,
             "owner_id": people,
         }
