@@ -13,8 +13,9 @@ from workbench.services.chain import ChainService
 from workbench.services.integrity import IntegrityService
 from workbench.services.lookups import LookupService
 from workbench.services.problems import ProblemService
+from workbench.store.anchor import ChainAnchor
 from workbench.store.changes import ChangeSet
-from workbench.store.database import Database, sqlite_file
+from workbench.store.database import Database, location
 
 
 @dataclass(frozen=True)
@@ -27,23 +28,21 @@ class Services:
     integrity: IntegrityService
 
     @classmethod
-    def build(cls, database: Database, actor: str) -> Services:
+    def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
+        """``anchor`` is where ``check`` compares the chain with what this machine saw."""
         return cls(
             database=database,
             actor=actor,
             problems=ProblemService(database, actor),
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
-            integrity=IntegrityService(database),
+            integrity=IntegrityService(database, anchor),
         )
 
     @property
     def location(self) -> str:
         """Where the record is kept, for people: the file, or the URL without its password."""
-        path = sqlite_file(self.database.url)
-        if path is not None:
-            return str(path)
-        return self.database.url.render_as_string(hide_password=True)
+        return location(self.database.url)
 
     def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:
         """Hear every committed write's ChangeSet (in the writing thread, after commit)."""
