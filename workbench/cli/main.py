@@ -135,9 +135,11 @@ def _progress(done: int, total: int) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     services = _open(args, must_exist=True)
+    progress = _terminal_progress("check")
     try:
-        report = services.integrity.check(_terminal_progress("check"), full=args.full)
+        report = services.integrity.check(progress, full=args.full)
     finally:
+        _end_progress(progress)
         services.database.dispose()
     if report.sound:
         print(_sound(report))
@@ -183,18 +185,19 @@ def _terminal_progress(command: str) -> Progress | None:
 
     def show(done: int, total: int, message: str) -> None:
         now = time.monotonic()
-        if now - shown[0] < 0.2 and done < total:
+        if now - shown[0] < 0.2:
             return
         shown[0] = now
-        end = "\n" if total and done >= total else ""
-        print(
-            f"\r{command}: {message} {done:,} / {total:,}\x1b[K",
-            end=end,
-            file=sys.stderr,
-            flush=True,
-        )
+        line = f"{command}: {message} {done:,} / {total:,}"
+        print(f"\r{line}\x1b[K", end="", file=sys.stderr, flush=True)
 
     return Progress(show)
+
+
+def _end_progress(progress: Progress | None) -> None:
+    """Wipe the progress line, so that what stays on the terminal is the result."""
+    if progress is not None:
+        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
 
 
 def _row_tables() -> list[str]:

@@ -183,10 +183,11 @@ class IntegrityService:
             for model in models:
                 total += connection.scalar(select(func.count()).select_from(model)) or 0
             return total
+        entity = func.coalesce(audit.c.entity, "")  # read the new entries by id, not by index
         touched = connection.execute(
-            select(audit.c.entity, func.count(audit.c.entity_id.distinct()))
+            select(entity, func.count(audit.c.entity_id.distinct()))
             .where(audit.c.id > after)
-            .group_by(audit.c.entity)
+            .group_by(entity)
         )
         names = {model.__tablename__ for model in models}
         return total + sum(count for entity, count in touched if entity in names)

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, String, inspect, select, text, type_coerce
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    String,
+    func,
+    inspect,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
 from workbench.store.models import AuditEntry, Base
@@ -285,9 +295,11 @@ def _scopes(table: Any, touched_after: int | None) -> tuple[list[Any], list[Any]
     if touched_after is None:
         return [], []
     audit = AuditEntry.__table__
+    # coalesce() keeps SQLite on the id range (the new entries) instead of the entity
+    # index, which would read every entry of the table.
     touched = (
         select(audit.c.entity_id)
-        .where(audit.c.entity == table.name, audit.c.id > touched_after)
+        .where(func.coalesce(audit.c.entity, "") == table.name, audit.c.id > touched_after)
         .scalar_subquery()
     )
     return [audit.c.entity_id.in_(touched)], [table.c.id.in_(touched)]
