@@ -170,7 +170,9 @@ def _sound(report: CheckReport) -> str:
         notes.append(f"{report.unseen:,} entries new to this machine (written elsewhere)")
     if report.anchor_damaged:
         notes.append("the anchor file was unreadable (kept aside as anchors.json.damaged)")
-    if (report.first_anchor or report.anchor_damaged) and report.entries_total:
+    if report.anchor_error:
+        notes.append(f"the anchor could not be saved: {report.anchor_error}")
+    elif (report.first_anchor or report.anchor_damaged) and report.entries_total:
         notes.append("first check of this database here: its chain is taken as found and anchored")
     return f"ok: {entries}, storage sound" + "".join(f"; {note}" for note in notes)
 

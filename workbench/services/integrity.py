@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -38,6 +38,7 @@ class CheckReport:
     unseen: int = 0  # entries after this machine's anchored head (written elsewhere)
     first_anchor: bool = False  # no anchor yet: the chain was trusted as found, then anchored
     anchor_damaged: bool = False  # the anchor file was unreadable and is started anew
+    anchor_error: str = ""  # why the anchor file could not be written, if it could not
 
     @property
     def sound(self) -> bool:
@@ -123,7 +124,10 @@ class IntegrityService:
             with _interruptible(connection, progress):
                 report, end = self._run(connection, progress, anchor, since)
         if report.sound and self._anchor is not None and end.id > 0:
-            self._anchor.record_verified(end)
+            try:
+                self._anchor.record_verified(end)
+            except OSError as exc:  # the record is sound; only the next check will redo more
+                return replace(report, anchor_error=f"{exc.strerror or exc} ({self._anchor.path})")
         return report
 
     def chain_restarted(self) -> None:
