@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from workbench.app import open_services
 from workbench.services import Services
 from workbench.settings import Settings
+from workbench.store.audit import GENESIS, Change, entry_hash
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +50,30 @@ def services(db_path: Path) -> Iterator[Services]:
     opened = open_services(str(db_path), Settings(user="tester"))
     yield opened
     opened.database.dispose()
+
+
+def _rechain(path: Path, first: int) -> None:
+    with closing(sqlite3.connect(path)) as connection, connection:
+        before = connection.execute(
+            "SELECT hash FROM audit_entry WHERE id < ? ORDER BY id DESC LIMIT 1", (first,)
+        ).fetchone()
+        prev = before[0] if before else GENESIS
+        rows = connection.execute(
+            "SELECT id, at, actor, action, entity, entity_id, field, old_value, new_value"
+            " FROM audit_entry WHERE id >= ? ORDER BY id",
+            (first,),
+        ).fetchall()
+        for entry_id, at, actor, *change in rows:
+            digest = entry_hash(prev, entry_id, at, actor, Change(*change))
+            connection.execute(
+                "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?",
+                (prev, digest, entry_id),
+            )
+            prev = digest
+
+
+@pytest.fixture
+def rechain() -> Callable[[Path, int], None]:
+    """``rechain(path, first)``: recompute every hash from entry ``first`` on, as a forger
+    who knows the algorithm would, so the chain in the file is consistent again."""
+    return _rechain

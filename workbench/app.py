@@ -8,10 +8,12 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 from workbench.services import Services
-from workbench.settings import Settings
-from workbench.store.database import Database, resolve_target
+from workbench.settings import Settings, config_dir
+from workbench.store.anchor import FILE_NAME, ChainAnchor, follow
+from workbench.store.database import Database, location, resolve_target
 from workbench.store.migrate import SchemaError, upgrade
 
 # SchemaError is here for the window, which says why a database cannot be opened.
@@ -29,12 +31,18 @@ def current_user(settings: Settings, environ: Mapping[str, str] | None = None) -
         return environ.get("USERNAME") or environ.get("USER") or "user"
 
 
+def anchor_of(target: str | None, folder: Path | None = None) -> ChainAnchor:
+    """The audit chain's anchor of a database, kept in anchors.json in the config folder."""
+    return ChainAnchor((folder or config_dir()) / FILE_NAME, location(resolve_target(target)))
+
+
 def open_services(
     target: str | None, settings: Settings | None = None, create: bool = True
 ) -> Services:
     """Open (and migrate) the database named by ``--db``/``WORKBENCH_DB``/the default.
 
     ``create`` False refuses a database that does not have the program's tables yet.
+    Every committed write moves the chain's anchor (workbench.store.anchor) forward.
     """
     settings = settings or Settings.load()
     database = Database(resolve_target(target))
@@ -43,4 +51,6 @@ def open_services(
     except Exception:
         database.dispose()
         raise
-    return Services.build(database, current_user(settings))
+    anchor = ChainAnchor(config_dir() / FILE_NAME, location(database.url))
+    follow(database, anchor)
+    return Services.build(database, current_user(settings), anchor)

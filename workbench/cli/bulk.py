@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, exists, func, select, text
 
 from workbench.cli.scenario import PlannedCause, PlannedProblem
-from workbench.store.audit import Change, chain_head, chain_rows, snapshot
+from workbench.store.audit import Change, chain_head, chain_rows, lock_chain, snapshot, text_key
 from workbench.store.database import Database
 from workbench.store.models import (
     AuditEntry,
@@ -64,6 +64,7 @@ class _BulkWriter:
     def __init__(self, connection: Connection, actor: str) -> None:
         self._conn = connection
         self._actor = actor
+        lock_chain(connection)  # before reading the ids and the chain's head
         self._next_id = {
             t.name: (connection.scalar(select(func.max(t.c.id))) or 0) + 1 for t in _TABLES
         }
@@ -71,6 +72,7 @@ class _BulkWriter:
         self._sequence = {
             row.prefix: row.last for row in connection.execute(select(CodeSequence.__table__))
         }
+        self._sequence_before = dict(self._sequence)
         self._people = {
             row.login: row.id for row in connection.execute(select(Person.login, Person.id))
         }
@@ -153,14 +155,20 @@ class _BulkWriter:
             self._changes.clear()
 
     def finish(self) -> None:
-        self.flush()
         table = CodeSequence.__table__
-        with_rows = {row.prefix for row in self._conn.execute(select(table.c.prefix))}
         for prefix, last in self._sequence.items():
-            if prefix in with_rows:
-                self._conn.execute(table.update().where(table.c.prefix == prefix), {"last": last})
-            else:
+            before = self._sequence_before.get(prefix)
+            key = text_key(prefix)
+            if before is None:
                 self._conn.execute(table.insert(), {"prefix": prefix, "last": last})
+                row = snapshot({"prefix": prefix, "last": last})
+                self._changes.append(Change("create", table.name, key, None, None, row))
+            elif before != last:
+                self._conn.execute(table.update().where(table.c.prefix == prefix), {"last": last})
+                self._changes.append(
+                    Change("update", table.name, key, "last", str(before), str(last))
+                )
+        self.flush()
         if self._conn.dialect.name == "postgresql":
             # Explicit ids do not move PostgreSQL's id sequences; the next ORM insert would clash.
             for name in (t.name for t in _TABLES):

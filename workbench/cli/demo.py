@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.app import open_services
+from workbench.app import anchor_of, open_services
 from workbench.cli import bulk
 from workbench.cli.scenario import (
     Catalogue,
@@ -110,6 +110,7 @@ def write_demo(
                 "the database already has data; use --force to replace it with the demo"
             )
         bulk.empty_record(services.database)
+        services.integrity.chain_restarted()
     catalogue = load_catalogue(lang)
     ids = seed_lookups(services, catalogue)
     today = services.problems.today()
@@ -146,3 +147,4 @@ def replace_file_with_demo(
         services.database.dispose()
     Path(f"{path}-shm").unlink(missing_ok=True)
     os.replace(partial, path)
+    anchor_of(str(partial)).move_to(anchor_of(str(path)))  # the new chain's head goes along

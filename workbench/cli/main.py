@@ -21,6 +21,8 @@ from workbench import __version__
 
 if TYPE_CHECKING:
     from workbench.services import Services
+    from workbench.services.integrity import CheckReport
+    from workbench.services.progress import Progress
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_PROBLEMS = 48
@@ -133,23 +135,71 @@ def _progress(done: int, total: int) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     services = _open(args, must_exist=True)
+    progress = _terminal_progress("check")
     try:
-        report = services.integrity.check()
+        report = services.integrity.check(progress, full=args.full)
     finally:
+        _end_progress(progress)
         services.database.dispose()
     if report.sound:
-        print(f"ok: {report.entries_checked:,} audit entries, storage sound")
+        print(_sound(report))
         return 0
     # A failure is one line on stderr, like every other command's: the first thing found.
     if report.storage_problems:
         first, *more = report.storage_problems
         also = f" (and {len(more)} more)" if more else ""
         raise CommandError(f"storage problem: {first}{also}")
+    if report.anchor_problem is not None:
+        raise CommandError(report.anchor_problem)
     breach = report.breach
-    assert breach is not None
+    if breach is None:
+        assert report.sequence_problem is not None
+        raise CommandError(report.sequence_problem)
     if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
         raise CommandError(f"record does not match its audit chain: {breach.reason}")
     raise CommandError(f"audit chain broken at entry {breach.ref}: {breach.reason}")
+
+
+def _sound(report: CheckReport) -> str:
+    """The ok line: how much was verified, and what the anchor outside the file says."""
+    entries = f"{report.entries_total:,} audit entries"
+    if report.since:
+        entries += f" ({report.entries_checked:,} new since the last check; --full re-checks all)"
+    notes = []
+    if report.unseen:
+        notes.append(f"{report.unseen:,} entries new to this machine (written elsewhere)")
+    if report.anchor_damaged:
+        notes.append("the anchor file was unreadable (kept aside as anchors.json.damaged)")
+    if report.anchor_error:
+        notes.append(f"the anchor could not be saved: {report.anchor_error}")
+    elif (report.first_anchor or report.anchor_damaged) and report.entries_total:
+        notes.append("first check of this database here: its chain is taken as found and anchored")
+    return f"ok: {entries}, storage sound" + "".join(f"; {note}" for note in notes)
+
+
+def _terminal_progress(command: str) -> Progress | None:
+    """Progress on stderr when it is a terminal, at most five lines a second."""
+    if not sys.stderr.isatty():
+        return None
+    from workbench.services.progress import Progress
+
+    shown = [0.0]
+
+    def show(done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if now - shown[0] < 0.2:
+            return
+        shown[0] = now
+        line = f"{command}: {message} {done:,} / {total:,}"
+        print(f"\r{line}\x1b[K", end="", file=sys.stderr, flush=True)
+
+    return Progress(show)
+
+
+def _end_progress(progress: Progress | None) -> None:
+    """Wipe the progress line, so that what stays on the terminal is the result."""
+    if progress is not None:
+        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
 
 
 def _row_tables() -> list[str]:
@@ -251,8 +301,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="verify the file and the audit chain",
-        description="Run the database's integrity check and verify that every record "
-        "matches its audit chain. Exit 0 when sound, 1 naming the first break.",
+        description="Run the database's integrity check, compare the audit chain with the "
+        "anchor this machine keeps outside the file, and verify that the records match "
+        "their chain (only what is new since the last check, unless --full). "
+        "Exit 0 when sound, 1 naming the first break.",
+    )
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help="re-verify every entry and row, not only those since the last check",
     )
     _common(check, argparse.SUPPRESS)
     check.set_defaults(handler=_check)

@@ -16,7 +16,8 @@ from workbench.services.history import HistoryService
 from workbench.services.integrity import IntegrityService
 from workbench.services.lookups import LookupService
 from workbench.services.problems import ProblemService
-from workbench.store.database import Database, sqlite_file
+from workbench.store.anchor import ChainAnchor
+from workbench.store.database import Database, location
 
 T = TypeVar("T")
 
@@ -32,24 +33,22 @@ class Services:
     history: HistoryService
 
     @classmethod
-    def build(cls, database: Database, actor: str) -> Services:
+    def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
+        """``anchor`` is where ``check`` compares the chain with what this machine saw."""
         return cls(
             database=database,
             actor=actor,
             problems=ProblemService(database, actor),
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
-            integrity=IntegrityService(database),
+            integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
         )
 
     @property
     def location(self) -> str:
         """Where the record is kept, for people: the file, or the URL without its password."""
-        path = sqlite_file(self.database.url)
-        if path is not None:
-            return str(path)
-        return self.database.url.render_as_string(hide_password=True)
+        return location(self.database.url)
 
     @property
     def changes(self) -> ChangeFeed:

@@ -24,8 +24,10 @@ from sqlalchemy import (
     Float,
     Integer,
     String,
+    func,
     inspect,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session, UOWTransaction, attributes
@@ -36,6 +38,8 @@ GENESIS = "0" * 64
 ACTOR_KEY = "workbench.actor"
 # session.info key: (audit id, kind, record id, action) of every entry this unit of work wrote
 WRITTEN_KEY = "workbench.written"
+# PostgreSQL advisory lock held while appending, so two writers never chain after the same head
+CHAIN_LOCK = 0x776F_726B_6265_6E63
 
 
 def encode(value: Any) -> str | None:
@@ -126,6 +130,32 @@ def chain_rows(
         prev = digest
 
 
+def text_key(key: str) -> int:
+    """A stable entity_id for a row keyed by text (the code sequence's prefix): 31 bits
+    of its SHA-256, so it fits every database's INTEGER."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") & 0x7FFF_FFFF
+
+
+def entity_key(obj: Base) -> int:
+    """The entity_id audit entries give ``obj``: its integer id, else ``text_key`` of its key."""
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    if len(key) == 1 and isinstance(key[0], int):
+        return key[0]
+    return text_key("\x1f".join(str(part) for part in key))
+
+
+def lock_chain(connection: Connection) -> None:
+    """Hold the chain until this transaction ends. SQLite writers are already serialised by
+    BEGIN IMMEDIATE; PostgreSQL needs an advisory lock, or two writers read the same head."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+
+
+def hash_of(connection: Connection, entry_id: int) -> str | None:
+    """The stored hash of entry ``entry_id``; None when there is no such entry."""
+    return connection.scalar(select(AuditEntry.hash).where(AuditEntry.id == entry_id))
+
+
 def chain_head(connection: Connection) -> tuple[int, str]:
     row = connection.execute(
         select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
@@ -139,6 +169,7 @@ def append(connection: Connection, changes: list[Change], actor: str) -> list[di
     if not changes:
         return []
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    lock_chain(connection)
     last_id, last_hash = chain_head(connection)
     rows = list(chain_rows(changes, actor, at, last_id, last_hash))
     connection.execute(AuditEntry.__table__.insert(), rows)
@@ -156,11 +187,12 @@ def _changes_in_flush(session: Session) -> list[Change]:
         if isinstance(obj, Base) and obj.__audited__:
             values = _columns(obj)
             changes.append(
-                Change("create", obj.__tablename__, values["id"], None, None, snapshot(values))
+                Change("create", obj.__tablename__, entity_key(obj), None, None, snapshot(values))
             )
     for obj in session.dirty:
         if not (isinstance(obj, Base) and obj.__audited__) or not session.is_modified(obj):
             continue
+        key = entity_key(obj)
         for prop in inspect(obj).mapper.column_attrs:
             history = attributes.get_history(obj, prop.key)
             if not history.has_changes():
@@ -169,13 +201,13 @@ def _changes_in_flush(session: Session) -> list[Change]:
             new = history.added[0] if history.added else None
             if encode(old) != encode(new):
                 changes.append(
-                    Change("update", obj.__tablename__, obj.id, prop.key, encode(old), encode(new))
+                    Change("update", obj.__tablename__, key, prop.key, encode(old), encode(new))
                 )
     for obj in session.deleted:
         if isinstance(obj, Base) and obj.__audited__:
             values = _columns(obj)
             changes.append(
-                Change("delete", obj.__tablename__, values["id"], None, snapshot(values), None)
+                Change("delete", obj.__tablename__, entity_key(obj), None, snapshot(values), None)
             )
     return changes
 
@@ -209,17 +241,22 @@ def _no_step(_count: int) -> None:
 
 
 def verify_chain(
-    connection: Connection, batch: int = 50_000, step: Step = _no_step
+    connection: Connection,
+    batch: int = 50_000,
+    step: Step = _no_step,
+    after: tuple[int, str] | None = None,
 ) -> tuple[int, Breach | None]:
     """Recompute every hash; return how many entries were checked and the first break.
 
+    ``after`` (id, hash) starts at the entry following that one, trusting it and those
+    before it (the caller has checked that entry still holds that hash).
     ``step(n)`` is called after every ``batch`` entries; it may raise to stop the check."""
     table = AuditEntry.__table__
-    prev = GENESIS
-    expected_id: int | None = None
+    start_id, prev = after or (0, GENESIS)
+    expected_id: int | None = start_id + 1 if after else None
     checked = 0
     result = connection.execution_options(yield_per=batch).execute(
-        select(table).order_by(table.c.id)
+        select(table).where(table.c.id > start_id).order_by(table.c.id)
     )
     for row in result:
         if expected_id is not None and row.id != expected_id:
@@ -274,23 +311,48 @@ def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
     return state
 
 
+def _scopes(table: Any, touched_after: int | None) -> tuple[list[Any], list[Any]]:
+    """Filters on (entries, rows) that keep only rows touched by entries after an id."""
+    if touched_after is None:
+        return [], []
+    audit = AuditEntry.__table__
+    # coalesce() keeps SQLite on the id range (the new entries) instead of the entity
+    # index, which would read every entry of the table.
+    touched = (
+        select(audit.c.entity_id)
+        .where(func.coalesce(audit.c.entity, "") == table.name, audit.c.id > touched_after)
+        .scalar_subquery()
+    )
+    return [audit.c.entity_id.in_(touched)], [table.c.id.in_(touched)]
+
+
 def verify_rows(
-    connection: Connection, model: type[Base], batch: int = 20_000, step: Step = _no_step
+    connection: Connection,
+    model: type[Base],
+    batch: int = 20_000,
+    step: Step = _no_step,
+    touched_after: int | None = None,
 ) -> Breach | None:
     """Replay the audit entries of ``model``'s table and compare with its rows.
 
     Streams both sides ordered by id (a merge), so memory stays flat on big files.
     Returns the first row that differs from what its audit trail says.
+    ``touched_after`` limits both sides to the rows that entries after that id touched.
     """
     table = model.__table__
     audit = AuditEntry.__table__
     columns = [col.key for col in inspect(model).mapper.column_attrs]
+    entry_scope, row_scope = _scopes(table, touched_after)
     entries = connection.execution_options(yield_per=batch).execute(
-        select(audit).where(audit.c.entity == table.name).order_by(audit.c.entity_id, audit.c.id)
+        select(audit)
+        .where(audit.c.entity == table.name, *entry_scope)
+        .order_by(audit.c.entity_id, audit.c.id)
     )
     rows = iter(
         connection.execution_options(yield_per=batch).execute(
-            select(*(_raw_dates(table.c[c]) for c in columns)).order_by(table.c.id)
+            select(*(_raw_dates(table.c[c]) for c in columns))
+            .where(*row_scope)
+            .order_by(table.c.id)
         )
     )
     dates = {c for c in columns if isinstance(table.c[c].type, Date | DateTime)}

@@ -47,6 +47,12 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
+def location(url: URL) -> str:
+    """Where a database is, for people and as its key: the file, or the URL without password."""
+    path = sqlite_file(url)
+    return str(path) if path is not None else url.render_as_string(hide_password=True)
+
+
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Python's sqlite3 would issue its own BEGIN; we issue ours in _sqlite_begin.
     dbapi_connection.isolation_level = None

@@ -32,7 +32,6 @@ class CodeSequence(Base):
     """Last number handed out per code prefix, e.g. ``P-2026`` → 17 gives P-2026-0018."""
 
     __tablename__ = "code_sequence"
-    __audited__ = False
 
     prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)

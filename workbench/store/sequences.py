@@ -1,0 +1,95 @@
+"""Is the problem-code sequence still ahead of every code handed out?
+
+``code_sequence`` holds, per prefix (``P-2026``), the last number given. Set back behind
+the program's back, it would hand out a code that a problem already has. So ``check``
+finds the highest code of every prefix in ``problem`` (via the unique index on code, one
+range per prefix) and compares. The sequence is audited too: its value must also be the
+one its latest audit entry left (a row written before the sequence was audited has no
+entries and is compared with the codes only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, func, select
+
+from workbench.store.audit import text_key
+from workbench.store.models import AuditEntry, CodeSequence, Problem
+
+
+def _prefixes(connection: Connection) -> Iterator[str]:
+    """Every prefix in use, one index seek each (codes are ``PREFIX-NUMBER``)."""
+    code = Problem.__table__.c.code
+    after = ""
+    while True:
+        first = connection.scalar(select(func.min(code)).where(code > after))
+        if first is None:
+            return
+        prefix, sep, _number = first.rpartition("-")
+        if not sep:
+            after = first
+            continue
+        yield prefix
+        after = prefix + "."  # "." sorts right after "-": skips this prefix's codes
+
+
+def highest_number(connection: Connection, prefix: str) -> int:
+    """The largest number among codes ``PREFIX-NUMBER`` (0 when none): the longest
+    codes first, since "P-2026-10000" sorts before "P-2026-9999" as text."""
+    code = Problem.__table__.c.code
+    in_range = (code > prefix + "-", code < prefix + ".")
+    longest = connection.scalar(select(func.max(func.length(code))).where(*in_range))
+    if longest is None:
+        return 0
+    top = connection.scalar(select(func.max(code)).where(*in_range, func.length(code) == longest))
+    number = str(top).rpartition("-")[2]
+    return int(number) if number.isdigit() else 0
+
+
+def _audited_last(connection: Connection, prefix: str) -> str | None:
+    """The ``last`` the sequence's newest audit entry left; None if it has none."""
+    audit = AuditEntry.__table__
+    entry = connection.execute(
+        select(audit.c.action, audit.c.field, audit.c.new_value)
+        .where(audit.c.entity == CodeSequence.__tablename__, audit.c.entity_id == text_key(prefix))
+        .order_by(audit.c.id.desc())
+        .limit(1)
+    ).first()
+    if entry is None:
+        return None
+    if entry.action == "create":
+        return str(json.loads(entry.new_value).get("last"))
+    if entry.action == "delete":
+        return "nothing (deleted)"
+    return str(entry.new_value)
+
+
+def verify_sequences(connection: Connection) -> str | None:
+    """The first code sequence that would hand out an existing code, or that differs
+    from its audit trail; None when all are sound."""
+    table = CodeSequence.__table__
+    lasts = {row.prefix: row.last for row in connection.execute(select(table))}
+    for prefix in _prefixes(connection):
+        highest = highest_number(connection, prefix)
+        last = lasts.get(prefix)
+        if last is None:
+            return (
+                f"the code sequence {prefix} is missing, but problem codes up to "
+                f"{prefix}-{highest:04d} exist (the next problem would get an existing code)"
+            )
+        if last < highest:
+            return (
+                f"the code sequence {prefix} stands at {last}, below the highest problem code "
+                f"{prefix}-{highest:04d} (it was set back: the next problem would get an "
+                "existing code)"
+            )
+    for prefix, last in lasts.items():
+        audited = _audited_last(connection, prefix)
+        if audited is not None and audited != str(last):
+            return (
+                f"the code sequence {prefix} stands at {last}, but its audit trail says "
+                f"{audited} (it was changed without the program)"
+            )
+    return None
