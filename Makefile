@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 TS := $(wildcard resources/i18n/*.ts)
-QM := $(TS:.ts=.qm)
 
 # Debian packages Qt needs offscreen (tests, screenshots) and in a real window.
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 \
@@ -13,25 +12,30 @@ WINDOW_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 
 .PHONY: run test lint bench translations clean system-deps-offscreen system-deps-window
 
-run: system-deps-window $(VENV)/.installed $(QM)
+run: system-deps-window $(VENV)/.installed
 	$(BIN)/workbench demo --if-empty
 	$(BIN)/workbench
 
-test: system-deps-offscreen $(VENV)/.installed-test $(QM)
+test: system-deps-offscreen $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests bench db
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests bench db
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
-bench: system-deps-offscreen $(VENV)/.installed-test $(QM)
+bench: system-deps-offscreen $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-# Refresh the .ts sources from tr() calls in the UI (then translate and commit them).
+# Refresh the .ts sources from tr() calls in the UI and compile them to the .qm files the
+# program loads. Both are committed, so `pip install .` needs no Qt tools; a test fails
+# when a .qm is older than its .ts. Translate new entries in the .ts, then run this again.
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate $$(find workbench/ui -name '*.py' | sort) -no-obsolete -ts $(TS)
+	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 system-deps-offscreen:
 	@sh packaging/system-deps.sh $(QT_LIBS)
@@ -51,8 +55,5 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
-resources/i18n/%.qm: resources/i18n/%.ts $(VENV)/.installed
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
-
 clean:
-	rm -rf $(VENV) $(QM) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

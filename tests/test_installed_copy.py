@@ -1,4 +1,5 @@
-"""An installed (non-editable) copy finds its migrations, translations and CJK font.
+"""An installed (non-editable) copy finds its migrations, translations and CJK font, and
+speaks Chinese: the wheel is built straight from the tree, with no make step before it.
 
 resources/ and db/ sit outside the package in the source tree; the wheel must carry them.
 The check runs in a separate process from another folder, so the source tree cannot help.
@@ -45,6 +46,15 @@ assert problem.code == "P-2025-0001", problem.code
 assert services.integrity.check().sound
 services.database.dispose()
 print("revision", known_revisions()[-1])
+
+from PySide6.QtCore import QCoreApplication
+from workbench.ui import labels
+from workbench.ui.qt_app import ensure_application
+
+ensure_application("zh_CN")
+assert QCoreApplication.translate("MainWindow", "Problems") == "问题", "no Chinese .qm"
+assert labels.choice("status", "open") == "待处理"
+print("chinese window")
 """
 
 
@@ -57,6 +67,7 @@ def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None =
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # builds and installs a wheel: two pip runs of up to 300 s each
 def test_an_installed_wheel_finds_its_own_files(tmp_path: Path) -> None:
     wheels, site, elsewhere = tmp_path / "wheels", tmp_path / "site", tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -66,13 +77,19 @@ def test_an_installed_wheel_finds_its_own_files(tmp_path: Path) -> None:
     run(*pip, "install", "--no-deps", "-q", "--target", site, wheel)
 
     compiled = sorted(p.name for p in (ROOT / "resources" / "i18n").glob("*.qm"))
+    assert "workbench_zh_CN.qm" in compiled, "the compiled translation is committed"
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("PYTHON", "WORKBENCH_"))
     }
-    env |= {"PYTHONPATH": str(site), "WORKBENCH_CONFIG_DIR": str(tmp_path / "config")}
+    env |= {
+        "PYTHONPATH": str(site),
+        "WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     database = elsewhere / "new.sqlite3"
     out = run(sys.executable, "-c", CHECK, site, database, *compiled, cwd=elsewhere, env=env)
     assert "revision" in out
+    assert "chinese window" in out
     assert database.is_file()

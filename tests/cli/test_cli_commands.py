@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from workbench import __version__
-from workbench.cli.main import system_language
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -78,19 +77,6 @@ def test_a_database_that_cannot_be_opened_fails_in_one_line(tmp_path, run):
     assert result.code == 1
     assert result.err.startswith("workbench: error: ")
     assert len(result.err.strip().splitlines()) == 1
-
-
-@pytest.mark.parametrize(
-    ("environ", "expected"),
-    [
-        ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
-        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh_CN"),
-        ({"LANG": "en_GB.UTF-8"}, "en"),
-        ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "en"),
-    ],
-)
-def test_language_follows_the_system_locale(environ, expected):
-    assert system_language(environ) == expected
 
 
 def _light_imports(argv: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Table, exists, func, select, text
 
@@ -34,7 +34,7 @@ BATCH_PROBLEMS = 20_000
 PROGRESS_EVERY = 100_000
 
 _TABLES: tuple[Table, ...] = tuple(
-    cast(Table, m.__table__) for m in (Problem, Cause, CauseWhy, Solution, Result)
+    m.__table__ for m in (Problem, Cause, CauseWhy, Solution, Result)
 )
 
 

@@ -8,23 +8,22 @@ modules (SQLAlchemy, Qt) are imported only by the commands that need them, so
 from __future__ import annotations
 
 import argparse
-import locale
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.vocabulary import LANGUAGES, resolve_language
 
 if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.integrity import CheckReport
     from workbench.services.progress import Progress
 
-LANGUAGES = ("zh_CN", "en")
 DEFAULT_PROBLEMS = 48
 PAGES_HELP = "problems, problem:P-2026-0001, … (every page the window lists)"
 
@@ -33,22 +32,8 @@ class CommandError(Exception):
     """A failure the user can act on; main prints it as one line and exits 1."""
 
 
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """zh_CN when the system locale is Chinese, else en."""
-    environ = os.environ if environ is None else environ
-    names = [environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
-    names.append(locale.getlocale()[0] or "")
-    name = next((n for n in names if n and n not in ("C", "POSIX")), "").lower()
-    return "zh_CN" if name.startswith("zh") or name.startswith("chinese") else "en"
-
-
 def _language(args: argparse.Namespace) -> str:
-    if args.lang:
-        return str(args.lang)
-    from workbench.settings import Settings
-
-    chosen = Settings.load().language
-    return chosen if chosen in LANGUAGES else system_language()
+    return resolve_language(args.lang)
 
 
 def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.paths import demo_dir
-
-LANGUAGES = ("zh_CN", "en")
+from workbench.vocabulary import LANGUAGES
 
 
 def localized(value: Any, lang: str) -> str:

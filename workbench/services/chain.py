@@ -88,12 +88,11 @@ def _problem_of(session: Session, kind: str, record: Touched) -> int | None:
         return None
     if parent_model is None:
         return int(parent_id)
-    parent = session.get(parent_model, int(parent_id))
+    parent: Any = session.get(parent_model, int(parent_id))
     if parent is None:
         return None
-    return _problem_of(
-        session, parent_model.__tablename__, Touched(parent_model.__tablename__, parent.id)
-    )
+    kind = parent_model.__tablename__
+    return _problem_of(session, kind, Touched(kind, parent.id))
 
 
 _KEEP_VERIFIED = FieldError(
@@ -144,6 +143,7 @@ class ChainService(Service):
             session.add(obj)
             session.flush()
             if whys_clean is not None:
+                assert isinstance(obj, Cause)  # only a cause has whys
                 self._replace_whys(session, obj, whys_clean)
             return self._detail(session, link.problem_of(obj))
 

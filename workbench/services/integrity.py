@@ -10,10 +10,10 @@ edited without recomputing hashes is found by a full check, not by a routine one
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import OperationalError
@@ -84,7 +84,7 @@ def _storage(connection: Connection, full: bool) -> tuple[str, ...]:
     # quick_check skips matching every index against its table: a routine check stays
     # fast on a big file, a full one does it all.
     pragma = "integrity_check" if full else "quick_check"
-    rows = connection.exec_driver_sql(f"PRAGMA {pragma}").scalars().all()
+    rows: Sequence[str] = connection.exec_driver_sql(f"PRAGMA {pragma}").scalars().all()
     storage = tuple(r for r in rows if r != "ok")
     fk = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
     return storage + tuple(f"broken reference in {row[0]} row {row[1]}" for row in fk)
@@ -194,7 +194,7 @@ class IntegrityService:
             .group_by(entity)
         )
         names = {model.__tablename__ for model in models}
-        return total + sum(count for entity, count in touched if entity in names)
+        return total + sum(cast(int, count) for entity, count in touched if entity in names)
 
     @staticmethod
     def _rows(

@@ -22,7 +22,10 @@ from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import ERP_MODULE, PERSON, SITE, RecordKind
 from workbench.services.records import ErpModuleEntry, Lookup, PersonEntry, SiteEntry
 from workbench.services.vocabulary import ROLES
-from workbench.store.models import Base, Department, ErpModule, Person, Site
+from workbench.store.models import Department, ErpModule, Person, Site
+
+# The lists kept here.
+ListModel = type[ErpModule] | type[Site] | type[Department] | type[Person]
 
 
 def _limit(kind: RecordKind, name: str) -> int:
@@ -51,7 +54,7 @@ def standard_module_names(language: str) -> tuple[str, ...]:
 
 class LookupService(Service):
     # ---- reading -----------------------------------------------------------------------
-    def _list(self, model: type[Base], label: Any, order: Any, *where: Any) -> list[Lookup]:
+    def _list(self, model: ListModel, label: Any, order: Any, *where: Any) -> list[Lookup]:
         with self._db.read() as session:
             rows = session.execute(select(model.id, label).where(*where).order_by(order))
             return [Lookup(row[0], row[1]) for row in rows]
@@ -116,7 +119,7 @@ class LookupService(Service):
     @staticmethod
     def _refuse_taken(
         session: Session,
-        model: type[Base],
+        model: ListModel,
         values: Mapping[str, tuple[Any, str]],
         exclude_id: int | None = None,
     ) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from workbench.services.base import Service
@@ -114,11 +114,12 @@ class ProblemService(Service):
         """Rows ``offset`` … ``offset+limit`` of the filtered, sorted list."""
         with self._db.read() as session:
             rows = session.execute(self._page_query(flt, sort, offset, limit))
-            return [ProblemRow(*row) for row in rows]
+            # A row is a tuple; _page_query's type does not carry its column types.
+            return [ProblemRow(*cast(tuple[Any, ...], row)) for row in rows]
 
     def _page_query(
         self, flt: ProblemFilter, sort: ProblemSort, offset: int, limit: int
-    ) -> Select[Any]:
+    ) -> Executable:
         order = _order(_SORT_COLUMNS.get(sort.column, Problem.id), sort.descending)
         # Page the ids first (index only), then join the names for just those rows.
         ids = (

@@ -1,13 +1,26 @@
-"""The fixed vocabularies of the record: statuses, hidden costs, governance paths …
+"""The stored keys of the record's fixed vocabularies, and the problem life cycle's rule.
 
-Values are stored as these English keys; the UI shows translated labels for them.
+The keys, with their names in every language, live in workbench.vocabulary; services
+check values against the tuples here.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-PROBLEM_STATUSES: Final = ("open", "analysing", "solving", "verifying", "closed", "rejected")
+from workbench.vocabulary import (
+    CAUSE_CATEGORY,
+    DIRECTION,
+    FREQUENCY,
+    GOVERNANCE_PATH,
+    HIDDEN_COST,
+    ROLE,
+    SOLUTION_KIND,
+    SOLUTION_STATUS,
+    STATUS,
+)
+
+PROBLEM_STATUSES: Final = STATUS.keys
 
 # Forward one step, back one step for rework, reject while not closed, reopen.
 PROBLEM_TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
@@ -19,36 +32,11 @@ PROBLEM_TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
     "rejected": ("open",),
 }
 
-# 五大隐性成本
-HIDDEN_COSTS: Final = (
-    "process_misalignment",
-    "data_governance",
-    "change_management",
-    "cross_department",
-    "customisation_debt",
-)
-
-FREQUENCIES: Final = ("several_daily", "daily", "weekly", "monthly", "rarely")
-
-CAUSE_CATEGORIES: Final = ("process", "data", "people", "system", "organisation")
-
-SOLUTION_KINDS: Final = ("corrective", "preventive", "improvement")
-
-SOLUTION_STATUSES: Final = ("planned", "in_progress", "done", "cancelled")
-
-# 九大治理路径
-GOVERNANCE_PATHS: Final = (
-    "goals_ownership",
-    "data_governance",
-    "value_stream",
-    "change_management",
-    "kpi_incentives",
-    "technical_architecture",
-    "pilot_iteration",
-    "digital_tools",
-    "continuous_improvement",
-)
-
-DIRECTIONS: Final = ("lower", "higher")
-
-ROLES: Final = ("change_agent", "usage_champion", "project_manager")
+HIDDEN_COSTS: Final = HIDDEN_COST.keys  # 五大隐性成本
+FREQUENCIES: Final = FREQUENCY.keys
+CAUSE_CATEGORIES: Final = CAUSE_CATEGORY.keys
+SOLUTION_KINDS: Final = SOLUTION_KIND.keys
+SOLUTION_STATUSES: Final = SOLUTION_STATUS.keys
+GOVERNANCE_PATHS: Final = GOVERNANCE_PATH.keys  # 九大治理路径
+DIRECTIONS: Final = DIRECTION.keys
+ROLES: Final = ROLE.keys

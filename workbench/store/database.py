@@ -42,7 +42,7 @@ def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = Non
 
 def sqlite_file(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory ones."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
 

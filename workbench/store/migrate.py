@@ -128,6 +128,7 @@ def _run_alembic(database: Database) -> None:
         # Batch migrations rebuild tables; foreign keys must not fire half-way. The pragma
         # only works outside a transaction, so it goes straight to the driver.
         raw = connection.connection.dbapi_connection
+        assert raw is not None  # an open connection has its driver connection
         if is_sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:

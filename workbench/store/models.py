@@ -7,6 +7,7 @@ labels shown to users come from the UI's translations, so the data stays languag
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -26,6 +28,8 @@ class Base(DeclarativeBase):
     """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain."""
 
     __audited__ = True
+    if TYPE_CHECKING:  # every model here is a plain table (DeclarativeBase says FromClause)
+        __table__: ClassVar[Table]
 
 
 class CodeSequence(Base):

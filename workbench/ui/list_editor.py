@@ -263,7 +263,7 @@ class ListEditor(QWidget):
     def _show(self, row: int, entry: Entry, choice_labels: Mapping[int, Mapping[Any, str]]) -> None:
         """Write ``entry`` into the items of ``row`` (signals blocked by the caller)."""
         for number, value in enumerate(entry.values):
-            item = self.table.item(row, number)
+            item = self._cell(row, number)
             if number in choice_labels:
                 item.setData(KEY_ROLE, value)
                 item.setText(choice_labels[number].get(value, ""))
@@ -292,7 +292,12 @@ class ListEditor(QWidget):
 
     def texts(self, column: int = 0) -> list[str]:
         """What the table shows in ``column``, top to bottom."""
-        return [self.table.item(row, column).text() for row in range(self.table.rowCount())]
+        return [self._cell(row, column).text() for row in range(self.table.rowCount())]
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every cell of a shown entry has its item
+        return item
 
     # ---- changing ----------------------------------------------------------------------
     def _message(self, error: FieldError) -> str:
@@ -333,7 +338,7 @@ class ListEditor(QWidget):
         row, entry_id = item.row(), int(item.data(ID_ROLE))
         values = {}
         for number, column in enumerate(self.columns):
-            cell = self.table.item(row, number)
+            cell = self._cell(row, number)
             values[column.field] = cell.data(KEY_ROLE) if column.choices else cell.text()
         try:
             self._update(entry_id, values)

@@ -15,27 +15,19 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.paths import fonts_dir, translations_dir
-from workbench.settings import Settings
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
+from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
 CJK_FONT_FILE = "wqy-microhei.ttc"
-SOURCE_LANGUAGE = "en"
-LANGUAGES = ("en", "zh_CN")
 _TRANSLATOR_NAME = "workbench-translator"
 _FONT_PROPERTY = "workbenchCjkFamilies"
 
 
-def resolve_language(lang: str | None, settings: Settings | None = None) -> str:
-    """``lang``, else the language in Settings, else the system locale; one of LANGUAGES."""
-    wanted = lang or (settings if settings is not None else Settings.load()).language
-    wanted = (wanted or QLocale.system().name()).replace("-", "_")
-    return "zh_CN" if wanted.lower().startswith("zh") else SOURCE_LANGUAGE
-
-
 def ensure_application(lang: str | None = None) -> QApplication:
-    """The running QApplication (created if needed) with the CJK font and ``lang`` loaded."""
+    """The running QApplication (created if needed) with the CJK font and ``lang`` loaded
+    (else the language in Settings, else the system's: workbench.vocabulary.resolve_language)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

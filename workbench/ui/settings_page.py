@@ -35,9 +35,8 @@ from workbench.settings import Settings
 from workbench.ui import labels
 from workbench.ui.list_editor import Column, Entry, ListEditor
 from workbench.ui.pages import entry
+from workbench.vocabulary import LANGUAGE_NAMES
 
-# Language names are shown in their own language, as every program does.
-LANGUAGE_NAMES = (("zh_CN", "中文（简体）"), ("en", "English"))
 HINT_STYLE = "color: #607d8b;"
 COLUMN_WIDTH = 720  # forms read badly when stretched across a wide screen
 
@@ -110,7 +109,7 @@ class SettingsPage(QWidget):
         self.user_name.setPlaceholderText(current_user(Settings()))
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
-        for key, name in LANGUAGE_NAMES:
+        for key, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, key)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save_settings")

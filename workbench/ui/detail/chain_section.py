@@ -100,6 +100,7 @@ class ChainSection(QGroupBox):
         ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         for index in range(self.editors.count()):
             page = self.editors.widget(index)
+            assert page is not None  # index is below count()
             if index == current:
                 page.setSizePolicy(preferred, preferred)
             else:
@@ -198,13 +199,13 @@ class ChainSection(QGroupBox):
     # ---- actions ----------------------------------------------------------------------
     def _open_new(self, kind: str, parent_id: int) -> None:
         form = self.forms[kind]
-        form.create(parent_id)
+        form.start_new(parent_id)
         self.editors.setCurrentWidget(form)
         form.form.widget(form.form.names()[0]).setFocus()
 
     def start_add_cause(self) -> None:
         if self._detail is not None:
-            self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]
             self._open_new("cause", self._detail.id)
 
     def start_add_child(self, parent_kind: str) -> None:

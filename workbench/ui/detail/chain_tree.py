@@ -68,7 +68,7 @@ class ChainTree(QTreeWidget):
         if keep is not None and keep in self._records:
             self.select(keep)
         else:
-            self.setCurrentItem(None)  # type: ignore[arg-type]
+            self.setCurrentItem(None)  # type: ignore[call-overload]
             self.nodeSelected.emit(None)
 
     def fit_columns(self) -> None:
@@ -160,6 +160,8 @@ class ChainTree(QTreeWidget):
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             items.append(item)
             stack.extend(item.child(i) for i in range(item.childCount()))
         return items

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.services.records import ProblemDetail
-from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.ui import labels
 from workbench.ui.detail.widgets import ErrorText, StatusBadge
 
@@ -77,14 +76,7 @@ class ProblemHeader(QWidget):
             self._buttons[target] = button
 
     def transition_text(self, current: str, target: str) -> str:
-        if target == "rejected":
-            return self.tr("Reject")
-        if current in ("closed", "rejected"):
-            return self.tr("Reopen")
-        label = labels.choice("status", target)
-        if PROBLEM_STATUSES.index(target) > PROBLEM_STATUSES.index(current):
-            return self.tr("→ %1").replace("%1", label)
-        return self.tr("← %1").replace("%1", label)
+        return labels.transition(current, target)
 
     def status_button(self, target: str) -> QPushButton:
         return self._buttons[target]

@@ -132,7 +132,7 @@ class LinkForm(RecordEditor):
         self.entity_id, self.parent_id = record.id, None
         self.load(self.values_of(record))
 
-    def create(self, parent_id: int) -> None:
+    def start_new(self, parent_id: int) -> None:
         self.entity_id, self.parent_id = None, parent_id
         self.load(dict(self.link.defaults), is_new=True)
 
@@ -203,8 +203,8 @@ class ResultForm(LinkForm):
         self.verified.setText(verified_text(record))
         self._show_change()
 
-    def create(self, parent_id: int) -> None:
-        super().create(parent_id)
+    def start_new(self, parent_id: int) -> None:
+        super().start_new(parent_id)
         self.verified.setText(self.tr("Not verified"))
         self._show_change()
 

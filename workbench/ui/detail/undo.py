@@ -26,19 +26,21 @@ from workbench.ui import labels
 
 LINKS: Mapping[str, Link] = {"cause": CAUSE, "solution": SOLUTION, "result": RESULT}
 
-KIND_NAMES: Mapping[str, str] = {
+# QT_TRANSLATE_NOOP returns its text, typed as object in PySide6's stubs.
+KIND_NAMES: Mapping[str, object] = {
     "cause": QT_TRANSLATE_NOOP("Undo", "cause"),
     "solution": QT_TRANSLATE_NOOP("Undo", "solution"),
     "result": QT_TRANSLATE_NOOP("Undo", "result"),
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
+def _tr(text: object) -> str:
+    """``text`` is a source string marked with QT_TRANSLATE_NOOP (typed ``object``)."""
+    return QCoreApplication.translate("Undo", str(text))
 
 
-def _kind_text(template: str, kind: str) -> str:
-    return _tr(template).replace("%1", _tr(KIND_NAMES[kind]))
+def _kind_text(template: object, kind: str) -> str:
+    return _tr(str(template)).replace("%1", _tr(str(KIND_NAMES[kind])))
 
 
 def _field_names(names: Any) -> str:
@@ -188,7 +190,7 @@ def verify(ctx: UndoContext, problem_id: int, result_id: int, verified: bool) ->
     )
 
 
-_RECORD_NAMES: Mapping[str, str] = {
+_RECORD_NAMES: Mapping[str, object] = {
     "problem": QT_TRANSLATE_NOOP("Undo", "problem"),
     **KIND_NAMES,
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -280,14 +280,19 @@ class FieldForm(QWidget):
         self.add(name, box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
         return box
 
+    def _row_of(self, widget: QWidget) -> int:
+        # The (row, role) pair is typed as object in PySide6's stubs.
+        position = cast(tuple[int, QFormLayout.ItemRole], self.layout_.getWidgetPosition(widget))
+        return position[0]
+
     def pair(self, left: str, right: str) -> None:
         """Show the field ``right`` beside ``left`` on one line: short fields take less
         height, so more of the form is seen without scrolling."""
         left_cell, right_cell = self._rows[left].cell, self._rows[right].cell
-        right_row, _ = self.layout_.getWidgetPosition(right_cell)
-        taken = self.layout_.takeRow(right_row)
+        taken = self.layout_.takeRow(self._row_of(right_cell))
         right_label = taken.labelItem.widget()
-        row, _ = self.layout_.getWidgetPosition(left_cell)
+        assert right_label is not None  # every field row has its label
+        row = self._row_of(left_cell)
         self.layout_.removeWidget(left_cell)
         line = QWidget()
         box = QHBoxLayout(line)

@@ -1,0 +1,104 @@
+"""What is wrong with a field, said in every language: the templates for a field error's
+code, filled with the field's name and the error's parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final, Protocol
+
+from workbench.vocabulary.domain import STATUS
+from workbench.vocabulary.fields import field_label
+from workbench.vocabulary.languages import SOURCE_LANGUAGE
+
+
+class FieldErrorLike(Protocol):
+    """What a message needs of an error (workbench.services.errors.FieldError has it)."""
+
+    @property
+    def field(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
+# code → language → template. {field} is the field's name; the rest are the error's params.
+TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
+    "required": {"en": "{field} is required.", "zh_CN": "{field}为必填项。"},
+    "too_long": {
+        "en": "{field} is longer than {limit} characters.",
+        "zh_CN": "{field}超过{limit}个字符。",
+    },
+    "not_a_number": {"en": "{field} is not a number.", "zh_CN": "{field}不是数字。"},
+    "not_a_whole_number": {
+        "en": "{field} must be a whole number.",
+        "zh_CN": "{field}必须是整数。",
+    },
+    "out_of_range": {
+        "en": "{field} must be between {low} and {high}.",
+        "zh_CN": "{field}必须在{low}到{high}之间。",
+    },
+    "not_a_date": {
+        "en": "{field} is not a date (YYYY-MM-DD).",
+        "zh_CN": "{field}不是日期（YYYY-MM-DD）。",
+    },
+    "unknown_choice": {
+        "en": "{field} has a value that is not in the list.",
+        "zh_CN": "{field}的值不在列表中。",
+    },
+    "date_order": {
+        "en": "{field} must not be before {other}.",
+        "zh_CN": "{field}不能早于{other}。",
+    },
+    "too_many": {"en": "{field} has more than {limit} steps.", "zh_CN": "{field}超过{limit}步。"},
+    "transition": {
+        "en": "{field} cannot go from {current} to {wanted}.",
+        "zh_CN": "{field}不能从“{current}”变为“{wanted}”。",
+    },
+    "needs_verified_result": {
+        "en": "A problem can be closed only with at least one verified result.",
+        "zh_CN": "问题至少要有一个已验证的效果才能关闭。",
+    },
+    "closed_keeps_verified_result": {
+        "en": "A closed problem keeps at least one verified result. Reopen the problem first.",
+        "zh_CN": "已关闭的问题必须保留至少一个已验证的效果。请先重新打开该问题。",
+    },
+    "not_a_list": {"en": "{field} must be a list of steps.", "zh_CN": "{field}必须是步骤列表。"},
+    "required_to_verify": {
+        "en": "Enter the value after before verifying the result.",
+        "zh_CN": "请先填写改进后值，再验证效果。",
+    },
+    "duplicate": {"en": "{value} already exists.", "zh_CN": "{value}已存在。"},
+    "unknown_reference": {
+        "en": "{field} refers to an entry that does not exist.",
+        "zh_CN": "{field}引用的条目不存在。",
+    },
+}
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value or "")
+
+
+def field_error(error: FieldErrorLike, language: str, kind: str | None = None) -> str:
+    """``error`` in ``language``, naming the field; a code without a template keeps the
+    error's own (English) message after the field's name."""
+    name = field_label(error.field, language, kind)
+    templates = TEMPLATES.get(error.code)
+    if templates is None:
+        return f"{name}: {error.message}"
+    params = error.params
+    values = dict(
+        field=name,
+        limit=str(params.get("limit", "")),
+        low=_number(params.get("low", 0)),
+        high=_number(params.get("high", 0)),
+        other=field_label(str(params.get("other", "")), language, kind),
+        current=STATUS.label(params.get("current"), language),
+        wanted=STATUS.label(params.get("wanted"), language),
+        value=str(params.get("value", "")),
+    )
+    template = templates.get(language) or templates[SOURCE_LANGUAGE]
+    return template.format_map(values)
