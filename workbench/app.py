@@ -13,7 +13,7 @@ from pathlib import Path
 from workbench.services import Services
 from workbench.settings import Settings, config_dir
 from workbench.store.anchor import FILE_NAME, ChainAnchor, follow
-from workbench.store.database import Database, location, resolve_target
+from workbench.store.database import BUSY_TIMEOUT_S, Database, location, resolve_target
 from workbench.store.migrate import SchemaError, upgrade
 
 # SchemaError is here for the window, which says why a database cannot be opened.
@@ -37,15 +37,19 @@ def anchor_of(target: str | None, folder: Path | None = None) -> ChainAnchor:
 
 
 def open_services(
-    target: str | None, settings: Settings | None = None, create: bool = True
+    target: str | None,
+    settings: Settings | None = None,
+    create: bool = True,
+    busy_timeout: float = BUSY_TIMEOUT_S,
 ) -> Services:
     """Open (and migrate) the database named by ``--db``/``WORKBENCH_DB``/the default.
 
     ``create`` False refuses a database that does not have the program's tables yet.
+    ``busy_timeout`` is how long a write waits for another writer before it is refused.
     Every committed write moves the chain's anchor (workbench.store.anchor) forward.
     """
     settings = settings or Settings.load()
-    database = Database(resolve_target(target))
+    database = Database(resolve_target(target), busy_timeout)
     try:
         upgrade(database, create)
     except Exception:

@@ -112,14 +112,83 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="30"/>
+        <source>The record is sound: %1 audit entries verified, storage sound.</source>
+        <translation>记录完好：已验证 %1 条审计记录，存储完好。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="34"/>
+        <source>%1 entries were new since the last check; the full check re-verifies all.</source>
+        <translation>其中 %1 条是上次检查后新增的；完整检查会重新验证全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="39"/>
+        <source>%1 entries are new to this computer (written elsewhere).</source>
+        <translation>%1 条记录是本机首次见到的（由别处写入）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="43"/>
+        <source>The anchor could not be saved: %1</source>
+        <translation>无法保存锚点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="47"/>
+        <source>First check of this database here: its chain is taken as found and anchored.</source>
+        <translation>本机首次检查此数据库：按现有审计链接受并锚定。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="53"/>
+        <source>The database file is damaged: %1</source>
+        <translation>数据库文件已损坏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="57"/>
+        <source>The audit chain was rewritten: %1</source>
+        <translation>审计链被改写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="61"/>
+        <source>A code sequence was changed: %1</source>
+        <translation>编号序列被改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="65"/>
+        <source>The record does not match its audit chain (entry or row %1): %2</source>
+        <translation>记录与审计链不一致（条目或行 %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="80"/>
+        <source>Checking the full database…</source>
+        <translation>正在完整检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="82"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="90"/>
+        <location filename="../../workbench/ui/database_check.py" line="98"/>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="109"/>
+        <source>Check cancelled: nothing was changed.</source>
+        <translation>检查已取消：未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpening</name>
     <message>
-        <location filename="../../workbench/ui/opening.py" line="22"/>
+        <location filename="../../workbench/ui/errors.py" line="78"/>
         <source>This database was written by a newer Governance Workbench (schema %1; this program knows up to %2). Install the newer program to open it.</source>
         <translation>此数据库由更新版本的ERP治理工作台写入（架构版本 %1；本程序最高支持 %2）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/opening.py" line="29"/>
+        <location filename="../../workbench/ui/errors.py" line="85"/>
         <source>This file is not a Governance Workbench database (%1).</source>
         <translation>此文件不是ERP治理工作台数据库（%1）。</translation>
     </message>
@@ -158,6 +227,59 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="21"/>
+        <source>The database is busy: another program or person is writing to it. Nothing was saved; try again in a moment.</source>
+        <translation>数据库正忙：另一个程序或同事正在写入。未保存任何内容，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="26"/>
+        <source>The disk is full: nothing was saved. Free some space, then try again.</source>
+        <translation>磁盘已满：未保存任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="29"/>
+        <source>The database file is read-only: nothing can be saved to it. Copy it to a folder you can write to, or ask for write permission.</source>
+        <translation>数据库文件是只读的：无法保存。请把它复制到您有写权限的文件夹，或申请写权限。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="34"/>
+        <source>The database refused the change (%1): nothing was saved.</source>
+        <translation>数据库拒绝了此更改（%1）：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="37"/>
+        <source>The database file cannot be opened (moved, deleted or on a drive that is not connected). Nothing was saved.</source>
+        <translation>无法打开数据库文件（已移动、删除，或所在驱动器未连接）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="42"/>
+        <source>The database file is damaged (%1). Nothing was saved; restore it from a backup.</source>
+        <translation>数据库文件已损坏（%1）。未保存任何内容，请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="45"/>
+        <source>The database server cannot be reached (%1). Nothing was saved; check the network, then try again.</source>
+        <translation>无法连接数据库服务器（%1）。未保存任何内容，请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="50"/>
+        <source>The database reported an error (%1). Nothing was saved.</source>
+        <translation>数据库报告错误（%1）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="55"/>
+        <source>What you typed is still in the form.</source>
+        <translation>您输入的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="104"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../workbench/ui/pages.py" line="93"/>
@@ -170,87 +292,115 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="52"/>
-        <location filename="../../workbench/ui/main_window.py" line="110"/>
+        <location filename="../../workbench/ui/main_window.py" line="55"/>
+        <location filename="../../workbench/ui/main_window.py" line="115"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="68"/>
+        <location filename="../../workbench/ui/main_window.py" line="71"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="107"/>
+        <location filename="../../workbench/ui/main_window.py" line="112"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="131"/>
+        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <source>&amp;Check database…</source>
+        <translation>检查数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <source>Check database &amp;fully…</source>
+        <translation>完整检查数据库(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <source>Re-verify every audit entry and record, not only what is new</source>
+        <translation>重新验证全部审计记录和数据，而不只是新增部分</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="137"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="175"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="181"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="183"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="190"/>
+        <location filename="../../workbench/ui/main_window.py" line="214"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="235"/>
+        <location filename="../../workbench/ui/main_window.py" line="259"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="237"/>
+        <location filename="../../workbench/ui/main_window.py" line="261"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../workbench/ui/operations.py" line="92"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/operations.py" line="99"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -264,53 +414,53 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="76"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="146"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="82"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="152"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="256"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="268"/>
         <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
         <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="260"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="272"/>
         <source>Reject problem</source>
         <translation>驳回问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="266"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="278"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="268"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="280"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="334"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="351"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="341"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="358"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="352"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="369"/>
         <source>Your edit was not saved and is still in the form; reload to see theirs.</source>
         <translation>您的修改未保存，仍保留在表单中；重新加载可查看对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="361"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="380"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="371"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="390"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -653,58 +803,58 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="31"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="36"/>
         <source>cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="32"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="37"/>
         <source>solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="33"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="38"/>
         <source>result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="120"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="161"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="126"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="167"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="131"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="137"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="149"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="155"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="175"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="181"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="181"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="187"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="182"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="188"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="193"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="199"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="215"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="221"/>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
     </message>

@@ -234,3 +234,34 @@ def test_a_save_over_a_colleagues_change_is_refused_and_the_typing_kept(
     message = panel.header.message.text()
     assert "王芳" in message and "Title" in message and "not saved" in message
     assert panel.undo_stack.count() == 0
+
+
+def test_a_save_while_another_program_writes_says_busy_and_keeps_the_typing(
+    qtbot, qapp_lang, db_path, problem
+) -> None:
+    import sqlite3
+
+    from workbench.app import open_services
+    from workbench.settings import Settings
+
+    services = open_services(str(db_path), Settings(user="tester"), busy_timeout=0.2)
+    try:
+        panel = make_panel(qtbot, services, problem.id)
+        retype(qtbot, field(panel, "title"), "盘点差异大")
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # an SQL tool left a write open
+        try:
+            click(qtbot, panel.problem_form.save_button)
+            message = panel.header.message.text()
+            assert "busy" in message and "still in the form" in message
+            assert field(panel, "title").text() == "盘点差异大"
+            assert services.problems.get(problem.id).title == PROBLEM["title"]
+        finally:
+            other.rollback()
+            other.close()
+        with qtbot.waitSignal(panel.problemChanged):
+            click(qtbot, panel.problem_form.save_button)  # the same edit, once it is free
+        assert services.problems.get(problem.id).title == "盘点差异大"
+        assert panel.header.message.text() == ""
+    finally:
+        services.close()

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import DBAPIError
 
 from workbench.store.changes import CREATED, DELETED, UPDATED, ChangeSet, RecordChange
 from workbench.store.database import Database
+from workbench.store.errors import StorageError
 from workbench.store.models import AuditEntry
 
 __all__ = [
@@ -66,7 +66,7 @@ class ChangeFeed:
         try:
             with self._db.read() as session:
                 rows = session.execute(query).all()
-        except DBAPIError:
+        except StorageError:
             return None
         if not rows:
             return [], after

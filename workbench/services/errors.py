@@ -10,6 +10,19 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+# A failure of the database itself (busy, disk full, read-only …), raised by the units of
+# work; re-exported so that callers above the services need not reach into the store.
+from workbench.store.errors import StorageError
+
+__all__ = [
+    "Conflict",
+    "ConflictError",
+    "FieldError",
+    "NotFoundError",
+    "StorageError",
+    "ValidationError",
+]
+
 
 @dataclass(frozen=True)
 class FieldError:

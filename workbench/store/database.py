@@ -14,14 +14,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, record_flush
 from workbench.store.changes import ChangeSet
+from workbench.store.errors import storage_error
 
 T = TypeVar("T")
 ENV_VAR = "WORKBENCH_DB"
 DEFAULT_FILE = "workbench.sqlite3"
+# How long a write waits for another writer to finish before it is refused as "busy".
+BUSY_TIMEOUT_S = 15.0
 _WRITE = "workbench_write"
 
 
@@ -53,15 +57,18 @@ def location(url: URL) -> str:
     return str(path) if path is not None else url.render_as_string(hide_password=True)
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # Python's sqlite3 would issue its own BEGIN; we issue ours in _sqlite_begin.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_connector(busy_timeout: float) -> Callable[[Any, Any], None]:
+    def connect(dbapi_connection: Any, _record: Any) -> None:
+        # Python's sqlite3 would issue its own BEGIN; we issue ours in _sqlite_begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return connect
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -69,24 +76,29 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: URL) -> Engine:
+def make_engine(url: URL, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
     if url.get_backend_name() == "sqlite":
         path = sqlite_file(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 15})
-        event.listen(engine, "connect", _sqlite_connect)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
+        event.listen(engine, "connect", _sqlite_connector(busy_timeout))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 class Database:
-    """An engine plus its two kinds of unit of work: read, and audited write."""
+    """An engine plus its two kinds of unit of work: read, and audited write.
 
-    def __init__(self, url: URL) -> None:
+    A failure of the database itself (busy, disk full, read-only, a refused constraint …)
+    leaves either unit of work as a ``StorageError`` saying so; nothing was written.
+    ``busy_timeout`` is how long a write waits for another writer (seconds).
+    """
+
+    def __init__(self, url: URL, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, busy_timeout)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
@@ -106,8 +118,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session:
-            yield session
+        try:
+            with self._reader() as session:
+                yield session
+        except DBAPIError as error:
+            raise storage_error(error) from error
 
     def capture(self, action: Callable[[], T]) -> tuple[T, tuple[ChangeSet, ...]]:
         """Run ``action`` and return its result with the ChangeSets of the writes it made
@@ -131,12 +146,15 @@ class Database:
         """A session whose changes are committed together with their audit entries.
 
         After the commit, subscribers hear what it changed (see ``subscribe``)."""
-        with self._writer() as session:
-            with session.begin():
-                session.info[ACTOR_KEY] = actor
-                session.info[WRITTEN_KEY] = []
-                yield session
-            change = ChangeSet.of(actor, session.info.pop(WRITTEN_KEY))
+        try:
+            with self._writer() as session:
+                with session.begin():
+                    session.info[ACTOR_KEY] = actor
+                    session.info[WRITTEN_KEY] = []
+                    yield session
+                change = ChangeSet.of(actor, session.info.pop(WRITTEN_KEY))
+        except DBAPIError as error:
+            raise storage_error(error) from error
         if change is not None:
             for subscriber in list(self._subscribers):
                 subscriber(change)

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.errors import FieldError, ValidationError
-from workbench.ui import labels
+from workbench.services.errors import FieldError, StorageError, ValidationError
+from workbench.ui import errors, labels
 from workbench.ui.detail.widgets import ErrorText
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -318,6 +318,9 @@ class ListEditor(QWidget):
         }
         try:
             added = self._add(values)
+        except StorageError as error:
+            self.error.show_text(errors.storage(error, typing_kept=True))
+            return
         except ValidationError as error:
             self._refused(error)
             wrong = next(
@@ -344,6 +347,8 @@ class ListEditor(QWidget):
             self._update(entry_id, values)
         except ValidationError as error:
             self._refused(error)
+        except StorageError as error:
+            self.error.show_text(errors.storage(error))
         else:
             self.error.show_text("")
             self.changed.emit()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
+from workbench.ui.operations import Operation, Operations
 from workbench.ui.pages import PAGES, Page, PageEntry, as_page
 
 if TYPE_CHECKING:  # imported when the database is open, not at start-up
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}  # the same pages, seen as Page
         self.notices: ChangeNotices | None = None
         self._undo = QUndoGroup(self)
+        # Long work of the window (checks now; import, export and reports later) runs here.
+        self.operations = Operations(self)
         self.setWindowTitle(self.tr("Governance Workbench"))
         self.resize(1400, 900)
 
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
         self.notices.changed.connect(self._route)
         self._build_status_bar()
         self.navigation.setEnabled(True)
+        for action in self._database_actions:
+            action.setEnabled(True)
         if self._entries:
             self.navigation.setCurrentRow(0)
 
@@ -120,7 +125,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop_notices()
+        self.operations.shutdown()  # cancel what runs: each job rolls back what it wrote
         super().closeEvent(event)
+
+    def check_database(self, full: bool = False) -> Operation:
+        """File → Check database: verify the record in the background, with progress."""
+        from workbench.ui.database_check import check_database
+
+        return check_database(self, self.services, self.operations, full)
 
     def _stop_notices(self) -> None:
         if self.notices is not None:
@@ -128,6 +140,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        check_action = QAction(self.tr("&Check database…"), self)
+        check_action.triggered.connect(lambda: self.check_database())
+        full_check_action = QAction(self.tr("Check database &fully…"), self)
+        full_check_action.setToolTip(
+            self.tr("Re-verify every audit entry and record, not only what is new")
+        )
+        full_check_action.triggered.connect(lambda: self.check_database(full=True))
+        self._database_actions = (check_action, full_check_action)
+        for action in self._database_actions:
+            action.setEnabled(False)  # until the database is open
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         quit_action.triggered.connect(self.close)

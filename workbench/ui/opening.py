@@ -8,29 +8,7 @@ ORM object does, and widgets are touched only from the UI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
-
-
-def describe(error: Exception) -> str:
-    """Why the database could not be opened, in the user's language where we know why."""
-    from workbench.app import SchemaError
-
-    if not isinstance(error, SchemaError):
-        return str(error) or error.__class__.__name__
-    params = error.params
-    if error.reason == "newer":
-        text = QCoreApplication.translate(
-            "DatabaseOpening",
-            "This database was written by a newer Governance Workbench (schema %1; this "
-            "program knows up to %2). Install the newer program to open it.",
-        )
-        return text.replace("%1", params["found"]).replace("%2", params["known"])
-    if error.reason == "not_workbench":
-        text = QCoreApplication.translate(
-            "DatabaseOpening", "This file is not a Governance Workbench database (%1)."
-        )
-        return text.replace("%1", params["detail"])
-    return str(error)
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 
 class _Opener(QObject):
@@ -100,6 +78,8 @@ class DatabaseOpening(QObject):
         self._stop()
         error = self._opener.error
         if error is not None:
+            from workbench.ui.errors import describe  # SQLAlchemy is not loaded at start-up
+
             self.failed.emit(describe(error))
             return
         self._delivered = True

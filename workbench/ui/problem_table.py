@@ -117,12 +117,15 @@ class ProblemTableModel(QAbstractTableModel):
         self._pages[0] = first[:PAGE_SIZE]
         if len(first) <= PAGE_SIZE:
             return len(first)
+        self.count_exact = False
+        self._counter().start(self._filter)
+        return PAGE_SIZE
+
+    def _counter(self) -> BackgroundCount:
         if self._background is None:
             self._background = BackgroundCount(self._problems.count, self)
             self._background.counted.connect(self._counted)
-        self.count_exact = False
-        self._background.start(self._filter)
-        return PAGE_SIZE
+        return self._background
 
     def _counted(self, total: int) -> None:
         if total == FAILED:
@@ -132,7 +135,7 @@ class ProblemTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), self._count, total - 1)
             self._count = total
             self.endInsertRows()
-        else:  # rows went away meanwhile: start over on what is there now
+        elif total < self._count:  # rows went away meanwhile: start over on what is there
             self.beginResetModel()
             self._pages.clear()
             self._count = total
@@ -151,9 +154,20 @@ class ProblemTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Re-read after a change: rows already shown stay in place when the count holds."""
+        """Re-read after a change: rows already shown stay in place when the count holds.
+
+        Under a filter that counts by scanning, the rows shown are re-read at once and the
+        exact count follows from the background (as when the filter was set)."""
         if self._background is not None:
             self._background.cancel()
+        if self._problems.counts_by_scan(self._filter):
+            self._pages.clear()
+            if self._count:
+                last = self.index(self._count - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            self.count_exact = False
+            self._counter().start(self._filter)
+            return
         self.count_exact = True
         count = self._problems.count(self._filter)
         if count != self._count:

@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 
 from workbench.services import Services
 from workbench.services.changes import CREATED, DELETED, ChangeSet
-from workbench.services.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from workbench.services.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+)
 from workbench.services.records import ProblemDetail
-from workbench.ui import labels
+from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
@@ -204,6 +210,9 @@ class ProblemDetailPanel(QWidget):
         except ConflictError as exc:
             self._conflict(exc)
             return False
+        except StorageError as exc:
+            self.header.show_error(errors.storage(exc, typing_kept=editor is not None))
+            return False
         if undoable and command.changed:
             self._undo.push(command)
         self.header.show_error("")
@@ -231,6 +240,9 @@ class ProblemDetailPanel(QWidget):
                 detail = self._services.problems.create(form.values())
             except ValidationError as exc:
                 form.show_errors(exc.errors)
+                return
+            except StorageError as exc:
+                self.header.show_error(errors.storage(exc, typing_kept=True))
                 return
             self.show_problem(detail.id)
             self.problemCreated.emit(detail.id)
@@ -267,8 +279,13 @@ class ProblemDetailPanel(QWidget):
         question = question.replace("%1", detail.code).replace("%2", detail.title)
         if not self.confirm(self.tr("Delete problem"), question):
             return
-        with contextlib.suppress(NotFoundError):  # already gone: what the user asked for
+        try:
             self._services.problems.delete(detail.id)
+        except NotFoundError:
+            pass  # already gone: what the user asked for
+        except StorageError as exc:
+            self.header.show_error(errors.storage(exc))
+            return
         self.show_problem(None)
         self.problemDeleted.emit(detail.id)
 
@@ -357,6 +374,8 @@ class ProblemDetailPanel(QWidget):
             text = "\n".join(labels.error(e) for e in error.errors)
         elif isinstance(error, ConflictError):
             text = conflict_text(error)
+        elif isinstance(error, StorageError):
+            text = errors.storage(error)
         else:
             text = self.tr("That step cannot be undone: the record was changed elsewhere.")
         # The stack cannot be cleared from inside its own undo()/redo().

@@ -20,7 +20,12 @@ from PySide6.QtGui import QUndoCommand
 
 from workbench.services import ChangeSet, Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
-from workbench.services.errors import ConflictError, NotFoundError, ValidationError
+from workbench.services.errors import (
+    ConflictError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+)
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 
@@ -109,7 +114,7 @@ class ChangeCommand(QUndoCommand):
         try:
             step()
             detail = self.ctx.services.problems.get(self.problem_id)
-        except (ValidationError, NotFoundError, ConflictError) as exc:
+        except (ValidationError, NotFoundError, ConflictError, StorageError) as exc:
             self.ctx.failed(exc)
             return
         self.ctx.redraw(detail)
