@@ -13,11 +13,18 @@ from pathlib import Path
 from workbench.services import Services
 from workbench.settings import Settings, config_dir
 from workbench.store.anchor import FILE_NAME, ChainAnchor, follow
-from workbench.store.database import BUSY_TIMEOUT_S, Database, location, resolve_target
+from workbench.store.database import (
+    BUSY_TIMEOUT_S,
+    Database,
+    TargetError,
+    location,
+    resolve_target,
+)
 from workbench.store.migrate import SchemaError, upgrade
 
-# SchemaError is here for the window, which says why a database cannot be opened.
-__all__ = ["SchemaError", "current_user", "open_services"]
+# SchemaError and TargetError are here for the window, which says why a database cannot be
+# opened.
+__all__ = ["SchemaError", "TargetError", "current_user", "open_services"]
 
 
 def current_user(settings: Settings, environ: Mapping[str, str] | None = None) -> str:

@@ -79,6 +79,22 @@ def test_a_database_that_cannot_be_opened_fails_in_one_line(tmp_path, run):
     assert len(result.err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("", "--db is empty"),
+        ("  ", "--db is empty"),
+        ("oracle+cx://scott@host/erp", "unknown database driver 'oracle+cx'"),
+        ("://", "is not a database URL"),
+    ],
+)
+def test_a_database_named_wrongly_is_refused_in_one_line(run, target, said):
+    result = run("check", "--db", target)
+    assert result.code == 1
+    assert said in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
 def _light_imports(argv: list[str]) -> list[str]:
     """Which heavy modules a command imports (run in a fresh interpreter)."""
     code = (

@@ -324,10 +324,20 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     """Errors that mean "cannot do that" rather than a bug (imported only when raised)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from workbench.services.errors import NotFoundError, ValidationError
+    from workbench.services.errors import NotFoundError, StorageError, ValidationError
+    from workbench.store.database import TargetError
     from workbench.store.migrate import SchemaError
 
-    return (CommandError, SchemaError, ValidationError, NotFoundError, SQLAlchemyError, OSError)
+    return (
+        CommandError,
+        SchemaError,
+        TargetError,
+        StorageError,
+        ValidationError,
+        NotFoundError,
+        SQLAlchemyError,
+        OSError,
+    )
 
 
 def _one_line(error: BaseException) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, record_flush
@@ -35,12 +35,23 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("GovernanceWorkbench", appauthor=False))
 
 
+class TargetError(ValueError):
+    """The database named cannot be used as named: empty, or an unknown kind of URL."""
+
+
 def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> URL:
-    """``--db PATH_OR_URL``, else ``WORKBENCH_DB``, else the file in the user's data folder."""
+    """``--db PATH_OR_URL``, else ``WORKBENCH_DB``, else the file in the user's data folder.
+
+    An empty ``--db`` is refused rather than taken to mean the default file."""
     environ = os.environ if environ is None else environ
+    if explicit is not None and not explicit.strip():
+        raise TargetError("--db is empty: name a database file or an SQLAlchemy URL")
     target = explicit or environ.get(ENV_VAR) or str(default_data_dir() / DEFAULT_FILE)
     if "://" in target:
-        return make_url(target)
+        try:
+            return make_url(target)
+        except ArgumentError as error:
+            raise TargetError(f"{target!r} is not a database URL ({error})") from error
     return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
 
 
@@ -85,7 +96,13 @@ def make_engine(url: URL, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
         event.listen(engine, "connect", _sqlite_connector(busy_timeout))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError as error:
+        raise TargetError(
+            f"unknown database driver {url.drivername!r} (use a file path, sqlite:// or "
+            "postgresql+psycopg://)"
+        ) from error
 
 
 class Database:

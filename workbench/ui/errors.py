@@ -69,8 +69,10 @@ def storage(error: StorageError, typing_kept: bool = False) -> str:
 
 
 def _schema(error: Exception) -> str | None:
-    from workbench.app import SchemaError
+    from workbench.app import SchemaError, TargetError
 
+    if isinstance(error, TargetError):
+        return str(error)
     if not isinstance(error, SchemaError):
         return None
     params = error.params
