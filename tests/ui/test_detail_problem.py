@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 from workbench.services import Services
 from workbench.services.records import ProblemDetail
@@ -265,3 +265,53 @@ def test_a_save_while_another_program_writes_says_busy_and_keeps_the_typing(
         assert panel.header.message.text() == ""
     finally:
         services.close()
+
+
+def _colleague_saves(db_path, problem_id: int, values: dict[str, Any]) -> None:
+    from workbench.app import open_services
+    from workbench.settings import Settings
+
+    colleague = open_services(str(db_path), Settings(user="王芳"))
+    try:
+        colleague.problems.update(problem_id, values)
+    finally:
+        colleague.close()
+
+
+def test_after_a_refused_save_compare_shows_both_and_mine_can_be_kept(
+    qtbot, panel, services, problem, db_path
+) -> None:
+    _colleague_saves(db_path, problem.id, {"title": "库存差异率偏高", "severity": 5})
+    retype(qtbot, field(panel, "title"), "盘点差异大")
+    click(qtbot, panel.problem_form.save_button)
+    assert panel.header.compare_button.isVisible()
+
+    click(qtbot, panel.header.compare_button)
+    dialog = panel.findChild(QDialog, "compare_dialog")
+    assert dialog is not None and dialog.isVisible()
+    rows = {
+        dialog.table.item(row, 0).text(): (
+            dialog.table.item(row, 1).text(),
+            dialog.table.item(row, 2).text(),
+        )
+        for row in range(dialog.table.rowCount())
+    }
+    assert rows == {"Title": ("盘点差异大", "库存差异率偏高"), "Severity": ("4", "5")}
+
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, dialog.keep_button)
+    saved = services.problems.get(problem.id)
+    assert (saved.title, saved.severity) == ("盘点差异大", 5)  # mine, and their severity
+    assert not panel.header.compare_button.isVisible()
+
+
+def test_after_a_refused_save_theirs_can_be_shown_instead(
+    qtbot, panel, services, problem, db_path
+) -> None:
+    _colleague_saves(db_path, problem.id, {"title": "库存差异率偏高"})
+    retype(qtbot, field(panel, "title"), "盘点差异大")
+    click(qtbot, panel.problem_form.save_button)
+    click(qtbot, panel.header.take_theirs_button)
+    assert field(panel, "title").text() == "库存差异率偏高"
+    assert not panel.problem_form.save_button.isEnabled()
+    assert services.problems.get(problem.id).title == "库存差异率偏高"

@@ -14,6 +14,8 @@ INFO_STYLE = "color: #1b5e20;"
 
 class ProblemHeader(QWidget):
     statusRequested = Signal(str)
+    compareRequested = Signal()  # after a refused save: compare the edit with theirs
+    takeTheirsRequested = Signal()  # after a refused save: show what is saved now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,21 @@ class ProblemHeader(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setObjectName("compare")
+        self.compare_button.clicked.connect(self.compareRequested)
+        self.take_theirs_button = QPushButton(self.tr("Show theirs"))
+        self.take_theirs_button.setObjectName("take_theirs")
+        self.take_theirs_button.setToolTip(self.tr("Discard your edit and show what is saved"))
+        self.take_theirs_button.clicked.connect(self.takeTheirsRequested)
+        self._conflict = QWidget()
+        row = QHBoxLayout(self._conflict)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.compare_button)
+        row.addWidget(self.take_theirs_button)
+        row.addStretch(1)
+        self._conflict.hide()
+        layout.addWidget(self._conflict)
 
     def show_detail(self, detail: ProblemDetail | None, allowed: tuple[str, ...]) -> None:
         if detail is None:
@@ -82,9 +99,16 @@ class ProblemHeader(QWidget):
         return self._buttons[target]
 
     def show_error(self, text: str) -> None:
+        self._conflict.hide()
         self.message.setStyleSheet("color: #b3261e;")
         self.message.show_text(text)
 
+    def show_conflict(self, text: str) -> None:
+        """A save refused because someone saved first: the reason, and the ways on."""
+        self.show_error(text)
+        self._conflict.show()
+
     def show_info(self, text: str) -> None:
+        self._conflict.hide()
         self.message.setStyleSheet(INFO_STYLE)
         self.message.show_text(text)

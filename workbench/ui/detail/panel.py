@@ -37,6 +37,7 @@ from workbench.services.errors import (
 from workbench.services.records import ProblemDetail
 from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
+from workbench.ui.detail.compare import CompareDialog
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
@@ -72,6 +73,7 @@ class ProblemDetailPanel(QWidget):
         # What the problem's form was filled from: a save carries its version, so a change
         # heard while the user types is refused at save, not silently overwritten.
         self._form_base: ProblemDetail | None = None
+        self._lists: LookupLists | None = None
         # Asked before anything is deleted; tests may answer it instead of a dialog.
         self.confirm: Confirm = lambda title, text: ask_confirmation(self, title, text)
         self._undo = QUndoStack(self)
@@ -117,6 +119,8 @@ class ProblemDetailPanel(QWidget):
         self.problem_form.saveRequested.connect(self.save_problem)
         self.problem_form.deleteRequested.connect(self.delete_problem)
         self.header.statusRequested.connect(self.change_status)
+        self.header.compareRequested.connect(self.compare_with_saved)
+        self.header.takeTheirsRequested.connect(self.take_saved)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
         undo.activated.connect(self._undo.undo)
@@ -140,6 +144,7 @@ class ProblemDetailPanel(QWidget):
     def set_lookups(self, lists: LookupLists) -> None:
         """The modules, sites, departments and people the forms offer (read by the owner
         of the panel once, and again when they change; not on every problem shown)."""
+        self._lists = lists
         self.problem_form.set_lookups(lists)
         self.chain.set_lookups(lists)
 
@@ -362,12 +367,36 @@ class ProblemDetailPanel(QWidget):
 
     def _conflict(self, error: ConflictError) -> None:
         """Someone saved the record since this form was filled: nothing was written; the
-        typed edit stays in the form, and the panel says who changed what, and when."""
-        self.header.show_error(
+        typed edit stays in the form, the panel says who changed what, and when, and
+        offers to compare or to show theirs."""
+        self.header.show_conflict(
             conflict_text(error)
             + "\n"
-            + self.tr("Your edit was not saved and is still in the form; reload to see theirs.")
+            + self.tr("Your edit was not saved and is still in the form.")
         )
+
+    def compare_with_saved(self) -> CompareDialog | None:
+        """Your edit beside what is saved now; keep yours (saved over theirs) or theirs."""
+        base, form = self._form_base, self.problem_form
+        if base is None:
+            return None
+        try:
+            saved = self._services.problems.get(base.id)
+        except NotFoundError:
+            self._gone()
+            return None
+        typed = form.values()
+        mine = {name: typed[name] for name in form.changes()}
+        dialog = CompareDialog(mine, base, saved, self._lists, self)
+        dialog.keepMine.connect(lambda: self.run(edit_problem(self._ctx, saved, mine), form))
+        dialog.takeTheirs.connect(self.take_saved)
+        dialog.open()
+        return dialog
+
+    def take_saved(self) -> None:
+        """Discard the edit in the form and show what is saved now."""
+        if self._detail is not None:
+            self.show_problem(self._detail.id)
 
     def _undo_failed(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
