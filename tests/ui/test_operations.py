@@ -56,13 +56,15 @@ def test_a_long_job_shows_progress_after_half_a_second_and_cancel_stops_it(
         finally:
             stopped.set()
 
-    operation = operations.run(job, "Checking")
+    operation = operations.run(job, "Checking", stages={"rows": "Records"})
     assert started.wait(5)
     assert operation.dialog is None  # nothing flashes up for a job that may end at once
     qtbot.waitUntil(lambda: operation.dialog is not None and operation.dialog.isVisible())
     dialog = operation.dialog
     assert isinstance(dialog, QProgressDialog)
-    qtbot.waitUntil(lambda: "rows" in dialog.labelText() and dialog.value() >= 0)
+    # the job's own word for its stage, said the window's way, with the figures
+    qtbot.waitUntil(lambda: "Records – " in dialog.labelText() and dialog.value() >= 0)
+    assert " / 1,000,000" in dialog.labelText()
     with qtbot.waitSignal(operation.cancelled, timeout=5000):
         cancel = dialog.findChild(QPushButton)
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)

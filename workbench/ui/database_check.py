@@ -67,6 +67,17 @@ def summary(report: CheckReport) -> tuple[bool, str]:
     ).replace("%1", str(report.breach.ref)).replace("%2", report.breach.reason)
 
 
+def _stages() -> dict[str, str]:
+    """The check's progress messages (workbench.services.integrity) in the window's language."""
+    return {
+        "counting": QCoreApplication.translate("DatabaseCheck", "Counting what to verify"),
+        "storage": QCoreApplication.translate("DatabaseCheck", "Storage"),
+        "audit chain": QCoreApplication.translate("DatabaseCheck", "Audit chain"),
+        "records": QCoreApplication.translate("DatabaseCheck", "Records"),
+        "code sequences": QCoreApplication.translate("DatabaseCheck", "Code sequences"),
+    }
+
+
 def check_database(
     window: QMainWindow, services: Services, operations: Operations, full: bool = False
 ) -> Operation:
@@ -81,7 +92,7 @@ def check_database(
         if full
         else QCoreApplication.translate("DatabaseCheck", "Checking the database…")
     )
-    operation = operations.run(job, title, window)
+    operation = operations.run(job, title, window, stages=_stages())
 
     def done(report: CheckReport) -> None:
         sound, text = summary(report)

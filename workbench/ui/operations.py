@@ -15,7 +15,7 @@ only here, on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -67,9 +67,11 @@ class Operation(QObject):
         progress: Progress,
         window: QWidget | None,
         dialog: bool,
+        stages: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.title = title
+        self._stages = stages or {}
         self.progress = progress
         self.running = True
         self.error: BaseException | None = None  # the exception a failed job raised
@@ -120,6 +122,7 @@ class Operation(QObject):
         if dialog is None or self.progress.cancelled:
             return
         done, total, message = self.progress.state
+        message = self._stages.get(message, message)
         if total > 0:
             dialog.setMaximum(1000)
             dialog.setValue(min(1000, int(done * 1000 / total)))
@@ -173,13 +176,19 @@ class Operations(QObject):
         self._running: list[Operation] = []
 
     def run(
-        self, job: Job, title: str = "", window: QWidget | None = None, dialog: bool = True
+        self,
+        job: Job,
+        title: str = "",
+        window: QWidget | None = None,
+        dialog: bool = True,
+        stages: Mapping[str, str] | None = None,
     ) -> Operation:
         """Start ``job(progress)``; with ``dialog`` a cancellable progress dialog over
-        ``window`` appears if it runs longer than ``DIALOG_DELAY_MS``."""
+        ``window`` appears if it runs longer than ``DIALOG_DELAY_MS``. ``stages`` names
+        the job's progress messages (Qt-free keys) in the window's language."""
         # Owned by Python, not by a parent: kept in _running until it ends, then freed once
         # nobody holds it (deleteLater on a child whose parent Python then frees crashes).
-        operation = Operation(title, Progress(), window, dialog)
+        operation = Operation(title, Progress(), window, dialog, stages)
         self._running.append(operation)
         operation.ended.connect(lambda: self._forget(operation))
         self._pool.start(_Task(job, operation.progress, operation.signals))
