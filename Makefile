@@ -9,14 +9,17 @@ QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libglib2.0-0 libx11-6 libxcb1
 WINDOW_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
+# The PostgreSQL server tests/pg starts privately (initdb, pg_ctl); only make test needs it.
+PG_SERVER := postgresql
 
-.PHONY: run test lint bench translations clean system-deps-offscreen system-deps-window
+.PHONY: run test lint bench translations clean system-deps-offscreen system-deps-window \
+	system-deps-test
 
 run: system-deps-window $(VENV)/.installed
 	$(BIN)/workbench demo --if-empty
 	$(BIN)/workbench
 
-test: system-deps-offscreen $(VENV)/.installed-test
+test: system-deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests bench db
 	$(BIN)/lint-imports
 	$(BIN)/mypy
@@ -39,6 +42,9 @@ translations: $(VENV)/.installed
 
 system-deps-offscreen:
 	@sh packaging/system-deps.sh $(QT_LIBS)
+
+system-deps-test:
+	@sh packaging/system-deps.sh $(QT_LIBS) $(PG_SERVER)
 
 system-deps-window:
 	@sh packaging/system-deps.sh $(QT_LIBS) $(WINDOW_LIBS)

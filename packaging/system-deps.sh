@@ -1,9 +1,10 @@
 #!/usr/bin/env sh
-# Make sure the Debian packages Qt needs are present: install what is missing when
-# run as root, otherwise say exactly what to install. Usage: system-deps.sh PKG...
+# Make sure the Debian packages named are present (Qt's libraries; for make test also the
+# PostgreSQL server): install what is missing when run as root (after apt-get update),
+# otherwise say exactly what to install. Usage: system-deps.sh PKG...
 set -eu
 if ! command -v dpkg-query >/dev/null 2>&1; then
-    echo "system-deps: not a Debian system; make sure Qt's libraries ($*) are installed." >&2
+    echo "system-deps: not a Debian system; make sure these are installed: $*." >&2
     exit 0
 fi
 missing=""
