@@ -20,10 +20,11 @@ from sqlalchemy.exc import OperationalError
 
 from workbench.services.progress import Cancelled, Progress, silent
 from workbench.store.anchor import Anchor, ChainAnchor, Mark, rewritten
-from workbench.store.audit import Breach, chain_head, verify_chain, verify_rows
+from workbench.store.audit import chain_head
 from workbench.store.database import Database
 from workbench.store.models import AuditEntry, Base
 from workbench.store.sequences import verify_sequences
+from workbench.store.verify import Breach, verify_chain, verify_rows
 
 
 @dataclass(frozen=True)

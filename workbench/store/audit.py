@@ -2,8 +2,9 @@
 transaction, and each entry carries the hash of the previous one.
 
 A create stores the new row as JSON, a delete the old row, an update one entry per
-changed field. ``verify_chain`` recomputes every hash; the first entry that does not
-match is where the file was changed behind the program's back.
+changed field. A schema migration writes a ``migrate`` entry of entity ``schema``
+(workbench.store.migrate). workbench.store.verify recomputes the hashes and replays the
+entries against the rows.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Any
 
 from sqlalchemy import (
@@ -23,12 +23,9 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
-    String,
-    func,
     inspect,
     select,
     text,
-    type_coerce,
 )
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
@@ -40,6 +37,10 @@ ACTOR_KEY = "workbench.actor"
 WRITTEN_KEY = "workbench.written"
 # PostgreSQL advisory lock held while appending, so two writers never chain after the same head
 CHAIN_LOCK = 0x776F_726B_6265_6E63
+# A schema migration's entry: action, entity and field (see ``migration_change``)
+MIGRATE = "migrate"
+SCHEMA = "schema"
+REVISION = "revision"
 
 
 def encode(value: Any) -> str | None:
@@ -136,6 +137,13 @@ def text_key(key: str) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") & 0x7FFF_FFFF
 
 
+def migration_change(revision: str, previous: str | None, what: str) -> Change:
+    """The entry a schema migration leaves: field ``revision`` went from ``previous`` to
+    ``"<revision>: <what it changed>"``; entity_id is the revision's number."""
+    key = int(revision) if revision.isdigit() else text_key(revision)
+    return Change(MIGRATE, SCHEMA, key, REVISION, previous, f"{revision}: {what}")
+
+
 def entity_key(obj: Base) -> int:
     """The entity_id audit entries give ``obj``: its integer id, else ``text_key`` of its key."""
     key = inspect(obj).mapper.primary_key_from_instance(obj)
@@ -223,167 +231,3 @@ def record_flush(session: Session, _flush_context: UOWTransaction) -> None:
     rows = append(session.connection(), changes, actor)
     written = session.info.setdefault(WRITTEN_KEY, [])
     written.extend((r["id"], r["entity"], r["entity_id"], r["action"]) for r in rows)
-
-
-@dataclass(frozen=True)
-class Breach:
-    """Where the record stops matching its audit chain: an entry or row id, and why."""
-
-    ref: int
-    reason: str
-
-
-Step = Callable[[int], None]
-
-
-def _no_step(_count: int) -> None:
-    return None
-
-
-def verify_chain(
-    connection: Connection,
-    batch: int = 50_000,
-    step: Step = _no_step,
-    after: tuple[int, str] | None = None,
-) -> tuple[int, Breach | None]:
-    """Recompute every hash; return how many entries were checked and the first break.
-
-    ``after`` (id, hash) starts at the entry following that one, trusting it and those
-    before it (the caller has checked that entry still holds that hash).
-    ``step(n)`` is called after every ``batch`` entries; it may raise to stop the check."""
-    table = AuditEntry.__table__
-    start_id, prev = after or (0, GENESIS)
-    expected_id: int | None = start_id + 1 if after else None
-    checked = 0
-    result = connection.execution_options(yield_per=batch).execute(
-        select(table).where(table.c.id > start_id).order_by(table.c.id)
-    )
-    for row in result:
-        if expected_id is not None and row.id != expected_id:
-            return checked, Breach(row.id, f"entry {expected_id} is missing")
-        if row.prev_hash != prev:
-            return checked, Breach(row.id, "does not follow the entry before it")
-        change = Change(
-            row.action, row.entity, row.entity_id, row.field, row.old_value, row.new_value
-        )
-        if entry_hash(prev, row.id, row.at, row.actor, change) != row.hash:
-            return checked, Breach(row.id, "its content was changed after it was written")
-        prev = row.hash
-        expected_id = row.id + 1
-        checked += 1
-        if checked % batch == 0:
-            step(batch)
-    step(checked % batch)
-    return checked, None
-
-
-def _raw_dates(column: Any) -> Any:
-    """Dates as stored: SQLite keeps them as text, and a date edited into something that is
-    not a date must be reported as a change, not stop the check with a parse error."""
-    if isinstance(column.type, Date | DateTime):
-        return type_coerce(column, String()).label(column.key)
-    return column
-
-
-def _parsed(value: Any) -> Any:
-    """A date or time read as text, parsed as the program writes it (other databases
-    return date objects, which pass through)."""
-    if not isinstance(value, str):
-        return value
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        return f"unreadable {value!r}"
-
-
-def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
-    """The state a row should have after its audit entries; None once deleted."""
-    state: dict[str, str | None] | None = None
-    for entry in entries:
-        if entry.action == "create":
-            state = json.loads(entry.new_value)
-        elif entry.action == "delete":
-            state = None
-        elif state is not None:
-            state[entry.field] = entry.new_value
-    return state
-
-
-def _scopes(table: Any, touched_after: int | None) -> tuple[list[Any], list[Any]]:
-    """Filters on (entries, rows) that keep only rows touched by entries after an id."""
-    if touched_after is None:
-        return [], []
-    audit = AuditEntry.__table__
-    # coalesce() keeps SQLite on the id range (the new entries) instead of the entity
-    # index, which would read every entry of the table.
-    touched = (
-        select(audit.c.entity_id)
-        .where(func.coalesce(audit.c.entity, "") == table.name, audit.c.id > touched_after)
-        .scalar_subquery()
-    )
-    return [audit.c.entity_id.in_(touched)], [table.c.id.in_(touched)]
-
-
-def verify_rows(
-    connection: Connection,
-    model: type[Base],
-    batch: int = 20_000,
-    step: Step = _no_step,
-    touched_after: int | None = None,
-) -> Breach | None:
-    """Replay the audit entries of ``model``'s table and compare with its rows.
-
-    Streams both sides ordered by id (a merge), so memory stays flat on big files.
-    Returns the first row that differs from what its audit trail says.
-    ``touched_after`` limits both sides to the rows that entries after that id touched.
-    """
-    table = model.__table__
-    audit = AuditEntry.__table__
-    columns = [col.key for col in inspect(model).mapper.column_attrs]
-    entry_scope, row_scope = _scopes(table, touched_after)
-    entries = connection.execution_options(yield_per=batch).execute(
-        select(audit)
-        .where(audit.c.entity == table.name, *entry_scope)
-        .order_by(audit.c.entity_id, audit.c.id)
-    )
-    rows = iter(
-        connection.execution_options(yield_per=batch).execute(
-            select(*(_raw_dates(table.c[c]) for c in columns))
-            .where(*row_scope)
-            .order_by(table.c.id)
-        )
-    )
-    dates = {c for c in columns if isinstance(table.c[c].type, Date | DateTime)}
-    row = next(rows, None)
-    seen = 0
-    for entity_id, group in groupby(entries, key=lambda e: e.entity_id):
-        seen += 1
-        if seen % batch == 0:
-            step(batch)
-        expected = _replay(group)
-        if row is not None and row.id < entity_id:
-            return Breach(row.id, f"{table.name} {row.id} was added without the program")
-        actual = None
-        if row is not None and row.id == entity_id:
-            actual = {
-                c: encode(_parsed(getattr(row, c)) if c in dates else getattr(row, c))
-                for c in columns
-            }
-            row = next(rows, None)
-        if expected != actual:
-            if actual is None:
-                return Breach(
-                    entity_id, f"{table.name} {entity_id} was removed without the program"
-                )
-            if expected is None:
-                return Breach(entity_id, f"{table.name} {entity_id} was added without the program")
-            field = next(c for c in columns if expected.get(c) != actual[c])
-            return Breach(
-                entity_id, f"{table.name} {entity_id} field {field} was changed without the program"
-            )
-    if row is not None:
-        return Breach(row.id, f"{table.name} {row.id} was added without the program")
-    step(seen % batch)
-    return None

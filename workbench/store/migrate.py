@@ -2,7 +2,9 @@
 
 The file is backed up before an upgrade; a database made by a newer program is refused;
 a database that is not a workbench database is refused. Alembic is imported only when
-there is something to migrate (it costs ~170 ms at start-up).
+there is something to migrate (it costs ~170 ms at start-up). Upgrading a database that
+holds a record appends one ``migrate`` entry per revision to its audit chain, in the
+migration's own transaction, so the chain says when the schema changed and to what.
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import datetime as dt
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from workbench.paths import migrations_dir
+from workbench.store.audit import GENESIS, Change, append, chain_head, migration_change
 from workbench.store.database import Database, sqlite_file
+
+# Who the chain names for a migration: the program did it, not a person's edit.
+MIGRATION_ACTOR = "workbench"
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
@@ -34,9 +41,10 @@ class SchemaError(Exception):
         self.params = params
 
 
-def known_revisions() -> list[str]:
-    """Revision ids shipped with this program, oldest first (file names start with them)."""
-    names = (p.name for p in (migrations_dir() / "versions").iterdir())
+def known_revisions(folder: Path | None = None) -> list[str]:
+    """Revision ids in the migrations ``folder`` (default: those shipped with this
+    program), oldest first (file names start with them)."""
+    names = (p.name for p in ((folder or migrations_dir()) / "versions").iterdir())
     return sorted(m.group(1) for name in names if (m := _REVISION_FILE.match(name)))
 
 
@@ -64,14 +72,27 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
-def upgrade(database: Database, create: bool = True) -> Path | None:
+def upgrade(
+    database: Database,
+    create: bool = True,
+    *,
+    migrations: Path | None = None,
+    target: str | None = None,
+    actor: str = MIGRATION_ACTOR,
+) -> Path | None:
     """Migrate to the newest revision; returns the backup made, if any.
 
     With ``create`` False an empty database is refused instead of being given the schema
-    (for commands that only read, such as ``check``).
+    (for commands that only read, such as ``check``). ``migrations`` is another migrations
+    folder than the shipped one, ``target`` a revision to stop at (the newest by default),
+    ``actor`` the name the migration's audit entries carry.
     """
-    revisions = known_revisions()
+    folder = migrations or migrations_dir()
+    revisions = known_revisions(folder)
     head = revisions[-1]
+    goal = target or head
+    if goal not in revisions:
+        raise ValueError(f"no revision {goal} in {folder}")
     try:
         with database.engine.connect() as connection:
             current = current_revision(connection)
@@ -85,7 +106,7 @@ def upgrade(database: Database, create: bool = True) -> Path | None:
             "not_workbench",
             detail=str(error.orig),
         ) from error
-    if current == head:
+    if current == goal:
         return None
     if current is not None and current not in revisions:
         raise SchemaError(
@@ -95,6 +116,8 @@ def upgrade(database: Database, create: bool = True) -> Path | None:
             found=current,
             known=head,
         )
+    if current is not None and revisions.index(current) > revisions.index(goal):
+        return None  # already past the revision asked for; never downgraded here
     if current is None and not tables and not create:
         raise SchemaError(
             "This is not a Governance Workbench database (it is empty).",
@@ -113,28 +136,52 @@ def upgrade(database: Database, create: bool = True) -> Path | None:
     path = sqlite_file(database.url)
     if current is not None and path is not None:
         backup = backup_sqlite(path, current)
-    _run_alembic(database)
+    _run_alembic(database, folder, current, goal, actor)
     return backup
 
 
-def _run_alembic(database: Database) -> None:
+def _audit_entries(config: Any, current: str | None, goal: str) -> list[Change]:
+    """One ``migrate`` entry per revision applied, oldest first, saying what it changed."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(config)
+    changes = []
+    previous = current
+    for script in reversed(list(scripts.iterate_revisions(goal, current or "base"))):
+        changes.append(migration_change(script.revision, previous, script.doc))
+        previous = script.revision
+    return changes
+
+
+def _run_alembic(
+    database: Database, folder: Path, current: str | None, goal: str, actor: str
+) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("script_location", str(folder))
     is_sqlite = database.url.get_backend_name() == "sqlite"
     with database.writer_engine.connect() as connection:
         # Batch migrations rebuild tables; foreign keys must not fire half-way. The pragma
         # only works outside a transaction, so it goes straight to the driver.
         raw = connection.connection.dbapi_connection
         assert raw is not None  # an open connection has its driver connection
+        secure_delete = 0
         if is_sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")
+            # A rebuilt table's old pages hold rows that were copied, not deleted; zeroing
+            # them (Debian builds SQLite with SECURE_DELETE) doubles a big file's migration.
+            secure_delete = int(raw.execute("PRAGMA secure_delete").fetchone()[0])
+            raw.execute("PRAGMA secure_delete=OFF")
         try:
             with connection.begin():
+                # A record exists when its chain does; a new or empty database gets no
+                # entry (it has no record whose meaning the schema could change, and an
+                # empty record stays empty for ``demo``).
+                chained = current is not None and chain_head(connection)[1] != GENESIS
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, goal)
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
@@ -143,6 +190,9 @@ def _run_alembic(database: Database) -> None:
                             "broken_reference",
                             table=str(broken[0]),
                         )
+                if chained:
+                    append(connection, _audit_entries(config, current, goal), actor)
         finally:
             if is_sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
+                raw.execute(f"PRAGMA secure_delete={secure_delete}")

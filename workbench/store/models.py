@@ -7,7 +7,7 @@ labels shown to users come from the UI's translations, so the data stays languag
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -23,6 +23,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Every table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
+# (even the newest) is never handed out again, and an old audit entry never comes to mean
+# another record. PostgreSQL's SERIAL ids never go back anyway. Migration 0002 gave it to
+# the tables of databases made before.
+NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
+
 
 class Base(DeclarativeBase):
     """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain."""
@@ -33,7 +39,10 @@ class Base(DeclarativeBase):
 
 
 class CodeSequence(Base):
-    """Last number handed out per code prefix, e.g. ``P-2026`` → 17 gives P-2026-0018."""
+    """Last number handed out per code prefix, e.g. ``P-2026`` → 17 gives P-2026-0018.
+
+    Keyed by the prefix text, so there is no id to reuse (and SQLite allows AUTOINCREMENT
+    only on an INTEGER PRIMARY KEY)."""
 
     __tablename__ = "code_sequence"
 
@@ -43,6 +52,7 @@ class CodeSequence(Base):
 
 class Site(Base):
     __tablename__ = "site"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -51,6 +61,7 @@ class Site(Base):
 
 class Department(Base):
     __tablename__ = "department"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -58,6 +69,7 @@ class Department(Base):
 
 class Person(Base):
     __tablename__ = "person"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(100), unique=True)
@@ -70,6 +82,7 @@ class ErpModule(Base):
     """An entry of the editable ERP module list (采购, 库存, 销售 …)."""
 
     __tablename__ = "erp_module"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50), unique=True)
@@ -86,6 +99,7 @@ class Problem(Base):
         Index("ix_problem_reported_on", "reported_on", "id"),
         Index("ix_problem_severity", "severity", "id"),
         Index("ix_problem_title", "title"),
+        NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,6 +130,7 @@ class Problem(Base):
 
 class Cause(Base):
     __tablename__ = "cause"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     problem_id: Mapped[int] = mapped_column(
@@ -140,6 +155,7 @@ class CauseWhy(Base):
     """One step of a cause's 5-why chain; ``position`` 1 is the first why."""
 
     __tablename__ = "cause_why"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cause_id: Mapped[int] = mapped_column(ForeignKey("cause.id", ondelete="CASCADE"), index=True)
@@ -151,6 +167,7 @@ class CauseWhy(Base):
 
 class Solution(Base):
     __tablename__ = "solution"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cause_id: Mapped[int] = mapped_column(ForeignKey("cause.id", ondelete="CASCADE"), index=True)
@@ -171,6 +188,7 @@ class Solution(Base):
 
 class Result(Base):
     __tablename__ = "result"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     solution_id: Mapped[int] = mapped_column(
@@ -195,7 +213,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_entry"
     __audited__ = False
-    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id", "id"),)
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id", "id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(String(32))
