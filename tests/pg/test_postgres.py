@@ -2,8 +2,8 @@
 
 The migrations run there, the whole record works and checks sound, and two writers on two
 machines (two engines, two anchor files) never chain after the same head: the advisory
-lock in workbench.store.audit.lock_chain serialises their appends. Without it, the same
-workload collides.
+lock (workbench.store.audit.lock_chain, taken when a write begins) serialises them, as
+BEGIN IMMEDIATE does on SQLite. Without it, the same workload collides.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 
 import workbench.store.audit as audit
+import workbench.store.database as database
 from workbench.app import open_services
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
@@ -222,7 +223,8 @@ def test_without_the_lock_the_same_writers_collide(
 ) -> None:
     """The test above would catch a missing lock: the two writers read the same head, and
     the second to commit is refused (entry ids are the primary key), so a write is lost."""
-    monkeypatch.setattr(audit, "lock_chain", lambda _connection: None)
+    for module in (audit, database):  # taken at the start of a write and at append
+        monkeypatch.setattr(module, "lock_chain", lambda _connection: None)
     laptops = two_laptops()
 
     errors = _write_at_once(laptops, WRITES, stop_at_first_error=True)
@@ -273,12 +275,6 @@ def _in_threads(*calls: Callable[[], object], pause: threading.Event | None = No
     return errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="PostgreSQL bug: the first code of a year is inserted by both writers "
-    "(problems.py _next_code: FOR UPDATE locks no row that does not exist yet)",
-)
 def test_two_writers_each_get_a_code_for_the_first_problem_of_a_year(
     two_laptops: Callable[[], list[Services]],
 ) -> None:
@@ -305,12 +301,6 @@ def test_two_writers_each_get_a_code_for_the_first_problem_of_a_year(
     assert {"P-2026-0001", "P-2026-0002"} <= codes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="PostgreSQL bug: a new person's first problem takes the chain lock, then the "
-    "code sequence; every other create takes them the other way round: a deadlock",
-)
 def test_a_new_colleagues_first_problem_and_another_problem_at_once(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, record_flush
+from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, lock_chain, record_flush
 from workbench.store.changes import ChangeSet
 from workbench.store.errors import storage_error
 
@@ -162,10 +162,14 @@ class Database:
     def write(self, actor: str) -> Iterator[Session]:
         """A session whose changes are committed together with their audit entries.
 
-        After the commit, subscribers hear what it changed (see ``subscribe``)."""
+        One writer at a time, from the first statement: SQLite's ``BEGIN IMMEDIATE``, and
+        on PostgreSQL the chain's advisory lock, taken before anything is read, so two
+        writers can neither chain after the same head nor lock the same rows in opposite
+        orders. After the commit, subscribers hear what it changed (see ``subscribe``)."""
         try:
             with self._writer() as session:
                 with session.begin():
+                    lock_chain(session.connection())
                     session.info[ACTOR_KEY] = actor
                     session.info[WRITTEN_KEY] = []
                     yield session
