@@ -5,6 +5,7 @@ The command line and the window both start here; nothing is global.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 from collections.abc import Mapping
@@ -56,12 +57,26 @@ def open_services(
     Every committed write moves the chain's anchor (workbench.store.anchor) forward.
     """
     settings = settings or Settings.load()
+    user = current_user(settings)
     database = Database(resolve_target(target), busy_timeout)
+    anchor = ChainAnchor(config_dir() / FILE_NAME, location(database.url))
     try:
-        upgrade(database, create)
+        if upgrade(database, create, actor=user) is not None:
+            _anchor_migration(database, anchor)
     except Exception:
         database.dispose()
         raise
-    anchor = ChainAnchor(config_dir() / FILE_NAME, location(database.url))
     follow(database, anchor)
-    return Services.build(database, current_user(settings), anchor)
+    return Services.build(database, user, anchor)
+
+
+def _anchor_migration(database: Database, anchor: ChainAnchor) -> None:
+    """The upgrade just appended its audit entries: the anchor follows, as after any
+    write of this program (so the next check does not call them written elsewhere)."""
+    from workbench.store.anchor import Mark
+    from workbench.store.audit import chain_head
+
+    with database.engine.connect() as connection:
+        head = Mark(*chain_head(connection))
+    with contextlib.suppress(OSError):  # the anchor only lags; the next write moves it
+        anchor.record_head(head)

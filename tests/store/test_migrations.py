@@ -152,6 +152,20 @@ def test_a_database_from_a_newer_program_is_refused(db_path: Path) -> None:
     assert list(db_path.parent.glob("*.before-*")) == []
 
 
+@pytest.mark.parametrize("revision", ["abcd", "0001a", "ae1027a6acf"])
+def test_a_schema_revision_no_workbench_wrote_is_called_unknown(
+    db_path: Path, revision: str
+) -> None:
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+    with pytest.raises(SchemaError, match="unknown schema revision") as caught:
+        open_at(db_path)
+    assert caught.value.reason == "unknown_revision"
+    assert revision in str(caught.value) and "newer" not in str(caught.value)
+    assert revision_of(db_path) == revision
+    assert list(db_path.parent.glob("*.before-*")) == []
+
+
 def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "inventory.sqlite3"
     with sqlite3.connect(path) as connection:

@@ -25,14 +25,16 @@ from workbench.store.database import Database, sqlite_file
 # Who the chain names for a migration: the program did it, not a person's edit.
 MIGRATION_ACTOR = "workbench"
 
+_REVISION_NUMBER = re.compile(r"\d{4}")
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class SchemaError(Exception):
     """The database cannot be used by this program; the message says why in words.
 
-    ``reason`` ("newer", "not_workbench", "broken_reference") and ``params`` let the
-    window say it in the user's language; the message is the English text.
+    ``reason`` ("newer", "unknown_revision", "not_workbench", "broken_reference") and
+    ``params`` let the window say it in the user's language; the message is the English
+    text.
     """
 
     def __init__(self, message: str, reason: str, **params: str) -> None:
@@ -109,10 +111,22 @@ def upgrade(
     if current == goal:
         return None
     if current is not None and current not in revisions:
+        # Our revisions are numbered: a higher number is a newer program's; anything else
+        # was not written by any Governance Workbench.
+        if _REVISION_NUMBER.fullmatch(current) and current > head:
+            raise SchemaError(
+                f"This database was written by a newer Governance Workbench (schema "
+                f"{current}; this program knows up to {head}). Install the newer program "
+                "to open it.",
+                "newer",
+                found=current,
+                known=head,
+            )
         raise SchemaError(
-            f"This database was written by a newer Governance Workbench (schema {current}; "
-            f"this program knows up to {head}). Install the newer program to open it.",
-            "newer",
+            f"This database has an unknown schema revision ({current!r}; this program "
+            f"knows 0001 to {head}): it was not written by Governance Workbench, or was "
+            "changed by another tool.",
+            "unknown_revision",
             found=current,
             known=head,
         )

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# Every table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
+# Every record table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
 # (even the newest) is never handed out again, and an old audit entry never comes to mean
 # another record. PostgreSQL's SERIAL ids never go back anyway. Migration 0002 gave it to
 # the tables of databases made before.
@@ -213,7 +213,9 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_entry"
     __audited__ = False
-    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id", "id"), NEVER_REUSED)
+    # No AUTOINCREMENT: an entry's id is the chain's own (the previous head + 1, given by
+    # workbench.store.audit.append), and a tail cut off is found against the anchor.
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(String(32))

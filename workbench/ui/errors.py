@@ -83,6 +83,13 @@ def _schema(error: Exception) -> str | None:
             "program knows up to %2). Install the newer program to open it.",
         )
         return text.replace("%1", params["found"]).replace("%2", params["known"])
+    if error.reason == "unknown_revision":
+        text = QCoreApplication.translate(
+            "DatabaseOpening",
+            "This database has an unknown schema revision (%1; this program knows 0001 to "
+            "%2): it was not written by Governance Workbench, or was changed by another tool.",
+        )
+        return text.replace("%1", params["found"]).replace("%2", params["known"])
     if error.reason == "not_workbench":
         text = QCoreApplication.translate(
             "DatabaseOpening", "This file is not a Governance Workbench database (%1)."
