@@ -142,6 +142,7 @@ class IntegrityService:
         end = Mark(*chain_head(connection))
         after = since.id if since is not None else 0
         models = _row_models()
+        progress.report(0, 0, "counting")  # counting rows of a big file takes seconds
         total = self._total(connection, models, since)
         done = 0
 
