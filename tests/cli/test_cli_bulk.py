@@ -1,13 +1,21 @@
-"""`workbench demo --problems N` for big N: the bulk path keeps the rules and the audit chain."""
+"""`workbench demo --problems N` for big N: the bulk path keeps the rules and the audit chain.
+
+The bulk service itself (checks, all-or-nothing, cancelling) is tested in
+tests/services/test_bulk.py, its writer in tests/store/test_bulk_writer.py.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from workbench.app import open_services
-from workbench.cli.demo import SERVICES_LIMIT
+from workbench.cli import bulk
+from workbench.cli.demo import BULK_SPAN_DAYS, SERVICES_LIMIT, seed_lookups
+from workbench.cli.scenario import Planner, load_catalogue
+from workbench.services.bulk import BatchError
 from workbench.settings import Settings
 
 N = 3_000
@@ -96,3 +104,35 @@ def test_bulk_codes_continue_in_the_program(bulk_db, sql):
     assert codes == sorted(codes, key=lambda c: (c[:6], int(c[7:])))  # id order is code order
     assert detail.code == codes[0]
     assert report.sound
+
+
+def test_the_demo_rows_are_checked_like_a_save(services, sql, db_path):
+    ids = seed_lookups(services, load_catalogue("en"))
+    planner = Planner(load_catalogue("en"), ids, services.problems.today(), BULK_SPAN_DAYS)
+    plans = list(planner.problems(20))
+    plans[6] = dataclasses.replace(plans[6], values={**plans[6].values, "severity": 9})
+    entries = sql(db_path, "SELECT COUNT(*) FROM audit_entry")
+
+    with pytest.raises(BatchError) as caught:
+        bulk.write_problems(services, plans, ids.people, len(plans))
+
+    assert [(e.row, e.field, e.code) for e in caught.value.rows] == [
+        (7, "severity", "out_of_range")
+    ]
+    assert sql(db_path, "SELECT COUNT(*) FROM problem") == [(0,)]
+    assert sql(db_path, "SELECT COUNT(*) FROM audit_entry") == entries
+
+
+def test_the_demo_prints_its_progress_every_so_many_problems(services, monkeypatch):
+    monkeypatch.setattr(bulk, "PROGRESS_EVERY", 4)
+    ids = seed_lookups(services, load_catalogue("en"))
+    planner = Planner(load_catalogue("en"), ids, services.problems.today(), BULK_SPAN_DAYS)
+    heard: list[tuple[int, int]] = []
+    monkeypatch.setattr("workbench.services.bulk.REPORT_EVERY", 2)
+
+    written = bulk.write_problems(
+        services, planner.problems(10), ids.people, 10, lambda *told: heard.append(told)
+    )
+
+    assert heard == [(4, 10), (8, 10)]
+    assert written.problems == 10

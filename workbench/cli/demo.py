@@ -2,7 +2,8 @@
 
 The lookups and small datasets go through the services, acted by the demo people
 themselves, so every row is validated and audited exactly as if typed into the window.
-Large datasets (``--problems`` above ``SERVICES_LIMIT``) go through workbench.cli.bulk.
+Large datasets (``--problems`` above ``SERVICES_LIMIT``) go through the bulk service
+(workbench.cli.bulk), which checks every row with the same rules and writes them fast.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ class _Writer:
 
 
 def has_record(services: Services) -> bool:
-    return bulk.has_rows(services.database)
+    return bulk.has_rows(services)
 
 
 def write_demo(
@@ -109,7 +110,7 @@ def write_demo(
             raise NotEmptyError(
                 "the database already has data; use --force to replace it with the demo"
             )
-        bulk.empty_record(services.database)
+        bulk.empty_record(services)
         services.integrity.chain_restarted()
     catalogue = load_catalogue(lang)
     ids = seed_lookups(services, catalogue)
@@ -120,7 +121,7 @@ def write_demo(
             writer.write(plan)
         return
     plans = Planner(catalogue, ids, today, BULK_SPAN_DAYS).problems(count)
-    bulk.write_problems(services.database, services.actor, plans, count, progress)
+    bulk.write_problems(services, plans, ids.people, count, progress)
 
 
 class FileInUseError(Exception):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from workbench.services.bulk import BulkService
 from workbench.services.chain import ChainService, closed_keeps_verified
 from workbench.services.changes import ChangeFeed, ChangeSet
 from workbench.services.history import HistoryService
@@ -31,6 +32,7 @@ class Services:
     lookups: LookupService
     integrity: IntegrityService
     history: HistoryService
+    bulk: BulkService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -43,6 +45,7 @@ class Services:
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
+            bulk=BulkService(database, actor),
         )
 
     @property
