@@ -8,17 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from workbench.services.bulk import BulkService
-from workbench.services.chain import ChainService, closed_keeps_verified
-from workbench.services.changes import ChangeFeed, ChangeSet
-from workbench.services.history import HistoryService
-from workbench.services.integrity import IntegrityService
-from workbench.services.lookups import LookupService
-from workbench.services.problems import ProblemService
-from workbench.store.anchor import ChainAnchor
-from workbench.store.database import Database, location
+from workbench.store.changes import ChangeSet
+
+# The services and the storage layer (SQLAlchemy's ORM, a third of a second to import) are
+# imported by ``Services.build``, not with this package: a window or command that needs only
+# the plain records (workbench.services.records), the errors or the progress of a job does
+# not pay for them.
+if TYPE_CHECKING:
+    from workbench.services.bulk import BulkService
+    from workbench.services.chain import ChainService
+    from workbench.services.changes import ChangeFeed
+    from workbench.services.history import HistoryService
+    from workbench.services.integrity import IntegrityService
+    from workbench.services.lookups import LookupService
+    from workbench.services.problems import ProblemService
+    from workbench.store.anchor import ChainAnchor
+    from workbench.store.database import Database
+
+__all__ = ["ChangeSet", "Services"]
 
 T = TypeVar("T")
 
@@ -37,6 +46,13 @@ class Services:
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
         """``anchor`` is where ``check`` compares the chain with what this machine saw."""
+        from workbench.services.bulk import BulkService
+        from workbench.services.chain import ChainService, closed_keeps_verified
+        from workbench.services.history import HistoryService
+        from workbench.services.integrity import IntegrityService
+        from workbench.services.lookups import LookupService
+        from workbench.services.problems import ProblemService
+
         return cls(
             database=database,
             actor=actor,
@@ -51,12 +67,16 @@ class Services:
     @property
     def location(self) -> str:
         """Where the record is kept, for people: the file, or the URL without its password."""
+        from workbench.store.database import location
+
         return location(self.database.url)
 
     @property
     def changes(self) -> ChangeFeed:
         """Changes committed by anyone, read from the audit chain (see ``subscribe`` for
         this process's own writes, heard at once)."""
+        from workbench.services.changes import ChangeFeed
+
         return ChangeFeed(self.database)
 
     def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:

@@ -7,10 +7,14 @@ language change takes effect on the next call.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale
 
 from workbench import vocabulary
-from workbench.services.errors import FieldError
+
+if TYPE_CHECKING:  # the errors module loads SQLAlchemy: not wanted at start-up
+    from workbench.services.errors import FieldError
 
 FIELDS = vocabulary.known_fields()
 

@@ -7,9 +7,12 @@ again only when a change notice says one of these kinds of record changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from workbench.services.lookups import LookupService
 from workbench.services.records import ErpModuleEntry, Lookup
+
+if TYPE_CHECKING:  # the services are loaded once the database is open
+    from workbench.services.lookups import LookupService
 
 # Record kinds (table names) whose change means the lists must be read again.
 LOOKUP_KINDS = ("erp_module", "site", "department", "person")

@@ -2,6 +2,9 @@
 
 Only the row count and the pages the view actually paints are queried, so the list stays
 responsive with a million problems; sorting and filtering are re-run in SQL.
+
+At start-up the model can show the first page read before the services are loaded
+(``ProblemTableModel.preview``); ``attach`` then hands it the services.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,10 +25,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
-from workbench.services import Services
 from workbench.services.records import SORTABLE, ProblemFilter, ProblemRow, ProblemSort
 from workbench.ui import labels
 from workbench.ui.counting import FAILED, BackgroundCount
+
+if TYPE_CHECKING:  # the services are loaded once the database is open
+    from workbench.services import Services
+    from workbench.services.first_page import FirstPage
+    from workbench.services.problems import ProblemService
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
@@ -70,13 +77,17 @@ class ProblemTableModel(QAbstractTableModel):
     A free-text filter shows its first page at once; when there are more rows, the exact
     count follows from a worker thread (``count_exact`` is False until then) and the rows
     beyond the first page are added when it arrives.
+
+    Made by ``preview(first_page)``, it shows those rows (and blank ones below them, as
+    many as the database holds) until ``attach(services)``; it cannot filter or sort
+    until then.
     """
 
     countChanged = Signal()
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._problems = services.problems
+        self._problems: ProblemService | None = None
         self._filter = ProblemFilter()
         self._sort = ProblemSort()
         self._pages: OrderedDict[int, list[ProblemRow]] = OrderedDict()
@@ -84,7 +95,36 @@ class ProblemTableModel(QAbstractTableModel):
         self._background: BackgroundCount | None = None
         self.count_exact = True
         self.fetch_count = 0  # pages queried so far; tests and benchmarks read it
-        self._count = self._recount()
+        self._count = 0
+        if services is not None:
+            self._problems = services.problems
+            self._count = self._recount()
+
+    @classmethod
+    def preview(cls, first_page: FirstPage, parent: QObject | None = None) -> ProblemTableModel:
+        """The unfiltered list in its default order, from ``first_page`` alone."""
+        model = cls(None, parent)
+        model._pages[0] = list(first_page.rows[:PAGE_SIZE])
+        model._count = max(first_page.total, len(model._pages[0]))
+        return model
+
+    @property
+    def attached(self) -> bool:
+        """Whether the model reads through the services (False while it previews)."""
+        return self._problems is not None
+
+    def attach(self, services: Services) -> None:
+        """The database is open: read through ``services`` from now on. The rows shown are
+        read again, so a write made since the first page was read shows too."""
+        if self._problems is not None:
+            raise RuntimeError("the model already has its services")
+        self._problems = services.problems
+        self.refresh()
+
+    def _service(self) -> ProblemService:
+        if self._problems is None:
+            raise RuntimeError("the database is not open yet")
+        return self._problems
 
     # ---- state -------------------------------------------------------------------------
     @property
@@ -99,6 +139,7 @@ class ProblemTableModel(QAbstractTableModel):
         return COLUMN_KEYS.index(self._sort.column)
 
     def set_filter(self, flt: ProblemFilter) -> None:
+        self._service()  # not while previewing
         self.beginResetModel()
         self._filter = flt
         self._pages.clear()
@@ -110,9 +151,10 @@ class ProblemTableModel(QAbstractTableModel):
         if self._background is not None:
             self._background.cancel()
         self.count_exact = True
-        if not self._problems.counts_by_scan(self._filter):
-            return self._problems.count(self._filter)
-        first = self._problems.page(self._filter, self._sort, 0, PAGE_SIZE + 1)
+        problems = self._service()
+        if not problems.counts_by_scan(self._filter):
+            return problems.count(self._filter)
+        first = problems.page(self._filter, self._sort, 0, PAGE_SIZE + 1)
         self.fetch_count += 1
         self._pages[0] = first[:PAGE_SIZE]
         if len(first) <= PAGE_SIZE:
@@ -123,7 +165,7 @@ class ProblemTableModel(QAbstractTableModel):
 
     def _counter(self) -> BackgroundCount:
         if self._background is None:
-            self._background = BackgroundCount(self._problems.count, self)
+            self._background = BackgroundCount(self._service().count, self)
             self._background.counted.connect(self._counted)
         return self._background
 
@@ -146,7 +188,7 @@ class ProblemTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].key not in SORTABLE:
             return
         wanted = ProblemSort(COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder)
-        if wanted == self._sort:
+        if wanted == self._sort or self._problems is None:
             return
         self.beginResetModel()
         self._sort = wanted
@@ -160,7 +202,8 @@ class ProblemTableModel(QAbstractTableModel):
         exact count follows from the background (as when the filter was set)."""
         if self._background is not None:
             self._background.cancel()
-        if self._problems.counts_by_scan(self._filter):
+        problems = self._service()
+        if problems.counts_by_scan(self._filter):
             self._pages.clear()
             if self._count:
                 last = self.index(self._count - 1, len(COLUMNS) - 1)
@@ -169,7 +212,7 @@ class ProblemTableModel(QAbstractTableModel):
             self._counter().start(self._filter)
             return
         self.count_exact = True
-        count = self._problems.count(self._filter)
+        count = problems.count(self._filter)
         if count != self._count:
             self.beginResetModel()
             self._pages.clear()
@@ -186,6 +229,8 @@ class ProblemTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        if self._problems is None:
+            return []  # previewing: only the first page is known
         page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE)
         self.fetch_count += 1
         self._pages[number] = page
@@ -210,6 +255,8 @@ class ProblemTableModel(QAbstractTableModel):
             for offset, row in enumerate(page):
                 if row.id == problem_id:
                     return number * PAGE_SIZE + offset
+        if self._problems is None:
+            return None
         return self._problems.position(self._filter, self._sort, problem_id)
 
     # ---- QAbstractTableModel -----------------------------------------------------------

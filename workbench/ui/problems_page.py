@@ -4,13 +4,20 @@ It refreshes from change notices, whoever wrote: the rows when problems or the l
 they show (modules, sites, departments, people) changed, the filters and forms when
 those lists changed, the detail when its problem or chain changed. The selection and
 the scroll position survive a refresh.
+
+At start-up the page is first built from the list's first page alone
+(``ProblemsPage.preview``): the list with its rows, and the filter bar not yet in use.
+``attach(services)`` then builds the rest (the detail panel, the filters' lists) once the
+database is open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -33,14 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services import Services
-from workbench.services.changes import ChangeSet
 from workbench.services.records import SORTABLE, ProblemFilter
 from workbench.ui import labels
-from workbench.ui.detail.panel import ProblemDetailPanel
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
 from workbench.ui.pages import entry
 from workbench.ui.problem_table import COLUMNS, ProblemTableModel, column_widths
+
+if TYPE_CHECKING:  # the services and the detail panel are loaded once the database is open
+    from workbench.services import Services
+    from workbench.services.changes import ChangeSet
+    from workbench.services.first_page import FirstPage
+    from workbench.ui.detail.panel import ProblemDetailPanel
 
 SEARCH_DELAY_MS = 250
 
@@ -61,15 +71,23 @@ def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]
 class ProblemsPage(QWidget):
     """Find problems (search, status, module, site) and work on the selected one."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | None,
+        parent: QWidget | None = None,
+        model: ProblemTableModel | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._services: Services | None = None
+        self._detail: ProblemDetailPanel | None = None
         self._shown: int | None = None
         self._reveal: int | None = None  # a problem just created here: scroll to it
         self._sized = False
-        self.model = ProblemTableModel(services, self)
-        lists = LookupLists.read(services.lookups)
-        self.detail = ProblemDetailPanel(services, self, lists)
+        if model is None:
+            model = ProblemTableModel(services, self)
+        else:
+            model.setParent(self)
+        self.model = model
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search by code or title…"))
@@ -84,13 +102,75 @@ class ProblemsPage(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._fill_filters(lists)
+        _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
+        _fill(self.module_filter, self.tr("All ERP modules"), [])
+        _fill(self.site_filter, self.tr("All sites"), [])
 
         self.table = QTableView(self)
+        # Where the detail panel goes once the database is open: its empty state, as it
+        # looks until a problem is selected.
+        self._placeholder = QLabel(
+            QCoreApplication.translate("ProblemDetailPanel", "Select a problem")
+        )
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setStyleSheet("color: #78909c; font-size: 15px;")
         self._setup_table()
         self._layout()
-        self._connect()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_count()
+        self._controls = (
+            self.search,
+            self.status_filter,
+            self.module_filter,
+            self.site_filter,
+            self.new_button,
+        )
+        if services is not None:
+            self.attach(services)
+        else:
+            for control in self._controls:
+                control.setEnabled(False)
+
+    @classmethod
+    def preview(cls, first_page: FirstPage, parent: QWidget | None = None) -> ProblemsPage:
+        """The page showing ``first_page`` before the database is open; ``attach`` it to
+        the services when it is."""
+        return cls(None, parent, ProblemTableModel.preview(first_page))
+
+    @property
+    def attached(self) -> bool:
+        return self._services is not None
+
+    @property
+    def detail(self) -> ProblemDetailPanel:
+        if self._detail is None:
+            raise RuntimeError("the database is not open yet")
+        return self._detail
+
+    def attach(self, services: Services) -> None:
+        """The database is open: build what needs it (the detail panel, the filters' lists),
+        read the rows through the services, and open a problem selected meanwhile."""
+        from workbench.ui.detail.panel import ProblemDetailPanel
+
+        if self._services is not None:
+            raise RuntimeError("the page already has its services")
+        lists = LookupLists.read(services.lookups)
+        detail = ProblemDetailPanel(services, self, lists)
+        self._services, self._detail = services, detail
+        self.splitter.replaceWidget(1, detail)
+        self._placeholder.deleteLater()
+        self._fill_filters(lists)
+        if not self.model.attached:
+            self.model.attach(services)
+        self._connect()
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.setSortingEnabled(True)
+        for control in self._controls:
+            control.setEnabled(True)
+        self._show_count()
+        if self._shown is not None:  # selected while the page was a preview
+            self._reselect(self._shown)
+            detail.show_problem(self._shown)
 
     # ---- building ----------------------------------------------------------------------
     def _setup_table(self) -> None:
@@ -114,7 +194,9 @@ class ProblemsPage(QWidget):
         for column, width in enumerate(column_widths(table.fontMetrics())):
             header.resizeSection(column, width)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
-        table.setSortingEnabled(True)
+        # Sorting is switched on by attach: the list sorts in SQL, through the services.
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(False)
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
@@ -130,7 +212,7 @@ class ProblemsPage(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._placeholder)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -149,7 +231,6 @@ class ProblemsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.new_button.clicked.connect(self._new_problem)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_count)
         self.model.countChanged.connect(self._show_count)
         self.detail.problemChanged.connect(self._problem_saved)
@@ -188,6 +269,8 @@ class ProblemsPage(QWidget):
         return self.select_problem(record_id)
 
     def changed(self, change: ChangeSet) -> None:
+        if self._services is None:
+            return  # attach reads everything afresh
         if change.touches(*LOOKUP_KINDS):
             lists = LookupLists.read(self._services.lookups)
             self._fill_filters(lists)
@@ -249,7 +332,8 @@ class ProblemsPage(QWidget):
 
     def _show(self, problem_id: int | None) -> None:
         self._shown = problem_id
-        self.detail.show_problem(problem_id)
+        if self._detail is not None:  # else attach shows it
+            self._detail.show_problem(problem_id)
 
     def _current_changed(
         self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex

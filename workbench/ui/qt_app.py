@@ -17,6 +17,8 @@ from workbench import __version__
 from workbench.paths import fonts_dir, translations_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
+from workbench.ui.pages import PAGES
+from workbench.ui.preview import ListPreview
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
@@ -75,18 +77,23 @@ def start_window(
 ) -> tuple[MainWindow, DatabaseOpening]:
     """Show the main window at once and open the database ``target`` behind it.
 
-    The pages appear when the database is ready. If it cannot be opened (a newer
-    schema, not a workbench file …) the window says why in a message box and closes
-    when the user has read it; ``opening.error`` then holds the reason.
+    The Problems list shows its first rows as soon as they are read (workbench.ui.preview);
+    the database is opened once they are painted, and the pages work when it is ready.
+    If it cannot be opened (a newer schema, not a workbench file …) the window says why
+    in a message box and closes when the user has read it; ``opening.error`` then holds
+    the reason.
     """
     app = ensure_application(lang)
-    window = MainWindow()
+    preview = ListPreview(target)
+    window = MainWindow(pages=preview.pages(PAGES))
+    preview.setParent(window)
     opening = DatabaseOpening(target, window)
     opening.opened.connect(window.attach)
+    opening.failed.connect(preview.discard)
     opening.failed.connect(window.show_failure)
     app.aboutToQuit.connect(opening.shutdown)
     window.show()
-    opening.start()
+    preview.start(window, opening.start)
     return window, opening
 
 

@@ -1,0 +1,122 @@
+"""The Problems list's first rows straight from a SQLite file, before SQLAlchemy is loaded.
+
+Importing SQLAlchemy's ORM costs a third of a second or more, and the window wants rows on
+screen sooner than that. ``open_snapshot`` reads them with the DB-API (``sqlite3``): the
+rows the services' list gives for no filter and its default order (code, newest first),
+column for column, and their count, in one read-only transaction. It only answers for a
+plain file already at this program's newest schema; for anything else (a URL, a missing
+file, a file still to migrate or not a workbench file, a locked or damaged one) it
+answers None, and the caller opens the database the ordinary way, which says what is
+wrong.
+
+This module must not import SQLAlchemy (a test checks it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from workbench.paths import migrations_dir
+
+# As in workbench.store.database (which imports SQLAlchemy); a test keeps them equal.
+ENV_VAR = "WORKBENCH_DB"
+DEFAULT_FILE = "workbench.sqlite3"
+# A reader waits this long for a writer that holds the file in an exclusive state.
+BUSY_TIMEOUT_S = 1.0
+
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+# The columns of services.records.ProblemRow, in its order; the order is the list's
+# default (workbench.services.problems: ProblemSort() is code, descending).
+_FIRST_ROWS = """
+SELECT p.id, p.code, p.title, p.status, m.name, s.name, d.name,
+       p.severity, p.impact, p.frequency, o.name, p.reported_on
+FROM (SELECT id FROM problem ORDER BY code DESC LIMIT ?) AS ids
+JOIN problem AS p ON p.id = ids.id
+LEFT OUTER JOIN erp_module AS m ON m.id = p.erp_module_id
+LEFT OUTER JOIN site AS s ON s.id = p.site_id
+LEFT OUTER JOIN department AS d ON d.id = p.department_id
+LEFT OUTER JOIN person AS o ON o.id = p.owner_id
+ORDER BY p.code DESC
+"""
+
+
+def head_revision() -> str | None:
+    """The newest schema revision shipped with this program (migration file names start
+    with their revision id, as workbench.store.migrate reads them)."""
+    names = (p.name for p in (migrations_dir() / "versions").iterdir())
+    revisions = sorted(m.group(1) for name in names if (m := _REVISION_FILE.match(name)))
+    return revisions[-1] if revisions else None
+
+
+def sqlite_path(target: str | None, environ: Mapping[str, str] | None = None) -> Path | None:
+    """The file ``--db``/``WORKBENCH_DB``/the default names, resolved as
+    workbench.store.database.resolve_target does; None for a URL or an empty name."""
+    environ = os.environ if environ is None else environ
+    if target is not None and not target.strip():
+        return None
+    if target:
+        name = target
+    elif environ.get(ENV_VAR):
+        name = environ[ENV_VAR]
+    else:
+        from platformdirs import user_data_dir
+
+        name = str(Path(user_data_dir("GovernanceWorkbench", appauthor=False)) / DEFAULT_FILE)
+    if "://" in name:
+        return None
+    return Path(name).expanduser().resolve()
+
+
+class ListSnapshot:
+    """The Problems list of one SQLite file as it was at one moment: a read-only
+    connection holding one read transaction, so the rows and the count agree."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def first_rows(self, limit: int) -> list[tuple[Any, ...]] | None:
+        """The first ``limit`` rows as plain tuples (``reported_on`` still as its ISO
+        text), or None when the file cannot give them."""
+        try:
+            return self._connection.execute(_FIRST_ROWS, (limit,)).fetchall()
+        except sqlite3.Error:
+            return None
+
+    def count(self) -> int | None:
+        """How many problems there are, or None when the file cannot say."""
+        try:
+            return int(self._connection.execute("SELECT count(*) FROM problem").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def open_snapshot(path: Path) -> ListSnapshot | None:
+    """A snapshot of the list in ``path``, or None when this cannot answer for it (see
+    above). The caller closes it."""
+    if not path.is_file():
+        return None  # never create a file: the ordinary opening decides what to do
+    head = head_revision()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("BEGIN")
+        found = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        found = None
+    if head is None or found != [(head,)]:
+        connection.close()
+        return None
+    return ListSnapshot(connection)
