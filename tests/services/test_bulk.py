@@ -397,3 +397,57 @@ def test_a_cancelled_batch_writes_nothing(services, lists, counts, after_reports
     assert counts() == before
     assert services.integrity.check(full=True).sound
     assert services.problems.create(problem_values(lists)).code == "P-2025-0001"
+
+
+def test_a_bulk_write_is_heard_like_any_write_and_moves_the_anchor(
+    services, lists, db_path
+) -> None:
+    from workbench.app import anchor_of
+
+    heard: list[Any] = []
+    services.subscribe(heard.append)
+    services.bulk.write(batch(lists, 3))
+
+    (change,) = heard
+    assert len(change.ids("problem", "create")) == 3
+    assert change.touches("problem", "result") and not change.more_of
+    head = anchor_of(str(db_path)).load().head
+    assert head is not None and head.id == change.last_entry
+
+
+def test_a_bulk_write_too_big_to_list_names_the_kinds_it_wrote(
+    services, lists, monkeypatch
+) -> None:
+    import workbench.store.bulk as store_bulk
+
+    monkeypatch.setattr(store_bulk, "NOTICE_LIMIT", 5)
+    heard: list[Any] = []
+    services.subscribe(heard.append)
+    services.bulk.write(batch(lists, 4))
+    (change,) = heard
+    assert len(change.records) == 5  # the first five, then only kinds
+    assert {"problem", "cause", "solution", "result"} <= change.kinds()
+    assert change.touches("result")
+
+
+def test_a_bulk_write_while_another_program_writes_is_busy_and_writes_nothing(
+    db_path, lists, count
+) -> None:
+    import sqlite3
+
+    from workbench.app import open_services
+    from workbench.services.errors import StorageError
+    from workbench.settings import Settings
+
+    quick = open_services(str(db_path), Settings(user="tester"), busy_timeout=0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError) as caught:
+            quick.bulk.write(batch(lists, 3))
+        assert caught.value.reason == "busy"
+    finally:
+        other.rollback()
+        other.close()
+        quick.close()
+    assert count("problem") == 0

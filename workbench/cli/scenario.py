@@ -4,8 +4,8 @@
 ``db/demo/situations.json`` the problem situations (五大隐性成本, 九大治理路径, the KPIs),
 each text in zh_CN and en. ``Planner`` turns them into plain-data problems whose chain
 matches their status (open: nothing; analysing: causes; solving: + solution; verifying:
-+ result; closed: a verified result). demo.py writes plans through the services,
-bulk.py straight into the tables.
++ result; closed: a verified result). demo.py writes small plans through the services
+one by one, and bulk.py large ones through the bulk service (checked the same way).
 """
 
 from __future__ import annotations

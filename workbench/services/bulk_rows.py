@@ -18,7 +18,7 @@ from typing import Any
 from workbench.services import fields, kinds
 from workbench.services.base import REFERENCES
 from workbench.services.bulk_fields import QuickCheck, check_whys
-from workbench.services.chain import CAUSE, RESULT, SOLUTION
+from workbench.services.chain import CAUSE, RESULT, SOLUTION, solution_done_on
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
 from workbench.services.vocabulary import PROBLEM_STATUSES
@@ -243,11 +243,7 @@ class RowChecker:
         if errors:
             return None
         values = {**_SOLUTION_BLANK, **clean}
-        # As ChainService._before_save: a done solution has its date, no other one has.
-        if values["status"] != "done":
-            values["done_on"] = None
-        elif values["done_on"] is None:
-            values["done_on"] = self._today
+        values["done_on"] = solution_done_on(values["status"], values["done_on"], self._today)
         return NewSolution(values, [r for r in results if r is not None])
 
     def _result(self, row: int, part: tuple[int, ...], given: ResultInput) -> NewResult | None:

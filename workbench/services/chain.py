@@ -95,6 +95,13 @@ def _problem_of(session: Session, kind: str, record: Touched) -> int | None:
     return _problem_of(session, kind, Touched(kind, parent.id))
 
 
+def solution_done_on(status: str, done_on: dt.date | None, today: dt.date) -> dt.date | None:
+    """A done solution has the date it was done (today unless given); no other one has."""
+    if status != "done":
+        return None
+    return done_on or today
+
+
 _KEEP_VERIFIED = FieldError(
     "status",
     "closed_keeps_verified_result",
@@ -205,10 +212,7 @@ class ChainService(Service):
     def _before_save(self, obj: Any) -> None:
         """Rules that tie fields together."""
         if isinstance(obj, Solution):
-            if obj.status == "done" and obj.done_on is None:
-                obj.done_on = self.today()
-            elif obj.status != "done":
-                obj.done_on = None
+            obj.done_on = solution_done_on(obj.status, obj.done_on, self.today())
 
     # ---- results ----------------------------------------------------------------------
     def verify_result(self, result_id: int, verified: bool = True) -> ProblemDetail:

@@ -32,6 +32,7 @@ from workbench.store.audit import (
     snapshot,
     text_key,
 )
+from workbench.store.changes import ChangeSet
 from workbench.store.database import Database
 from workbench.store.models import (
     AuditEntry,
@@ -50,6 +51,8 @@ from workbench.store.models import (
 
 # Problems buffered before their rows (~7 each) and audit entries are inserted.
 BATCH_PROBLEMS = 20_000
+# A bulk write's change notice names each record up to this many, then only their kinds.
+NOTICE_LIMIT = 10_000
 
 _TABLES: tuple[Table, ...] = tuple(
     m.__table__ for m in (Person, Problem, Cause, CauseWhy, Solution, Result)
@@ -214,6 +217,10 @@ class BulkWriter:
         self._checked: set[str] = set()
         self._inserts = {t.name: _Insert(connection, t) for t in (*_TABLES, AuditEntry.__table__)}
         self._pending = 0
+        # What the change notice lists: each record up to NOTICE_LIMIT, then only kinds.
+        self._listed: list[tuple[int, str, int, str]] = []
+        self._more: set[str] = set()
+        self._first_entry = self._last_id + 1
         self.problems = 0
         self.rows = 0
         self.entries = 0
@@ -301,9 +308,29 @@ class BulkWriter:
                 chain_rows(self._changes, self._actor, at, self._last_id, self._last_hash)
             )
             self._inserts[AuditEntry.__tablename__](entries)
+            self._note(entries)
             self._last_id, self._last_hash = entries[-1]["id"], entries[-1]["hash"]
             self.entries += len(entries)
             self._changes.clear()
+
+    def _note(self, entries: list[dict[str, Any]]) -> None:
+        for entry in entries:
+            if len(self._listed) < NOTICE_LIMIT:
+                self._listed.append(
+                    (entry["id"], entry["entity"], entry["entity_id"], entry["action"])
+                )
+            else:
+                self._more.add(entry["entity"])
+
+    def change_set(self) -> ChangeSet | None:
+        """What this writer changed, for the change notices (None if nothing)."""
+        if not self.entries:
+            return None
+        listed = ChangeSet.of(self._actor, self._listed)
+        records = listed.records if listed is not None else ()
+        return ChangeSet(
+            self._actor, self._first_entry, self._last_id, records, frozenset(self._more)
+        )
 
     def finish(self) -> Written:
         """Move the code sequences on (audited) and insert what is left."""
@@ -344,11 +371,13 @@ def bulk_writer(
     database: Database, actor: str, batch: int = BATCH_PROBLEMS
 ) -> Iterator[BulkWriter]:
     """A writer in one write transaction: committed (after ``finish``) when the block
-    ends, rolled back whole, with nothing written, when it raises."""
-    with database.writer_engine.connect() as connection, connection.begin():
+    ends, rolled back whole, with nothing written, when it raises. After the commit the
+    database's subscribers hear what it wrote (the window's pages, the chain's anchor)."""
+    with database.write_connection() as connection:
         writer = BulkWriter(connection, actor, batch)
         yield writer
         writer.finish()
+    database.publish(writer.change_set())
 
 
 def write_problems(

@@ -33,6 +33,9 @@ class ChangeSet:
     first_entry: int
     last_entry: int
     records: tuple[RecordChange, ...]
+    # Kinds of further records this write created without listing them one by one (a bulk
+    # write of a million rows); a page showing records of these kinds reads them again.
+    more_of: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, actor: str, entries: Iterable[tuple[int, str, int, str]]) -> ChangeSet | None:
@@ -53,10 +56,10 @@ class ChangeSet:
         return cls(actor, min(ids), max(ids), records)
 
     def kinds(self) -> frozenset[str]:
-        return frozenset(r.kind for r in self.records)
+        return frozenset(r.kind for r in self.records) | self.more_of
 
     def touches(self, *kinds: str) -> bool:
-        return any(r.kind in kinds for r in self.records)
+        return any(r.kind in kinds for r in self.records) or not self.more_of.isdisjoint(kinds)
 
     def ids(self, kind: str, action: str | None = None) -> frozenset[int]:
         """Ids of ``kind`` records changed (only those with ``action`` if given)."""

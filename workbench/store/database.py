@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -176,6 +176,23 @@ class Database:
                 change = ChangeSet.of(actor, session.info.pop(WRITTEN_KEY))
         except DBAPIError as error:
             raise storage_error(error) from error
+        self.publish(change)
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction, for bulk writers that insert rows
+        and their audit entries themselves: the chain is locked from the start, it commits
+        when the block ends and rolls back whole when it raises, and storage failures are
+        StorageErrors. The writer then hands its ChangeSet to ``publish``."""
+        try:
+            with self.writer_engine.connect() as connection, connection.begin():
+                lock_chain(connection)
+                yield connection
+        except DBAPIError as error:
+            raise storage_error(error) from error
+
+    def publish(self, change: ChangeSet | None) -> None:
+        """Tell the subscribers what a committed write changed (nothing for None)."""
         if change is not None:
             for subscriber in list(self._subscribers):
                 subscriber(change)
