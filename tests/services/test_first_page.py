@@ -16,8 +16,9 @@ from workbench.services import Services
 from workbench.services.first_page import read_first_page
 from workbench.services.records import ProblemFilter, ProblemSort
 from workbench.store import first_page
-from workbench.store.database import DEFAULT_FILE, ENV_VAR, resolve_target, sqlite_file
+from workbench.store.database import resolve_target, sqlite_file
 from workbench.store.migrate import known_revisions
+from workbench.store.target import ENV_VAR
 
 
 @pytest.fixture
@@ -110,9 +111,8 @@ def test_the_file_is_resolved_as_the_store_resolves_it(target, tmp_path, monkeyp
     assert first_page.sqlite_path(target) == sqlite_file(resolve_target(target))
 
 
-def test_the_constants_and_the_head_revision_agree_with_the_store():
-    assert (first_page.ENV_VAR, first_page.DEFAULT_FILE) == (ENV_VAR, DEFAULT_FILE)
-    assert first_page.head_revision() == known_revisions()[-1]
+def test_the_head_revision_is_the_newest_migration():
+    assert first_page.head_revision() == known_revisions()[-1] == max(known_revisions())
 
 
 def test_reading_the_first_page_loads_no_sqlalchemy(listed, db_path):

@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from workbench import paths
 from workbench.app import open_services
 from workbench.settings import Settings
-from workbench.store import migrate
+from workbench.store import migrate, target
 from workbench.store.database import Database, resolve_target
 from workbench.store.migrate import SchemaError, known_revisions, upgrade
 from workbench.store.models import Base
@@ -69,7 +69,8 @@ def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """
     folder = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
+    for module in (migrate, target):  # where the program runs and lists its migrations
+        monkeypatch.setattr(module, "migrations_dir", lambda: folder)
 
     def write(fail: bool = False) -> Path:
         failure = "raise RuntimeError('migration failed half-way')" if fail else "pass"

@@ -6,7 +6,6 @@ writer at a time, no lost audit-chain race). Any other SQLAlchemy URL is used as
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -20,39 +19,27 @@ from sqlalchemy.orm import Session, sessionmaker
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, lock_chain, record_flush
 from workbench.store.changes import ChangeSet
 from workbench.store.errors import storage_error
+from workbench.store.target import TargetError, file_of, target_name
+
+__all__ = ["BUSY_TIMEOUT_S", "Database", "TargetError", "location", "resolve_target"]
 
 T = TypeVar("T")
-ENV_VAR = "WORKBENCH_DB"
-DEFAULT_FILE = "workbench.sqlite3"
 # How long a write waits for another writer to finish before it is refused as "busy".
 BUSY_TIMEOUT_S = 15.0
 _WRITE = "workbench_write"
 
 
-def default_data_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("GovernanceWorkbench", appauthor=False))
-
-
-class TargetError(ValueError):
-    """The database named cannot be used as named: empty, or an unknown kind of URL."""
-
-
 def resolve_target(explicit: str | None, environ: Mapping[str, str] | None = None) -> URL:
-    """``--db PATH_OR_URL``, else ``WORKBENCH_DB``, else the file in the user's data folder.
-
-    An empty ``--db`` is refused rather than taken to mean the default file."""
-    environ = os.environ if environ is None else environ
-    if explicit is not None and not explicit.strip():
-        raise TargetError("--db is empty: name a database file or an SQLAlchemy URL")
-    target = explicit or environ.get(ENV_VAR) or str(default_data_dir() / DEFAULT_FILE)
-    if "://" in target:
-        try:
-            return make_url(target)
-        except ArgumentError as error:
-            raise TargetError(f"{target!r} is not a database URL ({error})") from error
-    return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
+    """The SQLAlchemy URL of ``--db PATH_OR_URL``, else ``WORKBENCH_DB``, else the file in
+    the user's data folder (workbench.store.target)."""
+    name = target_name(explicit, environ)
+    path = file_of(name)
+    if path is not None:
+        return URL.create("sqlite+pysqlite", database=str(path))
+    try:
+        return make_url(name)
+    except ArgumentError as error:
+        raise TargetError(f"{name!r} is not a database URL ({error})") from error
 
 
 def sqlite_file(url: URL) -> Path | None:

@@ -14,23 +14,16 @@ This module must not import SQLAlchemy (a test checks it).
 
 from __future__ import annotations
 
-import os
-import re
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from workbench.paths import migrations_dir
+from workbench.store.target import TargetError, file_of, known_revisions, target_name
 
-# As in workbench.store.database (which imports SQLAlchemy); a test keeps them equal.
-ENV_VAR = "WORKBENCH_DB"
-DEFAULT_FILE = "workbench.sqlite3"
 # A reader waits this long for a writer that holds the file in an exclusive state.
 BUSY_TIMEOUT_S = 1.0
-
-_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 # The columns of services.records.ProblemRow, in its order; the order is the list's
 # default (workbench.services.problems: ProblemSort() is code, descending).
@@ -48,30 +41,18 @@ ORDER BY p.code DESC
 
 
 def head_revision() -> str | None:
-    """The newest schema revision shipped with this program (migration file names start
-    with their revision id, as workbench.store.migrate reads them)."""
-    names = (p.name for p in (migrations_dir() / "versions").iterdir())
-    revisions = sorted(m.group(1) for name in names if (m := _REVISION_FILE.match(name)))
+    """The newest schema revision shipped with this program."""
+    revisions = known_revisions()
     return revisions[-1] if revisions else None
 
 
 def sqlite_path(target: str | None, environ: Mapping[str, str] | None = None) -> Path | None:
-    """The file ``--db``/``WORKBENCH_DB``/the default names, resolved as
-    workbench.store.database.resolve_target does; None for a URL or an empty name."""
-    environ = os.environ if environ is None else environ
-    if target is not None and not target.strip():
+    """The file ``--db``/``WORKBENCH_DB``/the default names; None for a URL or an empty
+    name (the ordinary opening then says what is wrong)."""
+    try:
+        return file_of(target_name(target, environ))
+    except TargetError:
         return None
-    if target:
-        name = target
-    elif environ.get(ENV_VAR):
-        name = environ[ENV_VAR]
-    else:
-        from platformdirs import user_data_dir
-
-        name = str(Path(user_data_dir("GovernanceWorkbench", appauthor=False)) / DEFAULT_FILE)
-    if "://" in name:
-        return None
-    return Path(name).expanduser().resolve()
 
 
 class ListSnapshot:

@@ -21,12 +21,12 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from workbench.paths import migrations_dir
 from workbench.store.audit import GENESIS, Change, append, chain_head, migration_change
 from workbench.store.database import Database, sqlite_file
+from workbench.store.target import known_revisions
 
 # Who the chain names for a migration: the program did it, not a person's edit.
 MIGRATION_ACTOR = "workbench"
 
 _REVISION_NUMBER = re.compile(r"\d{4}")
-_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class SchemaError(Exception):
@@ -41,13 +41,6 @@ class SchemaError(Exception):
         super().__init__(message)
         self.reason = reason
         self.params = params
-
-
-def known_revisions(folder: Path | None = None) -> list[str]:
-    """Revision ids in the migrations ``folder`` (default: those shipped with this
-    program), oldest first (file names start with them)."""
-    names = (p.name for p in ((folder or migrations_dir()) / "versions").iterdir())
-    return sorted(m.group(1) for name in names if (m := _REVISION_FILE.match(name)))
 
 
 def current_revision(connection: Connection) -> str | None:
