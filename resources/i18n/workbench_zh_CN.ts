@@ -112,6 +112,44 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="68"/>
+        <source>Your edit and the saved version</source>
+        <translation>您的修改与已保存的版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <source>Your edit</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <source>Saved now</source>
+        <translation>当前已保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="95"/>
+        <source>Save mine over theirs</source>
+        <translation>用我的覆盖对方的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="96"/>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/compare.py" line="105"/>
+        <source>Nothing was overwritten. Choose which version the problem keeps.</source>
+        <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCheck</name>
     <message>
         <location filename="../../workbench/ui/database_check.py" line="30"/>
@@ -159,23 +197,48 @@
         <translation>记录与审计链不一致（条目或行 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="80"/>
+        <location filename="../../workbench/ui/database_check.py" line="73"/>
+        <source>Counting what to verify</source>
+        <translation>正在统计需验证的内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="74"/>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="75"/>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="76"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="77"/>
+        <source>Code sequences</source>
+        <translation>编号序列</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/database_check.py" line="91"/>
         <source>Checking the full database…</source>
         <translation>正在完整检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="82"/>
+        <location filename="../../workbench/ui/database_check.py" line="93"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="90"/>
-        <location filename="../../workbench/ui/database_check.py" line="98"/>
+        <location filename="../../workbench/ui/database_check.py" line="101"/>
+        <location filename="../../workbench/ui/database_check.py" line="109"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="109"/>
+        <location filename="../../workbench/ui/database_check.py" line="120"/>
         <source>Check cancelled: nothing was changed.</source>
         <translation>检查已取消：未做任何更改。</translation>
     </message>
@@ -183,12 +246,17 @@
 <context>
     <name>DatabaseOpening</name>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="78"/>
+        <location filename="../../workbench/ui/errors.py" line="80"/>
         <source>This database was written by a newer Governance Workbench (schema %1; this program knows up to %2). Install the newer program to open it.</source>
         <translation>此数据库由更新版本的ERP治理工作台写入（架构版本 %1；本程序最高支持 %2）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="85"/>
+        <location filename="../../workbench/ui/errors.py" line="87"/>
+        <source>This database has an unknown schema revision (%1; this program knows 0001 to %2): it was not written by Governance Workbench, or was changed by another tool.</source>
+        <translation>此数据库的架构版本未知（%1；本程序认识 0001 至 %2）：它不是由ERP治理工作台写入的，或已被其他工具改动。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="94"/>
         <source>This file is not a Governance Workbench database (%1).</source>
         <translation>此文件不是ERP治理工作台数据库（%1）。</translation>
     </message>
@@ -274,7 +342,7 @@
         <translation>您输入的内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="104"/>
+        <location filename="../../workbench/ui/errors.py" line="113"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -393,12 +461,12 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="92"/>
+        <location filename="../../workbench/ui/operations.py" line="93"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="99"/>
+        <location filename="../../workbench/ui/operations.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -414,53 +482,54 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="82"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="152"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="84"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="157"/>
+        <location filename="../../workbench/ui/problems_page.py" line="113"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="268"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="273"/>
         <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
         <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="272"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="277"/>
         <source>Reject problem</source>
         <translation>驳回问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="278"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="283"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="280"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="285"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="351"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="356"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="358"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="363"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="369"/>
-        <source>Your edit was not saved and is still in the form; reload to see theirs.</source>
-        <translation>您的修改未保存，仍保留在表单中；重新加载可查看对方的版本。</translation>
+        <location filename="../../workbench/ui/detail/panel.py" line="375"/>
+        <source>Your edit was not saved and is still in the form.</source>
+        <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="380"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="409"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="390"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="419"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -516,17 +585,32 @@
 <context>
     <name>ProblemHeader</name>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="52"/>
+        <location filename="../../workbench/ui/detail/header.py" line="51"/>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="54"/>
+        <source>Show theirs</source>
+        <translation>显示对方的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="56"/>
+        <source>Discard your edit and show what is saved</source>
+        <translation>放弃您的修改，显示已保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="69"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="54"/>
+        <location filename="../../workbench/ui/detail/header.py" line="71"/>
         <source>Fill in at least the title, then save.</source>
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="72"/>
+        <location filename="../../workbench/ui/detail/header.py" line="89"/>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -534,42 +618,45 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="75"/>
+        <location filename="../../workbench/ui/problems_page.py" line="93"/>
         <source>Search by code or title…</source>
         <translation>按编号或标题搜索…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="82"/>
+        <location filename="../../workbench/ui/problems_page.py" line="100"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="160"/>
+        <location filename="../../workbench/ui/problems_page.py" line="105"/>
+        <location filename="../../workbench/ui/problems_page.py" line="241"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="163"/>
+        <location filename="../../workbench/ui/problems_page.py" line="106"/>
+        <location filename="../../workbench/ui/problems_page.py" line="244"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="164"/>
+        <location filename="../../workbench/ui/problems_page.py" line="107"/>
+        <location filename="../../workbench/ui/problems_page.py" line="245"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="311"/>
+        <location filename="../../workbench/ui/problems_page.py" line="395"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="313"/>
+        <location filename="../../workbench/ui/problems_page.py" line="397"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="315"/>
+        <location filename="../../workbench/ui/problems_page.py" line="399"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
