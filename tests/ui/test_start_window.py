@@ -100,3 +100,17 @@ def test_the_reason_is_given_in_the_window_language(demo_db_newer, qtbot, qapp_l
     assert "无法打开数据库" in text
     assert "更新版本" in text and "9999" in text
     window.failure_box.accept()
+
+
+def test_a_window_larger_than_the_screen_is_shown_within_it(qtbot, qapp_lang) -> None:
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.qt_app import show_fitted
+
+    window = MainWindow(pages=())
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    window.resize(room.width() + 300, room.height() + 200)  # as 1400×900 on a small laptop
+    show_fitted(window)
+    qtbot.waitExposed(window)
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert room.contains(window.geometry().topLeft())

@@ -92,9 +92,28 @@ def start_window(
     opening.failed.connect(preview.discard)
     opening.failed.connect(window.show_failure)
     app.aboutToQuit.connect(opening.shutdown)
-    window.show()
+    show_fitted(window)
     preview.start(window, opening.start)
     return window, opening
+
+
+def show_fitted(window: MainWindow) -> None:
+    """Show the window within the screen's free area: on a 1366×768 plant laptop the
+    status bar and the right edge must not be off-screen. Where it did not fit it is also
+    maximised (the window manager, if there is one, then gives it the whole screen)."""
+    screen = window.screen()
+    if screen is None:
+        window.show()
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar, borders
+    width, height = room.width() - frame.width(), room.height() - frame.height()
+    if window.width() <= width and window.height() <= height:
+        window.show()
+        return
+    window.resize(min(window.width(), width), min(window.height(), height))
+    window.move(room.topLeft())
+    window.showMaximized()
 
 
 def run_window(target: str | None, lang: str | None = None) -> int:
