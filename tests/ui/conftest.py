@@ -33,6 +33,18 @@ FREQUENCIES = ("several_daily", "daily", "weekly", "monthly", "rarely")
 WALKS = ((), ("analysing",), ("analysing", "solving"), ("rejected",))
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window closed at the end of a test with typing in it would ask Save / Discard /
+    Stay in a dialog, and a draft left over would be offered back: in tests the default
+    answers are Discard and No (a test that is about a question answers it itself)."""
+    from workbench.ui import leaving
+    from workbench.ui.detail import unsaved
+
+    monkeypatch.setattr(leaving, "ask_leave", lambda *_: leaving.Leave.DISCARD)
+    monkeypatch.setattr(unsaved, "ask_confirmation", lambda *_: False)
+
+
 @pytest.fixture
 def qapp_lang(qapp) -> Iterator[None]:
     """The application in English (the source language) with the CJK font loaded; English

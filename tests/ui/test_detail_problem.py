@@ -101,24 +101,6 @@ def test_invalid_input_shows_errors_and_saves_nothing(qtbot, panel, services, pr
     assert panel.problem_form.save_button.isEnabled()
 
 
-def test_ctrl_z_undoes_a_saved_title_and_ctrl_shift_z_redoes_it(
-    qtbot, panel, services, problem
-) -> None:
-    retype(qtbot, field(panel, "title"), "新标题")
-    click(qtbot, panel.problem_form.save_button)
-    assert services.problems.get(problem.id).title == "新标题"
-
-    qtbot.keyClick(panel.chain.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert services.problems.get(problem.id).title == "库存差异率高"
-    assert field(panel, "title").text() == "库存差异率高"
-    assert panel.header.title.text() == "库存差异率高"
-
-    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(panel.chain.tree, Qt.Key.Key_Z, redo)
-    assert services.problems.get(problem.id).title == "新标题"
-    assert field(panel, "title").text() == "新标题"
-
-
 def test_typing_undo_inside_a_field_stays_with_the_field(qtbot, panel, services, problem) -> None:
     title = field(panel, "title")
     title.setFocus()
@@ -173,18 +155,31 @@ def test_rejecting_asks_first_since_it_cannot_be_undone(qtbot, panel, services, 
     assert panel.header.badge.text() == "Rejected"
 
 
-def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:
-    questions: list[str] = []
-    answers = [False, True]
-    panel.confirm = lambda title, text: questions.append(text) or answers.pop(0)
-    click(qtbot, panel.problem_form.delete_button)
-    assert services.problems.get(problem.id).code == problem.code  # "No" keeps it
+def test_delete_problem_needs_no_question_and_undo_brings_it_back(
+    qtbot, panel, services, problem
+) -> None:
+    panel.confirm = lambda title, text: pytest.fail(f"asked: {text}")
     with qtbot.waitSignal(panel.problemDeleted) as signal:
         click(qtbot, panel.problem_form.delete_button)
     assert signal.args == [problem.id]
-    assert problem.code in questions[0]
+    assert services.problems.id_of(problem.code) is None
     assert panel.pages.currentWidget() is panel.empty
-    assert panel.empty.text() == "Select a problem"
+    assert panel.empty.text() == (
+        f"{problem.code} “{problem.title}” was deleted. Ctrl+Z brings it back."
+    )
+    assert panel.undo_stack.undoText() == f"Delete {problem.code}"
+
+    with qtbot.waitSignal(panel.problemCreated) as signal:
+        panel.undo_stack.undo()
+    assert signal.args == [problem.id]
+    assert services.problems.get(problem.id).code == problem.code  # same id, same code
+    assert panel.problem_id == problem.id
+    assert panel.header.code.text() == problem.code
+
+    with qtbot.waitSignal(panel.problemDeleted):
+        panel.undo_stack.redo()
+    assert services.problems.id_of(problem.code) is None
+    assert panel.pages.currentWidget() is panel.empty
 
 
 def test_new_problem_is_created_from_the_form(qtbot, panel, services) -> None:

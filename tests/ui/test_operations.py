@@ -128,6 +128,7 @@ def test_a_cancelled_check_moves_no_anchor_and_says_so(qtbot, window, db_path):
 
 def test_the_file_menu_offers_the_check_once_the_database_is_open(qtbot, window):
     file_menu = window.menuBar().actions()[0].menu()
-    names = [action.text() for action in file_menu.actions() if action.text()]
-    assert names[:2] == ["&Check database…", "Check database &fully…"]
-    assert all(action.isEnabled() for action in file_menu.actions()[:2])
+    actions = [action for action in file_menu.actions() if action.text()]
+    names = [action.text() for action in actions]
+    assert names[:3] == ["&New problem", "&Check database…", "Check database &fully…"]
+    assert all(action.isEnabled() for action in actions[1:3])

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.ui.operations import Operation, Operations
 from workbench.ui.pages import PAGES, Page, PageEntry, as_page
+from workbench.ui.shortcuts import editing_of
+from workbench.ui.window_keys import WindowKeys
 
 if TYPE_CHECKING:  # imported when the database is open, not at start-up
     from workbench.services import Services
@@ -124,6 +126,9 @@ class MainWindow(QMainWindow):
             self._services.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.keys.may_close(self._built):  # Save / Discard / Stay for typed work
+            event.ignore()
+            return
         self._stop_notices()
         self.operations.shutdown()  # cancel what runs: each job rolls back what it wrote
         super().closeEvent(event)
@@ -153,25 +158,17 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._undo.createUndoAction(self, self.tr("&Undo"))
-        self.redo_action = self._undo.createRedoAction(self, self.tr("&Redo"))
-        # The detail panel binds Ctrl+Z itself (a window-wide binding would be ambiguous);
-        # the menu shows the keys and triggers only from the open menu.
-        for action, keys in (
-            (self.undo_action, QKeySequence.StandardKey.Undo),
-            (self.redo_action, QKeySequence.StandardKey.Redo),
-        ):
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        # Undo, redo, save, new … work from anywhere in the window (workbench/ui/shortcuts.py).
+        menus = {"file": file_menu, "edit": edit_menu, "help": help_menu}
+        self.keys = WindowKeys(self, self._undo, menus)
+        self.keys.add_quit(quit_action)
+        self.undo_action = self.keys.actions["undo"]
+        self.redo_action = self.keys.actions["redo"]
+        help_menu.addSeparator()
         about_action = QAction(self.tr("&About Governance Workbench"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
@@ -201,6 +198,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             if page.undo_stack is not None:
                 self._undo.addStack(page.undo_stack)
+            editing = editing_of(widget)
+            if editing is not None:  # "*" in the title while it has unsaved work
+                editing.guard.unsavedChanged.connect(lambda _unsaved: self._show_title())
         return widget
 
     def open_page(self, key: str) -> QWidget:
@@ -210,9 +210,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         # None is Qt's "no active stack"; the PySide6 stubs leave it out
         self._undo.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
-        self.setWindowTitle(
-            self.tr("%1 – Governance Workbench").replace("%1", page.title())
-        )
+        self._show_title()
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == key and not item.isSelected():
@@ -249,9 +247,39 @@ class MainWindow(QMainWindow):
         for page in list(self._pages.values()):
             page.changed(change)
 
+    def _show_title(self) -> None:
+        """The page's name, with "*" while it has unsaved work."""
+        widget = self.stack.currentWidget()
+        page = self._pages.get(self._key_of(widget))
+        if page is None:
+            return
+        editing = editing_of(widget)
+        mark = "*" if editing is not None and editing.guard.unsaved() else ""
+        self.setWindowTitle(
+            self.tr("%1 – Governance Workbench").replace("%1", page.title() + mark)
+        )
+
+    def _key_of(self, widget: QWidget | None) -> str:
+        return next((key for key, built in self._built.items() if built is widget), "")
+
     def _navigated(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.open_page(str(current.data(Qt.ItemDataRole.UserRole)))
+        if current is None:
+            return
+        key = str(current.data(Qt.ItemDataRole.UserRole))
+        shown = self.stack.currentWidget()
+        if key != self._key_of(shown) and not self.keys.may_leave(shown):
+            # Stay: the navigation goes back once the click or key that moved it is over.
+            QTimer.singleShot(0, self, lambda: self._select_in_navigation(self._key_of(shown)))
+            return
+        self.open_page(key)
+
+    def _select_in_navigation(self, key: str) -> None:
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                blocked = self.navigation.blockSignals(True)
+                self.navigation.setCurrentItem(item)
+                self.navigation.blockSignals(blocked)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # the services and the detail panel are loaded once the datab
     from workbench.services.changes import ChangeSet
     from workbench.services.first_page import FirstPage
     from workbench.ui.detail.panel import ProblemDetailPanel
+    from workbench.ui.problems_keys import ProblemsKeys
 
 SEARCH_DELAY_MS = 250
 
@@ -80,6 +81,7 @@ class ProblemsPage(QWidget):
         super().__init__(parent)
         self._services: Services | None = None
         self._detail: ProblemDetailPanel | None = None
+        self._keys: ProblemsKeys | None = None  # the window's editing keys, once attached
         self._shown: int | None = None
         self._reveal: int | None = None  # a problem just created here: scroll to it
         self._sized = False
@@ -151,12 +153,14 @@ class ProblemsPage(QWidget):
         """The database is open: build what needs it (the detail panel, the filters' lists),
         read the rows through the services, and open a problem selected meanwhile."""
         from workbench.ui.detail.panel import ProblemDetailPanel
+        from workbench.ui.problems_keys import ProblemsKeys
 
         if self._services is not None:
             raise RuntimeError("the page already has its services")
         lists = LookupLists.read(services.lookups)
         detail = ProblemDetailPanel(services, self, lists)
         self._services, self._detail = services, detail
+        self._keys = ProblemsKeys(self, detail)
         self.splitter.replaceWidget(1, detail)
         self._placeholder.deleteLater()
         self._fill_filters(lists)
@@ -268,6 +272,11 @@ class ProblemsPage(QWidget):
             return False
         return self.select_problem(record_id)
 
+    @property
+    def editing(self) -> ProblemsKeys | None:
+        """The window's editing keys and Save/Discard/Stay for this page, once attached."""
+        return self._keys
+
     def changed(self, change: ChangeSet) -> None:
         if self._services is None:
             return  # attach reads everything afresh
@@ -342,9 +351,13 @@ class ProblemsPage(QWidget):
             return
         problem_id = self.model.problem_id(current.row())
         if problem_id is not None and problem_id != self._shown:
+            if self._keys is not None and not self._keys.may_leave():
+                return  # Stay: the selection goes back to the problem being edited
             self._show(problem_id)
 
     def _new_problem(self) -> None:
+        if self._keys is not None and not self._keys.may_leave():
+            return
         self.table.selectionModel().clearCurrentIndex()
         self.table.clearSelection()
         self._shown = None

@@ -126,7 +126,7 @@ class ChainSection(QGroupBox):
             "add_result", self.tr("Add result"), lambda: self.start_add_child("solution")
         )
         self.edit_button = self._button("edit", self.tr("Edit"), self.focus_editor)
-        self.delete_button = self._button("delete", self.tr("Delete…"), self.delete_selected)
+        self.delete_button = self._button("delete", self.tr("Delete"), self.delete_selected)
         self.verify_button = self._button("verify", self.tr("Verify result"), self.toggle_verify)
         rows = QVBoxLayout()
         rows.setSpacing(6)
@@ -235,16 +235,10 @@ class ChainSection(QGroupBox):
         self._run(edit_link(self._ctx, pid, kind, record, form.changes()), form)
 
     def delete_selected(self) -> None:
+        """Delete the selected item with what hangs under it, without a question: Ctrl+Z
+        brings it back."""
         key = self.tree.selected()
         if self._detail is None or key is None:
-            return
-        title = self.tr("Delete")
-        question = {
-            "cause": self.tr("Delete this cause with its solutions and results?"),
-            "solution": self.tr("Delete this solution with its results?"),
-            "result": self.tr("Delete this result?"),
-        }[key[0]]
-        if not self._confirm()(title, question):
             return
         self._run(delete_link(self._ctx, self._detail.id, key[0], key[1]), None)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.services.errors import FieldError
 from workbench.ui import labels
@@ -23,6 +23,8 @@ Validate = Callable[[dict[str, Any]], list[FieldError]]
 
 class RecordEditor(QGroupBox):
     saveRequested = Signal()
+    stateChanged = Signal()  # typed, loaded or reverted: what is unsaved may have changed
+    loaded = Signal()  # stored or blank values were just shown
 
     def __init__(self, title: str, validate: Validate, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -37,8 +39,13 @@ class RecordEditor(QGroupBox):
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.setObjectName("revert")
+        self.unsaved_label = QLabel(self.tr("• unsaved"))
+        self.unsaved_label.setObjectName("unsaved")
+        self.unsaved_label.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.unsaved_label.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.unsaved_label)
         self.buttons.addWidget(self.revert_button)
         self.buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -48,6 +55,7 @@ class RecordEditor(QGroupBox):
         layout.addLayout(self.buttons)
         layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
         self.form.edited.connect(self.revalidate)
+        self.form.submitted.connect(self.submit)
         self.save_button.clicked.connect(self.saveRequested)
         self.revert_button.clicked.connect(self.revert)
 
@@ -58,6 +66,7 @@ class RecordEditor(QGroupBox):
         self.form.load(self._loaded)
         self.general_error.show_text("")
         self.revalidate()
+        self.loaded.emit()
 
     def values(self) -> dict[str, Any]:
         return self.form.values()
@@ -74,6 +83,8 @@ class RecordEditor(QGroupBox):
         dirty = self.is_new or bool(self.changes())
         self.save_button.setEnabled(dirty and not errors)
         self.revert_button.setEnabled(bool(self.changes()))
+        self.unsaved_label.setVisible(bool(self.changes()))
+        self.stateChanged.emit()
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""
@@ -82,3 +93,12 @@ class RecordEditor(QGroupBox):
 
     def revert(self) -> None:
         self.load(self._loaded, self.is_new)
+
+    def submit(self) -> None:
+        """Enter in a one-line field: save when there is something valid to save."""
+        if self.save_button.isEnabled():
+            self.saveRequested.emit()
+
+    def restore(self, values: Mapping[str, Any]) -> None:
+        """Show ``values`` as typed (not saved), e.g. a draft kept from an earlier run."""
+        self.form.type_values(values)

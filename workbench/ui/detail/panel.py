@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.drafts import Drafts
 from workbench.services import Services
 from workbench.services.changes import CREATED, DELETED, ChangeSet
 from workbench.services.errors import (
@@ -38,6 +39,7 @@ from workbench.services.records import ProblemDetail
 from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
 from workbench.ui.detail.compare import CompareDialog
+from workbench.ui.detail.deletion import DeleteProblem
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
@@ -48,6 +50,7 @@ from workbench.ui.detail.undo import (
     conflict_text,
     edit_problem,
 )
+from workbench.ui.detail.unsaved import DraftKeeper, panel_guard
 from workbench.ui.detail.widgets import Confirm, ask_confirmation
 from workbench.ui.lookup_lists import LookupLists
 
@@ -92,6 +95,8 @@ class ProblemDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self._wire()
+        self.guard = panel_guard(self)  # Save / Discard / Stay before leaving typed work
+        self.drafts = DraftKeeper(self, Drafts.for_database(services.location))
         self.set_lookups(lookups or LookupLists.read(services.lookups))
         self.show_problem(None)
 
@@ -121,16 +126,7 @@ class ProblemDetailPanel(QWidget):
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
-        undo.activated.connect(self._undo.undo)
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
-        redo = QShortcut(self)
-        redo.setContext(context)
-        redo.setKeys(redo_keys)
-        redo.activated.connect(self._undo.redo)
+        # Ctrl+Z and the other keys are the window's (workbench/ui/shortcuts.py).
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -277,22 +273,37 @@ class ProblemDetailPanel(QWidget):
         return self.confirm(self.tr("Reject problem"), question)
 
     def delete_problem(self) -> None:
+        """Delete the problem shown with its chain, without a question: Ctrl+Z brings it
+        back with the same id and code."""
         detail = self._detail
         if detail is None:
             return
-        question = self.tr("Delete %1 “%2” with all its causes, solutions and results?")
-        question = question.replace("%1", detail.code).replace("%2", detail.title)
-        if not self.confirm(self.tr("Delete problem"), question):
-            return
+        command = DeleteProblem(self._ctx, detail, self._restored, self._show_deleted)
         try:
-            self._services.problems.delete(detail.id)
+            command.execute()
         except NotFoundError:
-            pass  # already gone: what the user asked for
+            self._gone()  # already gone: what the user asked for
+            return
         except StorageError as exc:
             self.header.show_error(errors.storage(exc))
             return
-        self.show_problem(None)
+        self._forget_history()
+        self._show_deleted(detail)
+        self._undo.push(command)
+
+    def _show_deleted(self, detail: ProblemDetail) -> None:
+        self._detail = None
+        text = self.tr("%1 “%2” was deleted. Ctrl+Z brings it back.")
+        self.empty.setText(text.replace("%1", detail.code).replace("%2", detail.title))
+        self.pages.setCurrentWidget(self.empty)
         self.problemDeleted.emit(detail.id)
+
+    def _restored(self, detail: ProblemDetail) -> None:
+        """An undone delete: the problem is back; the page selects it as a new one."""
+        self.pages.setCurrentIndex(1)
+        self.header.show_error("")
+        self._redraw(detail, force=True)
+        self.problemCreated.emit(detail.id)
 
     # ---- when the record moved under our feet ----------------------------------------
     def changed(self, change: ChangeSet) -> None:

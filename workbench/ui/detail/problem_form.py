@@ -60,8 +60,9 @@ class ProblemForm(RecordEditor):
             ("reported_on", "due_on"),
         ):
             form.pair(left, right)
-        self.delete_button = QPushButton(self.tr("Delete problem…"))
+        self.delete_button = QPushButton(self.tr("Delete problem"))
         self.delete_button.setObjectName("delete_problem")
+        self.delete_button.setToolTip(self.tr("Delete it with its chain; Ctrl+Z brings it back"))
         self.buttons.insertWidget(0, self.delete_button)
         self.delete_button.clicked.connect(self.deleteRequested)
 

@@ -76,6 +76,7 @@ class ChangeCommand(QUndoCommand):
         self._done: tuple[ChangeSet, ...] = ()
         self._undone: ChangeSet | None = None
         self._skip_redo = False
+        self.succeeded = True  # whether the last undo or redo did what it says
 
     def execute(self) -> ProblemDetail:
         """Apply for the first time; errors propagate to the caller, nothing is pushed."""
@@ -115,8 +116,10 @@ class ChangeCommand(QUndoCommand):
             step()
             detail = self.ctx.services.problems.get(self.problem_id)
         except (ValidationError, NotFoundError, ConflictError, StorageError) as exc:
+            self.succeeded = False
             self.ctx.failed(exc)
             return
+        self.succeeded = True
         self.ctx.redraw(detail)
 
 

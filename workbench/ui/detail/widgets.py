@@ -8,7 +8,7 @@ only declares its fields.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -197,6 +197,7 @@ class FieldForm(QWidget):
     """Rows of named fields: values in and out as a dict, errors shown under each field."""
 
     edited = Signal()
+    submitted = Signal()  # Enter in a one-line field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,6 +240,7 @@ class FieldForm(QWidget):
         if width is not None:
             edit.setMaximumWidth(width)
         self.add(name, edit, edit.text, lambda v: edit.setText(number_text(v)), edit.textChanged)
+        edit.returnPressed.connect(self.submitted)
         return edit
 
     def add_text(self, name: str, lines: int = 4) -> QPlainTextEdit:
@@ -331,6 +333,12 @@ class FieldForm(QWidget):
             self._loading = False
         self._baseline = self.values()
         self.show_errors([])
+
+    def type_values(self, values: Mapping[str, Any]) -> None:
+        """Show ``values`` as if typed: what was loaded stays the unchanged state."""
+        for name, value in values.items():
+            if name in self._rows:
+                self._rows[name].put(value)
 
     def changes(self) -> dict[str, Any]:
         """The fields whose value differs from what was loaded, as typed."""

@@ -1,0 +1,161 @@
+"""The window's keyboard shortcuts: one list that registers them and that Help shows.
+
+Each ``Shortcut`` names a command, its keys and what it does. The main window makes one
+window-wide action per entry whose ``where`` is ``WINDOW`` (so it works from anywhere in
+the window) and hands the command to the page shown, or to itself for undo, redo, quit
+and this list. Entries handled by the fields themselves (Enter in a one-line field) are
+in the list too, so that Help lists every key the user can press and the list and the
+program cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from workbench.ui.leaving import LeaveGuard
+
+CONTEXT = "Shortcuts"
+WINDOW = "window"  # a window-wide action
+FIELD = "field"  # handled by the field that has the focus
+
+# Commands a page may handle (see ``EditingPage.command``).
+NEW, FIND, SAVE, CANCEL, EDIT, DELETE = "new", "find", "save", "cancel", "edit", "delete"
+# Commands of the window itself.
+UNDO, REDO, HELP, QUIT, ENTER = "undo", "redo", "shortcuts", "quit", "enter"
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A command, the keys that run it (portable text, e.g. "Ctrl+S"), and what it does
+    (source text, translated in the ``Shortcuts`` context)."""
+
+    command: str
+    keys: tuple[str, ...]
+    text_source: str
+    where: str = WINDOW
+
+    def text(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.text_source)
+
+    def sequences(self) -> list[QKeySequence]:
+        return [QKeySequence(key) for key in self.keys]
+
+    def keys_text(self) -> str:
+        """The keys as the user reads them, e.g. "Ctrl+Shift+Z, Ctrl+Y"."""
+        native = QKeySequence.SequenceFormat.NativeText
+        return ", ".join(sequence.toString(native) for sequence in self.sequences())
+
+
+def _t(text: str) -> str:
+    return str(QT_TRANSLATE_NOOP("Shortcuts", text))
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut(NEW, ("Ctrl+N",), _t("New problem")),
+    Shortcut(FIND, ("Ctrl+F",), _t("Go to the list's search field")),
+    Shortcut(SAVE, ("Ctrl+S",), _t("Save the form")),
+    Shortcut(ENTER, ("Return",), _t("In a one-line field: save the form"), FIELD),
+    Shortcut(CANCEL, ("Esc",), _t("Cancel the edit: the form shows what is saved")),
+    Shortcut(
+        UNDO,
+        ("Ctrl+Z",),
+        _t("Undo the last saved change; in a text field, first the typing in it"),
+    ),
+    Shortcut(REDO, ("Ctrl+Shift+Z", "Ctrl+Y"), _t("Redo what was undone")),
+    Shortcut(EDIT, ("F2",), _t("Edit: go to the form of the selected problem or chain item")),
+    Shortcut(
+        DELETE,
+        ("Del",),
+        _t("In the list or the chain: delete the selected problem or item (Ctrl+Z undoes)"),
+    ),
+    Shortcut(HELP, ("F1",), _t("This list of keyboard shortcuts")),
+    Shortcut(QUIT, ("Ctrl+Q",), _t("Quit")),
+)
+
+
+def shortcut(command: str) -> Shortcut:
+    """The entry of ``command``; KeyError for a command not in SHORTCUTS."""
+    for entry in SHORTCUTS:
+        if entry.command == command:
+            return entry
+    raise KeyError(command)
+
+
+class Editing(Protocol):
+    """What a page that edits records offers the window (see ``EditingPage``)."""
+
+    @property
+    def guard(self) -> LeaveGuard:
+        """Asks Save / Discard / Stay before its unsaved work is left."""
+        ...
+
+    def command(self, name: str) -> bool:
+        """Run the command ``name`` (NEW, FIND, SAVE, CANCEL, EDIT, DELETE); False when
+        there is nothing to do for it here."""
+        ...
+
+
+@runtime_checkable
+class EditingPage(Protocol):
+    """A page that takes the window's editing keys (an optional part of a Page)."""
+
+    @property
+    def editing(self) -> Editing | None:
+        """None while the page cannot edit yet (the database is not open)."""
+        ...
+
+
+def editing_of(page: object) -> Editing | None:
+    """The editing part of ``page``, None for a page without one."""
+    return page.editing if isinstance(page, EditingPage) else None
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: every entry of SHORTCUTS, keys and what they do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.table = QTableWidget(len(SHORTCUTS), 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        for row, entry in enumerate(SHORTCUTS):
+            self.table.setItem(row, 0, QTableWidgetItem(entry.keys_text()))
+            self.table.setItem(row, 1, QTableWidgetItem(entry.text()))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.sizeHint().height() + 120)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """What the table shows: (keys, what it does) per row."""
+        items = (
+            (self.table.item(row, 0), self.table.item(row, 1))
+            for row in range(self.table.rowCount())
+        )
+        return [(keys.text(), text.text()) for keys, text in items if keys and text]
