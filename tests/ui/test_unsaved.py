@@ -1,0 +1,215 @@
+"""Never lose typed work: a changed form says so, and leaving it (another row, a new
+problem, another page, closing the window) asks Save, Discard or Stay; Ctrl+S, Esc and
+Enter; drafts offered back after a crash."""
+
+from __future__ import annotations
+
+import pytest
+from keys_helpers import CTRL, Answers, activate, click_row, field, press, row_code
+from PySide6.QtCore import Qt
+from test_detail_problem import retype
+
+from workbench.app import open_services
+from workbench.drafts import Drafts
+from workbench.settings import Settings
+from workbench.ui.leaving import Leave
+from workbench.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def page(window, qtbot):
+    activate(qtbot, window)
+    page = window.open_page("problems")
+    click_row(qtbot, page, 0)
+    qtbot.waitUntil(lambda: page.shown_problem_id is not None)
+    return page
+
+
+def saved_title(record, code: str) -> str:
+    return record.problems.get(record.problems.id_of(code)).title
+
+
+def test_a_changed_form_says_so_and_ctrl_s_saves_it(page, window, record, qtbot) -> None:
+    code = row_code(page, 0)
+    form = page.detail.problem_form
+    assert not form.unsaved_label.isVisible()
+    assert window.windowTitle() == "Problems – Governance Workbench"
+
+    retype(qtbot, field(page, "title"), "库存差异率高（月底）")
+    assert form.unsaved_label.isVisible()
+    assert form.unsaved_label.text() == "• unsaved"
+    assert form.save_button.isEnabled()
+    assert window.windowTitle() == "Problems* – Governance Workbench"
+
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert saved_title(record, code) == "库存差异率高（月底）"
+    assert not form.unsaved_label.isVisible()
+    assert window.windowTitle() == "Problems – Governance Workbench"
+
+
+def test_enter_in_a_one_line_field_saves(page, record, qtbot) -> None:
+    code = row_code(page, 0)
+    retype(qtbot, field(page, "title"), "按回车保存")
+    press(qtbot, Qt.Key.Key_Return)
+    assert saved_title(record, code) == "按回车保存"
+
+
+def test_esc_cancels_the_edit(page, record, qtbot) -> None:
+    code = row_code(page, 0)
+    before = saved_title(record, code)
+    retype(qtbot, field(page, "title"), "不要了")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert field(page, "title").text() == before
+    assert not page.detail.problem_form.unsaved_label.isVisible()
+    assert saved_title(record, code) == before
+
+
+def test_another_row_asks_and_stay_keeps_the_edit_and_the_selection(page, record, qtbot) -> None:
+    first, second = row_code(page, 0), row_code(page, 1)
+    shown = page.shown_problem_id
+    answers = page.detail.guard.ask = Answers(Leave.STAY, Leave.DISCARD)
+    retype(qtbot, field(page, "title"), "还没保存")
+
+    click_row(qtbot, page, 1)
+    assert len(answers.asked) == 1 and first in answers.asked[0]
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == 0)
+    assert page.shown_problem_id == shown
+    assert field(page, "title").text() == "还没保存"
+    assert page.table.selectionModel().isRowSelected(0)
+    assert not page.table.selectionModel().isRowSelected(1)
+    assert saved_title(record, first) != "还没保存"
+    assert second != first
+
+
+def test_another_row_asks_and_discard_drops_the_edit(page, record, qtbot) -> None:
+    first = row_code(page, 0)
+    before = saved_title(record, first)
+    page.detail.guard.ask = answers = Answers(Leave.DISCARD)
+    retype(qtbot, field(page, "title"), "不要了")
+
+    click_row(qtbot, page, 1)
+    assert len(answers.asked) == 1
+    assert page.shown_problem_id == record.problems.id_of(row_code(page, 1))
+    assert saved_title(record, first) == before
+    assert page.detail.header.code.text() == row_code(page, 1)
+
+
+def test_another_row_asks_and_save_saves_then_moves(page, record, qtbot) -> None:
+    first, second = row_code(page, 0), row_code(page, 1)
+    page.detail.guard.ask = Answers(Leave.SAVE)
+    retype(qtbot, field(page, "title"), "先保存再走")
+
+    click_row(qtbot, page, 1)
+    assert saved_title(record, first) == "先保存再走"
+    assert page.shown_problem_id == record.problems.id_of(second)
+    assert page.detail.header.code.text() == second
+
+
+def test_a_save_that_fails_means_stay(page, record, qtbot) -> None:
+    first = row_code(page, 0)
+    shown = page.shown_problem_id
+    page.detail.guard.ask = Answers(Leave.SAVE)
+    retype(qtbot, field(page, "severity"), "9")  # breaks a rule: Save is refused
+
+    click_row(qtbot, page, 1)
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == 0)
+    assert page.shown_problem_id == shown
+    assert field(page, "severity").text() == "9"
+    assert page.detail.problem_form.form.error_label("severity").isVisible()
+    assert record.problems.get(shown).severity != 9
+    assert row_code(page, 0) == first
+
+
+def test_ctrl_n_asks_before_leaving_the_edit(page, qtbot) -> None:
+    page.detail.guard.ask = answers = Answers(Leave.STAY, Leave.DISCARD)
+    retype(qtbot, field(page, "title"), "还没保存")
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert len(answers.asked) == 1
+    assert not page.detail.problem_form.is_new
+    assert field(page, "title").text() == "还没保存"
+
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert page.detail.problem_form.is_new
+    assert field(page, "title").text() == ""
+
+
+def test_another_page_asks_and_stay_keeps_the_problems_page(page, window, qtbot) -> None:
+    page.detail.guard.ask = answers = Answers(Leave.STAY, Leave.DISCARD)
+    retype(qtbot, field(page, "title"), "还没保存")
+    settings_item = window.navigation.item(1)
+    rect = window.navigation.visualItemRect(settings_item)
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(answers.asked) == 1
+    qtbot.waitUntil(lambda: window.navigation.currentRow() == 0)
+    assert window.stack.currentWidget() is page
+    assert field(page, "title").text() == "还没保存"
+
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.page("settings")
+
+
+@pytest.mark.parametrize("answer", [Leave.SAVE, Leave.DISCARD, Leave.STAY])
+def test_closing_the_window_asks(page, window, record, qtbot, answer) -> None:
+    code = row_code(page, 0)
+    before = saved_title(record, code)
+    page.detail.guard.ask = answers = Answers(answer)
+    retype(qtbot, field(page, "title"), "关窗之前")
+
+    closed = window.close()
+    assert len(answers.asked) == 1 and code in answers.asked[0]
+    if answer is Leave.STAY:
+        assert not closed and window.isVisible()
+        assert field(page, "title").text() == "关窗之前"
+        assert saved_title(record, code) == before
+        page.detail.guard.ask = Answers(Leave.DISCARD)  # let the test end
+    else:
+        assert closed and not window.isVisible()
+        expected = "关窗之前" if answer is Leave.SAVE else before
+        assert saved_title(record, code) == expected
+
+
+def test_a_draft_is_offered_back_after_a_crash(page, record, db_path, qtbot) -> None:
+    code = row_code(page, 0)
+    before = saved_title(record, code)
+    drafts = page.detail.drafts.drafts
+    key = f"problem:{page.shown_problem_id}"
+    retype(qtbot, field(page, "title"), "崩溃前打的字")
+    qtbot.waitUntil(lambda: drafts.get(key) is not None, timeout=5000)  # ~1 s after typing
+    assert drafts.get(key).values == {"title": "崩溃前打的字"}
+    assert saved_title(record, code) == before
+
+    # The program dies here: nothing saved, nothing discarded. The next start:
+    services = open_services(str(db_path), Settings(user="tester"))
+    try:
+        again = MainWindow(services)
+        qtbot.addWidget(again)
+        again.show()
+        qtbot.waitExposed(again)
+        second = again.open_page("problems")
+        offers: list[str] = []
+        second.detail.drafts.offer = lambda title, text: offers.append(text) or True
+        again.open_problem(code)
+        qtbot.waitUntil(lambda: len(offers) == 1)
+        assert offers[0].startswith("Restore your unsaved edit from ")
+        assert field(second, "title").text() == "崩溃前打的字"
+        assert second.detail.problem_form.unsaved_label.isVisible()
+        assert saved_title(record, code) == before  # offered back, not saved
+
+        second.detail.save_problem()
+        assert saved_title(record, code) == "崩溃前打的字"
+        assert Drafts.for_database(services.location).get(key) is None  # saved: gone
+    finally:
+        services.close()
+
+
+def test_a_declined_draft_is_forgotten(page, qtbot) -> None:
+    drafts = page.detail.drafts.drafts
+    key = f"problem:{page.shown_problem_id}"
+    drafts.put(key, {"title": "旧草稿"})
+    offers: list[str] = []
+    page.detail.drafts.offer = lambda title, text: offers.append(text) or False
+    click_row(qtbot, page, 1)
+    click_row(qtbot, page, 0)
+    qtbot.waitUntil(lambda: len(offers) == 1)
+    assert field(page, "title").text() != "旧草稿"
+    assert drafts.get(key) is None
