@@ -130,7 +130,7 @@ class WindowKeys(QObject):
             self.dialog = ShortcutsDialog(self._window)
             self.dialog.destroyed.connect(self._forget_dialog)
         self.dialog.show()
-        self.dialog.raise_()
+        self.dialog.activateWindow()
         return self.dialog
 
     def _forget_dialog(self) -> None:
