@@ -33,17 +33,20 @@ def test_a_changed_form_says_so_and_ctrl_s_saves_it(page, window, record, qtbot)
     code = row_code(page, 0)
     form = page.detail.problem_form
     assert not form.unsaved_label.isVisible()
+    assert form.title() == "Problem"
     assert window.windowTitle() == "Problems – Governance Workbench"
 
     retype(qtbot, field(page, "title"), "库存差异率高（月底）")
     assert form.unsaved_label.isVisible()
     assert form.unsaved_label.text() == "• unsaved"
+    assert form.title() == "Problem  • unsaved"  # seen even with Save scrolled away
     assert form.save_button.isEnabled()
     assert window.windowTitle() == "Problems* – Governance Workbench"
 
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert saved_title(record, code) == "库存差异率高（月底）"
     assert not form.unsaved_label.isVisible()
+    assert form.title() == "Problem"
     assert window.windowTitle() == "Problems – Governance Workbench"
 
 

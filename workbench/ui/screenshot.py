@@ -88,6 +88,9 @@ def _grab(
     window: MainWindow, page: str, problem_code: str | None, out: Path, size: tuple[int, int]
 ) -> None:
     try:
+        if problem_code is not None or page == "problems":
+            # A screenshot never asks: a draft left from a crash is kept, not offered.
+            window.page("problems").detail.drafts.offering = False  # type: ignore[attr-defined]
         if problem_code is None:
             shown = window.open_page(page)
             if page == "problems":

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -136,20 +135,24 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         for row, entry in enumerate(SHORTCUTS):
             self.table.setItem(row, 0, QTableWidgetItem(entry.keys_text()))
             self.table.setItem(row, 1, QTableWidgetItem(entry.text()))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        frame = self.table.frameWidth() * 2
+        self.table.setMinimumSize(
+            header.length() + frame + 24,
+            self.table.verticalHeader().length() + header.height() + frame,
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.sizeHint().height() + 120)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def rows(self) -> list[tuple[str, str]]:

@@ -84,7 +84,14 @@ class RecordEditor(QGroupBox):
         self.save_button.setEnabled(dirty and not errors)
         self.revert_button.setEnabled(bool(self.changes()))
         self.unsaved_label.setVisible(bool(self.changes()))
+        self._mark_title(bool(self.changes()))
         self.stateChanged.emit()
+
+    def _mark_title(self, unsaved: bool) -> None:
+        """The title says so too: the Save row may be scrolled out of sight."""
+        mark = "  " + self.unsaved_label.text()
+        base = self.title().removesuffix(mark)
+        self.setTitle(base + mark if unsaved else base)
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""

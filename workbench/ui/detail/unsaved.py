@@ -83,6 +83,7 @@ class DraftKeeper(QObject):
         self._panel = panel
         self.drafts = drafts
         self._key: str | None = None  # the record the form shows
+        self.offering = True  # False: never ask (e.g. a screenshot); drafts are kept
         # The offer; tests may answer it instead of a dialog.
         self.offer: Callable[[str, str], bool] = lambda title, text: ask_confirmation(
             panel, title, text
@@ -127,8 +128,8 @@ class DraftKeeper(QObject):
         QTimer.singleShot(0, self, lambda: self._offer(key))
 
     def _offer(self, key: str) -> None:
-        if key != self._key:
-            return  # another record was opened meanwhile
+        if key != self._key or not self.offering:
+            return  # another record was opened meanwhile, or nobody to ask
         draft = self.drafts.get(key)
         if draft is None:
             return
