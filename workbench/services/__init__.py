@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.problems import ProblemService
+    from workbench.services.similar import SimilarService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -42,6 +43,7 @@ class Services:
     integrity: IntegrityService
     history: HistoryService
     bulk: BulkService
+    similar: SimilarService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -52,6 +54,7 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.problems import ProblemService
+        from workbench.services.similar import SimilarService
 
         return cls(
             database=database,
@@ -62,6 +65,7 @@ class Services:
             integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
             bulk=BulkService(database, actor),
+            similar=SimilarService(database, actor),
         )
 
     @property

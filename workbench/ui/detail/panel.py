@@ -59,6 +59,7 @@ class ProblemDetailPanel(QWidget):
     problemChanged = Signal(int)  # a saved change to problem id
     problemCreated = Signal(int)  # a new problem was saved
     problemDeleted = Signal(int)
+    openRequested = Signal(int)  # the user asked to open another problem (a similar one)
 
     def __init__(
         self,
@@ -118,6 +119,7 @@ class ProblemDetailPanel(QWidget):
     def _wire(self) -> None:
         self.problem_form.saveRequested.connect(self.save_problem)
         self.problem_form.deleteRequested.connect(self.delete_problem)
+        self.problem_form.openRequested.connect(self.openRequested)
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)

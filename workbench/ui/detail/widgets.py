@@ -233,6 +233,12 @@ class FieldForm(QWidget):
         changed.connect(self._on_changed)
         return widget
 
+    def add_below(self, name: str, widget: QWidget) -> None:
+        """Show ``widget`` under field ``name``'s editor and error (a hint about it)."""
+        layout = self._rows[name].cell.layout()
+        assert layout is not None  # every cell is made with its box
+        layout.addWidget(widget)
+
     def add_line(self, name: str, placeholder: str = "", width: int | None = None) -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
