@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from workbench.services import Services
+from workbench.services.kinds import PROBLEM as PROBLEM_KIND
 from workbench.services.records import ProblemDetail
 from workbench.ui.detail import ProblemDetailPanel
 
@@ -81,24 +82,50 @@ def test_typed_title_is_saved(qtbot, panel, services, problem) -> None:
 
 
 def test_invalid_input_shows_errors_and_saves_nothing(qtbot, panel, services, problem) -> None:
-    retype(qtbot, field(panel, "severity"), "9")
-    severity_error = panel.problem_form.form.error_label("severity")
-    assert severity_error.isVisible()
-    assert severity_error.text() == "Severity must be between 1 and 5."
+    limit = PROBLEM_KIND.fields["title"].max_length
+    title = field(panel, "title")
+    title.setFocus()
+    title.selectAll()
+    title.insert("长" * (limit + 1))  # pasted: far too long for a title
+    title_error = panel.problem_form.form.error_label("title")
+    assert title_error.isVisible()
+    assert str(limit) in title_error.text()
     assert not panel.problem_form.save_button.isEnabled()
 
-    retype(qtbot, field(panel, "title"), "")
-    assert panel.problem_form.form.error_label("title").text() == "Title is required."
-
     qtbot.mouseClick(panel.problem_form.save_button, Qt.MouseButton.LeftButton)
-    saved = services.problems.get(problem.id)
-    assert (saved.title, saved.severity) == ("库存差异率高", 4)
-    assert field(panel, "severity").text() == "9"  # the user's input stays
+    assert services.problems.get(problem.id).title == "库存差异率高"
+    assert title.text() == "长" * (limit + 1)  # the user's input stays
 
-    retype(qtbot, field(panel, "severity"), "5")
-    retype(qtbot, field(panel, "title"), "盘点差异")
-    assert not severity_error.isVisible()
+    retype(qtbot, title, "")
+    assert title_error.text() == "Title is required."
+    retype(qtbot, title, "盘点差异")
+    assert not title_error.isVisible()
     assert panel.problem_form.save_button.isEnabled()
+
+
+def test_severity_and_impact_are_chosen_by_their_words(qtbot, panel, services, problem) -> None:
+    severity = field(panel, "severity")
+    assert [severity.itemText(i) for i in range(severity.count())] == [
+        "1 · Minor",
+        "2 · Low",
+        "3 · Moderate",
+        "4 · High",
+        "5 · Severe",
+    ]
+    assert severity.currentText() == "4 · High"  # as saved
+    severity.setCurrentIndex(severity.findData(5))
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+    assert services.problems.get(problem.id).severity == 5
+    assert field(panel, "impact").currentText() == "3 · One department"
+
+
+def test_domain_terms_explain_themselves(qtbot, panel) -> None:
+    form = panel.problem_form.form
+    assert form.findChild(QLabel, "label_hidden_cost").toolTip().startswith("Costs nobody sees")
+    costs = field(panel, "hidden_cost")
+    index = costs.findData("data_governance")
+    assert "master data" in costs.itemData(index, Qt.ItemDataRole.ToolTipRole).lower()
 
 
 def test_ctrl_z_undoes_a_saved_title_and_ctrl_shift_z_redoes_it(
@@ -296,7 +323,7 @@ def test_after_a_refused_save_compare_shows_both_and_mine_can_be_kept(
         )
         for row in range(dialog.table.rowCount())
     }
-    assert rows == {"Title": ("盘点差异大", "库存差异率偏高"), "Severity": ("4", "5")}
+    assert rows == {"Title": ("盘点差异大", "库存差异率偏高"), "Severity": ("4 · High", "5 · Severe")}
 
     with qtbot.waitSignal(panel.problemChanged):
         click(qtbot, dialog.keep_button)

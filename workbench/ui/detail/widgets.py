@@ -228,7 +228,10 @@ class FieldForm(QWidget):
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        self.layout_.addRow(labels.field(name), cell)
+        label = QLabel(labels.field(name))
+        label.setObjectName(f"label_{name}")
+        label.setToolTip(labels.field_hint(name))  # what the domain term means
+        self.layout_.addRow(label, cell)
         self._rows[name] = _Row(get, put, error, widget, cell)
         changed.connect(self._on_changed)
         return widget
@@ -263,7 +266,17 @@ class FieldForm(QWidget):
         return combo
 
     def add_choice(self, name: str, vocabulary: str, optional: bool) -> ChoiceCombo:
-        return self.add_combo(name, labels.choices(vocabulary), optional)
+        combo = self.add_combo(name, labels.choices(vocabulary), optional)
+        for index in range(combo.count()):  # each of the nine paths, the five costs … explained
+            key = combo.itemData(index)
+            if key is not None:
+                combo.setItemData(index, labels.hint(vocabulary, key), Qt.ItemDataRole.ToolTipRole)
+        return combo
+
+    def add_score(self, name: str) -> ChoiceCombo:
+        """A 1 … 5 score chosen by its words ("4 · High"), stored as the number."""
+        items = [(int(key), f"{key} · {word}") for key, word in labels.choices(name)]
+        return self.add_combo(name, items, optional=False)
 
     def add_date(self, name: str) -> QDateEdit:
         edit = make_date_edit()
