@@ -94,11 +94,16 @@ def test_the_whole_chain_is_added_through_the_widgets(qtbot, panel, services, pr
     assert services.problems.get(problem.id).results() == []
 
 
-def test_a_cause_form_names_the_field_in_error(qtbot, panel, services, problem) -> None:
+def test_a_cause_form_names_the_field_in_error_once_save_is_tried(
+    qtbot, panel, services, problem
+) -> None:
     click(qtbot, panel.chain.add_cause)
     form = panel.chain.forms["cause"]
-    assert form.form.error_label("description").text() == "Description is required."
-    assert not form.save_button.isEnabled()
+    error = form.form.error_label("description")
+    assert not error.isVisible()  # a new, empty form is not a list of mistakes
+    click(qtbot, form.save_button)
+    assert error.text() == "Description is required." and error.isVisible()
+    assert form.form.widget("description").hasFocus()  # the cursor is where to type
     assert services.problems.get(problem.id).causes == ()
 
 

@@ -89,15 +89,14 @@ def test_invalid_input_shows_errors_and_saves_nothing(qtbot, panel, services, pr
     title.insert("长" * (limit + 1))  # pasted: far too long for a title
     title_error = panel.problem_form.form.error_label("title")
     assert title_error.isVisible()
-    assert str(limit) in title_error.text()
-    assert not panel.problem_form.save_button.isEnabled()
+    assert str(limit) in title_error.text()  # shown as it is typed
 
     qtbot.mouseClick(panel.problem_form.save_button, Qt.MouseButton.LeftButton)
     assert services.problems.get(problem.id).title == "库存差异率高"
     assert title.text() == "长" * (limit + 1)  # the user's input stays
 
     retype(qtbot, title, "")
-    assert title_error.text() == "Title is required."
+    assert title_error.text() == "Title is required."  # the user was in the field
     retype(qtbot, title, "盘点差异")
     assert not title_error.isVisible()
     assert panel.problem_form.save_button.isEnabled()
@@ -216,14 +215,27 @@ def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:
 
 def test_new_problem_is_created_from_the_form(qtbot, panel, services) -> None:
     panel.new_problem()
-    assert not panel.problem_form.save_button.isEnabled()  # the title is still empty
+    title_error = panel.problem_form.form.error_label("title")
+    assert not title_error.isVisible()  # nothing typed yet: no red "is required"
+    click(qtbot, panel.problem_form.save_button)  # tried with the title empty
+    assert title_error.text() == "Title is required."
+    assert panel.problem_id is None
     type_text(field(panel, "title"), "采购订单审批慢")
+    assert not title_error.isVisible()
     with qtbot.waitSignal(panel.problemCreated) as signal:
         click(qtbot, panel.problem_form.save_button)
     created = services.problems.get(signal.args[0])
     assert created.title == "采购订单审批慢"
     assert created.status == "open"
     assert panel.header.code.text() == created.code
+
+
+def test_leaving_a_required_field_empty_says_so(qtbot, panel) -> None:
+    panel.new_problem()
+    title_error = panel.problem_form.form.error_label("title")
+    field(panel, "title").setFocus()
+    field(panel, "description").setFocus()  # the user moved on without a title
+    assert title_error.isVisible() and title_error.text() == "Title is required."
 
 
 def test_problem_deleted_elsewhere_is_said_clearly(qtbot, panel, services, problem) -> None:
@@ -323,7 +335,10 @@ def test_after_a_refused_save_compare_shows_both_and_mine_can_be_kept(
         )
         for row in range(dialog.table.rowCount())
     }
-    assert rows == {"Title": ("盘点差异大", "库存差异率偏高"), "Severity": ("4 · High", "5 · Severe")}
+    assert rows == {
+        "Title": ("盘点差异大", "库存差异率偏高"),
+        "Severity": ("4 · High", "5 · Severe"),
+    }
 
     with qtbot.waitSignal(panel.problemChanged):
         click(qtbot, dialog.keep_button)
