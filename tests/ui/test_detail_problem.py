@@ -357,3 +357,24 @@ def test_after_a_refused_save_theirs_can_be_shown_instead(
     assert field(panel, "title").text() == "库存差异率偏高"
     assert not panel.problem_form.save_button.isEnabled()
     assert services.problems.get(problem.id).title == "库存差异率偏高"
+
+
+def test_history_shows_who_changed_what_in_words(qtbot, panel, services, problem) -> None:
+    retype(qtbot, field(panel, "title"), "盘点差异大")
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+    severity = field(panel, "severity")
+    severity.setCurrentIndex(severity.findData(5))
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+
+    click(qtbot, panel.header.history_button)
+    dialog = panel.findChild(QDialog, "history_dialog")
+    assert dialog is not None and dialog.isVisible()
+    rows = [
+        tuple(dialog.table.item(row, column).text() for column in range(1, 5))
+        for row in range(dialog.table.rowCount())
+    ]
+    assert rows[0] == ("tester", "Problem: Severity", "4 · High", "5 · Severe")
+    assert rows[1] == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
+    assert rows[-1] == ("tester", "Problem created", "", "")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from workbench.services.lookups import LookupService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
+    from workbench.services.trail import TrailService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -44,6 +45,7 @@ class Services:
     history: HistoryService
     bulk: BulkService
     similar: SimilarService
+    trail: TrailService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -55,6 +57,7 @@ class Services:
         from workbench.services.lookups import LookupService
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
+        from workbench.services.trail import TrailService
 
         return cls(
             database=database,
@@ -66,6 +69,7 @@ class Services:
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
+            trail=TrailService(database, actor),
         )
 
     @property

@@ -304,6 +304,7 @@ RECORD_KIND: Final = Vocabulary(
             "The measured effect of a solution: metric, baseline, value after, change in %.",
             "解决方案的可衡量效果：指标、基线值、改进后值、变化百分比。",
         ),
+        term("cause_why", "Why", "为什么"),
         term("erp_module", "ERP module", "ERP模块"),
         term("site", "Site", "工厂"),
         term("department", "Department", "部门"),
