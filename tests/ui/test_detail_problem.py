@@ -378,3 +378,14 @@ def test_history_shows_who_changed_what_in_words(qtbot, panel, services, problem
     assert rows[0] == ("tester", "Problem: Severity", "4 · High", "5 · Severe")
     assert rows[1] == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
     assert rows[-1] == ("tester", "Problem created", "", "")
+
+
+def test_history_shows_moments_in_local_time_not_as_stored() -> None:
+    import datetime as dt
+
+    from workbench.ui.detail.history_view import _value
+
+    stored = "2026-12-01T06:14:44.002481"  # UTC, as the record keeps it
+    local = dt.datetime(2026, 12, 1, 6, 14, 44, tzinfo=dt.UTC).astimezone()
+    assert _value("verified_at", stored, None) == local.strftime("%Y-%m-%d %H:%M")
+    assert _value("title", "2026年盘点差异", None) == "2026年盘点差异"

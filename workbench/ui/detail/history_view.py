@@ -38,6 +38,11 @@ def local_time(at: str) -> str:
 def _value(field: str, text: str | None, lists: LookupLists | None) -> str:
     if text is None:
         return "—"
+    if len(text) > 10 and text[:4].isdigit() and text[10] == "T":  # a moment, kept in UTC
+        try:
+            return local_time(text)
+        except ValueError:
+            return text
     if field.endswith("_id") and text.isdigit():
         return field_text(field, int(text), lists)
     if field in ("severity", "impact") and text.isdigit():
