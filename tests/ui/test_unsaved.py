@@ -112,14 +112,14 @@ def test_a_save_that_fails_means_stay(page, record, qtbot) -> None:
     first = row_code(page, 0)
     shown = page.shown_problem_id
     page.detail.guard.ask = Answers(Leave.SAVE)
-    retype(qtbot, field(page, "severity"), "9")  # breaks a rule: Save is refused
+    retype(qtbot, field(page, "title"), "")  # breaks a rule: the save is refused
 
     click_row(qtbot, page, 1)
     qtbot.waitUntil(lambda: page.table.currentIndex().row() == 0)
     assert page.shown_problem_id == shown
-    assert field(page, "severity").text() == "9"
-    assert page.detail.problem_form.form.error_label("severity").isVisible()
-    assert record.problems.get(shown).severity != 9
+    assert page.detail.problem_form.form.error_label("title").text() == "Title is required."
+    assert page.detail.problem_form.unsaved_label.isVisible()
+    assert record.problems.get(shown).title != ""
     assert row_code(page, 0) == first
 
 

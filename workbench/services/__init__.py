@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.problems import ProblemService
+    from workbench.services.similar import SimilarService
+    from workbench.services.trail import TrailService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -42,6 +44,8 @@ class Services:
     integrity: IntegrityService
     history: HistoryService
     bulk: BulkService
+    similar: SimilarService
+    trail: TrailService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -52,6 +56,8 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.problems import ProblemService
+        from workbench.services.similar import SimilarService
+        from workbench.services.trail import TrailService
 
         return cls(
             database=database,
@@ -62,6 +68,8 @@ class Services:
             integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
             bulk=BulkService(database, actor),
+            similar=SimilarService(database, actor),
+            trail=TrailService(database, actor),
         )
 
     @property

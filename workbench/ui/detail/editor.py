@@ -56,7 +56,7 @@ class RecordEditor(QGroupBox):
         layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
         self.form.edited.connect(self.revalidate)
         self.form.submitted.connect(self.submit)
-        self.save_button.clicked.connect(self.saveRequested)
+        self.save_button.clicked.connect(self.try_save)
         self.revert_button.clicked.connect(self.revert)
 
     def load(self, values: Mapping[str, Any], is_new: bool = False) -> None:
@@ -81,7 +81,8 @@ class RecordEditor(QGroupBox):
         errors = self.errors()
         self.show_errors(errors)
         dirty = self.is_new or bool(self.changes())
-        self.save_button.setEnabled(dirty and not errors)
+        # Save stays available while something is wrong: pressing it says what.
+        self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(bool(self.changes()))
         self.unsaved_label.setVisible(bool(self.changes()))
         self._mark_title(bool(self.changes()))
@@ -93,6 +94,18 @@ class RecordEditor(QGroupBox):
         base = self.title().removesuffix(mark)
         self.setTitle(base + mark if unsaved else base)
 
+    def try_save(self) -> None:
+        """Save if the form is valid; otherwise show every error and go to the first."""
+        errors = self.errors()
+        if errors:
+            self.form.reveal_all()
+            self.show_errors(errors)
+            wrong = self.form.first_with_error()
+            if wrong is not None:
+                wrong.setFocus()
+            return
+        self.saveRequested.emit()
+
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""
         others = self.form.show_errors(errors)
@@ -102,9 +115,9 @@ class RecordEditor(QGroupBox):
         self.load(self._loaded, self.is_new)
 
     def submit(self) -> None:
-        """Enter in a one-line field: save when there is something valid to save."""
+        """Enter in a one-line field (or Ctrl+S): save as the Save button does."""
         if self.save_button.isEnabled():
-            self.saveRequested.emit()
+            self.try_save()
 
     def restore(self, values: Mapping[str, Any]) -> None:
         """Show ``values`` as typed (not saved), e.g. a draft kept from an earlier run."""

@@ -1,8 +1,8 @@
 """The detail panel's unsaved work: its leave guard, and the drafts of the problem form.
 
 The guard counts the forms the user can see: the problem's form (while a problem or a new
-one is shown) and the chain editor that is open. Save saves each changed one through the
-panel, as its Save button would.
+one is shown) and the chain editor that is open. Save saves each changed one as its Save
+button would (a refusal is shown in that form, and the user stays).
 
 ``DraftKeeper`` keeps what is typed in the problem's form in the database's drafts file,
 about a second after the last key, and removes it when the form is saved, reverted or
@@ -51,10 +51,7 @@ def panel_guard(panel: ProblemDetailPanel) -> LeaveGuard:
 
     def save() -> bool:
         for editor in changed_editors(panel):
-            if editor is panel.problem_form:
-                panel.save_problem()
-            elif isinstance(editor, LinkForm):
-                panel.chain.save(editor)
+            editor.try_save()  # as its Save button: a refusal is shown in the form
         return not changed_editors(panel)
 
     def discard() -> None:
