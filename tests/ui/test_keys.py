@@ -132,3 +132,21 @@ def test_the_shortcuts_dialog_lists_what_is_registered(page, window, qtbot):
     assert shown["Del"].startswith("In the list or the chain: delete")
     assert "Ctrl+Shift+Z, Ctrl+Y" in shown
     dialog.close()
+
+
+def test_an_undo_refused_says_so_in_the_status_bar(page, window, record, db_path, qtbot):
+    from workbench.app import open_services
+    from workbench.settings import Settings
+
+    problem_id = page.shown_problem_id
+    save_title(qtbot, page, "我的标题")
+    colleague = open_services(str(db_path), Settings(user="王芳"))
+    try:
+        colleague.problems.update(problem_id, {"title": "她的标题"})
+    finally:
+        colleague.close()
+    page.table.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert message(window) == "Could not undo: Edit Title"
+    assert record.problems.get(problem_id).title == "她的标题"  # nothing overwritten
+    qtbot.waitUntil(lambda: "王芳" in page.detail.header.message.text())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from keys_helpers import CTRL, Answers, activate, click_row, field, press, row_code
 from PySide6.QtCore import Qt
-from test_detail_problem import retype
+from test_detail_problem import retype, type_text
 
 from workbench.app import open_services
 from workbench.drafts import Drafts
@@ -216,3 +216,29 @@ def test_a_declined_draft_is_forgotten(page, qtbot) -> None:
     qtbot.waitUntil(lambda: len(offers) == 1)
     assert field(page, "title").text() != "旧草稿"
     assert drafts.get(key) is None
+
+
+def test_a_new_problems_draft_is_offered_back_after_a_crash(page, record, db_path, qtbot):
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    drafts = page.detail.drafts.drafts
+    type_text(field(page, "title"), "还没保存的新问题")
+    qtbot.waitUntil(lambda: drafts.get("problem:new") is not None, timeout=5000)
+
+    services = open_services(str(db_path), Settings(user="tester"))
+    try:
+        again = MainWindow(services)
+        qtbot.addWidget(again)
+        again.show()
+        qtbot.waitExposed(again)
+        second = again.open_page("problems")
+        offers: list[str] = []
+        second.detail.drafts.offer = lambda title, text: offers.append(text) or True
+        second.new_button.click()
+        qtbot.waitUntil(lambda: len(offers) == 1)
+        assert field(second, "title").text() == "还没保存的新问题"
+        with qtbot.waitSignal(second.detail.problemCreated) as created:
+            second.detail.problem_form.save_button.click()
+        assert record.problems.get(created.args[0]).title == "还没保存的新问题"
+        assert Drafts.for_database(services.location).get("problem:new") is None
+    finally:
+        services.close()
