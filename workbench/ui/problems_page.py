@@ -324,6 +324,8 @@ class ProblemsPage(QWidget):
 
     def select_problem(self, problem_id: int) -> bool:
         """Select ``problem_id`` in the list (wherever it is in it) and open it."""
+        if problem_id != self._shown and self._keys is not None and not self._keys.may_leave():
+            return False  # Stay: the problem being edited stays open
         row = self.model.row_of(problem_id)
         if row is None:
             self.table.clearSelection()
