@@ -242,3 +242,14 @@ def test_a_new_problems_draft_is_offered_back_after_a_crash(page, record, db_pat
         assert Drafts.for_database(services.location).get("problem:new") is None
     finally:
         services.close()
+
+
+def test_opening_a_similar_problem_asks_and_stay_keeps_the_new_one(page, record, qtbot) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    type_text(field(page, "title"), "库存差异率高")
+    page.detail.guard.ask = answers = Answers(Leave.STAY)
+    other = record.problems.id_of(row_code(page, 3))
+    assert not page.select_problem(other)  # as the similar-problems link does
+    assert len(answers.asked) == 1 and "The new problem" in answers.asked[0]
+    assert page.detail.problem_form.is_new
+    assert field(page, "title").text() == "库存差异率高"
