@@ -129,10 +129,13 @@ class ProblemsKeys(QObject):
         selected in the list (focus in the list), with undo."""
         focus = self._focus()
         detail = self._detail
-        if _inside(focus, detail.chain.tree) and detail.chain.tree.selected() is not None:
-            detail.chain.delete_selected()
+        # Only what the Delete buttons allow now (e.g. not while a record is read-only).
+        chain = detail.chain
+        if _inside(focus, chain.tree) and chain.delete_button.isEnabled():
+            chain.delete_selected()
             return True
-        if _inside(focus, self._page.table) and detail.problem_id is not None:
+        can_delete = detail.problem_form.delete_button.isEnabled()
+        if _inside(focus, self._page.table) and detail.problem_id is not None and can_delete:
             detail.delete_problem()
             return True
         return False
