@@ -150,3 +150,19 @@ def test_an_undo_refused_says_so_in_the_status_bar(page, window, record, db_path
     assert message(window) == "Could not undo: Edit Title"
     assert record.problems.get(problem_id).title == "她的标题"  # nothing overwritten
     qtbot.waitUntil(lambda: "王芳" in page.detail.header.message.text())
+
+
+def test_each_key_is_bound_once_in_the_window(page, window):
+    """Two bindings of one key in a window are ambiguous: Qt then runs neither."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    bound = [
+        sequence.toString()
+        for action in window.findChildren(QAction)
+        for sequence in action.shortcuts()
+    ]
+    for short in window.findChildren(QShortcut):
+        sequences = short.keys()
+        bound += [sequence.toString() for sequence in sequences]
+    assert len(bound) == len(set(bound)), sorted(bound)
+    assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+S", "Ctrl+N", "Ctrl+F", "F2", "Del"} <= set(bound)
