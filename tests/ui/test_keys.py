@@ -166,3 +166,28 @@ def test_each_key_is_bound_once_in_the_window(page, window):
         bound += [sequence.toString() for sequence in sequences]
     assert len(bound) == len(set(bound)), sorted(bound)
     assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+S", "Ctrl+N", "Ctrl+F", "F2", "Del"} <= set(bound)
+
+
+def test_f2_ctrl_s_and_esc_in_a_chain_editor(page, record, qtbot):
+    problem_id = page.shown_problem_id
+    record.chain.add(CAUSE, problem_id, {"description": "物料编码不统一"})
+    tree = page.detail.chain.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1, timeout=5000)
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    press(qtbot, Qt.Key.Key_F2)
+    cause_form = page.detail.chain.forms["cause"]
+    description = cause_form.form.widget("description")
+    assert QApplication.focusWidget() is description
+
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    type_text(description, "，编码规则缺失")
+    assert cause_form.unsaved_label.isVisible()
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    saved = record.problems.get(problem_id).causes[0].description
+    assert saved == "物料编码不统一，编码规则缺失"
+
+    type_text(description, "？")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert description.toPlainText() == saved
+    assert not cause_form.unsaved_label.isVisible()
