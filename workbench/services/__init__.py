@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
+    from workbench.services.mine import MineService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
     from workbench.services.trail import TrailService
@@ -46,6 +47,7 @@ class Services:
     bulk: BulkService
     similar: SimilarService
     trail: TrailService
+    mine: MineService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -55,6 +57,7 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
+        from workbench.services.mine import MineService
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
         from workbench.services.trail import TrailService
@@ -70,6 +73,7 @@ class Services:
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
             trail=TrailService(database, actor),
+            mine=MineService(database, actor),
         )
 
     @property
