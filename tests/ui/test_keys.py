@@ -191,3 +191,18 @@ def test_f2_ctrl_s_and_esc_in_a_chain_editor(page, record, qtbot):
     press(qtbot, Qt.Key.Key_Escape)
     assert description.toPlainText() == saved
     assert not cause_form.unsaved_label.isVisible()
+
+
+def test_ctrl_n_and_ctrl_f_from_another_page_go_to_the_problems_page(page, window, qtbot):
+    settings = window.open_page("settings")
+    settings.user_name.setFocus()
+    assert QApplication.focusWidget() is settings.user_name
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert window.stack.currentWidget() is page
+    assert page.detail.problem_form.is_new
+
+    window.open_page("settings")
+    settings.user_name.setFocus()
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.search

@@ -139,7 +139,9 @@ def test_ctrl_n_asks_before_leaving_the_edit(page, qtbot) -> None:
 def test_another_page_asks_and_stay_keeps_the_problems_page(page, window, qtbot) -> None:
     page.detail.guard.ask = answers = Answers(Leave.STAY, Leave.DISCARD)
     retype(qtbot, field(page, "title"), "还没保存")
-    settings_item = window.navigation.item(1)
+    navigation = window.navigation
+    rows = [navigation.item(r).data(Qt.ItemDataRole.UserRole) for r in range(navigation.count())]
+    settings_item = navigation.item(rows.index("settings"))
     rect = window.navigation.visualItemRect(settings_item)
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(answers.asked) == 1

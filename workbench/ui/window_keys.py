@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 MESSAGE_MS = 6000
+PROBLEMS = "problems"  # the page Ctrl+N and Ctrl+F go to from pages without them
 
 
 class WindowKeys(QObject):
@@ -103,7 +104,17 @@ class WindowKeys(QObject):
         return editing_of(self._window.stack.currentWidget())
 
     def run(self, name: str) -> bool:
-        """Run command ``name`` on the page shown; False when it did nothing."""
+        """Run command ``name`` on the page shown; False when it did nothing. Ctrl+N and
+        Ctrl+F on a page without them go to the Problems page and run there."""
+        editing = self._editing()
+        if editing is not None and editing.command(name):
+            return True
+        window = self._window
+        if name not in (keys.NEW, keys.FIND) or PROBLEMS not in window.page_keys():
+            return False
+        if window.stack.currentWidget() is window.page(PROBLEMS):
+            return False
+        window.open_page(PROBLEMS)
         editing = self._editing()
         return editing is not None and editing.command(name)
 
