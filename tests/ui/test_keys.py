@@ -128,8 +128,8 @@ def test_the_shortcuts_dialog_lists_what_is_registered(page, window, qtbot):
         if entry.where == WINDOW:
             assert registered[entry.command] == [QKeySequence(k).toString() for k in entry.keys]
     shown = dict(dialog.rows())
-    assert shown["Ctrl+Z"].startswith("Undo the last saved change")
-    assert shown["Del"].startswith("In the list or the chain: delete")
+    assert shown["Ctrl+Z"] == "Undo the last change (in a text field: its typing first)"
+    assert shown["Del"] == "Delete what is selected in the list or the chain (undoable)"
     assert "Ctrl+Shift+Z, Ctrl+Y" in shown
     dialog.close()
 

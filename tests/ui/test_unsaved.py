@@ -223,7 +223,8 @@ def test_a_declined_draft_is_forgotten(page, qtbot) -> None:
 def test_a_new_problems_draft_is_offered_back_after_a_crash(page, record, db_path, qtbot):
     press(qtbot, Qt.Key.Key_N, CTRL)
     drafts = page.detail.drafts.drafts
-    type_text(field(page, "title"), "还没保存的新问题")
+    with qtbot.waitSignal(page.detail.problem_form.similar.looked, timeout=5000):
+        type_text(field(page, "title"), "还没保存的新问题")  # (no look-up left running)
     qtbot.waitUntil(lambda: drafts.get("problem:new") is not None, timeout=5000)
 
     services = open_services(str(db_path), Settings(user="tester"))
@@ -248,7 +249,8 @@ def test_a_new_problems_draft_is_offered_back_after_a_crash(page, record, db_pat
 
 def test_opening_a_similar_problem_asks_and_stay_keeps_the_new_one(page, record, qtbot) -> None:
     press(qtbot, Qt.Key.Key_N, CTRL)
-    type_text(field(page, "title"), "库存差异率高")
+    with qtbot.waitSignal(page.detail.problem_form.similar.looked, timeout=5000):
+        type_text(field(page, "title"), "库存差异率高")  # (no look-up left running)
     page.detail.guard.ask = answers = Answers(Leave.STAY)
     other = record.problems.id_of(row_code(page, 3))
     assert not page.select_problem(other)  # as the similar-problems link does

@@ -60,30 +60,53 @@ class Shortcut:
         return ", ".join(sequence.toString(native) for sequence in self.sequences())
 
 
-def _t(text: str) -> str:
-    return str(QT_TRANSLATE_NOOP("Shortcuts", text))
-
-
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut(NEW, ("Ctrl+N",), _t("New problem")),
-    Shortcut(FIND, ("Ctrl+F",), _t("Go to the list's search field")),
-    Shortcut(SAVE, ("Ctrl+S",), _t("Save the form")),
-    Shortcut(ENTER, ("Return",), _t("In a one-line field: save the form"), FIELD),
-    Shortcut(CANCEL, ("Esc",), _t("Cancel the edit: the form shows what is saved")),
+    Shortcut(NEW, ("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New problem"))),
+    Shortcut(
+        FIND, ("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the list's search field"))
+    ),
+    Shortcut(SAVE, ("Ctrl+S",), str(QT_TRANSLATE_NOOP("Shortcuts", "Save the form"))),
+    Shortcut(
+        ENTER,
+        ("Return",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "In a one-line field: save the form")),
+        FIELD,
+    ),
+    Shortcut(
+        CANCEL,
+        ("Esc",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Cancel the edit: back to what is saved")),
+    ),
     Shortcut(
         UNDO,
         ("Ctrl+Z",),
-        _t("Undo the last saved change; in a text field, first the typing in it"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts", "Undo the last change (in a text field: its typing first)"
+            )
+        ),
     ),
-    Shortcut(REDO, ("Ctrl+Shift+Z", "Ctrl+Y"), _t("Redo what was undone")),
-    Shortcut(EDIT, ("F2",), _t("Edit: go to the form of the selected problem or chain item")),
+    Shortcut(
+        REDO,
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Redo what was undone")),
+    ),
+    Shortcut(
+        EDIT,
+        ("F2",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Edit: go to the form of what is selected")),
+    ),
     Shortcut(
         DELETE,
         ("Del",),
-        _t("In the list or the chain: delete the selected problem or item (Ctrl+Z undoes)"),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts", "Delete what is selected in the list or the chain (undoable)"
+            )
+        ),
     ),
-    Shortcut(HELP, ("F1",), _t("This list of keyboard shortcuts")),
-    Shortcut(QUIT, ("Ctrl+Q",), _t("Quit")),
+    Shortcut(HELP, ("F1",), str(QT_TRANSLATE_NOOP("Shortcuts", "This list of keyboard shortcuts"))),
+    Shortcut(QUIT, ("Ctrl+Q",), str(QT_TRANSLATE_NOOP("Shortcuts", "Quit"))),
 )
 
 
