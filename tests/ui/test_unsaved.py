@@ -257,3 +257,21 @@ def test_opening_a_similar_problem_asks_and_stay_keeps_the_new_one(page, record,
     assert len(answers.asked) == 1 and "The new problem" in answers.asked[0]
     assert page.detail.problem_form.is_new
     assert field(page, "title").text() == "库存差异率高"
+
+
+def test_a_save_refused_by_a_colleagues_change_means_stay(page, record, db_path, qtbot) -> None:
+    shown = page.shown_problem_id
+    page.detail.guard.ask = Answers(Leave.SAVE)
+    retype(qtbot, field(page, "title"), "我的改动")
+    colleague = open_services(str(db_path), Settings(user="王芳"))
+    try:
+        colleague.problems.update(shown, {"title": "同事的改动"})
+    finally:
+        colleague.close()
+
+    click_row(qtbot, page, 1)
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == 0)
+    assert page.shown_problem_id == shown
+    assert field(page, "title").text() == "我的改动"  # the typing is kept
+    assert "王芳" in page.detail.header.message.text()
+    assert record.problems.get(shown).title == "同事的改动"
