@@ -275,3 +275,35 @@ def test_a_save_refused_by_a_colleagues_change_means_stay(page, record, db_path,
     assert field(page, "title").text() == "我的改动"  # the typing is kept
     assert "王芳" in page.detail.header.message.text()
     assert record.problems.get(shown).title == "同事的改动"
+
+
+def test_the_settings_form_asks_too_and_saves(window, qtbot) -> None:
+    activate(qtbot, window)
+    settings = window.open_page("settings")
+    settings.editing.guard.ask = answers = Answers(Leave.STAY, Leave.SAVE)
+    settings.user_name.setFocus()
+    qtbot.keyClicks(settings.user_name, "Wang Fang")
+    assert window.windowTitle() == "Settings* – Governance Workbench"
+    navigation = window.navigation
+    rect = navigation.visualItemRect(navigation.item(0))  # Problems
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(answers.asked) == 1 and "Your name and language" in answers.asked[0]
+    qtbot.waitUntil(lambda: navigation.currentItem().data(Qt.ItemDataRole.UserRole) == "settings")
+    assert window.stack.currentWidget() is settings
+
+    qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert Settings.load().user == "Wang Fang"
+    assert window.stack.currentWidget() is window.page("problems")
+    assert window.windowTitle() == "Problems – Governance Workbench"
+
+
+def test_ctrl_s_and_esc_in_the_settings_form(window, qtbot) -> None:
+    activate(qtbot, window)
+    settings = window.open_page("settings")
+    settings.user_name.setFocus()
+    qtbot.keyClicks(settings.user_name, "Li Na")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert Settings.load().user == "Li Na"
+    qtbot.keyClicks(settings.user_name, "!!")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert settings.user_name.text() == "Li Na"

@@ -35,6 +35,7 @@ from workbench.settings import Settings
 from workbench.ui import labels
 from workbench.ui.list_editor import Column, Entry, ListEditor
 from workbench.ui.pages import entry
+from workbench.ui.settings_editing import SettingsEditing
 from workbench.vocabulary import LANGUAGE_NAMES
 
 HINT_STYLE = "color: #607d8b;"
@@ -64,6 +65,7 @@ class SettingsPage(QWidget):
         layout.addWidget(column, 1)
         layout.addStretch(0)
         self.load()
+        self.editing = SettingsEditing(self)  # Ctrl+S, Esc and Save / Discard / Stay
 
     # ---- the Page protocol -------------------------------------------------------------
     def title(self) -> str:
