@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.problems import ProblemService
+    from workbench.services.team import TeamService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -42,16 +43,19 @@ class Services:
     integrity: IntegrityService
     history: HistoryService
     bulk: BulkService
+    team: TeamService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
         """``anchor`` is where ``check`` compares the chain with what this machine saw."""
         from workbench.services.bulk import BulkService
-        from workbench.services.chain import ChainService, closed_keeps_verified
+        from workbench.services.chain import ChainService
+        from workbench.services.closing import closed_stays_closed
         from workbench.services.history import HistoryService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.problems import ProblemService
+        from workbench.services.team import TeamService
 
         return cls(
             database=database,
@@ -60,8 +64,9 @@ class Services:
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database, anchor),
-            history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
+            history=HistoryService(database, actor, rules=(closed_stays_closed,)),
             bulk=BulkService(database, actor),
+            team=TeamService(database, actor),
         )
 
     @property

@@ -172,3 +172,16 @@ class ProblemDetail:
 
     def results(self) -> list[ResultRecord]:
         return [r for c in self.causes for s in c.solutions for r in s.results]
+
+
+@dataclass(frozen=True)
+class StatusChangeRecord:
+    """One change of a problem's status with its reason (empty when none was asked)."""
+
+    id: int
+    problem_id: int
+    from_status: str
+    to_status: str
+    reason: str
+    changed_by: str
+    changed_at: dt.datetime
