@@ -81,7 +81,8 @@ def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         (folder / "versions" / f"{NEXT}_problem_note.py").write_text(
             EXTRA_REVISION.replace("FAIL_HERE", failure)
             .replace('"NEXT"', f'"{NEXT}"')
-            .replace('"HEAD"', f'"{HEAD}"'), encoding="utf-8"
+            .replace('"HEAD"', f'"{HEAD}"'),
+            encoding="utf-8",
         )
         return folder
 

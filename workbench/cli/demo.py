@@ -83,9 +83,7 @@ class _Writer:
                 solutions.append((detail.causes[-1].id, cause.solution))
         if plan.status in ("analysing", "rejected"):
             if plan.status == "rejected":
-                owner.problems.change_status(
-                    problem_id, "rejected", reason=self._reject_reason
-                )
+                owner.problems.change_status(problem_id, "rejected", reason=self._reject_reason)
             return
         owner.problems.change_status(problem_id, "solving")
         results: list[tuple[int, PlannedResult]] = []

@@ -27,9 +27,7 @@ REJECTED = "rejected"
 # A reason is at most this long: it is a sentence or two, not a report.
 REASON_LENGTH = 2000
 
-READ_ONLY = FieldError(
-    "status", "closed_read_only", "the problem is closed: reopen it to edit it"
-)
+READ_ONLY = FieldError("status", "closed_read_only", "the problem is closed: reopen it to edit it")
 
 
 def needs_reason(current: str, wanted: str) -> bool:
