@@ -18,15 +18,15 @@ from sqlalchemy import Integer, delete, inspect
 
 from workbench.cli.bulk import write_problems
 from workbench.cli.demo import SMALL_SPAN_DAYS, seed_lookups
-from workbench.cli.scenario import Planner, load_catalogue
 from workbench.cli.main import main
+from workbench.cli.scenario import Planner, load_catalogue
 from workbench.services import Services
 from workbench.services.chain import CAUSE
 from workbench.store.audit import MIGRATE, REVISION, SCHEMA, Change, append, snapshot
 from workbench.store.database import Database, resolve_target
 from workbench.store.migrate import MIGRATION_ACTOR, upgrade
-from workbench.store.target import known_revisions
 from workbench.store.models import Base, Problem, Site
+from workbench.store.target import known_revisions
 from workbench.store.verify import verify_chain
 
 PROBLEM: dict[str, Any] = {

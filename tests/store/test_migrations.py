@@ -66,8 +66,8 @@ def script_directory(folder: Path) -> ScriptDirectory:
 
 
 @pytest.fixture
-def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A copy of the shipped migrations plus a test-only revision after the head, in use by the program.
+def migrations_with_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The shipped migrations plus a test-only revision after the head, in use by the program.
 
     Returns a function that writes it (failing on purpose when asked).
     """
@@ -197,10 +197,10 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(
-    database_with_data: tuple[Path, int], migrations_with_0003
+    database_with_data: tuple[Path, int], migrations_with_next
 ) -> None:
     path, problem_id = database_with_data
-    migrations_with_0003()
+    migrations_with_next()
     services = open_at(path)
     try:
         detail = services.problems.get(problem_id)
@@ -226,10 +226,10 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
-    database_with_data: tuple[Path, int], migrations_with_0003
+    database_with_data: tuple[Path, int], migrations_with_next
 ) -> None:
     path, _problem_id = database_with_data
-    migrations_with_0003(fail=True)
+    migrations_with_next(fail=True)
     with pytest.raises(RuntimeError, match="half-way"):
         open_at(path)
     assert revision_of(path) == HEAD
@@ -240,12 +240,12 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
         assert connection.execute("SELECT count(*) FROM result").fetchone() == (1,)
 
 
-def test_known_revisions_match_alembic(migrations_with_0003) -> None:
+def test_known_revisions_match_alembic(migrations_with_next) -> None:
     shipped = script_directory(paths.migrations_dir())
     walked = [script.revision for script in shipped.walk_revisions()]
     assert known_revisions() == walked[::-1]
     assert known_revisions()[-1] == shipped.get_current_head()
-    extended = script_directory(migrations_with_0003())
+    extended = script_directory(migrations_with_next())
     assert known_revisions() == [s.revision for s in extended.walk_revisions()][::-1]
     assert known_revisions()[-1] == extended.get_current_head() == NEXT
 
