@@ -185,3 +185,13 @@ class StatusChangeRecord:
     reason: str
     changed_by: str
     changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """One change of a team rule, from the audit trail: who, when (UTC ISO), to what."""
+
+    key: str
+    value: str
+    by: str
+    at: str

@@ -9,29 +9,19 @@ A one-person plant can relax it; while relaxed, verifying your own result is all
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.records import RuleChange
 from workbench.store.models import AuditEntry, TeamSetting
 
 FOUR_EYES = "four_eyes"
 REQUIRED, RELAXED = "required", "relaxed"
 # The fields whose values a verification vouches for.
 ENTERED = ("baseline_value", "value_after")
-
-
-@dataclass(frozen=True)
-class RuleChange:
-    """One change of a team rule, from the audit trail: who, when (UTC ISO), to what."""
-
-    key: str
-    value: str
-    by: str
-    at: str
 
 
 def four_eyes_relaxed(session: Session) -> bool:

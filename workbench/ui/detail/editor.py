@@ -12,13 +12,29 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.services.errors import FieldError
 from workbench.ui import labels
 from workbench.ui.detail.widgets import ErrorText, FieldForm
 
 Validate = Callable[[dict[str, Any]], list[FieldError]]
+
+
+def set_editable(widget: QWidget, editable: bool) -> None:
+    """Text stays selectable (to copy) in a read-only field; other editors are disabled."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setReadOnly(not editable)
+    else:
+        widget.setEnabled(editable)
 
 
 class RecordEditor(QGroupBox):
@@ -29,6 +45,7 @@ class RecordEditor(QGroupBox):
         self._validate = validate
         self._loaded: dict[str, Any] = {}
         self.is_new = False
+        self.read_only = False
         self.form = FieldForm()
         self.general_error = ErrorText()
         self.general_error.setObjectName("general_error")
@@ -72,13 +89,25 @@ class RecordEditor(QGroupBox):
         errors = self.errors()
         self.show_errors(errors)
         dirty = self.is_new or bool(self.changes())
-        self.save_button.setEnabled(dirty and not errors)
+        self.save_button.setEnabled(dirty and not errors and not self.read_only)
         self.revert_button.setEnabled(bool(self.changes()))
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""
         others = self.form.show_errors(errors)
         self.general_error.show_text("\n".join(labels.error(e) for e in others))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the values but take no input (the record of a closed problem): the fields
+        are read-only and Save and Revert are hidden."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        for name in self.form.names():
+            set_editable(self.form.widget(name), not read_only)
+        self.save_button.setVisible(not read_only)
+        self.revert_button.setVisible(not read_only)
+        self.revalidate()
 
     def revert(self) -> None:
         self.load(self._loaded, self.is_new)
