@@ -60,11 +60,13 @@ class TeamRulesBox(QGroupBox):
             history = self._services.team.changes()
         except StorageError as exc:
             self.status.setText(errors.storage(exc))
+            self.status.show()
             return
         self.four_eyes.blockSignals(True)
         self.four_eyes.setChecked(relaxed)
         self.four_eyes.blockSignals(False)
         self.status.setText(self._last_change(history[-1]) if history else "")
+        self.status.setVisible(bool(history))
 
     def _last_change(self, change: RuleChange) -> str:
         moment = dt.datetime.fromisoformat(change.at)
@@ -84,5 +86,6 @@ class TeamRulesBox(QGroupBox):
         except StorageError as exc:
             self.reload()
             self.status.setText(errors.storage(exc))
+            self.status.show()
             return
         self.reload()
