@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.problems import ProblemService
+    from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
+    from workbench.services.trail import TrailService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -43,6 +45,8 @@ class Services:
     integrity: IntegrityService
     history: HistoryService
     bulk: BulkService
+    similar: SimilarService
+    trail: TrailService
     team: TeamService
 
     @classmethod
@@ -55,7 +59,9 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.problems import ProblemService
+        from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
+        from workbench.services.trail import TrailService
 
         return cls(
             database=database,
@@ -66,6 +72,8 @@ class Services:
             integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_stays_closed,)),
             bulk=BulkService(database, actor),
+            similar=SimilarService(database, actor),
+            trail=TrailService(database, actor),
             team=TeamService(database, actor),
         )
 

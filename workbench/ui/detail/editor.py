@@ -65,7 +65,7 @@ class RecordEditor(QGroupBox):
         layout.addLayout(self.buttons)
         layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
         self.form.edited.connect(self.revalidate)
-        self.save_button.clicked.connect(self.saveRequested)
+        self.save_button.clicked.connect(self.try_save)
         self.revert_button.clicked.connect(self.revert)
 
     def load(self, values: Mapping[str, Any], is_new: bool = False) -> None:
@@ -89,8 +89,23 @@ class RecordEditor(QGroupBox):
         errors = self.errors()
         self.show_errors(errors)
         dirty = self.is_new or bool(self.changes())
-        self.save_button.setEnabled(dirty and not errors and not self.read_only)
+        # Save stays available while something is wrong: pressing it says what.
+        self.save_button.setEnabled(dirty and not self.read_only)
         self.revert_button.setEnabled(bool(self.changes()))
+
+    def try_save(self) -> None:
+        """Save if the form is valid; otherwise show every error and go to the first."""
+        if self.read_only:
+            return  # a closed problem's record: nothing to save
+        errors = self.errors()
+        if errors:
+            self.form.reveal_all()
+            self.show_errors(errors)
+            wrong = self.form.first_with_error()
+            if wrong is not None:
+                wrong.setFocus()
+            return
+        self.saveRequested.emit()
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""
