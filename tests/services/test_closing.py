@@ -166,6 +166,8 @@ def test_the_reasons_for_reopening_and_rejecting_are_kept(
         "rejected",
     ]
     assert all(c.changed_by == "tester" and c.changed_at is not None for c in changes)
+    trail = [e for e in services.trail.of_problem(closed.id) if e.kind == "status_change"]
+    assert len(trail) == 6 and '"reason": "与P-2025-0003重复"' in (trail[0].new or "")
     assert services.integrity.check(full=True).sound
 
 

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from test_detail_chain import click_node
 from test_detail_problem import PROBLEM, click, make_panel, type_text
 
@@ -119,6 +119,15 @@ def test_a_closed_problem_is_read_only_until_reopened_with_a_reason(
         "analysing",
         "月底盘点差异又回升到1.8%",
     )
+    click(qtbot, panel.header.history_button)  # the reason shows in the History too
+    history = panel.findChild(QDialog, "history_dialog")
+    assert history is not None and history.isVisible()
+    rows = [
+        tuple(history.table.item(row, column).text() for column in range(1, 5))
+        for row in range(history.table.rowCount())
+    ]
+    assert ("tester", "Status: Closed → Analysing", "", "Reason: 月底盘点差异又回升到1.8%") in rows
+    assert ("tester", "Status: Verifying → Closed", "", "") in rows
     assert services.integrity.check(full=True).sound
 
 
