@@ -171,3 +171,17 @@ def test_your_own_result_is_verified_only_once_settings_relax_the_rule(
     assert not services.team.four_eyes_relaxed()
     assert box.status.text().startswith("Required again by tester on ")
     assert services.integrity.check(full=True).sound
+
+
+def test_deleting_a_problem_a_colleague_just_closed_is_refused_in_words(
+    qtbot, qapp_lang, services, reviewer
+) -> None:
+    detail = chain_of(services, reviewer, "done")
+    panel = make_panel(qtbot, services, detail.id)  # shown while still Verifying
+    services.chain.verify_result(detail.results()[0].id)
+    reviewer.problems.change_status(detail.id, "closed")  # elsewhere, not yet redrawn here
+    panel.confirm = lambda title, text: True
+    click(qtbot, panel.problem_form.delete_button)
+    assert panel.header.message.text() == "The problem is closed: reopen it to edit it."
+    assert services.problems.get(detail.id).status == "closed"
+    assert_read_only(panel, True)  # redrawn as it is now

@@ -27,12 +27,15 @@ from workbench.ui import labels
 from workbench.ui.detail.widgets import ErrorText, FieldForm
 
 Validate = Callable[[dict[str, Any]], list[FieldError]]
+# A field that shows a value but takes no input looks it: greyed, not white.
+READ_ONLY_STYLE = "background: #f1f3f4; color: #37474f;"
 
 
 def set_editable(widget: QWidget, editable: bool) -> None:
     """Text stays selectable (to copy) in a read-only field; other editors are disabled."""
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         widget.setReadOnly(not editable)
+        widget.setStyleSheet("" if editable else READ_ONLY_STYLE)
     else:
         widget.setEnabled(editable)
 

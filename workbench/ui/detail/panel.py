@@ -291,6 +291,9 @@ class ProblemDetailPanel(QWidget):
             self._services.problems.delete(detail.id)
         except NotFoundError:
             pass  # already gone: what the user asked for
+        except ValidationError as exc:  # closed meanwhile: reopened first
+            self._refused(exc.errors, None)
+            return
         except StorageError as exc:
             self.header.show_error(errors.storage(exc))
             return
