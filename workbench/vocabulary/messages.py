@@ -61,10 +61,6 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "A problem can be closed only with at least one verified result.",
         "zh_CN": "问题至少要有一个已验证的效果才能关闭。",
     },
-    "closed_keeps_verified_result": {
-        "en": "A closed problem keeps at least one verified result. Reopen the problem first.",
-        "zh_CN": "已关闭的问题必须保留至少一个已验证的效果。请先重新打开该问题。",
-    },
     "solution_not_finished": {
         "en": "Solution “{title}” is still {solution_status}: a problem closes only when "
         "each solution is done or cancelled.",
