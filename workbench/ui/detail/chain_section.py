@@ -129,6 +129,12 @@ class ChainSection(QGroupBox):
         self.edit_button = self._button("edit", self.tr("Edit"), self.focus_editor)
         self.delete_button = self._button("delete", self.tr("Delete…"), self.delete_selected)
         self.verify_button = self._button("verify", self.tr("Verify result"), self.toggle_verify)
+        self.verify_button.setToolTip(
+            self.tr(
+                "Confirm the measured figures. The four-eyes rule: whoever entered a result's "
+                "baseline or value after does not verify it (Settings → Team rules)."
+            )
+        )
         rows = QVBoxLayout()
         rows.setSpacing(6)
         for group in (
