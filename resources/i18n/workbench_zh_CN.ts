@@ -350,47 +350,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="67"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="65"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="65"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="65"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="65"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="65"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="82"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="87"/>
         <source>From the audit trail, newest first.</source>
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="94"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="99"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="96"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="101"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
     </message>
@@ -404,12 +404,17 @@
     </message>
     <message>
         <location filename="../../workbench/ui/pages.py" line="99"/>
+        <source>Mine</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="105"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="55"/>
-        <location filename="../../workbench/ui/main_window.py" line="115"/>
+        <location filename="../../workbench/ui/main_window.py" line="129"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
@@ -419,91 +424,154 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="112"/>
+        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <source>%1 things need you today: see Mine.</source>
+        <translation>今天有 %1 项需要您处理：见“我的待办”。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="126"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Check database…</source>
         <translation>检查数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>Check database &amp;fully…</source>
         <translation>完整检查数据库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>Re-verify every audit entry and record, not only what is new</source>
         <translation>重新验证全部审计记录和数据，而不只是新增部分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="170"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="174"/>
+        <location filename="../../workbench/ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="175"/>
+        <location filename="../../workbench/ui/main_window.py" line="189"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="181"/>
+        <location filename="../../workbench/ui/main_window.py" line="195"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="183"/>
+        <location filename="../../workbench/ui/main_window.py" line="197"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="214"/>
+        <location filename="../../workbench/ui/main_window.py" line="231"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="259"/>
+        <location filename="../../workbench/ui/main_window.py" line="285"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="261"/>
+        <location filename="../../workbench/ui/main_window.py" line="287"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
+    </message>
+</context>
+<context>
+    <name>MinePage</name>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="90"/>
+        <source>My open problems (%1)</source>
+        <translation>我负责的未关闭问题（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="92"/>
+        <source>My solutions overdue or due within %2 days (%1)</source>
+        <translation>我负责的已逾期或 %2 天内到期的解决方案（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="97"/>
+        <source>Results on my problems waiting to be verified (%1)</source>
+        <translation>我的问题中等待验证的效果（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="109"/>
+        <source>%1 things need you</source>
+        <translation>%1 项需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="111"/>
+        <source>Nothing needs you today</source>
+        <translation>今天没有需要您处理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="115"/>
+        <source>Measured</source>
+        <translation>已测量</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="121"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>

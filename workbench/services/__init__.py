@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
+    from workbench.services.mine import MineService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
@@ -47,6 +48,7 @@ class Services:
     bulk: BulkService
     similar: SimilarService
     trail: TrailService
+    mine: MineService
     team: TeamService
 
     @classmethod
@@ -58,6 +60,7 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
+        from workbench.services.mine import MineService
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
@@ -74,6 +77,7 @@ class Services:
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
             trail=TrailService(database, actor),
+            mine=MineService(database, actor),
             team=TeamService(database, actor),
         )
 
