@@ -185,3 +185,22 @@ def test_deleting_a_problem_a_colleague_just_closed_is_refused_in_words(
     assert panel.header.message.text() == "The problem is closed: reopen it to edit it."
     assert services.problems.get(detail.id).status == "closed"
     assert_read_only(panel, True)  # redrawn as it is now
+
+
+def test_undo_after_closing_does_not_change_the_closed_problem(
+    qtbot, qapp_lang, services, reviewer
+) -> None:
+    detail = chain_of(services, reviewer, "done")
+    panel = make_panel(qtbot, services, detail.id)
+    click_node(qtbot, panel, ("result", detail.results()[0].id))
+    click(qtbot, panel.chain.verify_button)  # undoable
+    click(qtbot, panel.header.status_button("closed"))  # not undoable: no way back
+    assert panel.undo_stack.undoText() == "Verify result"
+
+    panel.undo_stack.undo()
+    qtbot.waitUntil(lambda: "reopen it to edit it" in panel.header.message.text())
+    assert "The undo history was cleared" in panel.header.message.text()
+    after = services.problems.get(detail.id)
+    assert after.status == "closed" and after.results()[0].verified
+    assert panel.undo_stack.count() == 0
+    assert services.integrity.check(full=True).sound
