@@ -114,6 +114,7 @@ def ask_reason(
         question = named(_tr("Reopen %1 “%2”? Say why it needs more work:"))
     dialog = ReasonDialog(title, question, labels.transition(detail.status, status), parent)
     dialog.reasonGiven.connect(given)
+    dialog.finished.connect(dialog.deleteLater)  # asked anew each time
     dialog.open()
     return dialog
 
