@@ -82,7 +82,7 @@ class ReasonDialog(QDialog):
                 )
             )
         else:
-            self.hint.setText(self.tr("A reason is required."))
+            self.hint.setText("" if typed else self.tr("A reason is required."))
 
     def _give(self) -> None:
         reason = self.text()
