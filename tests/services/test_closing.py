@@ -73,6 +73,7 @@ def test_whoever_entered_a_results_values_does_not_verify_it(
     services: Services, reviewer: Services, full_chain: ProblemDetail, count
 ) -> None:
     result = full_chain.results()[0]  # tester entered the baseline and the value after
+    assert result.entered_by == ("tester",)
     entries = count("audit_entry")
     with pytest.raises(ValidationError) as caught:
         services.chain.verify_result(result.id)
@@ -84,7 +85,8 @@ def test_whoever_entered_a_results_values_does_not_verify_it(
     assert not services.problems.get(full_chain.id).results()[0].verified
 
     # A new value after typed by the reviewer makes them one who entered values too.
-    reviewer.chain.update(RESULT, result.id, {"value_after": 1.1})
+    detail = reviewer.chain.update(RESULT, result.id, {"value_after": 1.1})
+    assert detail.results()[0].entered_by == ("li.lei", "tester")
     with pytest.raises(ValidationError):
         reviewer.chain.verify_result(result.id)
     third = Services.build(services.database, "zhao.min")

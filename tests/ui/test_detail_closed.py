@@ -138,6 +138,9 @@ def test_your_own_result_is_verified_only_once_settings_relax_the_rule(
     result = detail.results()[0]
     panel = make_panel(qtbot, services, detail.id)
     click_node(qtbot, panel, ("result", result.id))
+    assert panel.chain.forms["result"].verified.text() == (
+        "Not verified · figures entered by tester, verified by someone else"
+    )
     click(qtbot, panel.chain.verify_button)
     error = panel.chain.forms["result"].general_error
     assert error.isVisible()

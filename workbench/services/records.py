@@ -91,6 +91,8 @@ class ResultRecord:
     verified_by: str | None
     verified_at: dt.datetime | None
     version: int = field(default=0, compare=False)
+    # Who entered the figures now in it (the four-eyes rule: none of them verifies it).
+    entered_by: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def verified(self) -> bool:

@@ -9,6 +9,8 @@ A one-person plant can relax it; while relaxed, verifying your own result is all
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from itertools import groupby
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,15 +31,10 @@ def four_eyes_relaxed(session: Session) -> bool:
     return value == RELAXED
 
 
-def entered_by(session: Session, result_id: int) -> set[str]:
-    """Who set the values of result ``result_id`` now in it: for the baseline and the
-    value after, the actor of the last entry that gave each its value."""
+def _entered(entries: Iterable[AuditEntry]) -> set[str]:
+    """Who set the values now in a result, from its audit entries (oldest first): for the
+    baseline and the value after, the actor of the last entry that gave each its value."""
     last: dict[str, str] = {}
-    entries = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.entity == "result", AuditEntry.entity_id == result_id)
-        .order_by(AuditEntry.id)
-    )
     for entry in entries:
         if entry.action == "create" and entry.new_value:
             snapshot = json.loads(entry.new_value)
@@ -48,6 +45,28 @@ def entered_by(session: Session, result_id: int) -> set[str]:
             else:
                 last[entry.field] = entry.actor
     return set(last.values())
+
+
+def entered_by(session: Session, result_id: int) -> set[str]:
+    """Who entered the values of result ``result_id``."""
+    return entered_by_results(session, [result_id]).get(result_id, set())
+
+
+def entered_by_results(session: Session, result_ids: Iterable[int]) -> dict[int, set[str]]:
+    """Who entered the values of each result in ``result_ids`` (one read of the chain's
+    entity index)."""
+    wanted = sorted(set(result_ids))
+    if not wanted:
+        return {}
+    entries = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "result", AuditEntry.entity_id.in_(wanted))
+        .order_by(AuditEntry.entity_id, AuditEntry.id)
+    )
+    return {
+        result_id: _entered(group)
+        for result_id, group in groupby(entries, key=lambda e: e.entity_id)
+    }
 
 
 def require_four_eyes(session: Session, result_id: int, actor: str) -> None:
