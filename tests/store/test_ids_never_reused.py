@@ -22,6 +22,7 @@ from workbench.services import Services
 from workbench.services.chain import CAUSE
 from workbench.store.audit import MIGRATE, REVISION, SCHEMA
 from workbench.store.database import Database, resolve_target
+from workbench.store.target import known_revisions
 from workbench.store.migrate import MIGRATION_ACTOR, upgrade
 from workbench.store.models import Base, Site
 from workbench.store.verify import verify_chain
@@ -40,6 +41,9 @@ ID_TABLES = sorted(
     and isinstance(t.c.id.type, Integer)
     and t.name != "audit_entry"  # its ids are the chain's own: previous head + 1
 )
+
+
+HEAD = known_revisions()[-1]
 
 
 def sql(path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
@@ -144,9 +148,9 @@ def test_a_0001_database_upgrades_keeping_every_row_id_index_and_reference(
 ) -> None:
     before = dump(old_file)
     assert autoincrement_tables(old_file) == set()
-    database = open_database(old_file)
+    database = open_database(old_file, target="0002")
     try:
-        assert upgrade(database) is None  # at the head now: nothing more to do
+        assert upgrade(database, target="0002") is None  # at 0002 now: nothing more to do
         with closing(sqlite3.connect(":memory:")) as plain:
             secure_delete = plain.execute("PRAGMA secure_delete").fetchone()[0]
         with database.writer_engine.connect() as connection:  # the pooled one it used
@@ -190,7 +194,7 @@ def test_the_upgrade_writes_a_backup_at_0001_first(old_file: Path) -> None:
 
 def test_the_migration_writes_its_own_entry_in_the_chain(old_file: Path) -> None:
     (last_id, last_hash), *_ = sql(old_file, "SELECT id, hash FROM audit_entry ORDER BY id DESC")
-    database = open_database(old_file)
+    database = open_database(old_file, target="0002")
     try:
         rows = sql(old_file, "SELECT * FROM audit_entry WHERE id > ? ORDER BY id", last_id)
         assert len(rows) == 1
@@ -219,7 +223,7 @@ def test_an_old_file_passes_check_full_once_upgraded_by_the_command(
 ) -> None:
     assert main(["check", "--full", "--db", str(old_file)]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
-    assert sql(old_file, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert sql(old_file, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert len(list(old_file.parent.glob("workbench.before-0001.*.sqlite3"))) == 1
     assert main(["check", "--full", "--db", str(old_file)]) == 0
 
@@ -248,7 +252,7 @@ def test_a_new_or_empty_database_gets_no_migration_entry(tmp_path: Path) -> None
     open_database(empty, target="0001").dispose()
     open_database(empty).dispose()
     for path in (fresh, empty):
-        assert sql(path, "SELECT version_num FROM alembic_version") == [("0002",)]
+        assert sql(path, "SELECT version_num FROM alembic_version") == [(HEAD,)]
         assert sql(path, "SELECT count(*) FROM audit_entry") == [(0,)]
         assert autoincrement_tables(path) == set(ID_TABLES)
 

@@ -24,19 +24,22 @@ from workbench.services import Services
 from workbench.store.audit import MIGRATE, SCHEMA, Change, append
 from workbench.store.database import Database, resolve_target
 from workbench.store.migrate import MIGRATION_ACTOR, upgrade
+from workbench.store.target import known_revisions
 
 NOTE_DEFAULT = "待补充"
+SHIPPED = known_revisions()[-1]
+NEXT = f"{int(SHIPPED) + 1:04d}"
 NOTE_REVISION = f'''"""a note on every problem (test only)
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: {NEXT}
+Revises: {SHIPPED}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{NEXT}"
+down_revision = "{SHIPPED}"
 branch_labels = None
 depends_on = None
 
@@ -68,7 +71,7 @@ def sql(path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
 def migrations_with_note(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("migrations") / "migrations"
     shutil.copytree(paths.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0003_problem_note.py").write_text(NOTE_REVISION, encoding="utf-8")
+    (folder / "versions" / f"{NEXT}_problem_note.py").write_text(NOTE_REVISION, encoding="utf-8")
     return folder
 
 
@@ -118,7 +121,7 @@ def oldest_problem(path: Path) -> int:
 def test_the_demo_is_upgraded_through_0003_and_check_full_is_sound(
     path: Path, services: Services
 ) -> None:
-    assert sql(path, "SELECT version_num FROM alembic_version") == [("0003",)]
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(NEXT,)]
     assert sql(path, "SELECT count(*), min(note), max(note) FROM problem") == [
         (48, NOTE_DEFAULT, NOTE_DEFAULT)
     ]
@@ -130,7 +133,7 @@ def test_the_demo_is_upgraded_through_0003_and_check_full_is_sound(
     last = sql(path, "SELECT actor, action, entity, old_value, new_value FROM audit_entry"
                " ORDER BY id DESC LIMIT 1")  # fmt: skip
     assert last == [
-        (MIGRATION_ACTOR, MIGRATE, SCHEMA, "0002", "0003: a note on every problem (test only)")
+        (MIGRATION_ACTOR, MIGRATE, SCHEMA, SHIPPED, f"{NEXT}: a note on every problem (test only)")
     ]
 
 
@@ -141,7 +144,7 @@ def test_every_migration_of_the_file_is_in_its_chain(path: Path) -> None:
         MIGRATE,
     )
     # The demo was written at 0002 (a new file: no entry), then 0003 was applied.
-    assert [(e[0], e[1]) for e in entries] == [(3, "0002")]
+    assert [(e[0], e[1]) for e in entries] == [(int(NEXT), SHIPPED)]
 
 
 def test_a_recorded_field_changed_after_the_migration_is_found(

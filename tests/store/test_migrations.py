@@ -20,13 +20,16 @@ from workbench.store.database import Database, resolve_target
 from workbench.store.migrate import SchemaError, known_revisions, upgrade
 from workbench.store.models import Base
 
+# The test-only revision comes after the newest shipped one.
+SHIPPED = known_revisions()[-1]
+NEXT = f"{int(SHIPPED) + 1:04d}"
 EXTRA_REVISION = '''"""a note on every problem (test only)"""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "NEXT"
+down_revision = "SHIPPED"
 branch_labels = None
 depends_on = None
 
@@ -74,8 +77,10 @@ def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     def write(fail: bool = False) -> Path:
         failure = "raise RuntimeError('migration failed half-way')" if fail else "pass"
-        (folder / "versions" / "0003_problem_note.py").write_text(
-            EXTRA_REVISION.replace("FAIL_HERE", failure), encoding="utf-8"
+        (folder / "versions" / f"{NEXT}_problem_note.py").write_text(
+            EXTRA_REVISION.replace("FAIL_HERE", failure)
+            .replace("NEXT", NEXT)
+            .replace("SHIPPED", SHIPPED), encoding="utf-8"
         )
         return folder
 
@@ -202,16 +207,16 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
         assert services.integrity.check().sound
     finally:
         services.database.dispose()
-    assert revision_of(path) == "0003"
+    assert revision_of(path) == NEXT
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT title, note FROM problem").fetchall() == [
             ("库存差异率高", "migrated")
         ]
         assert connection.execute("SELECT count(*) FROM cause").fetchone() == (1,)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    backups = list(path.parent.glob("workbench.before-0002.*.sqlite3"))
+    backups = list(path.parent.glob(f"workbench.before-{SHIPPED}.*.sqlite3"))
     assert len(backups) == 1
-    assert revision_of(backups[0]) == "0002"
+    assert revision_of(backups[0]) == SHIPPED
     with sqlite3.connect(backups[0]) as connection:
         assert connection.execute("SELECT title FROM problem").fetchall() == [("库存差异率高",)]
         columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
@@ -225,7 +230,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     migrations_with_0003(fail=True)
     with pytest.raises(RuntimeError, match="half-way"):
         open_at(path)
-    assert revision_of(path) == "0002"
+    assert revision_of(path) == SHIPPED
     with sqlite3.connect(path) as connection:
         columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
         assert "note" not in columns
@@ -240,7 +245,7 @@ def test_known_revisions_match_alembic(migrations_with_0003) -> None:
     assert known_revisions()[-1] == shipped.get_current_head()
     extended = script_directory(migrations_with_0003())
     assert known_revisions() == [s.revision for s in extended.walk_revisions()][::-1]
-    assert known_revisions()[-1] == extended.get_current_head() == "0003"
+    assert known_revisions()[-1] == extended.get_current_head() == NEXT
 
 
 def test_models_match_the_migrations(db_path: Path) -> None:

@@ -6,17 +6,37 @@ import re
 from collections.abc import Mapping
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Executable, and_, func, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import PROBLEM
 from workbench.services.mapping import load_problem, problem_detail, values_of
-from workbench.services.records import ProblemDetail, ProblemFilter, ProblemRow, ProblemSort
+from workbench.services.records import (
+    CLOSED_STATUSES,
+    ProblemDetail,
+    ProblemFilter,
+    ProblemRow,
+    ProblemSort,
+)
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
-from workbench.store.models import CodeSequence, Department, ErpModule, Person, Problem, Site
+from workbench.store.models import (
+    FREQUENCY_RANK_SQL,
+    Cause,
+    CodeSequence,
+    Department,
+    ErpModule,
+    Person,
+    Problem,
+    Site,
+    Solution,
+)
+
+# Frequency sorts by how often (rarely … several times a day), not by its key's spelling;
+# literal SQL, not bound parameters, so that SQLite uses the index on the expression.
+FREQUENCY_RANK = literal_column(FREQUENCY_RANK_SQL)
 
 _SORT_COLUMNS: Mapping[str, Any] = {
     "code": Problem.code,
@@ -24,12 +44,16 @@ _SORT_COLUMNS: Mapping[str, Any] = {
     "status": Problem.status,
     "module": Problem.erp_module_id,
     "site": Problem.site_id,
+    "department": Problem.department_id,
     "severity": Problem.severity,
+    "impact": Problem.impact,
+    "frequency": FREQUENCY_RANK,
+    "owner": Problem.owner_id,
     "reported_on": Problem.reported_on,
 }
 
 
-_NULLABLE = (Problem.erp_module_id, Problem.site_id)
+_NULLABLE = (Problem.erp_module_id, Problem.site_id, Problem.department_id, Problem.owner_id)
 _CODE = re.compile(r"^[Pp]-\d")
 
 
@@ -42,25 +66,46 @@ def _is_code(text: str) -> bool:
     return bool(_CODE.match(text))
 
 
-def _conditions(flt: ProblemFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if flt.status:
-        conditions.append(Problem.status == flt.status)
-    if flt.erp_module_id is not None:
-        conditions.append(Problem.erp_module_id == flt.erp_module_id)
-    if flt.site_id is not None:
-        conditions.append(Problem.site_id == flt.site_id)
-    text = flt.text.strip()
-    if _is_code(text):
-        # A code prefix (P-2026-00…) is a range on the unique index: instant on any size.
-        code = text.upper()
-        conditions.append(Problem.code >= code)
-        conditions.append(Problem.code < code + "\uffff")
-    elif text:
-        # Title only: one LIKE scan keeps a million-row filter near 100 ms; searching
-        # descriptions and tags is the full-text index's job.
-        conditions.append(Problem.title.like(like_pattern(text), escape="\\"))
-    return conditions
+def _like(column: Any, text: str) -> ColumnElement[bool]:
+    return cast(ColumnElement[bool], column.like(like_pattern(text), escape="\\"))
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    """``text`` anywhere a user would look for it: the problem's own words, its people's
+    names, its causes' and solutions' text. One scan, the cheap columns first; a later
+    issue brings the full-text index."""
+    people = select(Person.id).where(or_(_like(Person.name, text), _like(Person.login, text)))
+    in_cause = (
+        select(Cause.id)
+        .where(Cause.problem_id == Problem.id, _like(Cause.description, text))
+        .exists()
+    )
+    in_solution = (
+        select(Solution.id)
+        .join(Cause, Cause.id == Solution.cause_id)
+        .where(
+            Cause.problem_id == Problem.id,
+            or_(_like(Solution.title, text), _like(Solution.description, text)),
+        )
+        .exists()
+    )
+    return or_(
+        _like(Problem.title, text),
+        _like(Problem.code, text),
+        _like(Problem.tags, text),
+        _like(Problem.description, text),
+        Problem.owner_id.in_(people),
+        Problem.reporter_id.in_(people),
+        in_cause,
+        in_solution,
+    )
+
+
+def _tag_condition(tag: str) -> ColumnElement[bool]:
+    """``tag`` as one of the problem's comma-separated tags (spaces around them ignored)."""
+    tags = func.replace(func.replace(Problem.tags, "，", ","), " ", "")
+    wanted = "," + tag.replace(" ", "") + ","
+    return cast(ColumnElement[bool], ("," + tags + ",").like(like_pattern(wanted), escape="\\"))
 
 
 def _unique(column: Any) -> bool:
@@ -93,18 +138,51 @@ def _before(column: Any, value: Any, problem_id: int, descending: bool) -> Colum
 
 class ProblemService(Service):
     # ---- the list -------------------------------------------------------------------
+    def _conditions(self, flt: ProblemFilter) -> list[ColumnElement[bool]]:
+        """The WHERE terms of ``flt``: several values of one field match any of them."""
+        conditions: list[ColumnElement[bool]] = []
+        if flt.statuses:
+            conditions.append(Problem.status.in_(flt.statuses))
+        for column, ids in (
+            (Problem.erp_module_id, flt.erp_module_ids),
+            (Problem.site_id, flt.site_ids),
+            (Problem.department_id, flt.department_ids),
+            (Problem.owner_id, flt.owner_ids),
+        ):
+            if ids:
+                conditions.append(column.in_(ids))
+        if flt.tags:
+            conditions.append(or_(*(_tag_condition(tag) for tag in flt.tags)))
+        if flt.mine:
+            # The acting user is a person by login; none yet means nothing is theirs.
+            mine = select(Person.id).where(Person.login == self.actor)
+            conditions.append(Problem.owner_id.in_(mine))
+        if flt.overdue:
+            conditions.append(Problem.due_on < self.today())
+            conditions.append(Problem.status.not_in(CLOSED_STATUSES))
+        text = flt.text.strip()
+        if _is_code(text):
+            # A code prefix (P-2026-00…) is a range on the unique index: instant on any size.
+            code = text.upper()
+            conditions.append(Problem.code >= code)
+            conditions.append(Problem.code < code + "\uffff")
+        elif text:
+            conditions.append(_text_condition(text))
+        return conditions
+
     @staticmethod
     def counts_by_scan(flt: ProblemFilter) -> bool:
-        """Whether counting ``flt`` reads every title (free text), not an index range.
+        """Whether counting ``flt`` reads every problem (free text, tags, overdue), not an
+        index range.
 
-        Such a count takes ~150 ms on a million problems, so the list shows the first
-        page at once and counts in the background.
+        Such a count takes from ~150 ms to over a second on a million problems, so the
+        list shows the first page at once and counts in the background.
         """
         text = flt.text.strip()
-        return bool(text) and not _is_code(text)
+        return (bool(text) and not _is_code(text)) or bool(flt.tags) or flt.overdue
 
     def count(self, flt: ProblemFilter) -> int:
-        query = select(func.count()).select_from(Problem).where(*_conditions(flt))
+        query = select(func.count()).select_from(Problem).where(*self._conditions(flt))
         with self._db.read() as session:
             return session.scalar(query) or 0
 
@@ -124,7 +202,7 @@ class ProblemService(Service):
         # Page the ids first (index only), then join the names for just those rows.
         ids = (
             select(Problem.id)
-            .where(*_conditions(flt))
+            .where(*self._conditions(flt))
             .order_by(*order)
             .limit(limit)
             .offset(offset)
@@ -163,12 +241,12 @@ class ProblemService(Service):
         column = _SORT_COLUMNS.get(sort.column, Problem.id)
         with self._db.read() as session:
             found = session.execute(
-                select(column).where(Problem.id == problem_id, *_conditions(flt))
+                select(column).where(Problem.id == problem_id, *self._conditions(flt))
             ).first()
             if found is None:
                 return None
             before = _before(column, found[0], problem_id, sort.descending)
-            query = select(func.count()).select_from(Problem).where(*_conditions(flt), before)
+            query = select(func.count()).select_from(Problem).where(*self._conditions(flt), before)
             return session.scalar(query) or 0
 
     # ---- one problem ------------------------------------------------------------------
