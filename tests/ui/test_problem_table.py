@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from sqlalchemy import text
 
-from workbench.services.records import ProblemFilter
+from workbench.services.records import ProblemFilter, ProblemSort
 from workbench.ui.problem_table import COLUMN_KEYS, PAGE_SIZE, ProblemTableModel
 
 
@@ -70,12 +70,12 @@ def test_sorting_orders_rows(record):
     assert titles == sorted(titles)
 
 
-def test_unsortable_column_keeps_the_order(record):
+def test_the_owner_column_sorts_too(record):
     model = ProblemTableModel(record)
-    before = column_values(model, "code")
     model.sort(COLUMN_KEYS.index("owner"), Qt.SortOrder.AscendingOrder)
-    assert column_values(model, "code") == before
-    assert model.problem_sort.column == "code"
+    assert model.problem_sort == ProblemSort("owner", descending=False)
+    owners = column_values(model, "owner")
+    assert owners == [""] * 12 + ["王小明"] * 12  # no owner first going up
 
 
 def test_scrolling_a_long_list_reads_only_the_pages_shown(

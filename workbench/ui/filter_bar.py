@@ -72,7 +72,16 @@ class ChoiceFilter(QToolButton):
         self._show_choice()
 
     def action_for(self, key: Key) -> QAction:
+        """The menu entry ticking value ``key``."""
         return self._actions[key]
+
+    def preset(self, text: str) -> QAction:
+        """The menu entry of the preset called ``text``."""
+        return next(action for action, _values, name in self._presets if name == text)
+
+    def texts(self) -> list[str]:
+        """The values offered, as the menu shows them."""
+        return [action.text() for action in self._actions.values()]
 
     def values(self) -> tuple[Key, ...]:
         return tuple(key for key, action in self._actions.items() if action.isChecked())
