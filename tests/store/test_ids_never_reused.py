@@ -22,9 +22,9 @@ from workbench.services import Services
 from workbench.services.chain import CAUSE
 from workbench.store.audit import MIGRATE, REVISION, SCHEMA
 from workbench.store.database import Database, resolve_target
-from workbench.store.target import known_revisions
 from workbench.store.migrate import MIGRATION_ACTOR, upgrade
 from workbench.store.models import Base, Site
+from workbench.store.target import known_revisions
 from workbench.store.verify import verify_chain
 
 PROBLEM: dict[str, Any] = {

@@ -80,7 +80,8 @@ def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         (folder / "versions" / f"{NEXT}_problem_note.py").write_text(
             EXTRA_REVISION.replace("FAIL_HERE", failure)
             .replace("NEXT", NEXT)
-            .replace("SHIPPED", SHIPPED), encoding="utf-8"
+            .replace("SHIPPED", SHIPPED),
+            encoding="utf-8",
         )
         return folder
 

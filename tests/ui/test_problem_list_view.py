@@ -136,8 +136,8 @@ def test_clicking_any_header_sorts_the_rows_both_ways(page, record, qtbot, key):
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         assert page.model.problem_sort == ProblemSort(key, descending)
         ids = [page.model.problem_id(r) for r in range(rows)]
-        assert ids == [r.id for r in record.problems.page(page.model.problem_filter,
-                                                          page.model.problem_sort, 0, rows)]  # fmt: skip
+        listed = record.problems.page(page.model.problem_filter, page.model.problem_sort, 0, rows)
+        assert ids == [r.id for r in listed]
         seen.append(descending)
     assert sorted(seen) == [False, True]
 

@@ -20,7 +20,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -91,14 +90,6 @@ class ErpModule(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-# How often a problem happens as a number to sort by: rarely 1 … several times a day 5.
-# The list sorts on this very SQL text so that SQLite uses the index on it.
-FREQUENCY_RANK_SQL = (
-    "(CASE frequency WHEN 'rarely' THEN 1 WHEN 'monthly' THEN 2 "
-    "WHEN 'weekly' THEN 3 WHEN 'daily' THEN 4 WHEN 'several_daily' THEN 5 ELSE 0 END)"
-)
-
-
 class Problem(Base):
     __tablename__ = "problem"
     __table_args__ = (
@@ -112,7 +103,7 @@ class Problem(Base):
         Index("ix_problem_department", "department_id", "id"),
         Index("ix_problem_owner", "owner_id", "id"),
         Index("ix_problem_impact", "impact", "id"),
-        Index("ix_problem_frequency", text(FREQUENCY_RANK_SQL), "id"),
+        Index("ix_problem_code_status", "code", "status"),
         NEVER_REUSED,
     )
 

@@ -237,7 +237,8 @@ class ProblemTableModel(QAbstractTableModel):
             return page
         if self._problems is None:
             return []  # previewing: only the first page is known
-        page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE)
+        total = self._count if self.count_exact else None  # lets far pages read backwards
+        page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE, total)
         self.fetch_count += 1
         self._pages[number] = page
         if len(self._pages) > MAX_CACHED_PAGES:
