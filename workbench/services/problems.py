@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
     Executable,
-    Integer,
     String,
-    and_,
     func,
     literal_column,
     or_,
@@ -23,6 +20,14 @@ from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import PROBLEM
 from workbench.services.mapping import load_problem, problem_detail, values_of
+from workbench.services.problem_sql import (
+    SORT_COLUMNS,
+    before,
+    is_code,
+    order_by,
+    tag_condition,
+    text_condition,
+)
 from workbench.services.records import (
     CLOSED_STATUSES,
     ProblemDetail,
@@ -33,134 +38,13 @@ from workbench.services.records import (
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
 from workbench.store.models import (
-    Cause,
     CodeSequence,
     Department,
     ErpModule,
     Person,
     Problem,
     Site,
-    Solution,
 )
-
-# Frequency sorts by how often, rarely 1 … several times a day 5, not by its key's
-# spelling. It has no index (see migration 0003): a sort by it reads the whole list.
-FREQUENCY_RANK = literal_column(
-    "(CASE problem.frequency WHEN 'rarely' THEN 1 WHEN 'monthly' THEN 2 "
-    "WHEN 'weekly' THEN 3 WHEN 'daily' THEN 4 WHEN 'several_daily' THEN 5 ELSE 0 END)",
-    Integer,
-)
-
-_SORT_COLUMNS: Mapping[str, Any] = {
-    "code": Problem.code,
-    "title": Problem.title,
-    "status": Problem.status,
-    "module": Problem.erp_module_id,
-    "site": Problem.site_id,
-    "department": Problem.department_id,
-    "severity": Problem.severity,
-    "impact": Problem.impact,
-    "frequency": FREQUENCY_RANK,
-    "owner": Problem.owner_id,
-    "reported_on": Problem.reported_on,
-}
-
-
-_NULLABLE = (Problem.erp_module_id, Problem.site_id, Problem.department_id, Problem.owner_id)
-_CODE = re.compile(r"^[Pp]-\d")
-
-
-def like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _is_code(text: str) -> bool:
-    return bool(_CODE.match(text))
-
-
-def _like(column: Any, text: str) -> ColumnElement[bool]:
-    return cast(ColumnElement[bool], column.like(like_pattern(text), escape="\\"))
-
-
-def _text_condition(text: str, whole: bool) -> ColumnElement[bool]:
-    """``text`` anywhere a user would look for it: the problem's own words, its people's
-    names, its causes' and solutions' text; a later issue brings the full-text index.
-
-    The problem's own columns come first, so a row they match needs no more. For the
-    causes and solutions, a first page (``whole`` False) looks up each row's own (it
-    stops after a page of matches), while a count (``whole`` True) reads the causes and
-    solutions that match once and looks each problem up in that set: the same rows,
-    four times quicker over a million.
-    """
-    people = select(Person.id).where(or_(_like(Person.name, text), _like(Person.login, text)))
-    solution_text = or_(_like(Solution.title, text), _like(Solution.description, text))
-    if whole:
-        causes = select(Cause.problem_id).where(_like(Cause.description, text))
-        solutions = (
-            select(Cause.problem_id)
-            .join(Solution, Solution.cause_id == Cause.id)
-            .where(solution_text)
-        )
-        in_cause: ColumnElement[bool] = Problem.id.in_(causes)
-        in_solution: ColumnElement[bool] = Problem.id.in_(solutions)
-    else:
-        in_cause = (
-            select(Cause.id)
-            .where(Cause.problem_id == Problem.id, _like(Cause.description, text))
-            .exists()
-        )
-        in_solution = (
-            select(Solution.id)
-            .join(Cause, Cause.id == Solution.cause_id)
-            .where(Cause.problem_id == Problem.id, solution_text)
-            .exists()
-        )
-    return or_(
-        _like(Problem.title, text),
-        _like(Problem.code, text),
-        _like(Problem.tags, text),
-        _like(Problem.description, text),
-        Problem.owner_id.in_(people),
-        Problem.reporter_id.in_(people),
-        in_cause,
-        in_solution,
-    )
-
-
-def _tag_condition(tag: str) -> ColumnElement[bool]:
-    """``tag`` as one of the problem's comma-separated tags (spaces around them ignored)."""
-    tags = func.replace(func.replace(Problem.tags, "，", ","), " ", "")
-    wanted = "," + tag.replace(" ", "") + ","
-    return cast(ColumnElement[bool], ("," + tags + ",").like(like_pattern(wanted), escape="\\"))
-
-
-def _unique(column: Any) -> bool:
-    return column is Problem.id or column is Problem.code
-
-
-def _order(column: Any, descending: bool) -> list[Any]:
-    """List order: the column, then id; empty values first going up, last going down."""
-    if _unique(column):
-        return [column.desc() if descending else column]
-    if any(column is nullable for nullable in _NULLABLE):
-        key = column.desc().nulls_last() if descending else column.asc().nulls_first()
-    else:
-        key = column.desc() if descending else column
-    return [key, Problem.id.desc() if descending else Problem.id]
-
-
-def _before(column: Any, value: Any, problem_id: int, descending: bool) -> ColumnElement[bool]:
-    """Rows that come before (value, problem_id) in the order of ``_order``."""
-    tie = Problem.id > problem_id if descending else Problem.id < problem_id
-    if _unique(column):
-        return column > value if descending else column < value
-    if value is None:
-        empty_tie = and_(column.is_(None), tie)
-        return or_(column.is_not(None), empty_tie) if descending else empty_tie
-    if descending:
-        return or_(column > value, and_(column == value, tie))
-    return or_(column.is_(None), column < value, and_(column == value, tie))
 
 
 class ProblemService(Service):
@@ -180,7 +64,7 @@ class ProblemService(Service):
             if ids:
                 conditions.append(column.in_(ids))
         if flt.tags:
-            conditions.append(or_(*(_tag_condition(tag) for tag in flt.tags)))
+            conditions.append(or_(*(tag_condition(tag) for tag in flt.tags)))
         if flt.mine:
             # The acting user is a person by login; none yet means nothing is theirs.
             mine = select(Person.id).where(Person.login == self.actor)
@@ -189,13 +73,13 @@ class ProblemService(Service):
             conditions.append(Problem.due_on < self.today())
             conditions.append(Problem.status.not_in(CLOSED_STATUSES))
         text = flt.text.strip()
-        if _is_code(text):
+        if is_code(text):
             # A code prefix (P-2026-00…) is a range on the unique index: instant on any size.
             code = text.upper()
             conditions.append(Problem.code >= code)
             conditions.append(Problem.code < code + "\uffff")
         elif text:
-            conditions.append(_text_condition(text, whole))
+            conditions.append(text_condition(text, whole))
         return conditions
 
     @staticmethod
@@ -207,7 +91,7 @@ class ProblemService(Service):
         list shows the first page at once and counts in the background.
         """
         text = flt.text.strip()
-        return (bool(text) and not _is_code(text)) or bool(flt.tags) or flt.overdue
+        return (bool(text) and not is_code(text)) or bool(flt.tags) or flt.overdue
 
     def count(self, flt: ProblemFilter) -> int:
         query = select(func.count()).select_from(Problem).where(*self._conditions(flt))
@@ -242,7 +126,7 @@ class ProblemService(Service):
     def _page_query(
         self, flt: ProblemFilter, sort: ProblemSort, offset: int, limit: int
     ) -> Executable:
-        order = _order(_SORT_COLUMNS.get(sort.column, Problem.id), sort.descending)
+        order = order_by(SORT_COLUMNS.get(sort.column, Problem.id), sort.descending)
         conditions = self._conditions(flt, whole=offset > 0)
         if len(flt.statuses) > 1 and self._db.engine.dialect.name == "sqlite":
             # Several statuses: walk the sort order and test each row's status on the
@@ -289,15 +173,15 @@ class ProblemService(Service):
         Counts the rows before it on the sort index, so finding a problem deep in a
         million-row list costs one index range count, not a scan of pages.
         """
-        column = _SORT_COLUMNS.get(sort.column, Problem.id)
+        column = SORT_COLUMNS.get(sort.column, Problem.id)
         with self._db.read() as session:
             found = session.execute(
                 select(column).where(Problem.id == problem_id, *self._conditions(flt))
             ).first()
             if found is None:
                 return None
-            before = _before(column, found[0], problem_id, sort.descending)
-            query = select(func.count()).select_from(Problem).where(*self._conditions(flt), before)
+            earlier = before(column, found[0], problem_id, sort.descending)
+            query = select(func.count()).select_from(Problem).where(*self._conditions(flt), earlier)
             return session.scalar(query) or 0
 
     # ---- one problem ------------------------------------------------------------------
