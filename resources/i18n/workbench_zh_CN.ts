@@ -114,37 +114,37 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="68"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="71"/>
         <source>Your edit and the saved version</source>
         <translation>您的修改与已保存的版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
         <source>Your edit</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="77"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
         <source>Saved now</source>
         <translation>当前已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="95"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="98"/>
         <source>Save mine over theirs</source>
         <translation>用我的覆盖对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="96"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="99"/>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="105"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="108"/>
         <source>Nothing was overwritten. Choose which version the problem keeps.</source>
         <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
     </message>
@@ -264,32 +264,32 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="41"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="48"/>
         <source>%1 → not measured yet</source>
         <translation>%1 → 尚未测量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="47"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="55"/>
         <source>improved %1</source>
         <translation>改善 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="49"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="57"/>
         <source>worse by %1</source>
         <translation>恶化 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="51"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="59"/>
         <source>no change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="81"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="88"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="83"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="90"/>
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
     </message>
@@ -348,6 +348,54 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="67"/>
+        <source>History of %1</source>
+        <translation>%1 的历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="87"/>
+        <source>From the audit trail, newest first.</source>
+        <translation>来自审计记录，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="99"/>
+        <source>%1 created</source>
+        <translation>新建了%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="101"/>
+        <source>%1 deleted</source>
+        <translation>删除了%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../workbench/ui/pages.py" line="93"/>
@@ -356,12 +404,17 @@
     </message>
     <message>
         <location filename="../../workbench/ui/pages.py" line="99"/>
+        <source>Mine</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="105"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="55"/>
-        <location filename="../../workbench/ui/main_window.py" line="115"/>
+        <location filename="../../workbench/ui/main_window.py" line="129"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
@@ -371,91 +424,154 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="112"/>
+        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <source>%1 things need you today: see Mine.</source>
+        <translation>今天有 %1 项需要您处理：见“我的待办”。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="126"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Check database…</source>
         <translation>检查数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>Check database &amp;fully…</source>
         <translation>完整检查数据库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>Re-verify every audit entry and record, not only what is new</source>
         <translation>重新验证全部审计记录和数据，而不只是新增部分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="170"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="174"/>
+        <location filename="../../workbench/ui/main_window.py" line="188"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="175"/>
+        <location filename="../../workbench/ui/main_window.py" line="189"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="181"/>
+        <location filename="../../workbench/ui/main_window.py" line="195"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="183"/>
+        <location filename="../../workbench/ui/main_window.py" line="197"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="214"/>
+        <location filename="../../workbench/ui/main_window.py" line="231"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="259"/>
+        <location filename="../../workbench/ui/main_window.py" line="285"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="261"/>
+        <location filename="../../workbench/ui/main_window.py" line="287"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
+    </message>
+</context>
+<context>
+    <name>MinePage</name>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="90"/>
+        <source>My open problems (%1)</source>
+        <translation>我负责的未关闭问题（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="92"/>
+        <source>My solutions overdue or due within %2 days (%1)</source>
+        <translation>我负责的已逾期或 %2 天内到期的解决方案（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="97"/>
+        <source>Results on my problems waiting to be verified (%1)</source>
+        <translation>我的问题中等待验证的效果（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="109"/>
+        <source>%1 things need you</source>
+        <translation>%1 项需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="111"/>
+        <source>Nothing needs you today</source>
+        <translation>今天没有需要您处理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="115"/>
+        <source>Measured</source>
+        <translation>已测量</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/mine_page.py" line="121"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>
@@ -482,54 +598,54 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="84"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="157"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="86"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="161"/>
         <location filename="../../workbench/ui/problems_page.py" line="113"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="273"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="277"/>
         <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
         <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="277"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="281"/>
         <source>Reject problem</source>
         <translation>驳回问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="283"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="287"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="285"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="289"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="356"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="360"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="363"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="375"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="379"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="409"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="424"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="419"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="434"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -537,47 +653,42 @@
 <context>
     <name>ProblemForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="35"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="37"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="38"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="40"/>
         <source>What happens</source>
         <translation>现象</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="39"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="41"/>
         <source>A short, specific title</source>
         <translation>简短、具体的标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="41"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="47"/>
         <source>Comma-separated, e.g. inventory, month-end</source>
         <translation>用逗号分隔，例如：库存,月结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="42"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="48"/>
         <source>Where and who</source>
         <translation>地点与人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="46"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="52"/>
         <source>How bad</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="49"/>
-        <source>1 (low) – 5 (high)</source>
-        <translation>1（低）– 5（高）</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="52"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="57"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="63"/>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="68"/>
         <source>Delete problem…</source>
         <translation>删除问题…</translation>
     </message>
@@ -585,32 +696,42 @@
 <context>
     <name>ProblemHeader</name>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="51"/>
+        <location filename="../../workbench/ui/detail/header.py" line="41"/>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="43"/>
+        <source>Who changed what, and when (the audit trail)</source>
+        <translation>谁在何时修改了什么（审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="57"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="54"/>
+        <location filename="../../workbench/ui/detail/header.py" line="60"/>
         <source>Show theirs</source>
         <translation>显示对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="56"/>
+        <location filename="../../workbench/ui/detail/header.py" line="62"/>
         <source>Discard your edit and show what is saved</source>
         <translation>放弃您的修改，显示已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="69"/>
+        <location filename="../../workbench/ui/detail/header.py" line="76"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="71"/>
+        <location filename="../../workbench/ui/detail/header.py" line="78"/>
         <source>Fill in at least the title, then save.</source>
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="89"/>
+        <location filename="../../workbench/ui/detail/header.py" line="96"/>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -629,34 +750,34 @@
     </message>
     <message>
         <location filename="../../workbench/ui/problems_page.py" line="105"/>
-        <location filename="../../workbench/ui/problems_page.py" line="241"/>
+        <location filename="../../workbench/ui/problems_page.py" line="242"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/problems_page.py" line="106"/>
-        <location filename="../../workbench/ui/problems_page.py" line="244"/>
+        <location filename="../../workbench/ui/problems_page.py" line="245"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/problems_page.py" line="107"/>
-        <location filename="../../workbench/ui/problems_page.py" line="245"/>
+        <location filename="../../workbench/ui/problems_page.py" line="246"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="395"/>
+        <location filename="../../workbench/ui/problems_page.py" line="396"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="397"/>
+        <location filename="../../workbench/ui/problems_page.py" line="398"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="399"/>
+        <location filename="../../workbench/ui/problems_page.py" line="400"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -872,6 +993,14 @@
         <location filename="../../workbench/ui/settings_page.py" line="232"/>
         <source>Use again</source>
         <translation>重新启用</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarHint</name>
+    <message>
+        <location filename="../../workbench/ui/detail/similar_hint.py" line="88"/>
+        <source>Similar open problems (%1) — open one instead?</source>
+        <translation>已有相似的未关闭问题（%1 个）——要打开其中一个吗？</translation>
     </message>
 </context>
 <context>

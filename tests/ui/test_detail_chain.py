@@ -87,18 +87,23 @@ def test_the_whole_chain_is_added_through_the_widgets(qtbot, panel, services, pr
     assert (result.metric, result.baseline_value, result.value_after) == ("库存差异率", 2.0, 1.2)
     item = panel.chain.tree.item(("result", result.id))
     assert item is not None
-    assert item.text(1) == "2% → 1.2%  (−40%, improved 40%)"
+    assert item.text(1) == "2.0% → 1.2%, improved 40%"  # one figure, as precise as typed
     assert panel.undo_stack.count() == 3
 
     panel.undo_stack.undo()
     assert services.problems.get(problem.id).results() == []
 
 
-def test_a_cause_form_names_the_field_in_error(qtbot, panel, services, problem) -> None:
+def test_a_cause_form_names_the_field_in_error_once_save_is_tried(
+    qtbot, panel, services, problem
+) -> None:
     click(qtbot, panel.chain.add_cause)
     form = panel.chain.forms["cause"]
-    assert form.form.error_label("description").text() == "Description is required."
-    assert not form.save_button.isEnabled()
+    error = form.form.error_label("description")
+    assert not error.isVisible()  # a new, empty form is not a list of mistakes
+    click(qtbot, form.save_button)
+    assert error.text() == "Description is required." and error.isVisible()
+    assert form.form.widget("description").hasFocus()  # the cursor is where to type
     assert services.problems.get(problem.id).causes == ()
 
 
@@ -195,3 +200,19 @@ def test_an_item_deleted_elsewhere_is_said_clearly(qtbot, panel, services, chain
     click(qtbot, panel.chain.forms["solution"].save_button)
     assert "deleted elsewhere" in panel.header.message.text()
     assert panel.chain.tree.item(("solution", solution.id)) is None
+
+
+def test_a_change_reads_with_one_figure_and_the_same_decimals(qapp_lang) -> None:
+    from workbench.services.records import ResultRecord
+    from workbench.ui.detail.formatting import change_text
+
+    def result(baseline: float, after: float | None, direction: str = "lower", unit: str = ""):
+        return ResultRecord(0, 0, "m", unit, direction, baseline, None, after, None, None, None)
+
+    assert change_text(result(48, 20, unit="h")) == "48h → 20h, improved 58%"
+    assert change_text(result(2.0, 1.25, unit="%")) == "2.00% → 1.25%, improved 38%"
+    assert change_text(result(4.2, 4.5, direction="higher")) == "4.2 → 4.5, improved 7.1%"
+    assert change_text(result(99.5, 98.0, direction="higher", unit="%")) == (
+        "99.5% → 98.0%, worse by 1.5%"
+    )
+    assert change_text(result(3, None)) == "3 → not measured yet"

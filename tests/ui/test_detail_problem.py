@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from workbench.services import Services
+from workbench.services.kinds import PROBLEM as PROBLEM_KIND
 from workbench.services.records import ProblemDetail
 from workbench.ui.detail import ProblemDetailPanel
 
@@ -81,24 +82,49 @@ def test_typed_title_is_saved(qtbot, panel, services, problem) -> None:
 
 
 def test_invalid_input_shows_errors_and_saves_nothing(qtbot, panel, services, problem) -> None:
-    retype(qtbot, field(panel, "severity"), "9")
-    severity_error = panel.problem_form.form.error_label("severity")
-    assert severity_error.isVisible()
-    assert severity_error.text() == "Severity must be between 1 and 5."
-    assert not panel.problem_form.save_button.isEnabled()
-
-    retype(qtbot, field(panel, "title"), "")
-    assert panel.problem_form.form.error_label("title").text() == "Title is required."
+    limit = PROBLEM_KIND.fields["title"].max_length
+    title = field(panel, "title")
+    title.setFocus()
+    title.selectAll()
+    title.insert("长" * (limit + 1))  # pasted: far too long for a title
+    title_error = panel.problem_form.form.error_label("title")
+    assert title_error.isVisible()
+    assert str(limit) in title_error.text()  # shown as it is typed
 
     qtbot.mouseClick(panel.problem_form.save_button, Qt.MouseButton.LeftButton)
-    saved = services.problems.get(problem.id)
-    assert (saved.title, saved.severity) == ("库存差异率高", 4)
-    assert field(panel, "severity").text() == "9"  # the user's input stays
+    assert services.problems.get(problem.id).title == "库存差异率高"
+    assert title.text() == "长" * (limit + 1)  # the user's input stays
 
-    retype(qtbot, field(panel, "severity"), "5")
-    retype(qtbot, field(panel, "title"), "盘点差异")
-    assert not severity_error.isVisible()
+    retype(qtbot, title, "")
+    assert title_error.text() == "Title is required."  # the user was in the field
+    retype(qtbot, title, "盘点差异")
+    assert not title_error.isVisible()
     assert panel.problem_form.save_button.isEnabled()
+
+
+def test_severity_and_impact_are_chosen_by_their_words(qtbot, panel, services, problem) -> None:
+    severity = field(panel, "severity")
+    assert [severity.itemText(i) for i in range(severity.count())] == [
+        "1 · Minor",
+        "2 · Low",
+        "3 · Moderate",
+        "4 · High",
+        "5 · Severe",
+    ]
+    assert severity.currentText() == "4 · High"  # as saved
+    severity.setCurrentIndex(severity.findData(5))
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+    assert services.problems.get(problem.id).severity == 5
+    assert field(panel, "impact").currentText() == "3 · One department"
+
+
+def test_domain_terms_explain_themselves(qtbot, panel) -> None:
+    form = panel.problem_form.form
+    assert form.findChild(QLabel, "label_hidden_cost").toolTip().startswith("Costs nobody sees")
+    costs = field(panel, "hidden_cost")
+    index = costs.findData("data_governance")
+    assert "master data" in costs.itemData(index, Qt.ItemDataRole.ToolTipRole).lower()
 
 
 def test_ctrl_z_undoes_a_saved_title_and_ctrl_shift_z_redoes_it(
@@ -189,14 +215,27 @@ def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:
 
 def test_new_problem_is_created_from_the_form(qtbot, panel, services) -> None:
     panel.new_problem()
-    assert not panel.problem_form.save_button.isEnabled()  # the title is still empty
+    title_error = panel.problem_form.form.error_label("title")
+    assert not title_error.isVisible()  # nothing typed yet: no red "is required"
+    click(qtbot, panel.problem_form.save_button)  # tried with the title empty
+    assert title_error.text() == "Title is required."
+    assert panel.problem_id is None
     type_text(field(panel, "title"), "采购订单审批慢")
+    assert not title_error.isVisible()
     with qtbot.waitSignal(panel.problemCreated) as signal:
         click(qtbot, panel.problem_form.save_button)
     created = services.problems.get(signal.args[0])
     assert created.title == "采购订单审批慢"
     assert created.status == "open"
     assert panel.header.code.text() == created.code
+
+
+def test_leaving_a_required_field_empty_says_so(qtbot, panel) -> None:
+    panel.new_problem()
+    title_error = panel.problem_form.form.error_label("title")
+    field(panel, "title").setFocus()
+    field(panel, "description").setFocus()  # the user moved on without a title
+    assert title_error.isVisible() and title_error.text() == "Title is required."
 
 
 def test_problem_deleted_elsewhere_is_said_clearly(qtbot, panel, services, problem) -> None:
@@ -296,7 +335,10 @@ def test_after_a_refused_save_compare_shows_both_and_mine_can_be_kept(
         )
         for row in range(dialog.table.rowCount())
     }
-    assert rows == {"Title": ("盘点差异大", "库存差异率偏高"), "Severity": ("4", "5")}
+    assert rows == {
+        "Title": ("盘点差异大", "库存差异率偏高"),
+        "Severity": ("4 · High", "5 · Severe"),
+    }
 
     with qtbot.waitSignal(panel.problemChanged):
         click(qtbot, dialog.keep_button)
@@ -315,3 +357,35 @@ def test_after_a_refused_save_theirs_can_be_shown_instead(
     assert field(panel, "title").text() == "库存差异率偏高"
     assert not panel.problem_form.save_button.isEnabled()
     assert services.problems.get(problem.id).title == "库存差异率偏高"
+
+
+def test_history_shows_who_changed_what_in_words(qtbot, panel, services, problem) -> None:
+    retype(qtbot, field(panel, "title"), "盘点差异大")
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+    severity = field(panel, "severity")
+    severity.setCurrentIndex(severity.findData(5))
+    with qtbot.waitSignal(panel.problemChanged):
+        click(qtbot, panel.problem_form.save_button)
+
+    click(qtbot, panel.header.history_button)
+    dialog = panel.findChild(QDialog, "history_dialog")
+    assert dialog is not None and dialog.isVisible()
+    rows = [
+        tuple(dialog.table.item(row, column).text() for column in range(1, 5))
+        for row in range(dialog.table.rowCount())
+    ]
+    assert rows[0] == ("tester", "Problem: Severity", "4 · High", "5 · Severe")
+    assert rows[1] == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
+    assert rows[-1] == ("tester", "Problem created", "", "")
+
+
+def test_history_shows_moments_in_local_time_not_as_stored() -> None:
+    import datetime as dt
+
+    from workbench.ui.detail.history_view import _value
+
+    stored = "2026-12-01T06:14:44.002481"  # UTC, as the record keeps it
+    local = dt.datetime(2026, 12, 1, 6, 14, 44, tzinfo=dt.UTC).astimezone()
+    assert _value("verified_at", stored, None) == local.strftime("%Y-%m-%d %H:%M")
+    assert _value("title", "2026年盘点差异", None) == "2026年盘点差异"

@@ -45,7 +45,7 @@ class NotesPage(QLabel):
 
 
 def test_registered_pages_are_pages(window) -> None:
-    assert [entry.key for entry in PAGES] == ["problems", "settings"]
+    assert [entry.key for entry in PAGES] == ["problems", "mine", "settings"]
     for entry in PAGES:
         page = window.page(entry.key)
         assert isinstance(page, Page)
@@ -61,7 +61,7 @@ def test_one_registry_line_adds_a_page(record, qapp_lang, qtbot) -> None:
     window.notices.timer.setInterval(50)
 
     navigation = window.navigation
-    item = navigation.item(2)
+    item = navigation.item(len(PAGES))
     assert item.text() == "Notes"
     assert not item.icon().isNull()
     rect = navigation.visualItemRect(item)

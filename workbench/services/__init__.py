@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
+    from workbench.services.mine import MineService
     from workbench.services.problems import ProblemService
+    from workbench.services.similar import SimilarService
+    from workbench.services.trail import TrailService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -42,6 +45,9 @@ class Services:
     integrity: IntegrityService
     history: HistoryService
     bulk: BulkService
+    similar: SimilarService
+    trail: TrailService
+    mine: MineService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -51,7 +57,10 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
+        from workbench.services.mine import MineService
         from workbench.services.problems import ProblemService
+        from workbench.services.similar import SimilarService
+        from workbench.services.trail import TrailService
 
         return cls(
             database=database,
@@ -62,6 +71,9 @@ class Services:
             integrity=IntegrityService(database, anchor),
             history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
             bulk=BulkService(database, actor),
+            similar=SimilarService(database, actor),
+            trail=TrailService(database, actor),
+            mine=MineService(database, actor),
         )
 
     @property

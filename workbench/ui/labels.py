@@ -43,6 +43,11 @@ def field(name: str, kind: str | None = None) -> str:
     return vocabulary.field_label(name, language(), kind)
 
 
+def field_hint(name: str, kind: str | None = None) -> str:
+    """What a field's domain term means (隐性成本, 治理路径 …), for its tooltip; or ""."""
+    return vocabulary.field_hint(name, language(), kind)
+
+
 def transition(current: str, target: str) -> str:
     """The name of a status change, for its button."""
     return vocabulary.transition_name(current, target, language())

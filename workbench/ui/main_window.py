@@ -106,6 +106,20 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         if self._entries:
             self.navigation.setCurrentRow(0)
+        if "mine" in self._entries:
+            self._count_my_work(services)
+
+    def _count_my_work(self, services: Services) -> None:
+        """Say at start how much needs the user today (counted in the background)."""
+        mine = services.mine
+        operation = self.operations.run(lambda _progress: mine.today_for_me().count, dialog=False)
+
+        def say(count: object) -> None:
+            if isinstance(count, int) and count:
+                text = self.tr("%1 things need you today: see Mine.").replace("%1", str(count))
+                self.statusBar().showMessage(text, 30_000)
+
+        operation.succeeded.connect(say)
 
     def show_failure(self, message: str) -> None:
         """The database could not be opened: say why, and close once the user has read it."""
@@ -199,6 +213,9 @@ class MainWindow(QMainWindow):
             self._built[key] = widget
             self._pages[key] = page
             self.stack.addWidget(widget)
+            asks = getattr(widget, "recordRequested", None)  # a page pointing at records
+            if asks is not None:
+                asks.connect(self.show_record)
             if page.undo_stack is not None:
                 self._undo.addStack(page.undo_stack)
         return widget
@@ -221,6 +238,15 @@ class MainWindow(QMainWindow):
         """Show page ``key`` with record ``record_id`` of ``kind`` open in it."""
         self.open_page(key)
         return self._pages[key].open_record(kind, record_id)
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        """Open the record on the first page (in PAGES order) that shows its kind."""
+        for key in self._entries:
+            page = self._pages.get(key) or as_page(self.page(key), key)
+            if page.open_record(kind, record_id):
+                self.open_page(key)
+                return True
+        return False
 
     def open_problem(self, code_or_id: str | int) -> int:
         """Open the Problems page with one problem selected; returns its id.

@@ -95,6 +95,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.problems_page", "ProblemsPage"),
     ),
     PageEntry(
+        "mine",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Mine")),
+        _Icon.SP_DialogYesButton,
+        lazy("workbench.ui.mine_page", "MinePage"),
+    ),
+    PageEntry(
         "settings",
         str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
         _Icon.SP_FileDialogInfoView,

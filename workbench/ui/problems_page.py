@@ -225,6 +225,7 @@ class ProblemsPage(QWidget):
         self.detail.problemChanged.connect(self._problem_saved)
         self.detail.problemCreated.connect(self._problem_created)
         self.detail.problemDeleted.connect(self._problem_deleted)
+        self.detail.openRequested.connect(self.select_problem)
 
     def _fill_filters(self, lists: LookupLists) -> None:
         self.filters.fill(lists)

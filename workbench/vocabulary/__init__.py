@@ -25,7 +25,7 @@ from workbench.vocabulary.domain import (
     VOCABULARIES,
     transition_name,
 )
-from workbench.vocabulary.fields import FIELDS, field_label, field_term, known_fields
+from workbench.vocabulary.fields import FIELDS, field_hint, field_label, field_term, known_fields
 from workbench.vocabulary.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
@@ -61,6 +61,7 @@ __all__ = [
     "Vocabulary",
     "choices",
     "field_error",
+    "field_hint",
     "field_label",
     "field_term",
     "hint",

@@ -304,10 +304,49 @@ RECORD_KIND: Final = Vocabulary(
             "The measured effect of a solution: metric, baseline, value after, change in %.",
             "解决方案的可衡量效果：指标、基线值、改进后值、变化百分比。",
         ),
+        term("cause_why", "Why", "为什么"),
         term("erp_module", "ERP module", "ERP模块"),
         term("site", "Site", "工厂"),
         term("department", "Department", "部门"),
         term("person", "Person", "人员"),
+    ),
+)
+
+# Severity and impact are stored as 1 … 5; these are the words the scores are chosen by.
+SEVERITY: Final = Vocabulary(
+    "severity",
+    term(
+        "severity",
+        "Severity",
+        "严重度",
+        "How badly the problem hurts the work when it happens, 1 (minor) to 5 (severe).",
+        "问题发生时对业务的影响有多严重，1（轻微）到 5（严重）。",
+    ),
+    (
+        term("1", "Minor", "轻微"),
+        term("2", "Low", "较轻"),
+        term("3", "Moderate", "中等"),
+        term("4", "High", "较重"),
+        term("5", "Severe", "严重"),
+    ),
+)
+
+IMPACT: Final = Vocabulary(
+    "impact",
+    term(
+        "impact",
+        "Impact",
+        "影响度",
+        "How far the problem reaches: one person's work (1) up to the whole plant (5). With "
+        "the frequency it ranks what to improve first.",
+        "问题波及的范围：从个人工作（1）到整个工厂（5）。与发生频率一起决定优先改进什么。",
+    ),
+    (
+        term("1", "One person", "个人"),
+        term("2", "One team", "班组"),
+        term("3", "One department", "单个部门"),
+        term("4", "Several departments", "多个部门"),
+        term("5", "The whole plant", "全厂"),
     ),
 )
 
@@ -325,6 +364,8 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         DIRECTION,
         ROLE,
         RECORD_KIND,
+        SEVERITY,
+        IMPACT,
     )
 }
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from workbench.vocabulary.base import Term, term
-from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, ROLE
+from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
 
 
 def _kind(*terms: Term) -> Mapping[str, Term]:
@@ -41,9 +41,9 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         _DEPARTMENT,
         term("site_id", "Site", "工厂"),
         _like(HIDDEN_COST.title, "hidden_cost", "Hidden cost", "隐性成本"),
-        term("severity", "Severity", "严重度"),
+        _like(SEVERITY.title, "severity", "Severity", "严重度"),
         term("frequency", "Frequency", "发生频率"),
-        term("impact", "Impact", "影响度"),
+        _like(IMPACT.title, "impact", "Impact", "影响度"),
         term("reporter_id", "Reporter", "报告人"),
         _OWNER,
         term("reported_on", "Reported on", "报告日期"),
@@ -112,6 +112,12 @@ def field_term(name: str, kind: str | None = None) -> Term | None:
 def known_fields() -> frozenset[str]:
     """Every field name (and alias) that has a label."""
     return frozenset(ALIASES) | {name for fields in FIELDS.values() for name in fields}
+
+
+def field_hint(name: str, language: str, kind: str | None = None) -> str:
+    """What a field's domain term means, for its label's tooltip; "" when it needs none."""
+    found = field_term(name, kind)
+    return found.hint(language) if found else ""
 
 
 def field_label(name: str, language: str, kind: str | None = None) -> str:

@@ -29,6 +29,7 @@ from workbench.ui import labels
 from workbench.ui.lookup_lists import LookupLists
 
 _CHOICES = ("hidden_cost", "frequency", "status")
+_SCORES = ("severity", "impact")
 
 
 def field_text(name: str, value: Any, lists: LookupLists | None) -> str:
@@ -37,6 +38,8 @@ def field_text(name: str, value: Any, lists: LookupLists | None) -> str:
         return "—"
     if name in _CHOICES:
         return labels.choice(name, str(value))
+    if name in _SCORES:
+        return f"{value} · {labels.choice(name, str(value))}"
     if name.endswith("_id") and lists is not None:
         items = {
             "erp_module_id": [(m.id, m.name) for m in lists.modules],

@@ -48,7 +48,7 @@ class RecordEditor(QGroupBox):
         layout.addLayout(self.buttons)
         layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
         self.form.edited.connect(self.revalidate)
-        self.save_button.clicked.connect(self.saveRequested)
+        self.save_button.clicked.connect(self.try_save)
         self.revert_button.clicked.connect(self.revert)
 
     def load(self, values: Mapping[str, Any], is_new: bool = False) -> None:
@@ -72,8 +72,21 @@ class RecordEditor(QGroupBox):
         errors = self.errors()
         self.show_errors(errors)
         dirty = self.is_new or bool(self.changes())
-        self.save_button.setEnabled(dirty and not errors)
+        # Save stays available while something is wrong: pressing it says what.
+        self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(bool(self.changes()))
+
+    def try_save(self) -> None:
+        """Save if the form is valid; otherwise show every error and go to the first."""
+        errors = self.errors()
+        if errors:
+            self.form.reveal_all()
+            self.show_errors(errors)
+            wrong = self.form.first_with_error()
+            if wrong is not None:
+                wrong.setFocus()
+            return
+        self.saveRequested.emit()
 
     def show_errors(self, errors: Iterable[FieldError]) -> None:
         """Errors under their fields; any that belong to no field go below the form."""

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from workbench.services.records import ResultRecord
 
 _CTX = "Detail"
-MINUS = "\u2212"
 
 
 def _tr(text: str) -> str:
@@ -25,23 +24,32 @@ def date_text(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat()
 
 
-def _number(value: float, unit: str) -> str:
-    return f"{value:g}{unit}"
+def _decimals(value: float) -> int:
+    """How many decimals ``value`` needs (2.0 → 0, 1.2 → 1, 0.25 → 2), up to 4."""
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
-def _signed(value: float) -> str:
-    text = f"{abs(value):.0f}%" if abs(value) >= 10 else f"{abs(value):.1f}%"
-    return (MINUS if value < 0 else "+") + text
+def _numbers(values: list[float], unit: str) -> list[str]:
+    """The values with the same decimals, so a pair reads "2.0% → 1.2%", not "2% → 1.2%"."""
+    places = max(_decimals(value) for value in values)
+    return [f"{value:.{places}f}{unit}" for value in values]
+
+
+def _percent(value: float) -> str:
+    return f"{abs(value):.0f}%" if abs(value) >= 10 else f"{abs(value):.1f}%"
 
 
 def change_text(result: ResultRecord) -> str:
-    """e.g. "2% → 1.2%  (−40%, improved 40%)"; only the baseline while not measured yet."""
-    baseline = _number(result.baseline_value, result.unit)
+    """e.g. "2.0% → 1.2%, improved 40%": one change figure, its direction in words; only
+    the baseline while not measured yet."""
     if result.value_after is None:
+        (baseline,) = _numbers([result.baseline_value], result.unit)
         return QCoreApplication.translate("Detail", "%1 → not measured yet").replace("%1", baseline)
-    text = f"{baseline} → {_number(result.value_after, result.unit)}"
-    change, improvement = result.change_pct, result.improvement_pct
-    if change is None or improvement is None:
+    baseline, after = _numbers([result.baseline_value, result.value_after], result.unit)
+    text = f"{baseline} → {after}"
+    improvement = result.improvement_pct
+    if improvement is None:
         return text
     if improvement > 0:
         verdict = QCoreApplication.translate("Detail", "improved %1")
@@ -49,8 +57,7 @@ def change_text(result: ResultRecord) -> str:
         verdict = QCoreApplication.translate("Detail", "worse by %1")
     else:
         verdict = QCoreApplication.translate("Detail", "no change")
-    amount = _signed(improvement)[1:] if improvement else ""
-    return f"{text}  ({_signed(change)}, {verdict.replace('%1', amount)})"
+    return f"{text}, {verdict.replace('%1', _percent(improvement))}"
 
 
 def typed_result(values: dict[str, Any]) -> ResultRecord | None:

@@ -16,6 +16,7 @@ class ProblemHeader(QWidget):
     statusRequested = Signal(str)
     compareRequested = Signal()  # after a refused save: compare the edit with theirs
     takeTheirsRequested = Signal()  # after a refused save: show what is saved now
+    historyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +38,16 @@ class ProblemHeader(QWidget):
         self._buttons: dict[str, QPushButton] = {}
         self._button_row = QHBoxLayout()
         self._button_row.setSpacing(6)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setObjectName("history")
+        self.history_button.setToolTip(self.tr("Who changed what, and when (the audit trail)"))
+        self.history_button.clicked.connect(self.historyRequested)
         top = QHBoxLayout()
         top.addWidget(self.code)
         top.addWidget(self.badge)
         top.addStretch(1)
         top.addLayout(self._button_row)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -65,6 +71,7 @@ class ProblemHeader(QWidget):
         layout.addWidget(self._conflict)
 
     def show_detail(self, detail: ProblemDetail | None, allowed: tuple[str, ...]) -> None:
+        self.history_button.setVisible(detail is not None)
         if detail is None:
             self.code.setText(self.tr("New problem"))
             self.badge.hide()

@@ -40,6 +40,7 @@ from workbench.ui.detail.chain_section import ChainSection
 from workbench.ui.detail.compare import CompareDialog
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
+from workbench.ui.detail.history_view import HistoryDialog
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
 from workbench.ui.detail.undo import (
     ChangeCommand,
@@ -59,6 +60,7 @@ class ProblemDetailPanel(QWidget):
     problemChanged = Signal(int)  # a saved change to problem id
     problemCreated = Signal(int)  # a new problem was saved
     problemDeleted = Signal(int)
+    openRequested = Signal(int)  # the user asked to open another problem (a similar one)
 
     def __init__(
         self,
@@ -118,9 +120,11 @@ class ProblemDetailPanel(QWidget):
     def _wire(self) -> None:
         self.problem_form.saveRequested.connect(self.save_problem)
         self.problem_form.deleteRequested.connect(self.delete_problem)
+        self.problem_form.openRequested.connect(self.openRequested)
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
+        self.header.historyRequested.connect(self.show_history)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
         undo.activated.connect(self._undo.undo)
@@ -391,6 +395,17 @@ class ProblemDetailPanel(QWidget):
         dialog.keepMine.connect(lambda: self.run(edit_problem(self._ctx, saved, mine), form))
         dialog.takeTheirs.connect(self.take_saved)
         dialog.open()
+        return dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        """The audit trail of the problem shown, in a dialog beside the window."""
+        if self._detail is None:
+            return None
+        entries = self._services.trail.of_problem(self._detail.id)
+        title = f"{self._detail.code} {self._detail.title}"
+        dialog = HistoryDialog(title, entries, self._lists, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def take_saved(self) -> None:

@@ -12,6 +12,7 @@ from workbench.services import Services
 from workbench.services.kinds import PROBLEM
 from workbench.services.records import ProblemDetail
 from workbench.ui.detail.editor import RecordEditor
+from workbench.ui.detail.similar_hint import SimilarHint
 from workbench.ui.detail.widgets import ChoiceCombo
 from workbench.ui.lookup_lists import LookupLists, pairs
 
@@ -29,6 +30,7 @@ def problem_values(detail: ProblemDetail) -> dict[str, Any]:
 
 class ProblemForm(RecordEditor):
     deleteRequested = Signal()
+    openRequested = Signal(int)  # another problem's id: a similar one the user chose
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("", services.problems.validate, parent)
@@ -36,7 +38,11 @@ class ProblemForm(RecordEditor):
         self._services = services
         form = self.form
         form.add_section(self.tr("What happens"))
-        form.add_line("title", self.tr("A short, specific title"))
+        title = form.add_line("title", self.tr("A short, specific title"))
+        self.similar = SimilarHint(services.similar.similar)
+        form.add_below("title", self.similar)
+        title.textEdited.connect(self.similar.watch)
+        self.similar.openRequested.connect(self.openRequested)
         form.add_text("description", lines=3)
         form.add_line("tags", self.tr("Comma-separated, e.g. inventory, month-end"))
         form.add_section(self.tr("Where and who"))
@@ -46,9 +52,8 @@ class ProblemForm(RecordEditor):
         form.add_section(self.tr("How bad"))
         form.add_choice("hidden_cost", "hidden_cost", optional=True)
         form.add_choice("frequency", "frequency", optional=False)
-        score_hint = self.tr("1 (low) – 5 (high)")
-        form.add_line("severity", score_hint, width=160)
-        form.add_line("impact", score_hint, width=160)
+        form.add_score("severity")
+        form.add_score("impact")
         form.add_section(self.tr("Dates"))
         form.add_date("reported_on")
         form.add_optional_date("due_on")
@@ -80,9 +85,11 @@ class ProblemForm(RecordEditor):
             combo.set_items(items[name])
 
     def show_detail(self, detail: ProblemDetail) -> None:
+        self.similar.set_active(False)
         self.load(problem_values(detail))
         self.delete_button.setEnabled(True)
 
     def show_blank(self) -> None:
         self.load(blank_problem(), is_new=True)
+        self.similar.set_active(True)
         self.delete_button.setEnabled(False)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -209,6 +209,11 @@ class FieldForm(QWidget):
         self._rows: dict[str, _Row] = {}
         self._baseline: dict[str, Any] = {}
         self._loading = False
+        # "X is required" waits until the user has been in the field or tried to save: an
+        # empty new form is not a list of mistakes.
+        self._touched: set[str] = set()
+        self._reveal_all = False
+        self._errors: list[FieldError] = []
 
     # ---- building ---------------------------------------------------------------------
     def add(
@@ -228,10 +233,33 @@ class FieldForm(QWidget):
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        self.layout_.addRow(labels.field(name), cell)
+        label = QLabel(labels.field(name))
+        label.setObjectName(f"label_{name}")
+        label.setToolTip(labels.field_hint(name))  # what the domain term means
+        self.layout_.addRow(label, cell)
         self._rows[name] = _Row(get, put, error, widget, cell)
         changed.connect(self._on_changed)
+        widget.installEventFilter(self)
         return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            name = next((n for n, row in self._rows.items() if row.widget is watched), None)
+            if name is not None and name not in self._touched:
+                self._touched.add(name)
+                self.show_errors(self._errors)
+        return False
+
+    def reveal_all(self) -> None:
+        """The user tried to save: show every error, required fields included."""
+        self._reveal_all = True
+        self.show_errors(self._errors)
+
+    def add_below(self, name: str, widget: QWidget) -> None:
+        """Show ``widget`` under field ``name``'s editor and error (a hint about it)."""
+        layout = self._rows[name].cell.layout()
+        assert layout is not None  # every cell is made with its box
+        layout.addWidget(widget)
 
     def add_line(self, name: str, placeholder: str = "", width: int | None = None) -> QLineEdit:
         edit = QLineEdit()
@@ -257,7 +285,17 @@ class FieldForm(QWidget):
         return combo
 
     def add_choice(self, name: str, vocabulary: str, optional: bool) -> ChoiceCombo:
-        return self.add_combo(name, labels.choices(vocabulary), optional)
+        combo = self.add_combo(name, labels.choices(vocabulary), optional)
+        for index in range(combo.count()):  # each of the nine paths, the five costs … explained
+            key = combo.itemData(index)
+            if key is not None:
+                combo.setItemData(index, labels.hint(vocabulary, key), Qt.ItemDataRole.ToolTipRole)
+        return combo
+
+    def add_score(self, name: str) -> ChoiceCombo:
+        """A 1 … 5 score chosen by its words ("4 · High"), stored as the number."""
+        items = [(int(key), f"{key} · {word}") for key, word in labels.choices(name)]
+        return self.add_combo(name, items, optional=False)
 
     def add_date(self, name: str) -> QDateEdit:
         edit = make_date_edit()
@@ -330,6 +368,8 @@ class FieldForm(QWidget):
         finally:
             self._loading = False
         self._baseline = self.values()
+        self._touched.clear()
+        self._reveal_all = False
         self.show_errors([])
 
     def changes(self) -> dict[str, Any]:
@@ -338,9 +378,13 @@ class FieldForm(QWidget):
 
     def show_errors(self, errors: Iterable[FieldError]) -> list[FieldError]:
         """Put each error under its field; return those that belong to no field here."""
+        self._errors = list(errors)
         texts: dict[str, list[str]] = {}
         others: list[FieldError] = []
-        for err in errors:
+        for err in self._errors:
+            waiting = err.code == "required" and err.field not in self._touched
+            if waiting and not self._reveal_all:
+                continue
             if err.field in self._rows:
                 texts.setdefault(err.field, []).append(labels.error(err))
             else:
@@ -352,3 +396,8 @@ class FieldForm(QWidget):
     def _on_changed(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def first_with_error(self) -> QWidget | None:
+        """The editor of the first field in error, to put the cursor in."""
+        fields = {err.field for err in self._errors}
+        return next((row.widget for name, row in self._rows.items() if name in fields), None)

@@ -1,0 +1,110 @@
+"""A problem's History: its audit entries and its chain's, newest first, in a dialog.
+
+Who changed what and when, old → new, in the window's language: field names and choices
+in words, references by name, times in the user's time zone. It is the same trail that
+`workbench check` verifies, so what it shows is what the record went through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services.trail import TrailEntry
+from workbench.ui import labels
+from workbench.ui.detail.compare import field_text
+from workbench.ui.lookup_lists import LookupLists
+
+
+def local_time(at: str) -> str:
+    moment = dt.datetime.fromisoformat(at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _value(field: str, text: str | None, lists: LookupLists | None) -> str:
+    if text is None:
+        return "—"
+    if len(text) > 10 and text[:4].isdigit() and text[10] == "T":  # a moment, kept in UTC
+        try:
+            return local_time(text)
+        except ValueError:
+            return text
+    if field.endswith("_id") and text.isdigit():
+        return field_text(field, int(text), lists)
+    if field in ("severity", "impact") and text.isdigit():
+        return field_text(field, int(text), lists)
+    return field_text(field, text, lists)
+
+
+class HistoryDialog(QDialog):
+    """The trail of one problem; read-only."""
+
+    COLUMNS = 5
+
+    def __init__(
+        self,
+        title: str,
+        entries: Sequence[TrailEntry],
+        lists: LookupLists | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_dialog")
+        self.setWindowTitle(self.tr("History of %1").replace("%1", title))
+        self.table = QTableWidget(len(entries), self.COLUMNS, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before"), self.tr("After")]
+        )
+        for row, entry in enumerate(entries):
+            for column, text in enumerate(self._cells(entry, lists)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("From the audit trail, newest first."))
+        note.setStyleSheet("color: #546e7a;")
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        width = self.fontMetrics().averageCharWidth() * 120
+        self.resize(width, self.fontMetrics().height() * 30)
+
+    def _cells(self, entry: TrailEntry, lists: LookupLists | None) -> tuple[str, ...]:
+        kind = labels.choice("record_kind", entry.kind)
+        when, who = local_time(entry.at), entry.actor
+        if entry.action == "create":
+            return when, who, self.tr("%1 created").replace("%1", kind), "", ""
+        if entry.action == "delete":
+            return when, who, self.tr("%1 deleted").replace("%1", kind), "", ""
+        field = entry.field or ""
+        what = f"{kind}: {labels.field(field, entry.kind)}"
+        return (
+            when,
+            who,
+            what,
+            _value(field, entry.old, lists),
+            _value(field, entry.new, lists),
+        )
