@@ -214,3 +214,15 @@ def test_a_damaged_list_file_is_set_aside_and_the_list_starts_afresh(record, qtb
     page.keep_view()
     assert json.loads(path.read_text(encoding="utf-8"))["problems"]["filter"]["statuses"]
     assert not any(name.endswith(".part") for name in os.listdir(path.parent))
+
+
+def test_a_remembered_value_no_longer_listed_is_dropped(record, qtbot):
+    from workbench.list_views import ListView, ListViews
+    from workbench.ui.problems_page import VIEW_NAME
+
+    wang = next(p.id for p in record.lookups.people() if p.name == "王小明")
+    remembered = ProblemFilter(owner_ids=(wang, 9999), statuses=("open",))
+    ListViews().save(VIEW_NAME, ListView(filter=remembered.to_json()))
+    page = new_page(record, qtbot)
+    assert page.model.problem_filter == ProblemFilter(owner_ids=(wang,), statuses=("open",))
+    assert shown_ids(page) == sql_ids(record, "owner_id = :o AND status = 'open'", o=wang)

@@ -150,13 +150,14 @@ class ProblemsPage(QWidget):
         self._placeholder.deleteLater()
         self._fill_filters(lists)
         self.filters.set_filter(self._wanted[0])  # the lookups' ticks, now they are listed
+        # What the bar shows: a remembered value no longer listed (a person removed) is gone.
+        flt, sort = self.filters.current_filter(), self._wanted[1]
         if not self.model.attached:
             self.model.attach(services)
-            flt, sort = self._wanted
             if sort != self.model.problem_sort:
                 self.model.sort(COLUMN_KEYS.index(sort.column), _order(sort))
-            if flt != self.model.problem_filter:
-                self.model.set_filter(flt)
+        if flt != self.model.problem_filter:
+            self.model.set_filter(flt)
         self._connect()
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setSortingEnabled(True)
