@@ -1,7 +1,8 @@
 """The Problems list's filter bar: the search, several values per field, overdue and mine.
 
 Each field (status, ERP module, site, department, owner) is a button whose menu holds a
-check box per value; ticking several shows problems with any of them. The status menu
+check box per value and stays open while they are ticked; ticking several shows problems
+with any of them. The status menu
 also offers "Not closed" (every status but closed and rejected, the default on a new
 start) and "All statuses". The bar turns what is ticked into a ``ProblemFilter`` and
 says ``changed`` (the search after a short pause in typing).
@@ -11,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,6 +31,25 @@ SEARCH_DELAY_MS = 250
 Key = str | int
 
 
+class StayOpenMenu(QMenu):
+    """A menu that stays open while its check boxes are ticked, so several values are
+    chosen in one go; other entries (the presets) close it as usual."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.activeAction()
+        if event.key() == Qt.Key.Key_Space and action is not None and action.isCheckable():
+            action.trigger()
+            return
+        super().keyPressEvent(event)
+
+
 class ChoiceFilter(QToolButton):
     """A button with a menu of values to tick; none ticked means any value."""
 
@@ -42,7 +62,7 @@ class ChoiceFilter(QToolButton):
         self._actions: dict[Key, QAction] = {}
         self._presets: list[tuple[QAction, tuple[Key, ...], str]] = []
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
+        self.setMenu(StayOpenMenu(self))
         self._show_choice()
 
     def add_preset(self, text: str, values: Sequence[Key]) -> QAction:
