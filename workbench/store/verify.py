@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -124,13 +123,8 @@ def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
 
 
 def stored_columns(connection: Connection, table: Table) -> list[Column[Any]]:
-    """``table``'s columns as the database has them (a migration may have added some).
-
-    SQLAlchemy cannot reflect an index on an expression (the list's frequency order,
-    migration 0003) and says so; only the columns matter here."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
-        reflected = Table(table.name, MetaData(), autoload_with=connection, resolve_fks=False)
+    """``table``'s columns as the database has them (a migration may have added some)."""
+    reflected = Table(table.name, MetaData(), autoload_with=connection, resolve_fks=False)
     return list(reflected.columns)
 
 

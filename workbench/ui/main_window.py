@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         # None is Qt's "no active stack"; the PySide6 stubs leave it out
         self._undo.setActiveStack(page.undo_stack)  # type: ignore[arg-type]
-        self.setWindowTitle(self.tr("%1 – Governance Workbench").replace("%1", page.title()))
+        self.setWindowTitle(
+            self.tr("%1 – Governance Workbench").replace("%1", page.title())
+        )
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == key and not item.isSelected():

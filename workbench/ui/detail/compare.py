@@ -104,7 +104,9 @@ class CompareDialog(QDialog):
         self.take_button.clicked.connect(lambda: self._choose(self.takeTheirs))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("Nothing was overwritten. Choose which version the problem keeps."))
+        hint = QLabel(
+            self.tr("Nothing was overwritten. Choose which version the problem keeps.")
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
