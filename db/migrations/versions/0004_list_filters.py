@@ -1,7 +1,7 @@
 """indexes for the Problems list's sorting and its owner and department filters
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-01 20:40:00
 
 Every visible column of the list sorts, in SQL, and the list filters by owner and
@@ -21,8 +21,8 @@ at row 280,000 of a million. Only indexes are added: no row changes.
 
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
