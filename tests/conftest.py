@@ -52,6 +52,13 @@ def services(db_path: Path) -> Iterator[Services]:
     opened.database.dispose()
 
 
+@pytest.fixture
+def reviewer(services: Services) -> Services:
+    """Services on the same database acting as ``li.lei``: a second person, who may
+    verify what ``tester`` entered (the four-eyes rule)."""
+    return Services.build(services.database, "li.lei")
+
+
 def _rechain(path: Path, first: int) -> None:
     with closing(sqlite3.connect(path)) as connection, connection:
         before = connection.execute(

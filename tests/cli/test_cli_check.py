@@ -166,7 +166,7 @@ def test_check_finds_the_newest_records_deleted_with_their_audit_tail(demo_db, r
         "SELECT min(id) FROM audit_entry WHERE entity = 'problem' AND entity_id = ?",
         newest,
     )[0][0]
-    for table in ("result", "solution", "cause_why", "cause"):  # whatever hangs below it
+    for table in ("result", "solution", "cause_why", "cause", "status_change"):  # below it
         sql(
             demo_db,
             f"DELETE FROM {table} WHERE id IN (SELECT entity_id FROM audit_entry"

@@ -99,12 +99,19 @@ def test_the_whole_record_works_and_checks_sound(services: Services) -> None:
         CAUSE, problem.id, {"description": "物料编码不统一", "is_root": True, "whys": ["一", "二"]}
     )
     detail = services.chain.add(SOLUTION, detail.causes[0].id, {"title": "统一物料编码"})
-    detail = services.chain.add(
+    measurer = Services.build(services.database, "li.lei")  # four eyes: one enters, one verifies
+    detail = measurer.chain.add(
         RESULT,
         detail.causes[0].solutions[0].id,
         {"metric": "库存差异率", "unit": "%", "baseline_value": 2.0, "value_after": 1.2},
     )
     services.chain.verify_result(detail.results()[0].id)
+    services.problems.change_status(problem.id, "rejected", reason="重复问题")
+    services.problems.change_status(problem.id, "open", reason="并非重复")
+    assert [c.reason for c in services.problems.status_changes(problem.id)] == [
+        "重复问题",
+        "并非重复",
+    ]
 
     _, edit = services.recorded(
         lambda: services.problems.update(problem.id, {"severity": 5, "title": "库存差异大"})

@@ -40,7 +40,8 @@ def listed(pg_url: str) -> Iterator[Services]:
         )
         status = STATUSES[n % 3]
         if status != "open":
-            services.problems.change_status(problem.id, status)
+            reason = "重复问题" if status == "rejected" else ""
+            services.problems.change_status(problem.id, status, reason=reason)
     first = services.problems.id_of("P-2025-0001")
     assert first is not None
     cause = services.chain.add(CAUSE, first, {"description": "打印机驱动老旧"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
@@ -451,3 +451,20 @@ def test_a_bulk_write_while_another_program_writes_is_busy_and_writes_nothing(
         other.close()
         quick.close()
     assert count("problem") == 0
+
+
+def test_a_closed_row_with_a_solution_not_done_is_refused_as_a_close_would_be(
+    services, lists, counts
+) -> None:
+    closed = closed_problem(lists)
+    solution = closed.causes[0].solutions[0]
+    planned = replace(solution, values={**solution.values, "status": "planned", "done_on": None})
+    cancelled = replace(solution, values={**solution.values, "status": "cancelled"})
+    cause = closed.causes[0]
+    before = counts()
+    with pytest.raises(BatchError) as caught:
+        services.bulk.write([replace(closed, causes=(replace(cause, solutions=(planned,)),))])
+    assert [(e.where(), e.code) for e in caught.value.rows] == [("row 1", "solution_not_finished")]
+    assert counts() == before
+    services.bulk.write([replace(closed, causes=(replace(cause, solutions=(cancelled,)),))])
+    assert services.integrity.check(full=True).sound

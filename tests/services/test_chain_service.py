@@ -204,10 +204,10 @@ def test_dates_follow_the_users_time_zone(services: Services, full_chain, in_she
 
 
 def test_new_figures_on_a_verified_result_need_a_new_verification(
-    services: Services, full_chain
+    services: Services, reviewer: Services, full_chain
 ) -> None:
     result = full_chain.results()[0]
-    services.chain.verify_result(result.id)
+    reviewer.chain.verify_result(result.id)
     services.chain.update(RESULT, result.id, {"unit": "%"})  # wording, not a figure
     assert services.problems.get(full_chain.id).results()[0].verified
     services.chain.update(RESULT, result.id, {"value_after": 1.9})
@@ -230,32 +230,53 @@ def test_form_validation_covers_the_whys(services: Services) -> None:
     assert services.chain.validate(CAUSE, {"description": "x", "whys": ["a", "b"]}) == []
 
 
-def test_a_closed_problem_keeps_its_verified_result(services: Services, full_chain, count) -> None:
+def test_a_closed_problem_and_its_chain_are_read_only_until_reopened(
+    services: Services, reviewer: Services, full_chain, count
+) -> None:
     result = full_chain.results()[0]
-    services.chain.verify_result(result.id)
+    solution = full_chain.causes[0].solutions[0]
+    services.chain.update(SOLUTION, solution.id, {"status": "done"})
+    reviewer.chain.verify_result(result.id)
     for status in ("analysing", "solving", "verifying", "closed"):
         services.problems.change_status(full_chain.id, status)
     entries = count("audit_entry")
 
     attempts = (
-        lambda: services.chain.verify_result(result.id, verified=False),
+        lambda: services.problems.update(full_chain.id, {"title": "库存差异率偏高"}),
+        lambda: services.problems.delete(full_chain.id),
+        lambda: services.chain.add(CAUSE, full_chain.id, {"description": "盘点不及时"}),
+        lambda: services.chain.update(CAUSE, full_chain.causes[0].id, {"evidence": "x"}),
+        lambda: services.chain.add(SOLUTION, full_chain.causes[0].id, {"title": "培训"}),
+        lambda: services.chain.update(SOLUTION, solution.id, {"title": "统一编码"}),
+        lambda: services.chain.add(RESULT, solution.id, {"metric": "x", "baseline_value": 1}),
+        lambda: reviewer.chain.verify_result(result.id, verified=False),
         lambda: services.chain.delete(RESULT, result.id),
         lambda: services.chain.delete(SOLUTION, result.solution_id),
         lambda: services.chain.delete(CAUSE, full_chain.causes[0].id),
-        lambda: services.chain.update(RESULT, result.id, {"value_after": 1.1}),  # unverifies
+        lambda: services.chain.update(RESULT, result.id, {"value_after": 1.1}),
     )
     for attempt in attempts:
         with pytest.raises(ValidationError) as caught:
             attempt()
-        assert caught.value.for_field("status").code == "closed_keeps_verified_result"
+        assert caught.value.for_field("status").code == "closed_read_only"
+        assert "reopen it to edit" in str(caught.value)
 
     after = services.problems.get(full_chain.id)
-    assert after.status == "closed"
+    assert after == services.problems.get(full_chain.id)
+    assert (after.status, after.title) == ("closed", full_chain.title)
     assert [r.verified for r in after.results()] == [True]
     assert count("audit_entry") == entries  # nothing was half-saved
 
-    services.problems.change_status(full_chain.id, "analysing")  # reopened: allowed again
-    assert not services.chain.verify_result(result.id, verified=False).results()[0].verified
+    services.problems.change_status(full_chain.id, "analysing", reason="差异率又回升")
+    assert (
+        services.chain.update(RESULT, result.id, {"value_after": 1.1}).results()[0].value_after
+        == 1.1
+    )
+    assert (
+        services.problems.update(full_chain.id, {"title": "库存差异率偏高"}).title
+        == "库存差异率偏高"
+    )
+    assert services.integrity.check(full=True).sound
 
 
 def test_whys_must_be_a_list(services: Services, new_problem) -> None:

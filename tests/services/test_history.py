@@ -23,9 +23,11 @@ def test_undo_an_edit_then_redo_it(services: Services, new_problem) -> None:
     assert services.integrity.check().sound
 
 
-def test_undoing_a_delete_brings_back_the_same_rows(services: Services, full_chain) -> None:
+def test_undoing_a_delete_brings_back_the_same_rows(
+    services: Services, reviewer: Services, full_chain
+) -> None:
     result_id = full_chain.results()[0].id
-    services.chain.verify_result(result_id)
+    reviewer.chain.verify_result(result_id)
     before = services.problems.get(full_chain.id)
     _, changes = services.recorded(lambda: services.problems.delete(full_chain.id))
     assert services.problems.id_of(before.code) is None
@@ -33,7 +35,7 @@ def test_undoing_a_delete_brings_back_the_same_rows(services: Services, full_cha
     services.history.undo(changes)
     after = services.problems.get(full_chain.id)
     assert after == before  # same ids, whys, figures, "verified by / when"
-    assert after.results()[0].verified_by == "tester"
+    assert after.results()[0].verified_by == "li.lei"
     assert services.integrity.check().sound
 
 
@@ -74,15 +76,23 @@ def test_undoing_an_add_refuses_to_take_along_what_others_added(
     assert [c.id for c in services.problems.get(problem.id).causes] == [cause_id]
 
 
-def test_undo_keeps_the_closed_problem_rule(services: Services, full_chain) -> None:
+def test_undo_keeps_the_closed_problem_rule(
+    services: Services, reviewer: Services, full_chain
+) -> None:
     result_id = full_chain.results()[0].id
-    _, verified = services.recorded(lambda: services.chain.verify_result(result_id))
+    solution_id = full_chain.causes[0].solutions[0].id
+    _, done = services.recorded(
+        lambda: services.chain.update(SOLUTION, solution_id, {"status": "done"})
+    )
+    _, verified = reviewer.recorded(lambda: reviewer.chain.verify_result(result_id))
     for status in ("analysing", "solving", "verifying", "closed"):
         services.problems.change_status(full_chain.id, status)
-    with pytest.raises(ValidationError) as caught:
-        services.history.undo(verified)
-    assert caught.value.errors[0].code == "closed_keeps_verified_result"
-    assert services.problems.get(full_chain.id).results()[0].verified
+    for write in (verified, done):  # each would change the closed problem's chain
+        with pytest.raises(ValidationError) as caught:
+            services.history.undo(write)
+        assert caught.value.errors[0].code == "closed_read_only"
+    after = services.problems.get(full_chain.id)
+    assert after.results()[0].verified and after.causes[0].solutions[0].status == "done"
 
 
 def test_undoing_a_new_problem_never_hands_its_code_out_again(
@@ -95,9 +105,11 @@ def test_undoing_a_new_problem_never_hands_its_code_out_again(
     assert services.problems.id_of(first.code) is None
 
 
-def test_a_result_edit_and_its_unverification_undo_together(services: Services, full_chain) -> None:
+def test_a_result_edit_and_its_unverification_undo_together(
+    services: Services, reviewer: Services, full_chain
+) -> None:
     result = full_chain.results()[0]
-    services.chain.verify_result(result.id)
+    reviewer.chain.verify_result(result.id)
     verified = services.problems.get(full_chain.id).results()[0]
     _, changes = services.recorded(
         lambda: services.chain.update(RESULT, result.id, {"value_after": 1.5})

@@ -16,7 +16,7 @@ def test_my_work_lists_what_is_mine_and_open(services, new_problem):
     mine = new_problem(title="库存差异率高", owner_id=me)
     theirs = new_problem(title="采购订单审批慢", owner_id=colleague)
     rejected = new_problem(title="物料编码重复", owner_id=me)
-    services.problems.change_status(rejected.id, "rejected")
+    services.problems.change_status(rejected.id, "rejected", reason="重复问题")
 
     cause = services.chain.add(CAUSE, mine.id, {"description": "物料编码不统一"}).causes[0]
     for title, due, status in (

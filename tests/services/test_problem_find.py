@@ -67,7 +67,8 @@ def found(services: Services, new_problem: Callable[..., Any]) -> dict[str, Any]
             reported_on=dt.date(2026, 1, 1) + dt.timedelta(days=(n * 5) % 17),
         )
         for step in WALKS[status]:
-            services.problems.change_status(problem.id, step)
+            reason = "重复问题" if step == "rejected" else ""
+            services.problems.change_status(problem.id, step, reason=reason)
         ids[title] = problem.id
     cause = services.chain.add(CAUSE, ids["条码打印慢"], {"description": "打印机驱动老旧"})
     services.chain.add(SOLUTION, cause.causes[0].id, {"title": "升级斑马打印机固件"})

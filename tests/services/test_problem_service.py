@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from workbench.services import Services
-from workbench.services.chain import RESULT
+from workbench.services.chain import RESULT, SOLUTION
 from workbench.services.errors import NotFoundError, ValidationError
 
 
@@ -117,9 +117,12 @@ def test_bad_update_leaves_the_problem_as_it_was(services: Services, new_problem
     assert count("audit_entry") == before
 
 
-def test_status_follows_the_allowed_path_to_closed(services: Services, full_chain) -> None:
+def test_status_follows_the_allowed_path_to_closed(
+    services: Services, reviewer: Services, full_chain
+) -> None:
     problem_id = full_chain.id
-    services.chain.verify_result(full_chain.results()[0].id)
+    services.chain.update(SOLUTION, full_chain.causes[0].solutions[0].id, {"status": "done"})
+    reviewer.chain.verify_result(full_chain.results()[0].id)
     for status in ("analysing", "solving", "verifying", "closed"):
         assert status in services.problems.allowed_statuses(
             services.problems.get(problem_id).status
@@ -127,7 +130,7 @@ def test_status_follows_the_allowed_path_to_closed(services: Services, full_chai
         detail = services.problems.change_status(problem_id, status)
         assert detail.status == status
     assert detail.closed_on is not None
-    reopened = services.problems.change_status(problem_id, "analysing")
+    reopened = services.problems.change_status(problem_id, "analysing", reason="差异又出现了")
     assert reopened.status == "analysing" and reopened.closed_on is None
 
 
@@ -156,21 +159,25 @@ def test_forbidden_status_jumps_are_refused(
     assert count("audit_entry") == before
 
 
-def test_closing_needs_a_verified_result(services: Services, full_chain) -> None:
+def test_closing_needs_a_verified_result(
+    services: Services, reviewer: Services, full_chain
+) -> None:
+    services.chain.update(SOLUTION, full_chain.causes[0].solutions[0].id, {"status": "done"})
     for status in ("analysing", "solving", "verifying"):
         services.problems.change_status(full_chain.id, status)
     with pytest.raises(ValidationError) as caught:
         services.problems.change_status(full_chain.id, "closed")
     assert caught.value.for_field("status").code == "needs_verified_result"
-    services.chain.verify_result(full_chain.results()[0].id)
+    reviewer.chain.verify_result(full_chain.results()[0].id)
     assert services.problems.change_status(full_chain.id, "closed").status == "closed"
 
 
 def test_reject_and_reopen(services: Services, new_problem) -> None:
     problem = new_problem()
-    assert services.problems.change_status(problem.id, "rejected").status == "rejected"
+    rejected = services.problems.change_status(problem.id, "rejected", reason="重复问题")
+    assert rejected.status == "rejected"
     assert services.problems.allowed_statuses("rejected") == ("open",)
-    assert services.problems.change_status(problem.id, "open").status == "open"
+    assert services.problems.change_status(problem.id, "open", reason="并非重复").status == "open"
 
 
 def test_delete_cascades_and_audits_every_row(

@@ -27,7 +27,7 @@ def test_open_problems_like_the_title_come_closest_first(services, new_problem):
     near = new_problem(title="仓库库存差异率偏高")
     new_problem(title="采购订单审批慢")
     closed_one = new_problem(title="库存差异率高")
-    services.problems.change_status(closed_one.id, "rejected")
+    services.problems.change_status(closed_one.id, "rejected", reason="重复")
 
     found = services.similar.similar("库存差异率高")
 

@@ -1,8 +1,8 @@
 """A later migration that adds a column leaves ``check`` sound, and tampering still shows.
 
-A copy of the shipped migrations gets a test-only revision 0003 that rebuilds ``problem``
+A copy of the shipped migrations gets a test-only revision after the head that rebuilds ``problem``
 with a new column ``note`` (TEXT, with a server default), as a real migration would. A
-database full of demo data is upgraded through it. The rows made before 0003 do not have
+database full of demo data is upgraded through it. The rows made before it do not have
 ``note`` in their audit snapshots: that is not a breach. A recorded field changed behind
 the program's back is still one, and so is ``note`` once an entry has recorded it.
 """
@@ -27,19 +27,20 @@ from workbench.store.migrate import MIGRATION_ACTOR, upgrade
 from workbench.store.target import known_revisions
 
 NOTE_DEFAULT = "待补充"
-SHIPPED = known_revisions()[-1]
-NEXT = f"{int(SHIPPED) + 1:04d}"
+# The shipped head and the test-only revision written after it.
+HEAD = known_revisions()[-1]
+NEXT = f"{int(HEAD) + 1:04d}"
 NOTE_REVISION = f'''"""a note on every problem (test only)
 
 Revision ID: {NEXT}
-Revises: {SHIPPED}
+Revises: {HEAD}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "{NEXT}"
-down_revision = "{SHIPPED}"
+down_revision = "{HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -78,7 +79,7 @@ def migrations_with_note(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory: pytest.TempPathFactory, migrations_with_note: Path) -> Path:
     """The demo (48 problems, through the services) at the shipped head, then upgraded
-    through 0003; made once, copied for every test."""
+    through the next revision; made once, copied for every test."""
     path = tmp_path_factory.mktemp("demo") / "workbench.sqlite3"
     database = Database(resolve_target(str(path)))
     try:
@@ -99,8 +100,8 @@ def path(migrated: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def services(path: Path) -> Iterator[Services]:
-    """Services on the 0003 file. Not open_services: the shipped program would refuse a
-    file at 0003 as made by a newer program."""
+    """Services on the upgraded file. Not open_services: the shipped program would refuse a
+    file past its head as made by a newer program."""
     database = Database(resolve_target(str(path)))
     try:
         yield Services.build(database, "tester")
@@ -118,7 +119,7 @@ def oldest_problem(path: Path) -> int:
     return sql(path, "SELECT min(id) FROM problem")[0][0]
 
 
-def test_the_demo_is_upgraded_through_0003_and_check_full_is_sound(
+def test_the_demo_is_upgraded_through_the_next_revision_and_check_full_is_sound(
     path: Path, services: Services
 ) -> None:
     assert sql(path, "SELECT version_num FROM alembic_version") == [(NEXT,)]
@@ -133,7 +134,7 @@ def test_the_demo_is_upgraded_through_0003_and_check_full_is_sound(
     last = sql(path, "SELECT actor, action, entity, old_value, new_value FROM audit_entry"
                " ORDER BY id DESC LIMIT 1")  # fmt: skip
     assert last == [
-        (MIGRATION_ACTOR, MIGRATE, SCHEMA, SHIPPED, f"{NEXT}: a note on every problem (test only)")
+        (MIGRATION_ACTOR, MIGRATE, SCHEMA, HEAD, f"{NEXT}: a note on every problem (test only)")
     ]
 
 
@@ -143,8 +144,8 @@ def test_every_migration_of_the_file_is_in_its_chain(path: Path) -> None:
         "SELECT entity_id, old_value, new_value FROM audit_entry WHERE action = ? ORDER BY id",
         MIGRATE,
     )
-    # The demo was written at 0002 (a new file: no entry), then 0003 was applied.
-    assert [(e[0], e[1]) for e in entries] == [(int(NEXT), SHIPPED)]
+    # The demo was written at the head (a new file: no entry), then NEXT was applied.
+    assert [(e[0], e[1]) for e in entries] == [(int(NEXT), HEAD)]
 
 
 def test_a_recorded_field_changed_after_the_migration_is_found(

@@ -20,16 +20,17 @@ from workbench.store.database import Database, resolve_target
 from workbench.store.migrate import SchemaError, known_revisions, upgrade
 from workbench.store.models import Base
 
-# The test-only revision comes after the newest shipped one.
-SHIPPED = known_revisions()[-1]
-NEXT = f"{int(SHIPPED) + 1:04d}"
+# The shipped head and the test-only revision written after it.
+HEAD = known_revisions()[-1]
+NEXT = f"{int(HEAD) + 1:04d}"
+
 EXTRA_REVISION = '''"""a note on every problem (test only)"""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "NEXT"
-down_revision = "SHIPPED"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 
@@ -65,10 +66,10 @@ def script_directory(folder: Path) -> ScriptDirectory:
 
 
 @pytest.fixture
-def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A copy of the shipped migrations plus a test-only revision 0003, in use by the program.
+def migrations_with_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The shipped migrations plus a test-only revision after the head, in use by the program.
 
-    Returns a function that writes 0003 (failing on purpose when asked).
+    Returns a function that writes it (failing on purpose when asked).
     """
     folder = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
@@ -79,8 +80,8 @@ def migrations_with_0003(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         failure = "raise RuntimeError('migration failed half-way')" if fail else "pass"
         (folder / "versions" / f"{NEXT}_problem_note.py").write_text(
             EXTRA_REVISION.replace("FAIL_HERE", failure)
-            .replace("NEXT", NEXT)
-            .replace("SHIPPED", SHIPPED),
+            .replace('"NEXT"', f'"{NEXT}"')
+            .replace('"HEAD"', f'"{HEAD}"'),
             encoding="utf-8",
         )
         return folder
@@ -196,10 +197,10 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(
-    database_with_data: tuple[Path, int], migrations_with_0003
+    database_with_data: tuple[Path, int], migrations_with_next
 ) -> None:
     path, problem_id = database_with_data
-    migrations_with_0003()
+    migrations_with_next()
     services = open_at(path)
     try:
         detail = services.problems.get(problem_id)
@@ -215,9 +216,9 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
         ]
         assert connection.execute("SELECT count(*) FROM cause").fetchone() == (1,)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    backups = list(path.parent.glob(f"workbench.before-{SHIPPED}.*.sqlite3"))
+    backups = list(path.parent.glob(f"workbench.before-{HEAD}.*.sqlite3"))
     assert len(backups) == 1
-    assert revision_of(backups[0]) == SHIPPED
+    assert revision_of(backups[0]) == HEAD
     with sqlite3.connect(backups[0]) as connection:
         assert connection.execute("SELECT title FROM problem").fetchall() == [("库存差异率高",)]
         columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
@@ -225,13 +226,13 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
-    database_with_data: tuple[Path, int], migrations_with_0003
+    database_with_data: tuple[Path, int], migrations_with_next
 ) -> None:
     path, _problem_id = database_with_data
-    migrations_with_0003(fail=True)
+    migrations_with_next(fail=True)
     with pytest.raises(RuntimeError, match="half-way"):
         open_at(path)
-    assert revision_of(path) == SHIPPED
+    assert revision_of(path) == HEAD
     with sqlite3.connect(path) as connection:
         columns = [r[1] for r in connection.execute("PRAGMA table_info(problem)")]
         assert "note" not in columns
@@ -239,12 +240,12 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
         assert connection.execute("SELECT count(*) FROM result").fetchone() == (1,)
 
 
-def test_known_revisions_match_alembic(migrations_with_0003) -> None:
+def test_known_revisions_match_alembic(migrations_with_next) -> None:
     shipped = script_directory(paths.migrations_dir())
     walked = [script.revision for script in shipped.walk_revisions()]
     assert known_revisions() == walked[::-1]
     assert known_revisions()[-1] == shipped.get_current_head()
-    extended = script_directory(migrations_with_0003())
+    extended = script_directory(migrations_with_next())
     assert known_revisions() == [s.revision for s in extended.walk_revisions()][::-1]
     assert known_revisions()[-1] == extended.get_current_head() == NEXT
 

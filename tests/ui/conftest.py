@@ -88,7 +88,8 @@ def record(services: Services, qapp_lang) -> Services:
             }
         )
         for status in WALKS[n % len(WALKS)]:
-            services.problems.change_status(problem.id, status)
+            reason = "与已有问题重复" if status == "rejected" else ""  # a reject says why
+            services.problems.change_status(problem.id, status, reason=reason)
     return services
 
 

@@ -41,14 +41,15 @@ def panel(qtbot, qapp_lang, services: Services, problem: ProblemDetail) -> Probl
 
 
 @pytest.fixture
-def chain(services: Services, problem: ProblemDetail) -> ProblemDetail:
-    """The problem with a root cause, a solution and a measured (not verified) result."""
+def chain(services: Services, reviewer: Services, problem: ProblemDetail) -> ProblemDetail:
+    """The problem with a root cause, a done solution and a result measured by a colleague
+    (li.lei), not verified: the user (tester) may verify it."""
     detail = services.chain.add(CAUSE, problem.id, {"description": "物料编码不统一", "whys": WHYS})
     cause = detail.causes[0].id
-    detail = services.chain.add(SOLUTION, cause, {"title": "统一物料编码"})
+    detail = services.chain.add(SOLUTION, cause, {"title": "统一物料编码", "status": "done"})
     solution = detail.causes[0].solutions[0].id
     values = {"metric": "库存差异率", "unit": "%", "baseline_value": 2.0, "value_after": 1.2}
-    return services.chain.add(RESULT, solution, values)
+    return reviewer.chain.add(RESULT, solution, values)
 
 
 def test_the_whole_chain_is_added_through_the_widgets(qtbot, panel, services, problem) -> None:

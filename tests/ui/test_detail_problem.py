@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 from workbench.services import Services
 from workbench.services.kinds import PROBLEM as PROBLEM_KIND
@@ -183,20 +183,34 @@ def test_closing_without_a_verified_result_is_refused_in_words(
     assert panel.undo_stack.count() == 0
 
 
-def test_rejecting_asks_first_since_it_cannot_be_undone(qtbot, panel, services, problem) -> None:
+def test_rejecting_asks_why_and_keeps_the_reason(qtbot, panel, services, problem) -> None:
     services.problems.change_status(problem.id, "analysing")
     panel.show_problem(problem.id)
-    questions: list[str] = []
-    answers = [False, True]
-    panel.confirm = lambda title, text: questions.append(text) or answers.pop(0)
 
     click(qtbot, panel.header.status_button("rejected"))
-    assert services.problems.get(problem.id).status == "analysing"  # "No" keeps it
-    assert problem.code in questions[0] and "only as Open" in questions[0]
+    dialog = panel.reason_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert problem.code in dialog.question.text() and "only as Open" in dialog.question.text()
+    assert not dialog.ok_button.isEnabled()  # a reason is required
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert services.problems.get(problem.id).status == "analysing"  # Cancel keeps it
 
     click(qtbot, panel.header.status_button("rejected"))
+    dialog = panel.reason_dialog
+    type_text(dialog.reason, "   ")
+    assert not dialog.ok_button.isEnabled()  # blanks are no reason
+    type_text(dialog.reason, "与P-2026-0001重复")
+    assert dialog.ok_button.text() == "Reject"
+    click(qtbot, dialog.ok_button)
+    assert not dialog.isVisible()
     assert services.problems.get(problem.id).status == "rejected"
     assert panel.header.badge.text() == "Rejected"
+    assert [c.reason for c in services.problems.status_changes(problem.id)][-1] == (
+        "与P-2026-0001重复"
+    )
+    assert panel.header.reason.isVisible()
+    assert panel.header.reason.text().startswith("Analysing → Rejected, by tester on ")
+    assert panel.header.reason.text().endswith("“与P-2026-0001重复”")
 
 
 def test_delete_problem_asks_first(qtbot, panel, services, problem) -> None:

@@ -50,12 +50,20 @@ def seed_lookups(services: Services, catalogue: Catalogue) -> LookupIds:
     return LookupIds(modules, sites, departments, people)
 
 
+# Why a demo problem was rejected (a reject must say why), in the demo's language.
+REJECT_REASONS = {
+    "zh_CN": "与已有问题重复，合并处理",
+    "en": "A duplicate of a problem already on the list; handled there",
+}
+
+
 class _Writer:
     """Writes planned problems through the services, each step by the person doing it."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, lang: str = "en") -> None:
         self._base = services
         self._acting: dict[str, Services] = {}
+        self._reject_reason = REJECT_REASONS.get(lang, REJECT_REASONS["en"])
 
     def _as(self, login: str) -> Services:
         if login not in self._acting:
@@ -75,7 +83,7 @@ class _Writer:
                 solutions.append((detail.causes[-1].id, cause.solution))
         if plan.status in ("analysing", "rejected"):
             if plan.status == "rejected":
-                owner.problems.change_status(problem_id, "rejected")
+                owner.problems.change_status(problem_id, "rejected", reason=self._reject_reason)
             return
         owner.problems.change_status(problem_id, "solving")
         results: list[tuple[int, PlannedResult]] = []
@@ -116,7 +124,7 @@ def write_demo(
     ids = seed_lookups(services, catalogue)
     today = services.problems.today()
     if count <= SERVICES_LIMIT:
-        writer = _Writer(services)
+        writer = _Writer(services, lang)
         for plan in Planner(catalogue, ids, today, SMALL_SPAN_DAYS).problems(count):
             writer.write(plan)
         return

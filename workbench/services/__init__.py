@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from workbench.services.mine import MineService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
+    from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
@@ -48,18 +49,21 @@ class Services:
     similar: SimilarService
     trail: TrailService
     mine: MineService
+    team: TeamService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
         """``anchor`` is where ``check`` compares the chain with what this machine saw."""
         from workbench.services.bulk import BulkService
-        from workbench.services.chain import ChainService, closed_keeps_verified
+        from workbench.services.chain import ChainService
+        from workbench.services.closing import closed_stays_closed
         from workbench.services.history import HistoryService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
+        from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
 
         return cls(
@@ -69,11 +73,12 @@ class Services:
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database, anchor),
-            history=HistoryService(database, actor, rules=(closed_keeps_verified,)),
+            history=HistoryService(database, actor, rules=(closed_stays_closed,)),
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
             trail=TrailService(database, actor),
             mine=MineService(database, actor),
+            team=TeamService(database, actor),
         )
 
     @property

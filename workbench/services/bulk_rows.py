@@ -21,6 +21,7 @@ from workbench.services.bulk_fields import QuickCheck, check_whys
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, solution_done_on
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
+from workbench.services.mapping import DONE_SOLUTION
 from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.store.bulk import NewCause, NewProblem, NewResult, NewSolution
 from workbench.store.models import Person
@@ -133,6 +134,26 @@ def _error(name: str, code: str, message: str, **params: Any) -> FieldError:
     return FieldError(name, code, message, params)
 
 
+def _unfinished(given: ProblemInput) -> list[FieldError]:
+    """A closed problem's solutions are each done or cancelled (as a single close says)."""
+    errors = []
+    for solution in (s for c in given.causes for s in c.solutions):
+        values = {**_SOLUTION_DEFAULTS, **solution.values}
+        state = values.get("status")
+        if state not in DONE_SOLUTION:
+            errors.append(
+                _error(
+                    "status",
+                    "solution_not_finished",
+                    f"solution “{values.get('title')}” is still {state}: a problem closes only "
+                    "when each solution is done or cancelled",
+                    title=str(values.get("title") or ""),
+                    solution_status=state,
+                )
+            )
+    return errors
+
+
 class RowChecker:
     """Checks problems one by one, collecting every error in ``errors``.
 
@@ -181,6 +202,8 @@ class RowChecker:
             r.verified_at is not None for c in given.causes for s in c.solutions for r in s.results
         ):
             errors.append(_NEEDS_VERIFIED)
+        if status == "closed":
+            errors += _unfinished(given)
         self._note("problem", row, (), errors)
         causes = [self._cause(row, n, c) for n, c in enumerate(given.causes, start=1)]
         if len(self.errors) > before:

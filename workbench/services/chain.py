@@ -7,7 +7,7 @@ refreshed ProblemDetail of the problem it belongs to, so a view can redraw the c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from workbench.services import fields, kinds
 from workbench.services.base import Service
+from workbench.services.closing import refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
-from workbench.services.history import Touched
 from workbench.services.kinds import RecordKind
 from workbench.services.mapping import load_problem, problem_detail, values_of
 from workbench.services.records import ProblemDetail
+from workbench.services.team import require_four_eyes
 from workbench.services.versions import require_version
 from workbench.store.models import Base, Cause, CauseWhy, Problem, Result, Solution
 
@@ -57,42 +58,13 @@ SOLUTION = Link(kinds.SOLUTION, Cause, "cause_id", lambda s: s.cause.problem_id)
 RESULT = Link(kinds.RESULT, Solution, "solution_id", lambda r: r.solution.cause.problem_id)
 
 
-def closed_keeps_verified(session: Session, touched: Sequence[Touched]) -> None:
-    """After an undo: every closed problem it touched still has a verified result."""
-    problems: set[int] = set()
-    for record in touched:
-        if record.kind == "problem":
-            problems.add(record.id)
-        elif record.kind in ("cause", "solution", "result"):
-            problem_id = _problem_of(session, record.kind, record)
-            if problem_id is not None:
-                problems.add(problem_id)
-    for problem_id in problems:
-        problem = session.get(Problem, problem_id)
-        if problem is not None and problem.status == "closed":
-            detail = problem_detail(session, problem, dt.date.today())
-            if not any(r.verified for r in detail.results()):
-                raise ValidationError([_KEEP_VERIFIED])
-
-
-def _problem_of(session: Session, kind: str, record: Touched) -> int | None:
-    """The problem a cause, solution or result belongs to; ``record`` may be gone."""
-    model, parent_key, parent_model = {
-        "cause": (Cause, "problem_id", None),
-        "solution": (Solution, "cause_id", Cause),
-        "result": (Result, "solution_id", Solution),
-    }[kind]
-    row = session.get(model, record.id)
-    parent_id = getattr(row, parent_key) if row is not None else record.state().get(parent_key)
-    if parent_id is None:
-        return None
-    if parent_model is None:
-        return int(parent_id)
-    parent: Any = session.get(parent_model, int(parent_id))
-    if parent is None:
-        return None
-    kind = parent_model.__tablename__
-    return _problem_of(session, kind, Touched(kind, parent.id))
+def _problem_of_parent(parent: Any) -> int:
+    """The problem a new link's parent (a problem, cause or solution) belongs to."""
+    if isinstance(parent, Problem):
+        return parent.id
+    if isinstance(parent, Cause):
+        return parent.problem_id
+    return int(parent.cause.problem_id)
 
 
 def solution_done_on(status: str, done_on: dt.date | None, today: dt.date) -> dt.date | None:
@@ -100,13 +72,6 @@ def solution_done_on(status: str, done_on: dt.date | None, today: dt.date) -> dt
     if status != "done":
         return None
     return done_on or today
-
-
-_KEEP_VERIFIED = FieldError(
-    "status",
-    "closed_keeps_verified_result",
-    "a closed problem keeps at least one verified result; reopen it first",
-)
 
 
 _MEASURED = {"metric", "baseline_value", "baseline_on", "value_after", "measured_on", "direction"}
@@ -122,14 +87,15 @@ class ChainService(Service):
         return errors[1] + fields.check_whys(whys)[1]
 
     def _detail(self, session: Session, problem_id: int) -> ProblemDetail:
-        """The problem after a change of its chain, which must leave a closed problem
-        with a verified result (raising here rolls the whole change back)."""
+        """The problem after a change of its chain."""
         session.flush()
         session.expire_all()
-        detail = problem_detail(session, load_problem(session, problem_id), self.today())
-        if detail.status == "closed" and not any(r.verified for r in detail.results()):
-            raise ValidationError([_KEEP_VERIFIED])
-        return detail
+        return problem_detail(session, load_problem(session, problem_id), self.today())
+
+    @staticmethod
+    def _refuse_if_closed(session: Session, problem_id: int) -> None:
+        """A closed problem's chain is read-only until the problem is reopened."""
+        refuse_if_closed(ChainService._get(session, Problem, problem_id))
 
     def _clean(self, link: Link, values: Mapping[str, Any]) -> dict[str, Any]:
         clean, errors = link.record.check(values)
@@ -143,7 +109,8 @@ class ChainService(Service):
         clean = self._clean(link, {**link.defaults, **extra})
         whys_clean = self._whys(whys)
         with self._db.write(self.actor) as session:
-            self._get(session, link.parent, parent_id)
+            parent = self._get(session, link.parent, parent_id)
+            self._refuse_if_closed(session, _problem_of_parent(parent))
             self._check_references(session, clean)
             obj = link.model(**clean, **{link.parent_key: parent_id})
             self._before_save(obj)
@@ -167,6 +134,7 @@ class ChainService(Service):
         whys_clean = self._whys(whys)
         with self._db.write(self.actor) as session:
             obj = self._get(session, link.model, entity_id)
+            self._refuse_if_closed(session, link.problem_of(obj))
             require_version(session, link.model.__tablename__, entity_id, version)
             clean = self._clean(link, {**values_of(obj, link.specs), **extra})
             self._check_references(session, {name: clean[name] for name in extra})
@@ -186,6 +154,7 @@ class ChainService(Service):
         with self._db.write(self.actor) as session:
             obj = self._get(session, link.model, entity_id)
             problem_id = link.problem_of(obj)
+            self._refuse_if_closed(session, problem_id)
             session.delete(obj)
             return self._detail(session, problem_id)
 
@@ -216,9 +185,13 @@ class ChainService(Service):
 
     # ---- results ----------------------------------------------------------------------
     def verify_result(self, result_id: int, verified: bool = True) -> ProblemDetail:
-        """Mark a measured result as verified by the current user (or take that back)."""
+        """Mark a measured result as verified by the current user (or take that back).
+
+        The four-eyes rule: whoever entered the result's values does not verify it,
+        unless the team relaxed the rule (workbench.services.team)."""
         with self._db.write(self.actor) as session:
             result = self._get(session, Result, result_id)
+            self._refuse_if_closed(session, RESULT.problem_of(result))
             if verified:
                 if result.value_after is None:
                     raise ValidationError(
@@ -230,6 +203,7 @@ class ChainService(Service):
                             )
                         ]
                     )
+                require_four_eyes(session, result_id, self.actor)
                 result.verified_by_id = self._acting_person(session).id
                 result.verified_at = self._clock()
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from workbench.services.errors import NotFoundError
 from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
+from workbench.services.team import entered_by_results
 from workbench.services.versions import versions
 from workbench.store.models import Base, Cause, Person, Problem, Result, Solution
 
@@ -43,7 +45,9 @@ def _versions(session: Session, problem: Problem) -> Versions:
     }
 
 
-def result_record(result: Result, names: dict[int, str], version: int = 0) -> ResultRecord:
+def result_record(
+    result: Result, names: dict[int, str], version: int = 0, entered: Iterable[str] = ()
+) -> ResultRecord:
     return ResultRecord(
         id=result.id,
         solution_id=result.solution_id,
@@ -57,11 +61,16 @@ def result_record(result: Result, names: dict[int, str], version: int = 0) -> Re
         verified_by=names.get(result.verified_by_id) if result.verified_by_id else None,
         verified_at=result.verified_at,
         version=version,
+        entered_by=tuple(sorted(entered)),
     )
 
 
 def solution_record(
-    solution: Solution, names: dict[int, str], today: dt.date, known: Versions
+    solution: Solution,
+    names: dict[int, str],
+    today: dt.date,
+    known: Versions,
+    entered: Mapping[int, set[str]] | None = None,
 ) -> SolutionRecord:
     overdue = (
         solution.due_on is not None
@@ -82,14 +91,19 @@ def solution_record(
         done_on=solution.done_on,
         overdue=overdue,
         results=tuple(
-            result_record(r, names, known["result"].get(r.id, 0)) for r in solution.results
+            result_record(r, names, known["result"].get(r.id, 0), (entered or {}).get(r.id, ()))
+            for r in solution.results
         ),
         version=known["solution"].get(solution.id, 0),
     )
 
 
 def cause_record(
-    cause: Cause, names: dict[int, str], today: dt.date, known: Versions
+    cause: Cause,
+    names: dict[int, str],
+    today: dt.date,
+    known: Versions,
+    entered: Mapping[int, set[str]] | None = None,
 ) -> CauseRecord:
     return CauseRecord(
         id=cause.id,
@@ -100,7 +114,7 @@ def cause_record(
         evidence=cause.evidence,
         verified=cause.verified,
         whys=tuple(w.text for w in cause.whys),
-        solutions=tuple(solution_record(s, names, today, known) for s in cause.solutions),
+        solutions=tuple(solution_record(s, names, today, known, entered) for s in cause.solutions),
         version=known["cause"].get(cause.id, 0),
     )
 
@@ -129,6 +143,7 @@ def problem_detail(session: Session, problem: Problem, today: dt.date) -> Proble
             people.update(r.verified_by_id for r in solution.results)
     names = _names(session, people)
     known = _versions(session, problem)
+    entered = entered_by_results(session, known["result"])
     return ProblemDetail(
         id=problem.id,
         code=problem.code,
@@ -150,6 +165,6 @@ def problem_detail(session: Session, problem: Problem, today: dt.date) -> Proble
         status=problem.status,
         created_at=problem.created_at,
         updated_at=problem.updated_at,
-        causes=tuple(cause_record(c, names, today, known) for c in problem.causes),
+        causes=tuple(cause_record(c, names, today, known, entered) for c in problem.causes),
         version=known["problem"].get(problem.id, 0),
     )

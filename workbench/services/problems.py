@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from workbench.services.base import Service
+from workbench.services.closing import clean_reason, closing_errors, needs_reason, refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import PROBLEM
 from workbench.services.mapping import load_problem, problem_detail, values_of
@@ -34,6 +35,7 @@ from workbench.services.records import (
     ProblemFilter,
     ProblemRow,
     ProblemSort,
+    StatusChangeRecord,
 )
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
@@ -44,6 +46,7 @@ from workbench.store.models import (
     Person,
     Problem,
     Site,
+    StatusChange,
 )
 
 
@@ -221,9 +224,11 @@ class ProblemService(Service):
         self, problem_id: int, changes: Mapping[str, Any], version: int | None = None
     ) -> ProblemDetail:
         """Change fields of a problem; ``version`` (the one the user started from) makes a
-        change refused with ConflictError when someone saved the problem since."""
+        change refused with ConflictError when someone saved the problem since. A closed
+        problem is refused: it is read-only until reopened."""
         with self._db.write(self.actor) as session:
             problem = load_problem(session, problem_id)
+            refuse_if_closed(problem)
             require_version(session, "problem", problem_id, version)
             merged = {**values_of(problem, PROBLEM.fields), **changes}
             clean, errors = PROBLEM.check(merged)
@@ -243,18 +248,58 @@ class ProblemService(Service):
     def allowed_statuses(self, current: str) -> tuple[str, ...]:
         return PROBLEM_TRANSITIONS.get(current, ())
 
+    @staticmethod
+    def needs_reason(current: str, wanted: str) -> bool:
+        """Whether going from ``current`` to ``wanted`` asks for a reason (reject, reopen)."""
+        return needs_reason(current, wanted)
+
     def change_status(
-        self, problem_id: int, status: str, version: int | None = None
+        self, problem_id: int, status: str, version: int | None = None, reason: str = ""
     ) -> ProblemDetail:
+        """Move a problem along its life cycle. Rejecting and reopening need a ``reason``;
+        every change is kept with its reason (``status_changes``)."""
+        now = self._clock()
         with self._db.write(self.actor) as session:
             problem = load_problem(session, problem_id)
             require_version(session, "problem", problem_id, version)
             self._check_transition(session, problem, status)
+            kept = clean_reason(reason, needs_reason(problem.status, status))
+            session.add(
+                StatusChange(
+                    problem_id=problem.id,
+                    from_status=problem.status,
+                    to_status=status,
+                    reason=kept,
+                    changed_by=self.actor,
+                    changed_at=now,
+                )
+            )
             problem.status = status
             problem.closed_on = self.today() if status == "closed" else None
-            problem.updated_at = self._clock()
+            problem.updated_at = now
             session.flush()
             return problem_detail(session, problem, self.today())
+
+    def status_changes(self, problem_id: int) -> tuple[StatusChangeRecord, ...]:
+        """The problem's status changes, oldest first, each with its reason."""
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(StatusChange)
+                .where(StatusChange.problem_id == problem_id)
+                .order_by(StatusChange.id)
+            )
+            return tuple(
+                StatusChangeRecord(
+                    id=row.id,
+                    problem_id=row.problem_id,
+                    from_status=row.from_status,
+                    to_status=row.to_status,
+                    reason=row.reason,
+                    changed_by=row.changed_by,
+                    changed_at=row.changed_at,
+                )
+                for row in rows
+            )
 
     def _check_transition(self, session: Any, problem: Problem, status: str) -> None:
         if status not in PROBLEM_STATUSES:
@@ -273,21 +318,16 @@ class ProblemService(Service):
                 ]
             )
         if status == "closed":
-            detail = problem_detail(session, problem, self.today())
-            if not any(r.verified for r in detail.results()):
-                raise ValidationError(
-                    [
-                        FieldError(
-                            "status",
-                            "needs_verified_result",
-                            "a problem is closed only with at least one verified result",
-                        )
-                    ]
-                )
+            errors = closing_errors(problem_detail(session, problem, self.today()))
+            if errors:
+                raise ValidationError(errors)
 
     def delete(self, problem_id: int) -> None:
+        """Delete a problem with its chain; a closed one is reopened first."""
         with self._db.write(self.actor) as session:
-            session.delete(load_problem(session, problem_id))
+            problem = load_problem(session, problem_id)
+            refuse_if_closed(problem)
+            session.delete(problem)
 
     @staticmethod
     def _next_code(session: Any, year: int) -> str:

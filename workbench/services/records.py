@@ -172,6 +172,8 @@ class ResultRecord:
     verified_by: str | None
     verified_at: dt.datetime | None
     version: int = field(default=0, compare=False)
+    # Who entered the figures now in it (the four-eyes rule: none of them verifies it).
+    entered_by: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def verified(self) -> bool:
@@ -253,3 +255,26 @@ class ProblemDetail:
 
     def results(self) -> list[ResultRecord]:
         return [r for c in self.causes for s in c.solutions for r in s.results]
+
+
+@dataclass(frozen=True)
+class StatusChangeRecord:
+    """One change of a problem's status with its reason (empty when none was asked)."""
+
+    id: int
+    problem_id: int
+    from_status: str
+    to_status: str
+    reason: str
+    changed_by: str
+    changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """One change of a team rule, from the audit trail: who, when (UTC ISO), to what."""
+
+    key: str
+    value: str
+    by: str
+    at: str

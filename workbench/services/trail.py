@@ -1,7 +1,8 @@
 """A problem's audit trail, for its History view: who changed what, when, old → new.
 
 The entries are the audit chain's own (workbench.store.audit), for the problem and every
-cause, why, solution and result it has now, newest first. Only plain records leave here.
+cause, why, solution, result and status change (with its reason) it has now, newest
+first. Only plain records leave here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 
 from workbench.services.base import Service
-from workbench.store.models import AuditEntry, Cause, CauseWhy, Result, Solution
+from workbench.store.models import AuditEntry, Cause, CauseWhy, Result, Solution, StatusChange
 
 # Bookkeeping fields a person did not change.
 _HIDDEN = frozenset({"updated_at"})
@@ -42,12 +43,18 @@ class TrailService(Service):
                 session.scalars(select(Result.id).where(Result.solution_id.in_(solutions)))
             )
             whys = list(session.scalars(select(CauseWhy.id).where(CauseWhy.cause_id.in_(causes))))
+            statuses = list(
+                session.scalars(
+                    select(StatusChange.id).where(StatusChange.problem_id == problem_id)
+                )
+            )
             records = {
                 "problem": [problem_id],
                 "cause": causes,
                 "cause_why": whys,
                 "solution": solutions,
                 "result": results,
+                "status_change": statuses,  # each with its reason (a reject's, a reopen's)
             }
             audit = AuditEntry.__table__
             scopes = [

@@ -133,6 +133,9 @@ class Problem(Base):
     causes: Mapped[list[Cause]] = relationship(
         back_populates="problem", cascade="all, delete-orphan", order_by="Cause.id"
     )
+    status_changes: Mapped[list[StatusChange]] = relationship(
+        back_populates="problem", cascade="all, delete-orphan", order_by="StatusChange.id"
+    )
 
 
 class Cause(Base):
@@ -212,6 +215,39 @@ class Result(Base):
     verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     solution: Mapped[Solution] = relationship(back_populates="results")
+
+
+class StatusChange(Base):
+    """One change of a problem's status: from what to what, why (a reject or a reopen
+    must say), by whom and when. Added by migration 0003; older changes are only in the
+    audit chain."""
+
+    __tablename__ = "status_change"
+    __table_args__ = NEVER_REUSED
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    problem_id: Mapped[int] = mapped_column(
+        ForeignKey("problem.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    problem: Mapped[Problem] = relationship(back_populates="status_changes")
+
+
+class TeamSetting(Base):
+    """A rule the whole team shares, kept in the database and audited like any record
+    (e.g. ``four_eyes`` relaxed for a one-person plant); one row per key."""
+
+    __tablename__ = "team_setting"
+    __table_args__ = NEVER_REUSED
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(50), unique=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class AuditEntry(Base):

@@ -1,6 +1,7 @@
 """The Settings page: who you are and which language the window speaks (settings.json),
-and the lists problems refer to (in the database): ERP modules, sites, departments and
-people, one tab each, all edited with the same ListEditor.
+the team's rules (in the database: the four-eyes rule), and the lists problems refer to
+(in the database): ERP modules, sites, departments and people, one tab each, all edited
+with the same ListEditor.
 
 Name and language are read at start-up, so a change takes effect at the next start; the
 page says so. List changes go through the services and are audited like any other; the
@@ -35,6 +36,7 @@ from workbench.settings import Settings
 from workbench.ui import labels
 from workbench.ui.list_editor import Column, Entry, ListEditor
 from workbench.ui.pages import entry
+from workbench.ui.team_rules import TeamRulesBox
 from workbench.vocabulary import LANGUAGE_NAMES
 
 HINT_STYLE = "color: #607d8b;"
@@ -58,6 +60,8 @@ class SettingsPage(QWidget):
         boxes.setContentsMargins(0, 0, 0, 0)
         boxes.setSpacing(16)
         boxes.addWidget(self._you_box())
+        self.team_rules = TeamRulesBox(services)
+        boxes.addWidget(self.team_rules)
         boxes.addWidget(self._lists(), 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -100,6 +104,8 @@ class SettingsPage(QWidget):
         for kind, editor in self._editors().items():
             if kind in stale:
                 editor.refresh()
+        if "team_setting" in stale:
+            self.team_rules.reload()
 
     # ---- you ---------------------------------------------------------------------------
     def _you_box(self) -> QGroupBox:

@@ -309,6 +309,8 @@ RECORD_KIND: Final = Vocabulary(
         term("site", "Site", "工厂"),
         term("department", "Department", "部门"),
         term("person", "Person", "人员"),
+        term("status_change", "Status change", "状态变更"),
+        term("team_setting", "Team rule", "团队规则"),
     ),
 )
 

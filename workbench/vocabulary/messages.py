@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final, Protocol
 
-from workbench.vocabulary.domain import STATUS
+from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
 
@@ -61,9 +61,24 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "A problem can be closed only with at least one verified result.",
         "zh_CN": "问题至少要有一个已验证的效果才能关闭。",
     },
-    "closed_keeps_verified_result": {
-        "en": "A closed problem keeps at least one verified result. Reopen the problem first.",
-        "zh_CN": "已关闭的问题必须保留至少一个已验证的效果。请先重新打开该问题。",
+    "solution_not_finished": {
+        "en": "Solution “{title}” is still {solution_status}: a problem closes only when "
+        "each solution is done or cancelled.",
+        "zh_CN": "解决方案“{title}”仍为“{solution_status}”：每个解决方案都已完成或已取消，"
+        "问题才能关闭。",
+    },
+    "closed_read_only": {
+        "en": "The problem is closed: reopen it to edit it.",
+        "zh_CN": "问题已关闭：请先重新打开再编辑。",
+    },
+    "reason_required": {
+        "en": "Say why: a reason is required.",
+        "zh_CN": "请说明原因：原因为必填项。",
+    },
+    "four_eyes": {
+        "en": "You entered this result's values, so someone else verifies it (the "
+        "four-eyes rule). A one-person plant can relax the rule in Settings.",
+        "zh_CN": "此效果的数值由您录入，须由他人验证（四眼原则）。单人工厂可在设置中放宽此规则。",
     },
     "not_a_list": {"en": "{field} must be a list of steps.", "zh_CN": "{field}必须是步骤列表。"},
     "required_to_verify": {
@@ -99,6 +114,8 @@ def field_error(error: FieldErrorLike, language: str, kind: str | None = None) -
         current=STATUS.label(params.get("current"), language),
         wanted=STATUS.label(params.get("wanted"), language),
         value=str(params.get("value", "")),
+        title=str(params.get("title", "")),
+        solution_status=SOLUTION_STATUS.label(params.get("solution_status"), language),
     )
     template = templates.get(language) or templates[SOURCE_LANGUAGE]
     return template.format_map(values)

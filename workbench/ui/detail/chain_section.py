@@ -59,6 +59,7 @@ class ChainSection(QGroupBox):
         self.setTitle(self.tr("Causes → solutions → results"))
         self._services, self._ctx, self._run, self._confirm = services, ctx, run, confirm
         self._detail: ProblemDetail | None = None
+        self.read_only = False  # a closed problem's chain: shown, not changed
         self.tree = ChainTree()
         self.solution_form = SolutionForm(services)
         self.forms: dict[str, LinkForm] = {
@@ -128,6 +129,12 @@ class ChainSection(QGroupBox):
         self.edit_button = self._button("edit", self.tr("Edit"), self.focus_editor)
         self.delete_button = self._button("delete", self.tr("Delete…"), self.delete_selected)
         self.verify_button = self._button("verify", self.tr("Verify result"), self.toggle_verify)
+        self.verify_button.setToolTip(
+            self.tr(
+                "Confirm the measured figures. The four-eyes rule: whoever entered a result's "
+                "baseline or value after does not verify it (Settings → Team rules)."
+            )
+        )
         rows = QVBoxLayout()
         rows.setSpacing(6)
         for group in (
@@ -150,6 +157,7 @@ class ChainSection(QGroupBox):
         previous = self._detail
         self._detail = detail
         self.setEnabled(detail is not None)
+        self.set_read_only(detail is not None and detail.status == "closed")
         key = self.tree.selected()
         old_record = self._record_in(previous, key)
         self.tree.show_detail(detail)
@@ -158,6 +166,18 @@ class ChainSection(QGroupBox):
             record = self.tree.record(key)
             if record != old_record or not form.changes():
                 form.edit(record)
+        self._update_actions()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed problem's causes, solutions and results can be looked at, not changed;
+        a new link being typed is dropped (its parent is closed now)."""
+        self.read_only = read_only
+        for form in self.forms.values():
+            form.set_read_only(read_only)
+        if read_only and self.editors.currentWidget() is not self.hint:
+            key = self.tree.selected()
+            if key is None or self.forms[key[0]].entity_id is None:
+                self.editors.setCurrentWidget(self.hint)
         self._update_actions()
 
     @staticmethod
@@ -187,12 +207,14 @@ class ChainSection(QGroupBox):
     def _update_actions(self) -> None:
         key = self.tree.selected()
         kind = key[0] if key else None
-        self.add_solution.setEnabled(kind == "cause")
-        self.add_result.setEnabled(kind == "solution")
-        self.edit_button.setEnabled(key is not None)
-        self.delete_button.setEnabled(key is not None)
+        writable = not self.read_only
+        self.add_cause.setEnabled(writable)
+        self.add_solution.setEnabled(writable and kind == "cause")
+        self.add_result.setEnabled(writable and kind == "solution")
+        self.edit_button.setEnabled(writable and key is not None)
+        self.delete_button.setEnabled(writable and key is not None)
         result = self.tree.record(key) if kind == "result" else None
-        self.verify_button.setEnabled(result is not None)
+        self.verify_button.setEnabled(writable and result is not None)
         verified = bool(result is not None and result.verified)
         self.verify_button.setText(self.tr("Unverify") if verified else self.tr("Verify result"))
 

@@ -12,13 +12,32 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.services.errors import FieldError
 from workbench.ui import labels
 from workbench.ui.detail.widgets import ErrorText, FieldForm
 
 Validate = Callable[[dict[str, Any]], list[FieldError]]
+# A field that shows a value but takes no input looks it: greyed, not white.
+READ_ONLY_STYLE = "background: #f1f3f4; color: #37474f;"
+
+
+def set_editable(widget: QWidget, editable: bool) -> None:
+    """Text stays selectable (to copy) in a read-only field; other editors are disabled."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.setReadOnly(not editable)
+        widget.setStyleSheet("" if editable else READ_ONLY_STYLE)
+    else:
+        widget.setEnabled(editable)
 
 
 class RecordEditor(QGroupBox):
@@ -29,6 +48,7 @@ class RecordEditor(QGroupBox):
         self._validate = validate
         self._loaded: dict[str, Any] = {}
         self.is_new = False
+        self.read_only = False
         self.form = FieldForm()
         self.general_error = ErrorText()
         self.general_error.setObjectName("general_error")
@@ -73,11 +93,13 @@ class RecordEditor(QGroupBox):
         self.show_errors(errors)
         dirty = self.is_new or bool(self.changes())
         # Save stays available while something is wrong: pressing it says what.
-        self.save_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty and not self.read_only)
         self.revert_button.setEnabled(bool(self.changes()))
 
     def try_save(self) -> None:
         """Save if the form is valid; otherwise show every error and go to the first."""
+        if self.read_only:
+            return  # a closed problem's record: nothing to save
         errors = self.errors()
         if errors:
             self.form.reveal_all()
@@ -92,6 +114,18 @@ class RecordEditor(QGroupBox):
         """Errors under their fields; any that belong to no field go below the form."""
         others = self.form.show_errors(errors)
         self.general_error.show_text("\n".join(labels.error(e) for e in others))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the values but take no input (the record of a closed problem): the fields
+        are read-only and Save and Revert are hidden."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        for name in self.form.names():
+            set_editable(self.form.widget(name), not read_only)
+        self.save_button.setVisible(not read_only)
+        self.revert_button.setVisible(not read_only)
+        self.revalidate()
 
     def revert(self) -> None:
         self.load(self._loaded, self.is_new)

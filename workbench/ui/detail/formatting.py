@@ -85,6 +85,10 @@ def typed_result(values: dict[str, Any]) -> ResultRecord | None:
 
 def verified_text(result: ResultRecord) -> str:
     if not result.verified or result.verified_at is None:
+        if result.entered_by:  # the four-eyes rule: someone else verifies
+            return QCoreApplication.translate(
+                "Detail", "Not verified · figures entered by %1, verified by someone else"
+            ).replace("%1", ", ".join(result.entered_by))
         return QCoreApplication.translate("Detail", "Not verified")
     return (
         QCoreApplication.translate("Detail", "✓ %1, %2")

@@ -10,6 +10,10 @@ from workbench.ui import labels
 from workbench.ui.detail.widgets import ErrorText, StatusBadge
 
 INFO_STYLE = "color: #1b5e20;"
+CLOSED_STYLE = (
+    "color: #1b5e20; background: #e8f5e9; border: 1px solid #a5d6a7;"
+    " border-radius: 3px; padding: 4px 8px;"
+)
 
 
 class ProblemHeader(QWidget):
@@ -35,6 +39,16 @@ class ProblemHeader(QWidget):
         self.title.setFont(font)
         self.message = ErrorText()
         self.message.setObjectName("message")
+        self.closed_note = QLabel(self.tr("Closed: reopen to edit"))
+        self.closed_note.setObjectName("closed_note")
+        self.closed_note.setStyleSheet(CLOSED_STYLE)
+        self.closed_note.hide()
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #546e7a;")
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.hide()
         self._buttons: dict[str, QPushButton] = {}
         self._button_row = QHBoxLayout()
         self._button_row.setSpacing(6)
@@ -53,6 +67,8 @@ class ProblemHeader(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.title)
+        layout.addWidget(self.closed_note)
+        layout.addWidget(self.reason)
         layout.addWidget(self.message)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setObjectName("compare")
@@ -76,11 +92,13 @@ class ProblemHeader(QWidget):
             self.code.setText(self.tr("New problem"))
             self.badge.hide()
             self.title.setText(self.tr("Fill in at least the title, then save."))
+            self.show_reason("")
         else:
             self.code.setText(detail.code)
             self.badge.show()
             self.badge.set_status(detail.status)
             self.title.setText(detail.title)
+        self.closed_note.setVisible(detail is not None and detail.status == "closed")
         self._set_buttons(detail.status if detail else None, allowed)
 
     def _set_buttons(self, current: str | None, allowed: tuple[str, ...]) -> None:
@@ -98,6 +116,11 @@ class ProblemHeader(QWidget):
             button.clicked.connect(lambda _=False, t=target: self.statusRequested.emit(t))
             self._button_row.addWidget(button)
             self._buttons[target] = button
+
+    def show_reason(self, text: str) -> None:
+        """Why the problem has its status (a reject's or reopen's reason); "" hides it."""
+        self.reason.setText(text)
+        self.reason.setVisible(bool(text))
 
     def transition_text(self, current: str, target: str) -> str:
         return labels.transition(current, target)

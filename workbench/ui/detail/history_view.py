@@ -8,6 +8,7 @@ in words, references by name, times in the user's time zone. It is the same trai
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -95,6 +96,8 @@ class HistoryDialog(QDialog):
     def _cells(self, entry: TrailEntry, lists: LookupLists | None) -> tuple[str, ...]:
         kind = labels.choice("record_kind", entry.kind)
         when, who = local_time(entry.at), entry.actor
+        if entry.kind == "status_change" and entry.action == "create" and entry.new:
+            return (when, who, *self._status_change(json.loads(entry.new)))
         if entry.action == "create":
             return when, who, self.tr("%1 created").replace("%1", kind), "", ""
         if entry.action == "delete":
@@ -108,3 +111,11 @@ class HistoryDialog(QDialog):
             _value(field, entry.old, lists),
             _value(field, entry.new, lists),
         )
+
+    def _status_change(self, values: dict[str, str | None]) -> tuple[str, str, str]:
+        """A status change as it reads: the move, and its reason (a reject's, a reopen's)."""
+        move = self.tr("Status: %1 → %2")
+        move = move.replace("%1", labels.choice("status", values.get("from_status")))
+        move = move.replace("%2", labels.choice("status", values.get("to_status")))
+        reason = values.get("reason") or ""
+        return move, "", self.tr("Reason: %1").replace("%1", reason) if reason else ""

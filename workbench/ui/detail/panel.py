@@ -42,6 +42,7 @@ from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
 from workbench.ui.detail.history_view import HistoryDialog
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
+from workbench.ui.detail.reasons import ReasonDialog, ask_reason, reason_line
 from workbench.ui.detail.undo import (
     ChangeCommand,
     UndoContext,
@@ -78,6 +79,7 @@ class ProblemDetailPanel(QWidget):
         self._lists: LookupLists | None = None
         # Asked before anything is deleted; tests may answer it instead of a dialog.
         self.confirm: Confirm = lambda title, text: ask_confirmation(self, title, text)
+        self.reason_dialog: ReasonDialog | None = None  # the last one asked, for tests
         self._undo = QUndoStack(self)
         self._ctx = UndoContext(services, self._redraw, self._undo_failed)
         self.header = ProblemHeader()
@@ -200,6 +202,8 @@ class ProblemDetailPanel(QWidget):
             form.show_detail(detail)
             self._form_base = detail
         self.chain.show_detail(detail)
+        changes = self._services.problems.status_changes(detail.id)
+        self.header.show_reason(reason_line(changes[-1] if changes else None))
         if announce and not force:
             self.problemChanged.emit(detail.id)
 
@@ -261,24 +265,19 @@ class ProblemDetailPanel(QWidget):
             return
         self.run(edit_problem(self._ctx, base, form.changes()), form)
 
-    def change_status(self, status: str) -> None:
-        if self._detail is None:
+    def change_status(self, status: str, reason: str | None = None) -> None:
+        """Go to ``status``; a reject or a reopen first asks why (``reason_dialog``)."""
+        detail = self._detail
+        if detail is None:
             return
-        if status == "rejected" and not self._confirm_reject(self._detail):
+        if reason is None and self._services.problems.needs_reason(detail.status, status):
+            again = lambda why: self.change_status(status, why)  # noqa: E731
+            self.reason_dialog = ask_reason(self, detail, status, again)
             return
         # Undo offers only a way back that is itself an allowed transition (Open → Analysing
         # and back is; Verifying → Closed is not: a closed problem reopens as Analysing).
-        way_back = self._detail.status in self._services.problems.allowed_statuses(status)
-        self.run(change_status(self._ctx, self._detail, status), None, undoable=way_back)
-
-    def _confirm_reject(self, detail: ProblemDetail) -> bool:
-        """Rejecting cannot be undone: a rejected problem only reopens as Open."""
-        question = self.tr(
-            "Reject %1 “%2”? It can be reopened later, but only as Open: its current "
-            "stage is not kept."
-        )
-        question = question.replace("%1", detail.code).replace("%2", detail.title)
-        return self.confirm(self.tr("Reject problem"), question)
+        way_back = detail.status in self._services.problems.allowed_statuses(status)
+        self.run(change_status(self._ctx, detail, status, reason or ""), None, undoable=way_back)
 
     def delete_problem(self) -> None:
         detail = self._detail
@@ -292,6 +291,9 @@ class ProblemDetailPanel(QWidget):
             self._services.problems.delete(detail.id)
         except NotFoundError:
             pass  # already gone: what the user asked for
+        except ValidationError as exc:  # closed meanwhile: reopened first
+            self._refused(exc.errors, None)
+            return
         except StorageError as exc:
             self.header.show_error(errors.storage(exc))
             return

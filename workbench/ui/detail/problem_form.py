@@ -85,11 +85,17 @@ class ProblemForm(RecordEditor):
             combo.set_items(items[name])
 
     def show_detail(self, detail: ProblemDetail) -> None:
+        self.set_read_only(detail.status == "closed")  # reopened first, like its chain
         self.similar.set_active(False)
         self.load(problem_values(detail))
-        self.delete_button.setEnabled(True)
+        self.delete_button.setEnabled(not self.read_only)
 
     def show_blank(self) -> None:
+        self.set_read_only(False)
         self.load(blank_problem(), is_new=True)
         self.similar.set_active(True)
         self.delete_button.setEnabled(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.delete_button.setVisible(not read_only)

@@ -133,7 +133,9 @@ def edit_problem(
     )
 
 
-def change_status(ctx: UndoContext, detail: ProblemDetail, status: str) -> ChangeCommand:
+def change_status(
+    ctx: UndoContext, detail: ProblemDetail, status: str, reason: str = ""
+) -> ChangeCommand:
     text = _tr(QT_TRANSLATE_NOOP("Undo", "Status %1 → %2"))
     text = text.replace("%1", labels.choice("status", detail.status))
     text = text.replace("%2", labels.choice("status", status))
@@ -141,7 +143,7 @@ def change_status(ctx: UndoContext, detail: ProblemDetail, status: str) -> Chang
         ctx,
         detail.id,
         text,
-        lambda: ctx.services.problems.change_status(detail.id, status, detail.version),
+        lambda: ctx.services.problems.change_status(detail.id, status, detail.version, reason),
     )
 
 
