@@ -6,7 +6,9 @@ beside its floor: the same rows fetched with hand-written SQL through plain sqli
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,20 @@ ORDER BY p.code DESC
 """
 
 
+# A text filter's causes and solutions: looked up per row for a first page, read once as
+# a set of problem ids for a count.
+_LAZY_CAUSE = "EXISTS (SELECT 1 FROM cause c WHERE c.problem_id = p.id AND c.description LIKE ?1)"
+_LAZY_SOLUTION = (
+    "EXISTS (SELECT 1 FROM solution s JOIN cause c ON c.id = s.cause_id"
+    " WHERE c.problem_id = p.id AND (s.title LIKE ?1 OR s.description LIKE ?1))"
+)
+_SET_CAUSE = "p.id IN (SELECT problem_id FROM cause WHERE description LIKE ?1)"
+_SET_SOLUTION = (
+    "p.id IN (SELECT c.problem_id FROM cause c JOIN solution s ON s.cause_id = c.id"
+    " WHERE s.title LIKE ?1 OR s.description LIKE ?1)"
+)
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str
@@ -43,8 +59,12 @@ def _raw(
     connection = sqlite3.connect(path)
 
     def run() -> None:
-        if count:
-            connection.execute(f"SELECT count(*) FROM problem p WHERE {where}", params).fetchone()
+        if count:  # as the services count (see workbench.services.problem_sql)
+            counted = where.replace("+p.status", "p.status")
+            counted = counted.replace(_LAZY_CAUSE, _SET_CAUSE).replace(
+                _LAZY_SOLUTION, _SET_SOLUTION
+            )
+            connection.execute(f"SELECT count(*) FROM problem p WHERE {counted}", params).fetchone()
         sql = _ROWS.format(where=where, limit=PAGE, offset=offset)
         connection.execute(sql, params).fetchall()
 
@@ -56,11 +76,14 @@ def measure(db: Path, repeat: int) -> list[Figure]:
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     from workbench.app import open_services
-    from workbench.settings import Settings
+    from workbench.services.records import ProblemFilter
+    from workbench.settings import ENV_VAR, Settings
     from workbench.ui.problems_page import ProblemsPage
     from workbench.ui.qt_app import ensure_application
 
     ensure_application("zh_CN")
+    # The list as on a new start ("not closed", newest first), not as a user left it.
+    os.environ[ENV_VAR] = tempfile.mkdtemp(prefix="bench-config-")
     services = open_services(str(db), Settings(user="bench"))
     figures: list[Figure] = []
     pages: list[ProblemsPage] = []
@@ -72,11 +95,13 @@ def measure(db: Path, repeat: int) -> list[Figure]:
         page.table.viewport().repaint()
         pages.append(page)
 
+    open_where = "+p.status IN (?, ?, ?, ?)"
+    statuses = ProblemFilter.not_closed().statuses
     figures.append(
         Figure(
-            "open the list",
+            "open the list (not closed)",
             median_ms(open_list, repeat),
-            median_ms(_raw(db, "1", (), 0), repeat),
+            median_ms(_raw(db, open_where, statuses, 0), repeat),
             100,
         )
     )
@@ -96,27 +121,52 @@ def measure(db: Path, repeat: int) -> list[Figure]:
             assert page.model.fetch_count > fetched[0], "the jump fetched nothing"
             fetched[0] = page.model.fetch_count
 
-        floor = median_ms(_raw(db, "1", (), max(0, row - PAGE // 2)), repeat)
+        floor = median_ms(_raw(db, open_where, statuses, max(0, row - PAGE // 2)), repeat)
         figures.append(Figure(f"jump to row {row:,}", median_ms(jump, repeat), floor, 100))
 
     module_id = services.lookups.modules()[1].id
-    filters = (
-        ("filter: status", "p.status = ?", ("open",), {"status": "open"}),
-        ("filter: ERP module", "p.erp_module_id = ?", (module_id,), {"module": module_id}),
-        ("filter: title text, rows shown", "p.title LIKE ?", ("%差异%",), {"text": "差异"}),
+    owner_id = services.lookups.people()[1].id
+    text_where = (
+        "(p.title LIKE ?1 ESCAPE '\\' OR p.code LIKE ?1 ESCAPE '\\'"
+        " OR p.tags LIKE ?1 ESCAPE '\\' OR p.description LIKE ?1 ESCAPE '\\'"
+        " OR p.owner_id IN (SELECT id FROM person WHERE name LIKE ?1 OR login LIKE ?1)"
+        " OR p.reporter_id IN (SELECT id FROM person WHERE name LIKE ?1 OR login LIKE ?1)"
+        f" OR {_LAZY_CAUSE} OR {_LAZY_SOLUTION})"
+    )
+    not_closed = ProblemFilter.not_closed()
+    filters: tuple[tuple[str, str, tuple[object, ...], ProblemFilter], ...] = (
+        ("filter: status", "p.status = ?", ("open",), ProblemFilter(statuses=("open",))),
+        (
+            "filter: not closed (4 statuses)",
+            "+p.status IN (?, ?, ?, ?)",
+            not_closed.statuses,
+            not_closed,
+        ),
+        (
+            "filter: ERP module",
+            "p.erp_module_id = ?",
+            (module_id,),
+            ProblemFilter(erp_module_ids=(module_id,)),
+        ),
+        ("filter: owner", "p.owner_id = ?", (owner_id,), ProblemFilter(owner_ids=(owner_id,))),
+        ("filter: text (差异), rows shown", text_where, ("%差异%",), ProblemFilter(text="差异")),
+        (
+            "filter: text in descriptions (账实), rows shown",
+            text_where,
+            ("%账实%",),
+            ProblemFilter(text="账实"),
+        ),
         (
             "filter: code prefix",
             "p.code >= ? AND p.code < ?",
             ("P-2026-01", "P-2026-01\uffff"),
-            {"text": "P-2026-01"},
+            ProblemFilter(text="P-2026-01"),
         ),
     )
     for name, where, params, wanted in filters:
 
-        def apply(wanted: dict[str, object] = wanted, exact: bool = False) -> None:
-            page.search.setText(str(wanted.get("text", "")))
-            _select(page.status_filter, wanted.get("status"))
-            _select(page.module_filter, wanted.get("module"))
+        def apply(wanted: ProblemFilter = wanted, exact: bool = False) -> None:
+            page.filters.set_filter(wanted)  # as if ticked and typed
             page.apply_filter()
             page.table.scrollToTop()
             QApplication.processEvents()  # lays out and paints the new rows
@@ -124,9 +174,9 @@ def measure(db: Path, repeat: int) -> list[Figure]:
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
         def clear() -> None:
-            apply({})
+            apply(ProblemFilter())
 
-        def timed(exact: bool, wanted: dict[str, object] = wanted) -> float:
+        def timed(exact: bool, wanted: ProblemFilter = wanted) -> float:
             timings = []
             for _ in range(repeat):
                 clear()
@@ -154,8 +204,3 @@ def measure(db: Path, repeat: int) -> list[Figure]:
             )
     services.database.dispose()
     return figures
-
-
-def _select(combo: object, data: object) -> None:
-    index = combo.findData(data) if data is not None else 0  # type: ignore[attr-defined]
-    combo.setCurrentIndex(max(index, 0))  # type: ignore[attr-defined]

@@ -27,63 +27,68 @@
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="69"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="70"/>
         <source>Select a cause, solution or result to edit it.</source>
         <translation>选择一个原因、解决方案或效果进行编辑。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="121"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
         <source>Add cause</source>
         <translation>添加原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="123"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="124"/>
         <source>Add solution</source>
         <translation>添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="126"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
         <source>Add result</source>
         <translation>添加效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="128"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="197"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="131"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="219"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="197"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="134"/>
+        <source>Confirm the measured figures. The four-eyes rule: whoever entered a result&apos;s baseline or value after does not verify it (Settings → Team rules).</source>
+        <translation>确认测得的数值。四眼原则：录入效果基线值或改进后值的人不能自己验证（设置 → 团队规则）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="219"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="241"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="263"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="243"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="265"/>
         <source>Delete this cause with its solutions and results?</source>
         <translation>删除此原因及其解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="244"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="266"/>
         <source>Delete this solution with its results?</source>
         <translation>删除此解决方案及其效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="245"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="267"/>
         <source>Delete this result?</source>
         <translation>删除此效果？</translation>
     </message>
@@ -284,12 +289,17 @@
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="88"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="89"/>
+        <source>Not verified · figures entered by %1, verified by someone else</source>
+        <translation>未验证 · 数值由 %1 录入，须由他人验证</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/formatting.py" line="92"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="90"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="94"/>
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
     </message>
@@ -348,51 +358,138 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="148"/>
+        <source>Search code, title, text, tags, people…</source>
+        <translation>搜索编号、标题、内容、标签、人员…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="151"/>
+        <location filename="../../workbench/ui/filter_bar.py" line="153"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="152"/>
+        <source>Not closed</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="155"/>
+        <source>All ERP modules</source>
+        <translation>全部ERP模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="156"/>
+        <source>All sites</source>
+        <translation>全部工厂</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="157"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="158"/>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="160"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="161"/>
+        <source>Problems with any of these tags, separated by commas</source>
+        <translation>含任一标签的问题，多个标签用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="164"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="165"/>
+        <source>Due before today and not closed</source>
+        <translation>截止日期早于今天且未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="166"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/filter_bar.py" line="167"/>
+        <source>Problems I own</source>
+        <translation>我负责的问题</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="67"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="68"/>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="70"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="87"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="88"/>
         <source>From the audit trail, newest first.</source>
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="99"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="102"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="101"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="104"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="117"/>
+        <source>Status: %1 → %2</source>
+        <translation>状态：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/history_view.py" line="121"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListHeader</name>
+    <message>
+        <location filename="../../workbench/ui/list_header.py" line="66"/>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
 </context>
 <context>
@@ -598,54 +695,44 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="86"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="161"/>
-        <location filename="../../workbench/ui/problems_page.py" line="113"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="88"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="163"/>
+        <location filename="../../workbench/ui/problems_page.py" line="108"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="277"/>
-        <source>Reject %1 “%2”? It can be reopened later, but only as Open: its current stage is not kept.</source>
-        <translation>驳回 %1“%2”？之后可以重新打开，但只能回到“待处理”：当前阶段不会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="281"/>
-        <source>Reject problem</source>
-        <translation>驳回问题</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="287"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="286"/>
         <source>Delete %1 “%2” with all its causes, solutions and results?</source>
         <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="289"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="288"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="360"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="362"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="369"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="379"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="381"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="424"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="426"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="434"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="436"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -696,42 +783,47 @@
 <context>
     <name>ProblemHeader</name>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="41"/>
+        <location filename="../../workbench/ui/detail/header.py" line="42"/>
+        <source>Closed: reopen to edit</source>
+        <translation>已关闭：重新打开后才能编辑</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/header.py" line="55"/>
         <source>History…</source>
         <translation>历史记录…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="43"/>
+        <location filename="../../workbench/ui/detail/header.py" line="57"/>
         <source>Who changed what, and when (the audit trail)</source>
         <translation>谁在何时修改了什么（审计记录）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="57"/>
+        <location filename="../../workbench/ui/detail/header.py" line="73"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="60"/>
+        <location filename="../../workbench/ui/detail/header.py" line="76"/>
         <source>Show theirs</source>
         <translation>显示对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="62"/>
+        <location filename="../../workbench/ui/detail/header.py" line="78"/>
         <source>Discard your edit and show what is saved</source>
         <translation>放弃您的修改，显示已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="76"/>
+        <location filename="../../workbench/ui/detail/header.py" line="92"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="78"/>
+        <location filename="../../workbench/ui/detail/header.py" line="94"/>
         <source>Fill in at least the title, then save.</source>
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="96"/>
+        <location filename="../../workbench/ui/detail/header.py" line="114"/>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -739,58 +831,54 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="93"/>
-        <source>Search by code or title…</source>
-        <translation>按编号或标题搜索…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/problems_page.py" line="100"/>
+        <location filename="../../workbench/ui/problems_page.py" line="99"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="105"/>
-        <location filename="../../workbench/ui/problems_page.py" line="242"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/problems_page.py" line="106"/>
-        <location filename="../../workbench/ui/problems_page.py" line="245"/>
-        <source>All ERP modules</source>
-        <translation>全部ERP模块</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/problems_page.py" line="107"/>
-        <location filename="../../workbench/ui/problems_page.py" line="246"/>
-        <source>All sites</source>
-        <translation>全部工厂</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/problems_page.py" line="396"/>
+        <location filename="../../workbench/ui/problems_page.py" line="377"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="398"/>
+        <location filename="../../workbench/ui/problems_page.py" line="379"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="400"/>
+        <location filename="../../workbench/ui/problems_page.py" line="381"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../workbench/ui/detail/reasons.py" line="45"/>
+        <source>Why? The reason is kept with the problem&apos;s status history.</source>
+        <translation>原因是什么？原因会保存在问题的状态历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/reasons.py" line="48"/>
+        <location filename="../../workbench/ui/detail/reasons.py" line="85"/>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/reasons.py" line="80"/>
+        <source>The reason is longer than %1 characters.</source>
+        <translation>原因超过了 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="35"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="55"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="38"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="58"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
@@ -841,156 +929,156 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="106"/>
+        <location filename="../../workbench/ui/settings_page.py" line="112"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="111"/>
+        <location filename="../../workbench/ui/settings_page.py" line="117"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="114"/>
+        <location filename="../../workbench/ui/settings_page.py" line="120"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="118"/>
+        <location filename="../../workbench/ui/settings_page.py" line="124"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="123"/>
+        <location filename="../../workbench/ui/settings_page.py" line="129"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="128"/>
+        <location filename="../../workbench/ui/settings_page.py" line="134"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="155"/>
+        <location filename="../../workbench/ui/settings_page.py" line="161"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="158"/>
+        <location filename="../../workbench/ui/settings_page.py" line="164"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="165"/>
+        <location filename="../../workbench/ui/settings_page.py" line="171"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="166"/>
+        <location filename="../../workbench/ui/settings_page.py" line="172"/>
         <source>Sites</source>
         <translation>工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="167"/>
+        <location filename="../../workbench/ui/settings_page.py" line="173"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="168"/>
+        <location filename="../../workbench/ui/settings_page.py" line="174"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="175"/>
+        <location filename="../../workbench/ui/settings_page.py" line="181"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="183"/>
-        <location filename="../../workbench/ui/settings_page.py" line="259"/>
-        <location filename="../../workbench/ui/settings_page.py" line="271"/>
-        <location filename="../../workbench/ui/settings_page.py" line="308"/>
+        <location filename="../../workbench/ui/settings_page.py" line="189"/>
+        <location filename="../../workbench/ui/settings_page.py" line="265"/>
+        <location filename="../../workbench/ui/settings_page.py" line="277"/>
+        <location filename="../../workbench/ui/settings_page.py" line="314"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="192"/>
-        <location filename="../../workbench/ui/settings_page.py" line="232"/>
+        <location filename="../../workbench/ui/settings_page.py" line="198"/>
+        <location filename="../../workbench/ui/settings_page.py" line="238"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="251"/>
+        <location filename="../../workbench/ui/settings_page.py" line="257"/>
         <source>Code, e.g. SZ</source>
         <translation>代码，例如 SZ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="253"/>
+        <location filename="../../workbench/ui/settings_page.py" line="259"/>
         <source>Name, e.g. 苏州工厂</source>
         <translation>名称，例如 苏州工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="258"/>
+        <location filename="../../workbench/ui/settings_page.py" line="264"/>
         <source>Double-click a site&apos;s code or name to change it.</source>
         <translation>双击工厂的代码或名称即可修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="266"/>
+        <location filename="../../workbench/ui/settings_page.py" line="272"/>
         <source>New department, e.g. 仓储部</source>
         <translation>新部门，例如 仓储部</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="270"/>
+        <location filename="../../workbench/ui/settings_page.py" line="276"/>
         <source>Double-click a department to rename it.</source>
         <translation>双击部门即可重命名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="279"/>
+        <location filename="../../workbench/ui/settings_page.py" line="285"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="294"/>
+        <location filename="../../workbench/ui/settings_page.py" line="300"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="294"/>
+        <location filename="../../workbench/ui/settings_page.py" line="300"/>
         <source>Login, e.g. wang.fang</source>
         <translation>登录名，例如 wang.fang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="296"/>
+        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="296"/>
+        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Name, e.g. 王芳</source>
         <translation>姓名，例如 王芳</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="305"/>
+        <location filename="../../workbench/ui/settings_page.py" line="311"/>
         <source>Double-click a login, name or department to change it. Problems show the display name; the login is the name a person enters under You.</source>
         <translation>双击登录名、姓名或部门即可修改。问题中显示的是显示名称；登录名即此人在“个人”中填写的姓名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="180"/>
+        <location filename="../../workbench/ui/settings_page.py" line="186"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="184"/>
+        <location filename="../../workbench/ui/settings_page.py" line="190"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="206"/>
+        <location filename="../../workbench/ui/settings_page.py" line="212"/>
         <source>Add the standard modules</source>
         <translation>添加标准模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="232"/>
+        <location filename="../../workbench/ui/settings_page.py" line="238"/>
         <source>Use again</source>
         <translation>重新启用</translation>
     </message>
@@ -1017,6 +1105,34 @@
     </message>
 </context>
 <context>
+    <name>TeamRulesBox</name>
+    <message>
+        <location filename="../../workbench/ui/team_rules.py" line="32"/>
+        <source>Team rules</source>
+        <translation>团队规则</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_rules.py" line="35"/>
+        <source>Let a person verify a result whose values they entered (one-person plant)</source>
+        <translation>允许录入效果数值的人自己验证（一人工厂）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_rules.py" line="40"/>
+        <source>The four-eyes rule: the person who verifies a result is not the one who entered its baseline or value after, so every closed problem was checked by a second person. Tick this only where one person does all the work. It applies to everyone using this database at once, and the audit trail records who changed it and when.</source>
+        <translation>四眼原则：验证效果的人不能是录入其基线值或改进后值的人，这样每个关闭的问题都经过第二个人核对。只有在一个人完成全部工作的情况下才勾选此项。它同时适用于使用此数据库的所有人，审计记录会记下是谁在何时修改的。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_rules.py" line="76"/>
+        <source>Relaxed by %1 on %2.</source>
+        <translation>已由 %1 于 %2 放宽。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/team_rules.py" line="78"/>
+        <source>Required again by %1 on %2.</source>
+        <translation>已由 %1 于 %2 恢复要求。</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
         <location filename="../../workbench/ui/detail/undo.py" line="36"/>
@@ -1035,42 +1151,42 @@
     </message>
     <message>
         <location filename="../../workbench/ui/detail/undo.py" line="126"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="167"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="169"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="137"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="139"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="155"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="157"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="181"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="183"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="187"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="189"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="188"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="190"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="199"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="201"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="221"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="223"/>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
     </message>

@@ -48,16 +48,18 @@ def titles(services: Services, flt: ProblemFilter, sort: ProblemSort | None = No
 
 def test_filters(services: Services, listed: dict[str, int]) -> None:
     assert services.problems.count(ProblemFilter()) == len(TITLES)
-    assert set(titles(services, ProblemFilter(status="analysing"))) == {
+    assert set(titles(services, ProblemFilter(statuses=("analysing",)))) == {
         TITLES[0],
         TITLES[3],
         TITLES[6],
     }
-    assert set(titles(services, ProblemFilter(erp_module_id=listed["inventory"]))) == set(
+    assert set(titles(services, ProblemFilter(erp_module_ids=(listed["inventory"],)))) == set(
         TITLES[1::2]
     )
-    assert set(titles(services, ProblemFilter(site_id=listed["beijing"]))) == set(TITLES[5:])
-    both = ProblemFilter(site_id=listed["shenzhen"], erp_module_id=listed["sales"], status="open")
+    assert set(titles(services, ProblemFilter(site_ids=(listed["beijing"],)))) == set(TITLES[5:])
+    both = ProblemFilter(
+        site_ids=(listed["shenzhen"],), erp_module_ids=(listed["sales"],), statuses=("open",)
+    )
     assert titles(services, both) == [TITLES[4], TITLES[2]]
 
 
@@ -122,9 +124,9 @@ def test_position_finds_each_problem_where_the_list_shows_it(
     for _ in range(2):  # problems with no module or site sort at one end of the list
         new_problem(title="未分配模块", erp_module_id=None, site_id=None)
     sort = ProblemSort(column, descending)
-    for flt in (ProblemFilter(), ProblemFilter(status="open")):
+    for flt in (ProblemFilter(), ProblemFilter(statuses=("open",))):
         whole = services.problems.page(flt, sort, 0, 100)
         positions = [services.problems.position(flt, sort, row.id) for row in whole]
         assert positions == list(range(len(whole)))
-    analysing = services.problems.page(ProblemFilter(status="analysing"), sort, 0, 1)[0]
-    assert services.problems.position(ProblemFilter(status="open"), sort, analysing.id) is None
+    analysing = services.problems.page(ProblemFilter(statuses=("analysing",)), sort, 0, 1)[0]
+    assert services.problems.position(ProblemFilter(statuses=("open",)), sort, analysing.id) is None

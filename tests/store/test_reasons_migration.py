@@ -62,7 +62,7 @@ def test_a_0002_file_with_data_upgrades_to_0003_and_stays_sound(file_0002: Path)
 
     database = Database(resolve_target(str(file_0002)))
     try:
-        backup = upgrade(database)
+        backup = upgrade(database, target="0003")  # this revision, whatever comes after
         services = Services.build(database, "王芳")
         report = services.integrity.check(full=True)
         assert report.sound, report

@@ -48,9 +48,10 @@ def test_the_rows_show_before_the_database_is_opened_which_starts_after_their_pa
     qtbot.waitUntil(lambda: preview.page is not None)
     page = _shown_page(window)
     assert not page.attached and not page.model.attached
-    assert page.model.rowCount() == 24
-    expected = record.problems.page(ProblemFilter(), ProblemSort(), 0, 24)
-    assert [page.model.row_at(row) for row in range(24)] == expected
+    # "Not closed" on a new start: the 6 rejected problems are not in the first page.
+    expected = record.problems.page(ProblemFilter.not_closed(), ProblemSort(), 0, 24)
+    assert page.model.rowCount() == len(expected) == 18
+    assert [page.model.row_at(row) for row in range(18)] == expected
     # Nothing that needs the services can be used yet.
     assert not page.search.isEnabled() and not page.new_button.isEnabled()
     assert not page.table.isSortingEnabled()
@@ -76,7 +77,7 @@ def test_the_window_takes_the_previewed_page_and_keeps_its_selection(previewed, 
     assert page.model.problem_id(page.table.currentIndex().row()) == chosen
     assert page.detail.isVisible()
     assert page.detail.problem_form.isVisible()
-    assert page.module_filter.count() == 1 + 5  # "All" and the modules, read now
+    assert len(page.filters.module.menu().actions()) == 5  # the modules, read now
     assert preview.page is None
 
 
@@ -96,8 +97,8 @@ def test_a_write_made_before_the_services_arrive_shows_when_they_do(previewed, r
 
     window.attach(record)
 
-    assert page.model.rowCount() == 25
-    assert page.count_label.text() == "25 problems"
+    assert page.model.rowCount() == 19  # 18 not closed and the new one
+    assert page.count_label.text() == "19 problems"
 
 
 def test_a_window_closed_before_the_rows_are_painted_opens_no_database(record, db_path, qtbot):
@@ -142,7 +143,7 @@ def test_start_window_ends_on_the_previewed_page_with_the_services(record, db_pa
     with qtbot.waitSignal(opening.opened, timeout=10_000):
         pass
     assert window.page("problems") is first
-    assert first.attached and first.model.rowCount() == 24
+    assert first.attached and first.model.rowCount() == 18  # not closed
     window.close_services()
 
 
@@ -211,3 +212,41 @@ def test_the_window_and_the_previewed_page_import_no_sqlalchemy():
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
+
+
+def _remember(view: dict) -> None:
+    from workbench.list_views import ListView, ListViews
+    from workbench.ui.problems_page import VIEW_NAME
+
+    ListViews().save(VIEW_NAME, ListView.from_json(view))
+
+
+def test_a_remembered_status_filter_is_what_the_first_page_shows(record, db_path, qtbot):
+    _remember({"filter": {"statuses": ["rejected"]}})
+    opened: list[int] = []
+    preview = ListPreview(str(db_path))
+    window = MainWindow(pages=preview.pages(PAGES))
+    preview.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    preview.start(window, lambda: opened.append(1))
+    qtbot.waitUntil(lambda: preview.page is not None)
+    page = _shown_page(window)
+    assert page.model.rowCount() == 6
+    assert {page.model.row_at(r).status for r in range(6)} == {"rejected"}
+    assert page.filters.status.text() == "Rejected"
+
+
+def test_a_remembered_view_the_first_page_cannot_show_waits_for_the_services(
+    record, db_path, qtbot
+):
+    _remember({"filter": {"statuses": ["open"], "mine": True}})
+    opened: list[int] = []
+    preview = ListPreview(str(db_path))
+    window = MainWindow(pages=preview.pages(PAGES))
+    preview.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    preview.start(window, lambda: opened.append(1))
+    qtbot.waitUntil(lambda: opened == [1])  # the ordinary opening, at once
+    assert preview.page is None

@@ -22,11 +22,15 @@ class FirstPage:
 
     rows: tuple[ProblemRow, ...]
     total: int
+    statuses: tuple[str, ...] = ()  # the list's status filter they were read for
 
 
-def read_first_page(target: str | None, limit: int) -> FirstPage | None:
+def read_first_page(
+    target: str | None, limit: int, statuses: tuple[str, ...] = ()
+) -> FirstPage | None:
     """The first ``limit`` rows of the database ``--db``/``WORKBENCH_DB``/the default names,
-    or None when it is not a SQLite file ready to read as it is (see the store module)."""
+    of problems in ``statuses`` (none: every problem), or None when it is not a SQLite
+    file ready to read as it is (see the store module)."""
     path = sqlite_path(target)
     if path is None:
         return None
@@ -34,8 +38,8 @@ def read_first_page(target: str | None, limit: int) -> FirstPage | None:
     if snapshot is None:
         return None
     try:
-        rows = snapshot.first_rows(limit)
-        total = snapshot.count() if rows is not None else None
+        rows = snapshot.first_rows(limit, statuses)
+        total = snapshot.count(statuses) if rows is not None else None
     finally:
         snapshot.close()
     if rows is None or total is None:
@@ -44,7 +48,7 @@ def read_first_page(target: str | None, limit: int) -> FirstPage | None:
         problems = tuple(_problem_row(row) for row in rows)
     except (TypeError, ValueError):  # a value the ORM would read differently: not this way
         return None
-    return FirstPage(problems, total)
+    return FirstPage(problems, total, statuses)
 
 
 def _problem_row(values: tuple[Any, ...]) -> ProblemRow:

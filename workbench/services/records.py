@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,94 @@ class ProblemRow:
     reported_on: dt.date
 
 
+# "Not closed": every status but the two a problem ends in; the list's default.
+CLOSED_STATUSES: tuple[str, ...] = ("closed", "rejected")
+NOT_CLOSED: tuple[str, ...] = ("open", "analysing", "solving", "verifying")
+
+
+def _ints(values: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sorted(set(values)))
+
+
+def _texts(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({value.strip() for value in values if value.strip()}))
+
+
 @dataclass(frozen=True)
 class ProblemFilter:
-    status: str | None = None
-    erp_module_id: int | None = None
-    site_id: int | None = None
+    """What the Problems list shows: each field narrows it, and a field holding several
+    values matches any of them (statuses open *or* solving). Empty means "any".
+
+    ``text`` is found in the code, title, description, tags, the owner's and reporter's
+    names and the causes' and solutions' text. ``overdue`` is a due date before today on
+    a problem not closed; ``mine`` is owned by the acting user. The value tuples are kept
+    sorted and without repeats, so equal filters compare and hash equal.
+    """
+
+    statuses: tuple[str, ...] = ()
+    erp_module_ids: tuple[int, ...] = ()
+    site_ids: tuple[int, ...] = ()
+    department_ids: tuple[int, ...] = ()
+    owner_ids: tuple[int, ...] = ()
+    tags: tuple[str, ...] = ()
     text: str = ""
+    overdue: bool = False
+    mine: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("erp_module_ids", "site_ids", "department_ids", "owner_ids"):
+            object.__setattr__(self, name, _ints(tuple(getattr(self, name))))
+        object.__setattr__(self, "statuses", _texts(tuple(self.statuses)))
+        object.__setattr__(self, "tags", _texts(tuple(self.tags)))
+
+    @classmethod
+    def not_closed(cls) -> ProblemFilter:
+        """The list's default on a new start: every problem not closed or rejected."""
+        return cls(statuses=NOT_CLOSED)
+
+    def to_json(self) -> dict[str, Any]:
+        """The filter as plain JSON values (tuples as lists)."""
+        return {name: list(v) if isinstance(v, tuple) else v for name, v in asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ProblemFilter:
+        """The filter ``to_json`` gave; unknown fields are ignored, a wrong value is a
+        ValueError."""
+        values: dict[str, Any] = {}
+        for name, spec in cls.__dataclass_fields__.items():
+            if name not in data:
+                continue
+            value = data[name]
+            if spec.type in ("bool",):
+                if not isinstance(value, bool):
+                    raise ValueError(f"{name} is true or false")
+            elif spec.type == "str":
+                if not isinstance(value, str):
+                    raise ValueError(f"{name} is text")
+            else:
+                item = int if "int" in str(spec.type) else str
+                if not isinstance(value, list) or not all(
+                    isinstance(v, item) and not isinstance(v, bool) for v in value
+                ):
+                    raise ValueError(f"{name} is a list")
+                value = tuple(value)
+            values[name] = value
+        return cls(**values)
 
 
-SORTABLE = ("code", "title", "status", "module", "site", "severity", "reported_on")
+SORTABLE = (
+    "code",
+    "title",
+    "status",
+    "module",
+    "site",
+    "department",
+    "severity",
+    "impact",
+    "frequency",
+    "owner",
+    "reported_on",
+)
 
 
 @dataclass(frozen=True)

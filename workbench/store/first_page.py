@@ -30,7 +30,7 @@ BUSY_TIMEOUT_S = 1.0
 _FIRST_ROWS = """
 SELECT p.id, p.code, p.title, p.status, m.name, s.name, d.name,
        p.severity, p.impact, p.frequency, o.name, p.reported_on
-FROM (SELECT id FROM problem ORDER BY code DESC LIMIT ?) AS ids
+FROM (SELECT id FROM problem {where} ORDER BY code DESC LIMIT ?) AS ids
 JOIN problem AS p ON p.id = ids.id
 LEFT OUTER JOIN erp_module AS m ON m.id = p.erp_module_id
 LEFT OUTER JOIN site AS s ON s.id = p.site_id
@@ -38,6 +38,13 @@ LEFT OUTER JOIN department AS d ON d.id = p.department_id
 LEFT OUTER JOIN person AS o ON o.id = p.owner_id
 ORDER BY p.code DESC
 """
+
+
+def _where(statuses: tuple[str, ...]) -> str:
+    """The status filter as the services write it (``status IN (…)``, on its index)."""
+    if not statuses:
+        return ""
+    return "WHERE status IN (" + ", ".join("?" for _ in statuses) + ")"
 
 
 def head_revision() -> str | None:
@@ -62,18 +69,23 @@ class ListSnapshot:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
-    def first_rows(self, limit: int) -> list[tuple[Any, ...]] | None:
-        """The first ``limit`` rows as plain tuples (``reported_on`` still as its ISO
-        text), or None when the file cannot give them."""
+    def first_rows(
+        self, limit: int, statuses: tuple[str, ...] = ()
+    ) -> list[tuple[Any, ...]] | None:
+        """The first ``limit`` rows of problems in ``statuses`` (none: all) as plain tuples
+        (``reported_on`` still as its ISO text), or None when the file cannot give them."""
+        sql = _FIRST_ROWS.format(where=_where(statuses))
         try:
-            return self._connection.execute(_FIRST_ROWS, (limit,)).fetchall()
+            return self._connection.execute(sql, (*statuses, limit)).fetchall()
         except sqlite3.Error:
             return None
 
-    def count(self) -> int | None:
-        """How many problems there are, or None when the file cannot say."""
+    def count(self, statuses: tuple[str, ...] = ()) -> int | None:
+        """How many problems there are in ``statuses`` (none: all), or None when the file
+        cannot say."""
+        sql = f"SELECT count(*) FROM problem {_where(statuses)}"
         try:
-            return int(self._connection.execute("SELECT count(*) FROM problem").fetchone()[0])
+            return int(self._connection.execute(sql, statuses).fetchone()[0])
         except sqlite3.Error:
             return None
 

@@ -99,6 +99,13 @@ class Problem(Base):
         Index("ix_problem_reported_on", "reported_on", "id"),
         Index("ix_problem_severity", "severity", "id"),
         Index("ix_problem_title", "title"),
+        # Migration 0003: the list's other sortable columns and its owner/department filters.
+        Index("ix_problem_department", "department_id", "id"),
+        Index("ix_problem_department_code", "department_id", "code"),
+        Index("ix_problem_owner", "owner_id", "id"),
+        Index("ix_problem_owner_code", "owner_id", "code"),
+        Index("ix_problem_impact", "impact", "id"),
+        Index("ix_problem_code_status", "code", "status"),
         NEVER_REUSED,
     )
 

@@ -79,7 +79,10 @@ class ListPreview(QObject):
             from workbench.services.first_page import read_first_page
             from workbench.ui.problem_table import PAGE_SIZE
 
-            return read_first_page(target, PAGE_SIZE)
+            statuses = previewable_statuses()
+            if statuses is None:
+                return None  # a remembered view the first page cannot show
+            return read_first_page(target, PAGE_SIZE, statuses)
 
         self.reading = window.operations.run(read, dialog=False)
         self.reading.succeeded.connect(self._show)
@@ -139,3 +142,18 @@ class ListPreview(QObject):
             if self._window is not None:
                 self._window.stack.removeWidget(page)
         return page
+
+
+def previewable_statuses() -> tuple[str, ...] | None:
+    """The statuses of the list the user left (``lists.json``), when the first page can
+    show it: filtered by status alone and in the default order ("not closed", newest
+    first, on a new start). None for any other filter or sort: the page then waits for
+    the services."""
+    from workbench.list_views import ListViews
+    from workbench.services.records import ProblemFilter, ProblemSort
+    from workbench.ui.problems_page import VIEW_NAME, remembered
+
+    flt, sort = remembered(ListViews().load(VIEW_NAME))
+    if sort != ProblemSort() or flt != ProblemFilter(statuses=flt.statuses):
+        return None
+    return flt.statuses

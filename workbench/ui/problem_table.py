@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
-from workbench.services.records import SORTABLE, ProblemFilter, ProblemRow, ProblemSort
+from workbench.services.records import ProblemFilter, ProblemRow, ProblemSort
 from workbench.ui import labels
 from workbench.ui.counting import FAILED, BackgroundCount
 
@@ -85,11 +85,17 @@ class ProblemTableModel(QAbstractTableModel):
 
     countChanged = Signal()
 
-    def __init__(self, services: Services | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services | None,
+        parent: QObject | None = None,
+        flt: ProblemFilter | None = None,
+        sort: ProblemSort | None = None,
+    ) -> None:
         super().__init__(parent)
         self._problems: ProblemService | None = None
-        self._filter = ProblemFilter()
-        self._sort = ProblemSort()
+        self._filter = ProblemFilter() if flt is None else flt
+        self._sort = sort if sort is not None and sort.column in COLUMN_KEYS else ProblemSort()
         self._pages: OrderedDict[int, list[ProblemRow]] = OrderedDict()
         self._severity = [QColor(code) for code in _SEVERITY_COLOURS]
         self._background: BackgroundCount | None = None
@@ -102,8 +108,8 @@ class ProblemTableModel(QAbstractTableModel):
 
     @classmethod
     def preview(cls, first_page: FirstPage, parent: QObject | None = None) -> ProblemTableModel:
-        """The unfiltered list in its default order, from ``first_page`` alone."""
-        model = cls(None, parent)
+        """The list of ``first_page``'s statuses in its default order, from it alone."""
+        model = cls(None, parent, ProblemFilter(statuses=first_page.statuses))
         model._pages[0] = list(first_page.rows[:PAGE_SIZE])
         model._count = max(first_page.total, len(model._pages[0]))
         return model
@@ -185,7 +191,7 @@ class ProblemTableModel(QAbstractTableModel):
         self.countChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].key not in SORTABLE:
+        if not 0 <= column < len(COLUMNS):
             return
         wanted = ProblemSort(COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder)
         if wanted == self._sort or self._problems is None:
@@ -231,7 +237,8 @@ class ProblemTableModel(QAbstractTableModel):
             return page
         if self._problems is None:
             return []  # previewing: only the first page is known
-        page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE)
+        total = self._count if self.count_exact else None  # lets far pages read backwards
+        page = self._problems.page(self._filter, self._sort, number * PAGE_SIZE, PAGE_SIZE, total)
         self.fetch_count += 1
         self._pages[number] = page
         if len(self._pages) > MAX_CACHED_PAGES:
@@ -329,7 +336,7 @@ def column_widths(metrics: QFontMetrics) -> list[int]:
     }
     widths = []
     for column in COLUMNS:
-        arrow = 34 if column.key in SORTABLE else 20
+        arrow = 34  # every column sorts
         header = metrics.horizontalAdvance(labels.field(column.key)) + arrow
         content = max(metrics.horizontalAdvance(text) for text in samples[column.key]) + 20
         if column.key == "severity":

@@ -13,7 +13,7 @@ database is open.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -23,16 +23,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QIcon, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,11 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.records import SORTABLE, ProblemFilter
-from workbench.ui import labels
-from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
+from workbench.list_views import ListView, ListViews
+from workbench.services.records import ProblemFilter, ProblemSort
+from workbench.ui.filter_bar import FilterBar
+from workbench.ui.list_header import ListHeader
+from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
-from workbench.ui.problem_table import COLUMNS, ProblemTableModel, column_widths
+from workbench.ui.problem_table import COLUMN_KEYS, ProblemTableModel, column_widths
 
 if TYPE_CHECKING:  # the services and the detail panel are loaded once the database is open
     from workbench.services import Services
@@ -53,24 +52,25 @@ if TYPE_CHECKING:  # the services and the detail panel are loaded once the datab
     from workbench.ui.detail.panel import ProblemDetailPanel
     from workbench.ui.problems_keys import ProblemsKeys
 
-SEARCH_DELAY_MS = 250
+VIEW_NAME = "problems"  # the list's entry in lists.json
 
 
-def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]) -> None:
-    """Refill a filter combo, keeping the chosen entry when it still exists."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for key, text in items:
-        combo.addItem(text, key)
-    found = combo.findData(current)
-    combo.setCurrentIndex(max(found, 0))
-    combo.blockSignals(False)
+def remembered(view: ListView) -> tuple[ProblemFilter, ProblemSort]:
+    """The filter and sort ``view`` keeps; "not closed", newest first on a new start."""
+    flt = ProblemFilter.not_closed()
+    if view.filter is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            flt = ProblemFilter.from_json(view.filter)
+    sort = ProblemSort()
+    if view.sort_column in COLUMN_KEYS:
+        sort = ProblemSort(view.sort_column, view.sort_descending)
+    return flt, sort
 
 
 class ProblemsPage(QWidget):
-    """Find problems (search, status, module, site) and work on the selected one."""
+    """Find problems (search, statuses, lookups, tags, overdue, mine) and work on the
+    selected one. The columns, their widths, the sort and the filters are kept per user
+    (workbench.list_views) and come back on the next start."""
 
     def __init__(
         self,
@@ -85,30 +85,25 @@ class ProblemsPage(QWidget):
         self._shown: int | None = None
         self._reveal: int | None = None  # a problem just created here: scroll to it
         self._sized = False
+        self.views = ListViews()
+        self._view = self.views.load(VIEW_NAME)
+        self._wanted = remembered(self._view)
         if model is None:
-            model = ProblemTableModel(services, self)
+            model = ProblemTableModel(services, self, *self._wanted)
         else:
             model.setParent(self)
         self.model = model
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by code or title…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
-        self.status_filter = QComboBox(self)
-        self.module_filter = QComboBox(self)
-        self.site_filter = QComboBox(self)
+        self.filters = FilterBar(self)
+        self.filters.set_filter(self._wanted[0])
+        self.search = self.filters.search
         self.count_label = QLabel(self)
         self.new_button = QPushButton(self.tr("New problem"), self)
         self.new_button.setDefault(False)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
-        _fill(self.module_filter, self.tr("All ERP modules"), [])
-        _fill(self.site_filter, self.tr("All sites"), [])
 
         self.table = QTableView(self)
+        self.header = ListHeader(COLUMN_KEYS, self.table)
+        self.table.setHorizontalHeader(self.header)
         # Where the detail panel goes once the database is open: its empty state, as it
         # looks until a problem is selected.
         self._placeholder = QLabel(
@@ -120,13 +115,7 @@ class ProblemsPage(QWidget):
         self._layout()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_count()
-        self._controls = (
-            self.search,
-            self.status_filter,
-            self.module_filter,
-            self.site_filter,
-            self.new_button,
-        )
+        self._controls = (self.filters, self.new_button)
         if services is not None:
             self.attach(services)
         else:
@@ -164,8 +153,15 @@ class ProblemsPage(QWidget):
         self.splitter.replaceWidget(1, detail)
         self._placeholder.deleteLater()
         self._fill_filters(lists)
+        self.filters.set_filter(self._wanted[0])  # the lookups' ticks, now they are listed
+        # What the bar shows: a remembered value no longer listed (a person removed) is gone.
+        flt, sort = self.filters.current_filter(), self._wanted[1]
         if not self.model.attached:
             self.model.attach(services)
+            if sort != self.model.problem_sort:
+                self.model.sort(COLUMN_KEYS.index(sort.column), _order(sort))
+        if flt != self.model.problem_filter:
+            self.model.set_filter(flt)
         self._connect()
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.setSortingEnabled(True)
@@ -195,9 +191,10 @@ class ProblemsPage(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(column_widths(table.fontMetrics())):
-            header.resizeSection(column, width)
-        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.header.apply(self._view, column_widths(table.fontMetrics()))
+        sort = self._wanted[1]
+        header.setSortIndicator(COLUMN_KEYS.index(sort.column), _order(sort))
         # Sorting is switched on by attach: the list sorts in SQL, through the services.
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(False)
@@ -205,11 +202,7 @@ class ProblemsPage(QWidget):
     def _layout(self) -> None:
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        bar.addWidget(self.search, 2)
-        for combo in (self.status_filter, self.module_filter, self.site_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            bar.addWidget(combo)
-        bar.addStretch(1)
+        bar.addWidget(self.filters, 1)
         bar.addWidget(self.count_label)
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
@@ -228,13 +221,10 @@ class ProblemsPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.apply_filter)
-        self._debounce.timeout.connect(self.apply_filter)
-        for combo in (self.status_filter, self.module_filter, self.site_filter):
-            combo.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self._new_problem)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable)
+        self.header.sortIndicatorChanged.connect(self._sorted)
+        self.header.layoutEdited.connect(self.keep_view)
         self.model.modelReset.connect(self._show_count)
         self.model.countChanged.connect(self._show_count)
         self.detail.problemChanged.connect(self._problem_saved)
@@ -243,11 +233,7 @@ class ProblemsPage(QWidget):
         self.detail.openRequested.connect(self.select_problem)
 
     def _fill_filters(self, lists: LookupLists) -> None:
-        _fill(self.status_filter, self.tr("All statuses"), list(labels.choices("status")))
-        # Modules no longer in use still have problems to find.
-        modules = [(m.id, m.name) for m in lists.modules]
-        _fill(self.module_filter, self.tr("All ERP modules"), modules)
-        _fill(self.site_filter, self.tr("All sites"), pairs(lists.sites))
+        self.filters.fill(lists)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -309,18 +295,21 @@ class ProblemsPage(QWidget):
     # ---- what the user does ------------------------------------------------------------
 
     def current_filter(self) -> ProblemFilter:
-        return ProblemFilter(
-            status=self.status_filter.currentData(),
-            erp_module_id=self.module_filter.currentData(),
-            site_id=self.site_filter.currentData(),
-            text=self.search.text().strip(),
-        )
+        return self.filters.current_filter()
 
     def apply_filter(self) -> None:
-        self._debounce.stop()
         wanted = self.current_filter()
         if wanted != self.model.problem_filter:
             self.model.set_filter(wanted)
+            self.keep_view()
+
+    def keep_view(self) -> None:
+        """Note the columns, widths, sort and filter in the user's lists.json."""
+        sort, flt = self.model.problem_sort, self.model.problem_filter
+        view = self.header.view(sort.column, sort.descending, flt.to_json())
+        # A read-only config folder: the list works, it is just not remembered.
+        with contextlib.suppress(OSError):
+            self.views.save(VIEW_NAME, view)
 
     def select_problem(self, problem_id: int) -> bool:
         """Select ``problem_id`` in the list (wherever it is in it) and open it."""
@@ -391,18 +380,10 @@ class ProblemsPage(QWidget):
         )
         self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
 
-    def _keep_sortable(self, column: int, _order: Qt.SortOrder) -> None:
-        """Columns without an index in SQL are not sortable: put the arrow back."""
-        if COLUMNS[column].key in SORTABLE:
-            if self._shown is not None:
-                self._reselect(self._shown)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        sort = self.model.problem_sort
-        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
-        header.setSortIndicator(self.model.sort_column(), order)
-        header.blockSignals(False)
+    def _sorted(self, _column: int, _order: Qt.SortOrder) -> None:
+        """Every column sorts (in SQL); the selected problem stays selected."""
+        if self._shown is not None:
+            self._reselect(self._shown)
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
@@ -413,3 +394,7 @@ class ProblemsPage(QWidget):
             self.count_label.setText(self.tr("1 problem"))
         else:
             self.count_label.setText(self.tr("%1 problems").replace("%1", number))
+
+
+def _order(sort: ProblemSort) -> Qt.SortOrder:
+    return Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
