@@ -47,13 +47,12 @@ class FieldUndoFirst(QObject):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self._window = window
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.window() is not self._window or new.property(WATCHED):
+        if new is None or new.window() is not self.parent() or new.property(WATCHED):
             return
         if field_can(new, redo=False) is not None:
             new.setProperty(WATCHED, True)

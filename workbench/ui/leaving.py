@@ -75,7 +75,12 @@ class LeaveGuard(QObject):
         )
         self._shown = False
         # The question; tests may answer it instead of a dialog.
-        self.ask: Ask = lambda title, text: ask_leave(parent, title, text)
+        self.ask: Ask = lambda title, text: ask_leave(self._widget(), title, text)
+
+    def _widget(self) -> QWidget:
+        parent = self.parent()
+        assert isinstance(parent, QWidget)  # made with one
+        return parent
 
     def unsaved(self) -> bool:
         return self._unsaved()

@@ -11,7 +11,7 @@ back on the problem being edited.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,7 +35,18 @@ class ProblemsKeys(QObject):
 
     def __init__(self, page: ProblemsPage, detail: ProblemDetailPanel) -> None:
         super().__init__(page)
-        self._page, self._detail = page, detail
+        # Reached through Qt's parent, not kept here: a Python reference to the page from
+        # its own child would tie the page into a reference cycle, and a page without a
+        # parent would then be deleted whenever the garbage collector runs.
+        assert detail is page.detail
+
+    @property
+    def _page(self) -> ProblemsPage:
+        return cast("ProblemsPage", self.parent())
+
+    @property
+    def _detail(self) -> ProblemDetailPanel:
+        return self._page.detail
 
     @property
     def guard(self) -> LeaveGuard:

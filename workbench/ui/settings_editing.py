@@ -8,7 +8,7 @@ with a changed box asks first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -25,12 +25,16 @@ class SettingsEditing(QObject):
 
     def __init__(self, page: SettingsPage) -> None:
         super().__init__(page)
-        self._page = page
         self._guard = LeaveGuard(page, self.unsaved, self._save, self._discard, self._describe)
         page.user_name.textChanged.connect(self._guard.update)
         page.language.currentIndexChanged.connect(self._guard.update)
         page.save_button.clicked.connect(self._guard.update)
         page.user_name.returnPressed.connect(self._save)
+
+    @property
+    def _page(self) -> SettingsPage:
+        # Through Qt's parent: a Python reference would tie the page into a cycle.
+        return cast("SettingsPage", self.parent())
 
     @property
     def guard(self) -> LeaveGuard:

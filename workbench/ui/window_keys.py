@@ -11,7 +11,7 @@ page with unsaved work asks Save, Discard or Stay.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QUndoGroup
@@ -38,7 +38,7 @@ class WindowKeys(QObject):
         menus: dict[str, QMenu],
     ) -> None:
         super().__init__(window)
-        self._window, self._group = window, group
+        self._group = group
         self.dialog: ShortcutsDialog | None = None
         self.actions: dict[str, QAction] = {}
         self.field_undo = FieldUndoFirst(window)
@@ -75,6 +75,11 @@ class WindowKeys(QObject):
             if action is not None:
                 action.setShortcuts(entry.sequences())
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    @property
+    def _window(self) -> MainWindow:
+        # Through Qt's parent: a Python reference would tie the window into a cycle.
+        return cast("MainWindow", self.parent())
 
     def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self._window)
