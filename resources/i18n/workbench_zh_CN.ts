@@ -52,11 +52,6 @@
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/detail/chain_section.py" line="131"/>
         <location filename="../../workbench/ui/detail/chain_section.py" line="219"/>
         <source>Verify result</source>
@@ -73,24 +68,9 @@
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="263"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="265"/>
-        <source>Delete this cause with its solutions and results?</source>
-        <translation>删除此原因及其解决方案和效果？</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="266"/>
-        <source>Delete this solution with its results?</source>
-        <translation>删除此解决方案及其效果？</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="267"/>
-        <source>Delete this result?</source>
-        <translation>删除此效果？</translation>
     </message>
 </context>
 <context>
@@ -305,6 +285,19 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="140"/>
+        <source>Restore your unsaved edit from %1?</source>
+        <translation>要恢复您在 %1 未保存的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="141"/>
+        <source>Unsaved edit</source>
+        <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../workbench/ui/errors.py" line="21"/>
@@ -485,6 +478,39 @@
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="63"/>
+        <source>The new problem</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/leaving.py" line="33"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/leaving.py" line="36"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/leaving.py" line="39"/>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/leaving.py" line="99"/>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/leaving.py" line="100"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
     <name>ListHeader</name>
     <message>
         <location filename="../../workbench/ui/list_header.py" line="66"/>
@@ -510,105 +536,131 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="55"/>
-        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <location filename="../../workbench/ui/main_window.py" line="57"/>
+        <location filename="../../workbench/ui/main_window.py" line="131"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="71"/>
+        <location filename="../../workbench/ui/main_window.py" line="73"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="119"/>
+        <location filename="../../workbench/ui/main_window.py" line="121"/>
         <source>%1 things need you today: see Mine.</source>
         <translation>今天有 %1 项需要您处理：见“我的待办”。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="126"/>
+        <location filename="../../workbench/ui/main_window.py" line="128"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Check database…</source>
         <translation>检查数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>Check database &amp;fully…</source>
         <translation>完整检查数据库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="166"/>
         <source>Re-verify every audit entry and record, not only what is new</source>
         <translation>重新验证全部审计记录和数据，而不只是新增部分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="169"/>
+        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="170"/>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="174"/>
+        <location filename="../../workbench/ui/main_window.py" line="177"/>
+        <location filename="../../workbench/ui/window_keys.py" line="57"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="175"/>
+        <location filename="../../workbench/ui/window_keys.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="176"/>
+        <location filename="../../workbench/ui/window_keys.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="188"/>
+        <location filename="../../workbench/ui/window_keys.py" line="54"/>
+        <source>&amp;New problem</source>
+        <translation>新建问题(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="55"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="56"/>
+        <source>&amp;Cancel edit</source>
+        <translation>取消编辑(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="58"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="59"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="69"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="189"/>
+        <location filename="../../workbench/ui/main_window.py" line="186"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="195"/>
+        <location filename="../../workbench/ui/main_window.py" line="192"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="197"/>
+        <location filename="../../workbench/ui/main_window.py" line="194"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="231"/>
+        <location filename="../../workbench/ui/main_window.py" line="285"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285"/>
+        <location filename="../../workbench/ui/main_window.py" line="313"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="287"/>
+        <location filename="../../workbench/ui/main_window.py" line="315"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -695,44 +747,39 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="88"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="163"/>
-        <location filename="../../workbench/ui/problems_page.py" line="108"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="91"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="159"/>
+        <location filename="../../workbench/ui/problems_page.py" line="110"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="286"/>
-        <source>Delete %1 “%2” with all its causes, solutions and results?</source>
-        <translation>删除 %1“%2”及其全部原因、解决方案和效果？</translation>
+        <location filename="../../workbench/ui/detail/panel.py" line="302"/>
+        <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
+        <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="288"/>
-        <source>Delete problem</source>
-        <translation>删除问题</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="362"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="373"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="369"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="380"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="381"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="392"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="426"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="437"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="436"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="447"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -776,8 +823,13 @@
     </message>
     <message>
         <location filename="../../workbench/ui/detail/problem_form.py" line="68"/>
-        <source>Delete problem…</source>
-        <translation>删除问题…</translation>
+        <source>Delete problem</source>
+        <translation>删除问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/problem_form.py" line="70"/>
+        <source>Delete it with its chain; Ctrl+Z brings it back</source>
+        <translation>连同其原因、解决方案和效果一起删除；按 Ctrl+Z 可恢复</translation>
     </message>
 </context>
 <context>
@@ -831,22 +883,22 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="99"/>
+        <location filename="../../workbench/ui/problems_page.py" line="101"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="377"/>
+        <location filename="../../workbench/ui/problems_page.py" line="392"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="379"/>
+        <location filename="../../workbench/ui/problems_page.py" line="394"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="381"/>
+        <location filename="../../workbench/ui/problems_page.py" line="396"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -873,14 +925,19 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="55"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="58"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="58"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="61"/>
         <source>Revert</source>
         <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/editor.py" line="63"/>
+        <source>• unsaved</source>
+        <translation>• 未保存</translation>
     </message>
 </context>
 <context>
@@ -927,160 +984,244 @@
     </message>
 </context>
 <context>
+    <name>SettingsEditing</name>
+    <message>
+        <location filename="../../workbench/ui/settings_editing.py" line="63"/>
+        <source>Your name and language</source>
+        <translation>您的姓名和语言</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="112"/>
+        <location filename="../../workbench/ui/settings_page.py" line="114"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="117"/>
+        <location filename="../../workbench/ui/settings_page.py" line="119"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="120"/>
+        <location filename="../../workbench/ui/settings_page.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="124"/>
+        <location filename="../../workbench/ui/settings_page.py" line="126"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="129"/>
+        <location filename="../../workbench/ui/settings_page.py" line="131"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="134"/>
+        <location filename="../../workbench/ui/settings_page.py" line="136"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="161"/>
+        <location filename="../../workbench/ui/settings_page.py" line="163"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="164"/>
+        <location filename="../../workbench/ui/settings_page.py" line="166"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="171"/>
+        <location filename="../../workbench/ui/settings_page.py" line="173"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="172"/>
+        <location filename="../../workbench/ui/settings_page.py" line="174"/>
         <source>Sites</source>
         <translation>工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="173"/>
+        <location filename="../../workbench/ui/settings_page.py" line="175"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="174"/>
+        <location filename="../../workbench/ui/settings_page.py" line="176"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="181"/>
+        <location filename="../../workbench/ui/settings_page.py" line="183"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="189"/>
-        <location filename="../../workbench/ui/settings_page.py" line="265"/>
-        <location filename="../../workbench/ui/settings_page.py" line="277"/>
-        <location filename="../../workbench/ui/settings_page.py" line="314"/>
+        <location filename="../../workbench/ui/settings_page.py" line="191"/>
+        <location filename="../../workbench/ui/settings_page.py" line="267"/>
+        <location filename="../../workbench/ui/settings_page.py" line="279"/>
+        <location filename="../../workbench/ui/settings_page.py" line="316"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="198"/>
-        <location filename="../../workbench/ui/settings_page.py" line="238"/>
+        <location filename="../../workbench/ui/settings_page.py" line="200"/>
+        <location filename="../../workbench/ui/settings_page.py" line="240"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="257"/>
+        <location filename="../../workbench/ui/settings_page.py" line="259"/>
         <source>Code, e.g. SZ</source>
         <translation>代码，例如 SZ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="259"/>
+        <location filename="../../workbench/ui/settings_page.py" line="261"/>
         <source>Name, e.g. 苏州工厂</source>
         <translation>名称，例如 苏州工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="264"/>
+        <location filename="../../workbench/ui/settings_page.py" line="266"/>
         <source>Double-click a site&apos;s code or name to change it.</source>
         <translation>双击工厂的代码或名称即可修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="272"/>
+        <location filename="../../workbench/ui/settings_page.py" line="274"/>
         <source>New department, e.g. 仓储部</source>
         <translation>新部门，例如 仓储部</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="276"/>
+        <location filename="../../workbench/ui/settings_page.py" line="278"/>
         <source>Double-click a department to rename it.</source>
         <translation>双击部门即可重命名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="285"/>
+        <location filename="../../workbench/ui/settings_page.py" line="287"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="300"/>
+        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="300"/>
+        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Login, e.g. wang.fang</source>
         <translation>登录名，例如 wang.fang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="302"/>
+        <location filename="../../workbench/ui/settings_page.py" line="304"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="302"/>
+        <location filename="../../workbench/ui/settings_page.py" line="304"/>
         <source>Name, e.g. 王芳</source>
         <translation>姓名，例如 王芳</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="311"/>
+        <location filename="../../workbench/ui/settings_page.py" line="313"/>
         <source>Double-click a login, name or department to change it. Problems show the display name; the login is the name a person enters under You.</source>
         <translation>双击登录名、姓名或部门即可修改。问题中显示的是显示名称；登录名即此人在“个人”中填写的姓名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="186"/>
+        <location filename="../../workbench/ui/settings_page.py" line="188"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="190"/>
+        <location filename="../../workbench/ui/settings_page.py" line="192"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="212"/>
+        <location filename="../../workbench/ui/settings_page.py" line="214"/>
         <source>Add the standard modules</source>
         <translation>添加标准模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="238"/>
+        <location filename="../../workbench/ui/settings_page.py" line="240"/>
         <source>Use again</source>
         <translation>重新启用</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="64"/>
+        <source>New problem</source>
+        <translation>新建问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="66"/>
+        <source>Go to the list&apos;s search field</source>
+        <translation>转到列表的搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="68"/>
+        <source>Save the form</source>
+        <translation>保存表单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="72"/>
+        <source>In a one-line field: save the form</source>
+        <translation>在单行输入框中：保存表单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="78"/>
+        <source>Cancel the edit: back to what is saved</source>
+        <translation>取消编辑：恢复为已保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="84"/>
+        <source>Undo the last change (in a text field: its typing first)</source>
+        <translation>撤销上一次更改（在文本框中先撤销其中的输入）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="92"/>
+        <source>Redo what was undone</source>
+        <translation>重做已撤销的操作</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="97"/>
+        <source>Edit: go to the form of what is selected</source>
+        <translation>编辑：转到所选内容的表单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="103"/>
+        <source>Delete what is selected in the list or the chain (undoable)</source>
+        <translation>删除列表或链中选中的内容（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="108"/>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="109"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="155"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="157"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="157"/>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -1150,43 +1291,44 @@
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="126"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="169"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="129"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="172"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="139"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="142"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="157"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="160"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="183"/>
+        <location filename="../../workbench/ui/detail/deletion.py" line="37"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="186"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="189"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="192"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="190"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="193"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="201"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="204"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="223"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="226"/>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
     </message>
@@ -1217,6 +1359,29 @@
         <location filename="../../workbench/ui/detail/link_forms.py" line="47"/>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="135"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="135"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="137"/>
+        <source>Could not redo: %1</source>
+        <translation>无法重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="137"/>
+        <source>Could not undo: %1</source>
+        <translation>无法撤销：%1</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from workbench.app import open_services
 from workbench.services.chain import CAUSE, SOLUTION
+from workbench.services.records import ProblemFilter
 from workbench.settings import Settings
 from workbench.ui.main_window import MainWindow
 
@@ -47,9 +48,12 @@ def test_my_work_is_listed_counted_at_start_and_opens_its_problem(qtbot, qapp_la
         assert (solution.text(1), solution.text(3)) == ("统一物料编码", overdue)
         assert solution.foreground(3).color() == Qt.GlobalColor.red
 
+        problems = window.page("problems")
+        problems.model.set_filter(ProblemFilter(text="不在列表里"))  # the list shows none
+        window.open_page("mine")
         tree.setCurrentItem(solution)
         tree.itemActivated.emit(solution, 0)
-        assert window.stack.currentWidget() is window.page("problems")
-        assert window.page("problems").detail.problem_id == problem.id
+        assert window.stack.currentWidget() is problems  # opened though the list hides it
+        assert problems.detail.problem_id == problem.id
     finally:
         services.close()

@@ -257,7 +257,8 @@ class ProblemsPage(QWidget):
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind != "problem":
             return False
-        return self.select_problem(record_id)
+        self.select_problem(record_id)  # outside the list's filter it is shown all the same
+        return self._shown == record_id
 
     @property
     def editing(self) -> ProblemsKeys | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -71,6 +72,9 @@ class SimilarHint(QLabel):
         operation.succeeded.connect(lambda found: self._answer(request, found))
 
     def _answer(self, request: int, found: tuple[SimilarProblem, ...]) -> None:
+        # The answer may come after the form was closed and this label deleted.
+        if not shiboken6.isValid(self):
+            return
         if request == self._request and self._active:
             self._show(found)
             self.looked.emit()
