@@ -166,3 +166,30 @@ def test_the_language_in_saved_settings_is_used_when_none_is_asked(tmp_path, mon
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     Settings(language="zh_CN").save()
     assert resolve_language() == "zh_CN"
+
+
+def test_every_failure_is_said_in_every_language_with_the_same_blanks():
+    import string
+
+    from workbench.vocabulary.failures import SCHEMA, STORAGE
+
+    for templates in (STORAGE, SCHEMA):
+        for reason, texts in templates.items():
+            assert set(texts) == set(LANGUAGES), reason
+            blanks = {
+                language: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+                for language, text in texts.items()
+            }
+            assert len({frozenset(names) for names in blanks.values()}) == 1, reason
+
+
+def test_a_failure_reads_the_same_on_the_command_line_and_in_the_window_in_chinese():
+    from workbench.store.errors import StorageError
+    from workbench.store.migrate import SchemaError
+
+    busy = StorageError("busy", "database is locked")
+    assert str(busy) == vocabulary.storage_message("busy", "database is locked", "en")
+    assert vocabulary.storage_message("busy", "", "zh_CN").startswith("数据库正忙")
+    newer = SchemaError("newer", found="0009", known="0004")
+    assert "0009" in str(newer) and "newer Governance Workbench" in str(newer)
+    assert "0009" in vocabulary.schema_message("newer", newer.params, "zh_CN")

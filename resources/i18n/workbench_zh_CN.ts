@@ -229,24 +229,6 @@
     </message>
 </context>
 <context>
-    <name>DatabaseOpening</name>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="80"/>
-        <source>This database was written by a newer Governance Workbench (schema %1; this program knows up to %2). Install the newer program to open it.</source>
-        <translation>此数据库由更新版本的ERP治理工作台写入（架构版本 %1；本程序最高支持 %2）。请安装新版本后再打开。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="87"/>
-        <source>This database has an unknown schema revision (%1; this program knows 0001 to %2): it was not written by Governance Workbench, or was changed by another tool.</source>
-        <translation>此数据库的架构版本未知（%1；本程序认识 0001 至 %2）：它不是由ERP治理工作台写入的，或已被其他工具改动。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="94"/>
-        <source>This file is not a Governance Workbench database (%1).</source>
-        <translation>此文件不是ERP治理工作台数据库（%1）。</translation>
-    </message>
-</context>
-<context>
     <name>Detail</name>
     <message>
         <location filename="../../workbench/ui/detail/formatting.py" line="48"/>
@@ -301,51 +283,11 @@
     <name>Errors</name>
     <message>
         <location filename="../../workbench/ui/errors.py" line="21"/>
-        <source>The database is busy: another program or person is writing to it. Nothing was saved; try again in a moment.</source>
-        <translation>数据库正忙：另一个程序或同事正在写入。未保存任何内容，请稍后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="26"/>
-        <source>The disk is full: nothing was saved. Free some space, then try again.</source>
-        <translation>磁盘已满：未保存任何内容。请释放一些空间后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="29"/>
-        <source>The database file is read-only: nothing can be saved to it. Copy it to a folder you can write to, or ask for write permission.</source>
-        <translation>数据库文件是只读的：无法保存。请把它复制到您有写权限的文件夹，或申请写权限。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="34"/>
-        <source>The database refused the change (%1): nothing was saved.</source>
-        <translation>数据库拒绝了此更改（%1）：未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="37"/>
-        <source>The database file cannot be opened (moved, deleted or on a drive that is not connected). Nothing was saved.</source>
-        <translation>无法打开数据库文件（已移动、删除，或所在驱动器未连接）。未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="42"/>
-        <source>The database file is damaged (%1). Nothing was saved; restore it from a backup.</source>
-        <translation>数据库文件已损坏（%1）。未保存任何内容，请从备份恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="45"/>
-        <source>The database server cannot be reached (%1). Nothing was saved; check the network, then try again.</source>
-        <translation>无法连接数据库服务器（%1）。未保存任何内容，请检查网络后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="50"/>
-        <source>The database reported an error (%1). Nothing was saved.</source>
-        <translation>数据库报告错误（%1）。未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/errors.py" line="55"/>
         <source>What you typed is still in the form.</source>
         <translation>您输入的内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="113"/>
+        <location filename="../../workbench/ui/errors.py" line="57"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -888,17 +830,17 @@
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="392"/>
+        <location filename="../../workbench/ui/problems_page.py" line="393"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="394"/>
+        <location filename="../../workbench/ui/problems_page.py" line="395"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="396"/>
+        <location filename="../../workbench/ui/problems_page.py" line="397"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -1227,7 +1169,7 @@
 <context>
     <name>SimilarHint</name>
     <message>
-        <location filename="../../workbench/ui/detail/similar_hint.py" line="88"/>
+        <location filename="../../workbench/ui/detail/similar_hint.py" line="92"/>
         <source>Similar open problems (%1) — open one instead?</source>
         <translation>已有相似的未关闭问题（%1 个）——要打开其中一个吗？</translation>
     </message>

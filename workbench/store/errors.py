@@ -12,22 +12,8 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-# The reasons, with the English text the command line prints.
-MESSAGES = {
-    "busy": "The database is busy: another program or person is writing to it. "
-    "Nothing was saved; try again in a moment.",
-    "disk_full": "The disk is full: nothing was saved. Free some space, then try again.",
-    "read_only": "The database file is read-only: nothing can be saved to it. "
-    "Copy it to a folder you can write to, or ask for write permission.",
-    "constraint": "The database refused the change ({detail}): nothing was saved.",
-    "cannot_open": "The database file cannot be opened (moved, deleted or on a drive "
-    "that is not connected). Nothing was saved.",
-    "damaged": "The database file is damaged ({detail}). Nothing was saved; restore it "
-    "from a backup.",
-    "unreachable": "The database server cannot be reached ({detail}). Nothing was saved; "
-    "check the network, then try again.",
-    "failed": "The database reported an error ({detail}). Nothing was saved.",
-}
+from workbench.vocabulary import SOURCE_LANGUAGE
+from workbench.vocabulary.failures import STORAGE, storage_message
 
 # SQLite primary result codes (the low byte of an extended code).
 _SQLITE = {
@@ -53,12 +39,13 @@ _POSTGRES = {
 
 
 class StorageError(Exception):
-    """The database could not do what was asked; the transaction was rolled back."""
+    """The database could not do what was asked; the transaction was rolled back. The
+    message is the source-language text of ``reason`` (workbench.vocabulary.failures)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
-        self.reason = reason if reason in MESSAGES else "failed"
+        self.reason = reason if reason in STORAGE else "failed"
         self.detail = detail
-        super().__init__(MESSAGES[self.reason].format(detail=detail or reason))
+        super().__init__(storage_message(self.reason, detail or self.reason, SOURCE_LANGUAGE))
 
 
 def _reason(error: DBAPIError) -> str:

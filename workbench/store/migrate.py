@@ -22,6 +22,8 @@ from workbench.paths import migrations_dir
 from workbench.store.audit import GENESIS, Change, append, chain_head, migration_change
 from workbench.store.database import Database, sqlite_file
 from workbench.store.target import known_revisions
+from workbench.vocabulary import SOURCE_LANGUAGE
+from workbench.vocabulary.failures import schema_message
 
 # Who the chain names for a migration: the program did it, not a person's edit.
 MIGRATION_ACTOR = "workbench"
@@ -33,12 +35,12 @@ class SchemaError(Exception):
     """The database cannot be used by this program; the message says why in words.
 
     ``reason`` ("newer", "unknown_revision", "not_workbench", "broken_reference") and
-    ``params`` let the window say it in the user's language; the message is the English
-    text.
+    ``params`` let the window say it in the user's language; the message is the
+    source-language text (workbench.vocabulary.failures).
     """
 
-    def __init__(self, message: str, reason: str, **params: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, **params: str) -> None:
+        super().__init__(schema_message(reason, params, SOURCE_LANGUAGE))
         self.reason = reason
         self.params = params
 
@@ -96,48 +98,23 @@ def upgrade(
         # OperationalError (locked, unreachable …) is a real failure, not a wrong file.
         if isinstance(error, OperationalError) or sqlite_file(database.url) is None:
             raise
-        raise SchemaError(
-            f"This file is not a Governance Workbench database ({error.orig}).",
-            "not_workbench",
-            detail=str(error.orig),
-        ) from error
+        raise SchemaError("not_workbench", detail=str(error.orig)) from error
     if current == goal:
         return None
     if current is not None and current not in revisions:
         # Our revisions are numbered: a higher number is a newer program's; anything else
         # was not written by any Governance Workbench.
         if _REVISION_NUMBER.fullmatch(current) and current > head:
-            raise SchemaError(
-                f"This database was written by a newer Governance Workbench (schema "
-                f"{current}; this program knows up to {head}). Install the newer program "
-                "to open it.",
-                "newer",
-                found=current,
-                known=head,
-            )
-        raise SchemaError(
-            f"This database has an unknown schema revision ({current!r}; this program "
-            f"knows 0001 to {head}): it was not written by Governance Workbench, or was "
-            "changed by another tool.",
-            "unknown_revision",
-            found=current,
-            known=head,
-        )
+            raise SchemaError("newer", found=current, known=head)
+        raise SchemaError("unknown_revision", found=current, known=head)
     if current is not None and revisions.index(current) > revisions.index(goal):
         return None  # already past the revision asked for; never downgraded here
     if current is None and not tables and not create:
-        raise SchemaError(
-            "This is not a Governance Workbench database (it is empty).",
-            "not_workbench",
-            detail="empty",
-        )
+        raise SchemaError("not_workbench", detail="it is empty")
     if current is None and tables:
         names = ", ".join(sorted(tables)[:5])
         raise SchemaError(
-            "This file is not a Governance Workbench database "
-            f"(it has tables {names} but no schema version).",
-            "not_workbench",
-            detail=names,
+            "not_workbench", detail=f"it has tables {names} but no schema version"
         )
     backup = None
     path = sqlite_file(database.url)
@@ -192,11 +169,7 @@ def _run_alembic(
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
-                        raise SchemaError(
-                            f"migration left a broken reference in {broken[0]}",
-                            "broken_reference",
-                            table=str(broken[0]),
-                        )
+                        raise SchemaError("broken_reference", table=str(broken[0]))
                 if chained:
                     append(connection, _audit_entries(config, current, goal), actor)
         finally:

@@ -12,45 +12,11 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from workbench import vocabulary
 from workbench.services.errors import StorageError, ValidationError
 from workbench.ui import labels
 
 _log = logging.getLogger(__name__)
-
-_STORAGE = {
-    "busy": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database is busy: another program or person is writing to it. Nothing was "
-        "saved; try again in a moment.",
-    ),
-    "disk_full": QT_TRANSLATE_NOOP(
-        "Errors", "The disk is full: nothing was saved. Free some space, then try again."
-    ),
-    "read_only": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database file is read-only: nothing can be saved to it. Copy it to a folder "
-        "you can write to, or ask for write permission.",
-    ),
-    "constraint": QT_TRANSLATE_NOOP(
-        "Errors", "The database refused the change (%1): nothing was saved."
-    ),
-    "cannot_open": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database file cannot be opened (moved, deleted or on a drive that is not "
-        "connected). Nothing was saved.",
-    ),
-    "damaged": QT_TRANSLATE_NOOP(
-        "Errors", "The database file is damaged (%1). Nothing was saved; restore it from a backup."
-    ),
-    "unreachable": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database server cannot be reached (%1). Nothing was saved; check the network, "
-        "then try again.",
-    ),
-    "failed": QT_TRANSLATE_NOOP(
-        "Errors", "The database reported an error (%1). Nothing was saved."
-    ),
-}
 
 _KEPT = QT_TRANSLATE_NOOP("Errors", "What you typed is still in the form.")
 
@@ -62,9 +28,7 @@ def _tr(text: object) -> str:
 def storage(error: StorageError, typing_kept: bool = False) -> str:
     """What happened to the database and what to do; ``typing_kept`` adds that the form
     still holds the user's edit."""
-    text = _tr(_STORAGE.get(error.reason, _STORAGE["failed"])).replace(
-        "%1", error.detail or error.reason
-    )
+    text = vocabulary.storage_message(error.reason, error.detail or error.reason, labels.language())
     return f"{text}\n{_tr(_KEPT)}" if typing_kept else text
 
 
@@ -75,27 +39,7 @@ def _schema(error: Exception) -> str | None:
         return str(error)
     if not isinstance(error, SchemaError):
         return None
-    params = error.params
-    if error.reason == "newer":
-        text = QCoreApplication.translate(
-            "DatabaseOpening",
-            "This database was written by a newer Governance Workbench (schema %1; this "
-            "program knows up to %2). Install the newer program to open it.",
-        )
-        return text.replace("%1", params["found"]).replace("%2", params["known"])
-    if error.reason == "unknown_revision":
-        text = QCoreApplication.translate(
-            "DatabaseOpening",
-            "This database has an unknown schema revision (%1; this program knows 0001 to "
-            "%2): it was not written by Governance Workbench, or was changed by another tool.",
-        )
-        return text.replace("%1", params["found"]).replace("%2", params["known"])
-    if error.reason == "not_workbench":
-        text = QCoreApplication.translate(
-            "DatabaseOpening", "This file is not a Governance Workbench database (%1)."
-        )
-        return text.replace("%1", params["detail"])
-    return str(error)
+    return vocabulary.schema_message(error.reason, error.params, labels.language())
 
 
 def describe(error: BaseException) -> str:

@@ -25,6 +25,7 @@ from workbench.vocabulary.domain import (
     VOCABULARIES,
     transition_name,
 )
+from workbench.vocabulary.failures import schema_message, storage_message
 from workbench.vocabulary.fields import FIELDS, field_hint, field_label, field_term, known_fields
 from workbench.vocabulary.languages import (
     DEFAULT_LANGUAGE,
@@ -68,6 +69,8 @@ __all__ = [
     "known_fields",
     "label",
     "resolve_language",
+    "schema_message",
+    "storage_message",
     "supported",
     "system_language",
     "transition_name",
