@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -207,3 +208,52 @@ class Operations(QObject):
     def _forget(self, operation: Operation) -> None:
         if operation in self._running:
             self._running.remove(operation)
+
+
+class LatestAnswer(QObject):
+    """Background questions where only the newest one matters (a count for the filter
+    just typed, the problems like the title just typed): one runs at a time; one asked
+    meanwhile waits, replacing any that waited; only the newest question's answer is
+    delivered, as ``answered(result)`` or ``failed(message)``."""
+
+    answered = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._operations = Operations(self, threads=1)
+        self._asked = 0
+        self._waiting: tuple[int, Job] | None = None
+        self._running = False
+
+    def ask(self, job: Job) -> None:
+        self._asked += 1
+        self._waiting = (self._asked, job)
+        if not self._running:
+            self._run_waiting()
+
+    def forget(self) -> None:
+        """No answer to what was asked so far will be delivered."""
+        self._asked += 1
+        self._waiting = None
+
+    def _run_waiting(self) -> None:
+        if self._waiting is None:
+            return
+        question, job = self._waiting
+        self._waiting = None
+        self._running = True
+        operation = self._operations.run(job, dialog=False)
+        operation.succeeded.connect(lambda result: self._deliver(question, self.answered, result))
+        operation.failed.connect(lambda message: self._deliver(question, self.failed, message))
+        operation.ended.connect(self._ended)
+
+    def _ended(self) -> None:
+        if shiboken6.isValid(self):
+            self._running = False
+            self._run_waiting()
+
+    def _deliver(self, question: int, signal: Any, value: object) -> None:
+        # The answer may come after the widget that asked (and this object) was deleted.
+        if shiboken6.isValid(self) and question == self._asked:
+            signal.emit(value)

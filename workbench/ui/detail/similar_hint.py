@@ -11,13 +11,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from workbench.services.progress import Progress
 from workbench.services.similar import SimilarProblem
-from workbench.ui.operations import Operations
+from workbench.ui.operations import LatestAnswer
 
 Find = Callable[[str], Sequence[SimilarProblem]]
 PAUSE_MS = 400
@@ -37,13 +35,13 @@ class SimilarHint(QLabel):
         self.setStyleSheet("color: #8d5800;")
         self.linkActivated.connect(lambda href: self.openRequested.emit(int(href)))
         self._find = find
-        self._operations = Operations(self, threads=1)
+        self._latest = LatestAnswer(self)
+        self._latest.answered.connect(self._answer)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self._look)
         self._title = ""
-        self._request = 0
         self._active = False
         self.found: tuple[SimilarProblem, ...] = ()
         self.hide()
@@ -51,7 +49,7 @@ class SimilarHint(QLabel):
     def set_active(self, active: bool) -> None:
         """Look while a new problem is typed; forget everything otherwise."""
         self._active = active
-        self._request += 1
+        self._latest.forget()
         self._timer.stop()
         self._show(())
 
@@ -62,20 +60,11 @@ class SimilarHint(QLabel):
             self._timer.start()
 
     def _look(self) -> None:
-        self._request += 1
-        request, title, find = self._request, self._title, self._find
+        title, find = self._title, self._find
+        self._latest.ask(lambda _progress: tuple(find(title)))
 
-        def job(_progress: Progress) -> tuple[SimilarProblem, ...]:
-            return tuple(find(title))
-
-        operation = self._operations.run(job, dialog=False)
-        operation.succeeded.connect(lambda found: self._answer(request, found))
-
-    def _answer(self, request: int, found: tuple[SimilarProblem, ...]) -> None:
-        # The answer may come after the form was closed and this label deleted.
-        if not shiboken6.isValid(self):
-            return
-        if request == self._request and self._active:
+    def _answer(self, found: tuple[SimilarProblem, ...]) -> None:
+        if self._active:
             self._show(found)
             self.looked.emit()
 
