@@ -151,8 +151,11 @@ class RecordEditor(QWidget):
         self.heading.setText(self._title + mark if unsaved else self._title)
 
     def fits(self) -> bool:
-        """Whether every field is in view without scrolling."""
-        return not self.fields_area.verticalScrollBar().isVisible()
+        """Whether every field is in view without scrolling, down or across."""
+        area = self.fields_area
+        return not (
+            area.verticalScrollBar().isVisible() or area.horizontalScrollBar().isVisible()
+        )
 
     def try_save(self) -> None:
         """Save if the form is valid; otherwise show every error and go to the first."""
