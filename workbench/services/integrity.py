@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.exc import OperationalError
 
 from workbench.services.progress import Cancelled, Progress, silent
@@ -51,13 +51,17 @@ class CheckReport:
         )
 
 
-def _row_models() -> list[type[Base]]:
-    """Audited tables keyed by an integer id; the code sequence (keyed by its prefix) is
-    checked by verify_sequences instead."""
+def _row_models(connection: Connection) -> list[type[Base]]:
+    """Audited tables keyed by an integer id that the database has (one stopped at an
+    earlier revision lacks the later ones' tables); the code sequence (keyed by its
+    prefix) is checked by verify_sequences instead."""
+    present = set(inspect(connection).get_table_names())
     return [
         m.class_
         for m in Base.registry.mappers
-        if m.class_.__audited__ and "id" in m.class_.__table__.c
+        if m.class_.__audited__
+        and "id" in m.class_.__table__.c
+        and m.class_.__tablename__ in present
     ]
 
 
@@ -141,7 +145,7 @@ class IntegrityService:
     ) -> tuple[CheckReport, Mark]:
         end = Mark(*chain_head(connection))
         after = since.id if since is not None else 0
-        models = _row_models()
+        models = _row_models(connection)
         progress.report(0, 0, "counting")  # counting rows of a big file takes seconds
         total = self._total(connection, models, since)
         done = 0
