@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
     from workbench.services.history import HistoryService
+    from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
@@ -50,6 +51,7 @@ class Services:
     trail: TrailService
     mine: MineService
     team: TeamService
+    improvements: ImprovementService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -58,6 +60,7 @@ class Services:
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
         from workbench.services.history import HistoryService
+        from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
@@ -66,6 +69,7 @@ class Services:
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
 
+        history = HistoryService(database, actor, rules=(closed_stays_closed,))
         return cls(
             database=database,
             actor=actor,
@@ -73,12 +77,13 @@ class Services:
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database, anchor),
-            history=HistoryService(database, actor, rules=(closed_stays_closed,)),
+            history=history,
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
             trail=TrailService(database, actor),
             mine=MineService(database, actor),
             team=TeamService(database, actor),
+            improvements=ImprovementService(database, actor, history=history),
         )
 
     @property

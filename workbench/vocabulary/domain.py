@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 
 STATUS: Final = Vocabulary(
     "status",
@@ -311,6 +312,16 @@ RECORD_KIND: Final = Vocabulary(
         term("person", "Person", "人员"),
         term("status_change", "Status change", "状态变更"),
         term("team_setting", "Team rule", "团队规则"),
+        term(
+            "improvement_item",
+            "Improvement item",
+            "优化事项",
+            "An entry of the quarterly improvement list: what the team commits to improve "
+            "this quarter, ranked, carried over when unfinished.",
+            "季度优化清单中的一项：团队本季度承诺改进的内容，排定优先级，未完成则结转。",
+        ),
+        term("improvement_item_problem", "Linked problem", "关联问题"),
+        term("quarter_list", "Quarterly improvement list", "季度优化清单"),
     ),
 )
 
@@ -368,6 +379,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         RECORD_KIND,
         SEVERITY,
         IMPACT,
+        IMPROVEMENT_STATUS,
     )
 }
 
