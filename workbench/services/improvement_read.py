@@ -25,9 +25,12 @@ from workbench.services.improvement_records import (
     LinkedProblem,
     PostFreezeChange,
     QuarterListView,
+    QuarterSummary,
 )
+from workbench.services.improvement_rules import COMMITTED
 from workbench.services.ranking import ScorePart
 from workbench.services.versions import versions
+from workbench.services.vocabulary import IMPROVEMENT_STATUSES
 from workbench.store.models import (
     AuditEntry,
     ImprovementItem,
@@ -320,3 +323,37 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
 def changed_after_freeze(session: Session, quarter: str) -> frozenset[int]:
     """Ids of the quarter's items edited since its list was frozen."""
     return frozenset(change.item_id for change in post_freeze(session, quarter))
+
+
+def summary(session: Session, quarter: str) -> QuarterSummary:
+    item = ImprovementItem
+    by_status = {key: 0 for key in IMPROVEMENT_STATUSES}
+    for status, count in session.execute(
+        select(item.status, func.count()).where(item.quarter == quarter).group_by(item.status)
+    ).tuples():
+        by_status[status] = count
+    carried_in = session.scalar(
+        select(func.count())
+        .select_from(item)
+        .where(item.quarter == quarter, item.carried_from_id.is_not(None))
+    )
+    later = select(ImprovementItem.carried_from_id).where(
+        ImprovementItem.carried_from_id.is_not(None)
+    )
+    carried_over = session.scalar(
+        select(func.count())
+        .select_from(item)
+        .where(item.quarter == quarter, item.id.in_(later.scalar_subquery()))
+    )
+    listed = quarter_list(session, quarter)
+    return QuarterSummary(
+        quarter=quarter,
+        items=sum(by_status.values()),
+        committed=sum(by_status.get(s, 0) for s in COMMITTED),
+        done=by_status["done"],
+        carried_over=carried_over or 0,
+        dropped=by_status["dropped"],
+        carried_in=carried_in or 0,
+        frozen=listed is not None and listed.frozen_at is not None,
+        by_status=by_status,
+    )

@@ -26,7 +26,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from workbench.services import quarters
 from workbench.services.base import Service
@@ -40,6 +39,7 @@ from workbench.services.improvement_read import (
     quarter_list,
     record_of,
     rows_of_quarter,
+    summary,
 )
 from workbench.services.improvement_records import (
     CarryOver,
@@ -48,38 +48,33 @@ from workbench.services.improvement_records import (
     QuarterListView,
     QuarterSummary,
 )
+from workbench.services.improvement_rules import (
+    COMMITTED,
+    PROBLEMS,
+    check_problems,
+    checked,
+    defaults,
+    next_code,
+    problem_errors,
+    quarter_of,
+    refuse,
+    split,
+    status_errors,
+)
 from workbench.services.kinds import IMPROVEMENT_ITEM
 from workbench.services.mapping import values_of
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import (
-    IMPROVEMENT_INITIAL,
-    IMPROVEMENT_STATUSES,
     IMPROVEMENT_TRANSITIONS,
     UNFINISHED,
 )
 from workbench.store.changes import ChangeSet
 from workbench.store.models import (
     AuditEntry,
-    CodeSequence,
     ImprovementItem,
     ImprovementLink,
-    Problem,
     QuarterList,
 )
-
-PROBLEMS = "problem_ids"
-COMMITTED = ("committed", "in_progress", "done")
-
-
-def _refuse(name: str, code: str, message: str, **params: Any) -> ValidationError:
-    return ValidationError([FieldError(name, code, message, params)])
-
-
-def _quarter(name: str, value: Any) -> str:
-    text, error = quarters.check(name, value)
-    if error is not None or text is None:
-        raise ValidationError([error or FieldError(name, "not_a_quarter", "is not a quarter")])
-    return text
 
 
 class ImprovementService(Service):
@@ -90,84 +85,16 @@ class ImprovementService(Service):
     # ---- validation -----------------------------------------------------------------
     def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
         """Errors of a whole item form (its fields and ``problem_ids``), as the user types."""
-        fields, problems = self._split(values)
-        clean, errors = IMPROVEMENT_ITEM.check({**self._defaults(), **fields})
+        fields, problems = split(values)
+        clean, errors = IMPROVEMENT_ITEM.check({**defaults(), **fields})
         errors = [e for e in errors if e.field != "quarter"]
         if "quarter" in fields:
             errors += [e for e in [quarters.check("quarter", fields["quarter"])[1]] if e]
-        errors += self._status_errors(None, clean)
+        errors += status_errors(None, clean)
         if problems is not None or PROBLEMS in values:
-            errors += self._problem_errors(problems)
+            errors += problem_errors(problems)
         return errors
 
-    @staticmethod
-    def _defaults() -> dict[str, Any]:
-        return {k: v for k, v in IMPROVEMENT_ITEM.blank().items() if v is not None and v != ""}
-
-    @staticmethod
-    def _split(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Any] | None]:
-        fields = dict(values)
-        problems = fields.pop(PROBLEMS, None)
-        if "quarter" in fields:
-            text, error = quarters.check("quarter", fields["quarter"])
-            fields["quarter"] = text if error is None else fields["quarter"]
-        return fields, (list(problems) if isinstance(problems, list | tuple | set) else problems)
-
-    @staticmethod
-    def _problem_errors(problems: Any) -> list[FieldError]:
-        if not isinstance(problems, list) or not problems:
-            return [FieldError(PROBLEMS, "needs_problem", "links at least one problem")]
-        if not all(isinstance(p, int) and not isinstance(p, bool) for p in problems):
-            return [FieldError(PROBLEMS, "unknown_reference", "refers to no problem")]
-        return []
-
-    @staticmethod
-    def _status_errors(current: str | None, clean: Mapping[str, Any]) -> list[FieldError]:
-        wanted = clean.get("status")
-        if wanted is None or wanted not in IMPROVEMENT_STATUSES:
-            return []
-        if current is None and wanted not in IMPROVEMENT_INITIAL:
-            return [
-                FieldError(
-                    "status", "initial_status", f"a new item is not {wanted}", {"wanted": wanted}
-                )
-            ]
-        if (
-            current is not None
-            and wanted != current
-            and wanted not in IMPROVEMENT_TRANSITIONS[current]
-        ):
-            return [
-                FieldError(
-                    "status",
-                    "item_transition",
-                    f"cannot go from {current} to {wanted}",
-                    {"current": current, "wanted": wanted},
-                )
-            ]
-        if wanted == "dropped" and wanted != current and not clean.get("decision_note"):
-            return [FieldError("decision_note", "note_required_to_drop", "say why it is dropped")]
-        return []
-
-    def _clean(self, values: Mapping[str, Any], current: str | None) -> dict[str, Any]:
-        clean, errors = IMPROVEMENT_ITEM.check(values)
-        if "quarter" in values and not any(e.field == "quarter" for e in errors):
-            error = quarters.check("quarter", values["quarter"])[1]
-            errors += [error] if error else []
-        errors += self._status_errors(current, clean)
-        if errors:
-            raise ValidationError(errors)
-        return clean
-
-    @staticmethod
-    def _check_problems(session: Session, ids: Iterable[int]) -> list[int]:
-        wanted = sorted(set(ids))
-        found = set(session.scalars(select(Problem.id).where(Problem.id.in_(wanted))))
-        if len(found) != len(wanted):
-            raise _refuse(PROBLEMS, "unknown_reference", "refers to a problem that does not exist")
-        return wanted
-
-    # ---- one item ---------------------------------------------------------------------
     def get(self, item_id: int) -> ImprovementRecord:
         with self._db.read() as session:
             return record_of(session, load_item(session, item_id))
@@ -177,10 +104,10 @@ class ImprovementService(Service):
 
     def create(self, values: Mapping[str, Any]) -> ImprovementRecord:
         """A new item of ``values["quarter"]`` linking ``values["problem_ids"]``."""
-        fields, problems = self._split(values)
-        errors = self._problem_errors(problems)
+        fields, problems = split(values)
+        errors = problem_errors(problems)
         try:
-            clean = self._clean({**self._defaults(), **fields}, None)
+            clean = checked({**defaults(), **fields}, None)
         except ValidationError as error:
             raise ValidationError(error.errors + errors) from None
         if errors:
@@ -188,10 +115,10 @@ class ImprovementService(Service):
         now = self._clock()
         with self._db.write(self.actor) as session:
             self._check_references(session, clean)
-            problem_ids = self._check_problems(session, problems or [])
+            problem_ids = check_problems(session, problems or [])
             item = ImprovementItem(
                 **clean,
-                code=self._next_code(session, clean["quarter"]),
+                code=next_code(session, clean["quarter"]),
                 created_at=now,
                 updated_at=now,
             )
@@ -214,11 +141,11 @@ class ImprovementService(Service):
                 "quarter" in given
                 and quarters.check("quarter", given["quarter"])[0] != item.quarter
             ):
-                raise _refuse("quarter", "not_editable", "is the item's own")
+                raise refuse("quarter", "not_editable", "is the item's own")
             given.pop("quarter", None)
             current = item.status
             merged = {**values_of(item, IMPROVEMENT_ITEM.fields), **given}
-            clean = self._clean(merged, current)
+            clean = checked(merged, current)
             self._check_references(session, {name: clean[name] for name in given})
             changed = False
             for name in given:
@@ -239,7 +166,7 @@ class ImprovementService(Service):
                 select(ImprovementItem.code).where(ImprovementItem.carried_from_id == item_id)
             )
             if later is not None:
-                raise _refuse(
+                raise refuse(
                     "carried_from_id", "carried_on", f"carried over to {later}", value=later
                 )
             session.delete(item)
@@ -280,7 +207,7 @@ class ImprovementService(Service):
         """Link a problem to the item (nothing changes if it is linked already)."""
         with self._db.write(self.actor) as session:
             item = load_item(session, item_id)
-            self._check_problems(session, [problem_id])
+            check_problems(session, [problem_id])
             if all(link.problem_id != problem_id for link in item.links):
                 item.links.append(ImprovementLink(problem_id=problem_id))
                 session.flush()
@@ -292,7 +219,7 @@ class ImprovementService(Service):
             item = load_item(session, item_id)
             found = [link for link in item.links if link.problem_id == problem_id]
             if found and len(item.links) == 1:
-                raise _refuse(PROBLEMS, "needs_problem", "links at least one problem")
+                raise refuse(PROBLEMS, "needs_problem", "links at least one problem")
             for link in found:
                 session.delete(link)  # not an orphan left to the flush: that goes unaudited
             session.flush()
@@ -310,7 +237,7 @@ class ImprovementService(Service):
     def list_for(self, quarter: str) -> QuarterListView:
         """The quarter's list as shown: the manager's order, then the proposed one, each
         row with its score's parts."""
-        wanted = _quarter("quarter", quarter)
+        wanted = quarter_of("quarter", quarter)
         with self._db.read() as session:
             return rows_of_quarter(session, wanted)
 
@@ -326,7 +253,7 @@ class ImprovementService(Service):
                 or not isinstance(position, int)
                 or not (1 <= position <= count)
             ):
-                raise _refuse(
+                raise refuse(
                     "manual_rank", "not_in_list", f"must be between 1 and {count}", high=count
                 )
             reorder(session, view, item_id, position)
@@ -348,7 +275,7 @@ class ImprovementService(Service):
 
     def clear_order(self, quarter: str) -> QuarterListView:
         """Forget the manager's order: the list goes back to the proposed one."""
-        wanted = _quarter("quarter", quarter)
+        wanted = quarter_of("quarter", quarter)
         with self._db.write(self.actor) as session:
             placed = session.scalars(
                 select(ImprovementItem).where(
@@ -366,14 +293,14 @@ class ImprovementService(Service):
         by default: 2026Q4 → 2027Q1), in their list order, with their status, owner,
         target, note and problems; each new one is carried from its original. The
         originals stay as they were, so the old quarter's history is unchanged."""
-        source = _quarter("from_quarter", from_quarter)
+        source = quarter_of("from_quarter", from_quarter)
         target = (
             str(quarters.parse(source).next())
             if to_quarter is None
-            else _quarter("to_quarter", to_quarter)
+            else quarter_of("to_quarter", to_quarter)
         )
         if quarters.parse(target) <= quarters.parse(source):
-            raise _refuse("to_quarter", "not_later", f"must be later than {source}", value=source)
+            raise refuse("to_quarter", "not_later", f"must be later than {source}", value=source)
         now = self._clock()
         with self._db.write(self.actor) as session:
             view = rows_of_quarter(session, source)
@@ -387,7 +314,7 @@ class ImprovementService(Service):
                 old = load_item(session, row.id)
                 copy = ImprovementItem(
                     **values_of(old, IMPROVEMENT_ITEM.fields),
-                    code=self._next_code(session, target),
+                    code=next_code(session, target),
                     carried_from_id=old.id,
                     created_at=now,
                     updated_at=now,
@@ -402,18 +329,18 @@ class ImprovementService(Service):
     def freeze(self, quarter: str) -> QuarterListView:
         """Freeze the quarter's committed list: from now on each edit of its items is
         shown as a post-freeze change. A list with nothing committed is not frozen."""
-        wanted = _quarter("quarter", quarter)
+        wanted = quarter_of("quarter", quarter)
         with self._db.write(self.actor) as session:
             row = quarter_list(session, wanted)
             if row is not None and row.frozen_at is not None:
-                raise _refuse("quarter", "already_frozen", "is frozen already", value=wanted)
+                raise refuse("quarter", "already_frozen", "is frozen already", value=wanted)
             committed = session.scalar(
                 select(func.count())
                 .select_from(ImprovementItem)
                 .where(ImprovementItem.quarter == wanted, ImprovementItem.status.in_(COMMITTED))
             )
             if not committed:
-                raise _refuse("quarter", "nothing_committed", "has no committed item", value=wanted)
+                raise refuse("quarter", "nothing_committed", "has no committed item", value=wanted)
             if row is None:
                 row = QuarterList(quarter=wanted)
                 session.add(row)
@@ -425,57 +352,13 @@ class ImprovementService(Service):
     def post_freeze_changes(self, quarter: str) -> tuple[PostFreezeChange, ...]:
         """Edits of the quarter's items since its list was frozen, oldest first: who,
         when, which field, old → new (links as the problem's code)."""
-        wanted = _quarter("quarter", quarter)
+        wanted = quarter_of("quarter", quarter)
         with self._db.read() as session:
             return post_freeze(session, wanted)
 
     def compare(self, wanted: Iterable[str]) -> tuple[QuarterSummary, ...]:
         """Quarters side by side, in the order given: committed vs done, carried over,
         dropped (see QuarterSummary)."""
-        names = [_quarter("quarters", q) for q in wanted]
+        names = [quarter_of("quarters", q) for q in wanted]
         with self._db.read() as session:
-            return tuple(self._summary(session, name) for name in names)
-
-    @staticmethod
-    def _summary(session: Session, quarter: str) -> QuarterSummary:
-        item = ImprovementItem
-        by_status = {key: 0 for key in IMPROVEMENT_STATUSES}
-        for status, count in session.execute(
-            select(item.status, func.count()).where(item.quarter == quarter).group_by(item.status)
-        ).tuples():
-            by_status[status] = count
-        carried_in = session.scalar(
-            select(func.count())
-            .select_from(item)
-            .where(item.quarter == quarter, item.carried_from_id.is_not(None))
-        )
-        later = select(ImprovementItem.carried_from_id).where(
-            ImprovementItem.carried_from_id.is_not(None)
-        )
-        carried_over = session.scalar(
-            select(func.count())
-            .select_from(item)
-            .where(item.quarter == quarter, item.id.in_(later.scalar_subquery()))
-        )
-        listed = quarter_list(session, quarter)
-        return QuarterSummary(
-            quarter=quarter,
-            items=sum(by_status.values()),
-            committed=sum(by_status.get(s, 0) for s in COMMITTED),
-            done=by_status["done"],
-            carried_over=carried_over or 0,
-            dropped=by_status["dropped"],
-            carried_in=carried_in or 0,
-            frozen=listed is not None and listed.frozen_at is not None,
-            by_status=by_status,
-        )
-
-    @staticmethod
-    def _next_code(session: Session, quarter: str) -> str:
-        prefix = f"I-{quarter}"
-        sequence = session.get(CodeSequence, prefix, with_for_update=True)
-        if sequence is None:
-            sequence = CodeSequence(prefix=prefix, last=0)
-            session.add(sequence)
-        sequence.last += 1
-        return f"{prefix}-{sequence.last:04d}"
+            return tuple(summary(session, name) for name in names)
