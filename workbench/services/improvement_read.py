@@ -87,13 +87,12 @@ def carried_of(
     )
     ancestor = aliased(item)
     lines: dict[int, dict[int, tuple[int, str, str]]] = defaultdict(dict)
-    steps = session.execute(
+    steps: Any = session.execute(
         select(up.c.item_id, up.c.ancestor, up.c.depth, ancestor.code, ancestor.quarter).join(
             ancestor, ancestor.id == up.c.ancestor
         )
     )
-    for step in steps.tuples():
-        item_id, ancestor_id, depth, code, in_quarter = step
+    for item_id, ancestor_id, depth, code, in_quarter in steps:
         lines[item_id][depth] = (ancestor_id, code, in_quarter)
     child = aliased(item)
     later = session.execute(
@@ -282,7 +281,6 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
                 ImprovementItem.quarter == quarter
             )
         )
-        .tuples()
         .all()
     )
     for entry in entries:
@@ -292,7 +290,6 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
     problem_ids = {int(_snapshot(e)["problem_id"]) for e in entries if e.entity == LINK}
     problem_codes = dict(
         session.execute(select(Problem.id, Problem.code).where(Problem.id.in_(problem_ids)))
-        .tuples()
         .all()
     )
     found = []
@@ -330,7 +327,7 @@ def summary(session: Session, quarter: str) -> QuarterSummary:
     by_status = {key: 0 for key in IMPROVEMENT_STATUSES}
     for status, count in session.execute(
         select(item.status, func.count()).where(item.quarter == quarter).group_by(item.status)
-    ).tuples():
+    ):
         by_status[status] = count
     carried_in = session.scalar(
         select(func.count())
