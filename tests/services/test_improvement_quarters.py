@@ -66,7 +66,7 @@ def test_unfinished_items_carry_over_the_year_boundary_twice(services, item):
     origin = improvements.get(kept.id)
     assert (origin.status, origin.carried.to_code) == ("in_progress", "I-2027Q1-0001")
     # The year boundary: 2026Q4's own codes and counts are untouched.
-    assert [r.code for r in improvements.list_for("2026Q4").rows][0] == kept.code
+    assert improvements.list_for("2026Q4").rows[0].code == kept.code
 
 
 def test_carrying_back_in_time_or_to_a_wrong_quarter_is_refused(services, item):
@@ -117,7 +117,7 @@ def test_a_frozen_list_takes_edits_and_shows_each(services, reviewer, item):
 
 def test_quarters_compare_committed_done_carried_and_dropped(services, item):
     improvements = services.improvements
-    a, b, c, d = (item("2026Q3", t) for t in "ABCD")
+    a, b, c, _d = (item("2026Q3", t) for t in "ABCD")
     _advance(services, a.id, "committed", "in_progress", "done")
     _advance(services, b.id, "committed")
     _advance(services, c.id, "dropped", note="不再需要")
