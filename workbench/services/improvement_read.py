@@ -280,8 +280,7 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
             select(ImprovementItem.id, ImprovementItem.code).where(
                 ImprovementItem.quarter == quarter
             )
-        )
-        .all()
+        ).all()
     )
     for entry in entries:
         snap = _snapshot(entry)
@@ -289,8 +288,7 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
             codes.setdefault(entry.entity_id, str(snap.get("code")))
     problem_ids = {int(_snapshot(e)["problem_id"]) for e in entries if e.entity == LINK}
     problem_codes = dict(
-        session.execute(select(Problem.id, Problem.code).where(Problem.id.in_(problem_ids)))
-        .all()
+        session.execute(select(Problem.id, Problem.code).where(Problem.id.in_(problem_ids))).all()
     )
     found = []
     for entry in entries:
