@@ -46,19 +46,33 @@ LINK = ImprovementLink.__tablename__
 _HIDDEN = frozenset({"updated_at"})
 
 
-def parts_of_quarter(session: Session, quarter: str) -> dict[int, list[ScorePart]]:
-    """The score parts of every item of ``quarter``: its linked problems' frequency and
-    impact."""
+def parts_of_quarter(session: Session, quarter: str) -> dict[int, tuple[ScorePart, int]]:
+    """Each item of ``quarter``'s score part (the linked problem that gives its score, see
+    workbench.services.ranking.basis) and how many problems it links; read as plain
+    tuples, as a quarter may hold 10,000 items."""
     rows = session.execute(
         select(ImprovementLink.item_id, Problem.id, Problem.code, Problem.frequency, Problem.impact)
         .join(ImprovementItem, ImprovementItem.id == ImprovementLink.item_id)
         .join(Problem, Problem.id == ImprovementLink.problem_id)
         .where(ImprovementItem.quarter == quarter)
     )
-    parts: dict[int, list[ScorePart]] = defaultdict(list)
+    weights = ranking.FREQUENCY_WEIGHTS
+    best: dict[int, tuple[int, tuple[int, str], int, str, str, int]] = {}
+    counts: dict[int, int] = defaultdict(int)
     for item_id, problem_id, code, frequency, impact in rows:
-        parts[item_id].append(ranking.part(problem_id, code, frequency, impact))
-    return parts
+        counts[item_id] += 1
+        weight = weights.get(frequency, 0)
+        score, key = weight * impact, (len(code), code)
+        found = best.get(item_id)
+        if found is None or score > found[0] or (score == found[0] and key < found[1]):
+            best[item_id] = (score, key, problem_id, code, frequency, impact)
+    return {
+        item_id: (
+            ScorePart(problem_id, code, frequency, weights.get(frequency, 0), impact),
+            counts[item_id],
+        )
+        for item_id, (_, _, problem_id, code, frequency, impact) in best.items()
+    }
 
 
 def carried_of(
@@ -143,15 +157,18 @@ def rows_of_quarter(session: Session, quarter: str) -> QuarterListView:
     """The quarter's list in the order shown: placed items by their rank, then the rest
     by score (see workbench.services.ranking)."""
     owner = aliased(Person)
+    columns = ImprovementItem.__table__.c
     items = session.execute(
-        select(ImprovementItem, owner.name)
-        .outerjoin(owner, owner.id == ImprovementItem.owner_id)
-        .where(ImprovementItem.quarter == quarter)
-        .order_by(ImprovementItem.code)
+        select(*(columns[name] for name in _ROW_COLUMNS), owner.name.label("owner"))
+        .outerjoin(owner, owner.id == columns.owner_id)
+        .where(columns.quarter == quarter)
+        .order_by(columns.code)
     ).all()
     parts = parts_of_quarter(session, quarter)
     carried = carried_of(session, quarter)
-    entries = [_Ranked(item, name, parts.get(item.id, [])) for item, name in items]
+    nothing: tuple[ScorePart | None, int] = (None, 0)
+    rows_read: list[tuple[Any, ...]] = [tuple(item) for item in items]
+    entries = [_Ranked(item, *parts.get(item[0], nothing)) for item in rows_read]
     proposed = {e.id: n for n, e in enumerate(sorted(entries, key=ranking.proposed_key), 1)}
     listed = sorted(entries, key=ranking.list_key)
     frozen = quarter_list(session, quarter)
@@ -168,33 +185,37 @@ def rows_of_quarter(session: Session, quarter: str) -> QuarterListView:
     )
 
 
-class _Ranked:
-    """An item with its score parts while a list is ordered."""
+_ROW_COLUMNS = (
+    "id",
+    "code",
+    "title",
+    "status",
+    "owner_id",
+    "target_metric",
+    "target_value",
+    "target_unit",
+    "target_by",
+    "manual_rank",
+)
 
-    def __init__(self, item: ImprovementItem, owner: str | None, parts: list[ScorePart]) -> None:
-        self.item = item
-        self.id = item.id
-        self.code = item.code
-        self.manual_rank = item.manual_rank
-        self.owner = owner
-        self.parts = parts
-        self.basis = ranking.basis(parts)
-        self.score = self.basis.score if self.basis is not None else 0
+
+class _Ranked:
+    """An item (its row's columns) with its score while a list is ordered."""
+
+    def __init__(self, item: tuple[Any, ...], basis: ScorePart | None, count: int) -> None:
+        self.item = item  # the _ROW_COLUMNS, then the owner's name
+        self.id: int = item[0]
+        self.code: str = item[1]
+        self.manual_rank: int | None = item[9]
+        self.basis = basis
+        self.count = count
+        self.score = basis.score if basis is not None else 0
 
     def row(self, position: int, proposed: int, carried: Carried, touched: bool) -> ImprovementRow:
         item, basis = self.item, self.basis
         return ImprovementRow(
-            id=item.id,
-            code=item.code,
-            title=item.title,
-            status=item.status,
-            owner_id=item.owner_id,
-            owner=self.owner,
-            target_metric=item.target_metric,
-            target_value=item.target_value,
-            target_unit=item.target_unit,
-            target_by=item.target_by,
-            manual_rank=item.manual_rank,
+            **dict(zip(_ROW_COLUMNS, item, strict=False)),
+            owner=item[-1],
             position=position,
             proposed_position=proposed,
             score=self.score,
@@ -202,7 +223,7 @@ class _Ranked:
             weight=basis.weight if basis else 0,
             impact=basis.impact if basis else 0,
             basis_code=basis.problem_code if basis else None,
-            problem_count=len(self.parts),
+            problem_count=self.count,
             carried=carried,
             changed_after_freeze=touched,
         )
