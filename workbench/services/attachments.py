@@ -149,6 +149,20 @@ def problem_of_owner(session: Session, owner_kind: str, owner_id: int) -> Proble
     return owner.solution.cause.problem
 
 
+def _refuse_too_large(name: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise ValidationError(
+            [
+                FieldError(
+                    "content",
+                    "attachment_too_large",
+                    f"{name} is larger than the limit of {size_text(limit)}",
+                    {"value": name, "limit": size_text(limit)},
+                )
+            ]
+        )
+
+
 @dataclass(frozen=True)
 class Removal:
     """A removed attachment and the write that removed it (what ``restore`` reverses)."""
@@ -166,6 +180,10 @@ class AttachmentService(Service):
         """The largest file allowed, in bytes (a team rule)."""
         with self._db.read() as session:
             return attachment_limit(session)
+
+    def check_size(self, file_name: str, size: int) -> None:
+        """Refuse a file of ``size`` bytes before reading it, as ``add`` would."""
+        _refuse_too_large(PureWindowsPath(file_name).name, size, self.limit())
 
     def add(
         self,
@@ -190,18 +208,7 @@ class AttachmentService(Service):
             )
         with self._db.write(self.actor) as session:
             refuse_if_closed(problem_of_owner(session, owner_kind, owner_id))
-            limit = attachment_limit(session)
-            if len(data) > limit:
-                raise ValidationError(
-                    [
-                        FieldError(
-                            "content",
-                            "attachment_too_large",
-                            f"{name} is larger than the limit of {size_text(limit)}",
-                            {"value": name, "limit": size_text(limit)},
-                        )
-                    ]
-                )
+            _refuse_too_large(name, len(data), attachment_limit(session))
             attachment = Attachment(
                 owner_kind=owner_kind,
                 owner_id=owner_id,
