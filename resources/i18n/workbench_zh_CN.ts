@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentsView</name>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="85"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="86"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="87"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="88"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="90"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="92"/>
+        <source>Paste a screenshot or copied files (Ctrl+V)</source>
+        <translation>粘贴截图或已复制的文件（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="108"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="206"/>
+        <source>Drop files here or paste a screenshot (Ctrl+V).</source>
+        <translation>将文件拖到此处，或粘贴截图（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="211"/>
+        <source>No preview for this kind of file: Open shows it.</source>
+        <translation>此类文件无法预览：请点击“打开”查看。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="245"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="287"/>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>剪贴板中没有可添加为附件的图片或文件。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="310"/>
+        <source>Added %1.</source>
+        <translation>已添加%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="342"/>
+        <source>No program on this computer opens %1.</source>
+        <translation>此电脑上没有可打开%1的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="348"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="362"/>
+        <source>Saved %1.</source>
+        <translation>已保存到%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="376"/>
+        <source>Removed %1.</source>
+        <translation>已移除%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="398"/>
+        <source>%1 is back.</source>
+        <translation>%1已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>CauseForm</name>
     <message>
         <location filename="../../workbench/ui/detail/link_forms.py" line="145"/>
@@ -668,12 +756,12 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="93"/>
+        <location filename="../../workbench/ui/operations.py" line="94"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="100"/>
+        <location filename="../../workbench/ui/operations.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1169,7 +1257,7 @@
 <context>
     <name>SimilarHint</name>
     <message>
-        <location filename="../../workbench/ui/detail/similar_hint.py" line="92"/>
+        <location filename="../../workbench/ui/detail/similar_hint.py" line="81"/>
         <source>Similar open problems (%1) — open one instead?</source>
         <translation>已有相似的未关闭问题（%1 个）——要打开其中一个吗？</translation>
     </message>
