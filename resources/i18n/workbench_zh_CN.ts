@@ -4,87 +4,102 @@
 <context>
     <name>AttachmentsView</name>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="86"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="93"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="87"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="94"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="88"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="95"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="89"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="96"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="91"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="98"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="93"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="100"/>
         <source>Paste a screenshot or copied files (Ctrl+V)</source>
         <translation>粘贴截图或已复制的文件（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="110"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="208"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="215"/>
         <source>Drop files here or paste a screenshot (Ctrl+V).</source>
         <translation>将文件拖到此处，或粘贴截图（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="213"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="220"/>
         <source>No preview for this kind of file: Open shows it.</source>
         <translation>此类文件无法预览：请点击“打开”查看。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="247"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="254"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="289"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="296"/>
         <source>The clipboard holds no image or file to attach.</source>
         <translation>剪贴板中没有可添加为附件的图片或文件。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/detail/attachments_view.py" line="312"/>
+        <source>Add attachment %1</source>
+        <translation>添加附件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="327"/>
         <source>Added %1.</source>
         <translation>已添加%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="344"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="359"/>
         <source>No program on this computer opens %1.</source>
         <translation>此电脑上没有可打开%1的程序。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="350"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="365"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="364"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="379"/>
         <source>Saved %1.</source>
         <translation>已保存到%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="378"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="391"/>
+        <source>Remove attachment %1</source>
+        <translation>移除附件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="398"/>
         <source>Removed %1.</source>
         <translation>已移除%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="400"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="401"/>
+        <source>Removed %1. Ctrl+Z brings it back.</source>
+        <translation>已移除 %1。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="422"/>
         <source>%1 is back.</source>
         <translation>%1已恢复。</translation>
     </message>
@@ -815,39 +830,39 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="98"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="160"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="93"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="156"/>
         <location filename="../../workbench/ui/problems_page.py" line="109"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="307"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="303"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="114"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="374"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="127"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="386"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="144"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="425"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="345"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="435"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="355"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>

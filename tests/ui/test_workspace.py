@@ -199,3 +199,29 @@ def test_each_record_keeps_its_own_attachments_and_a_closed_problem_only_shows_t
     click_node(qtbot, panel, ("cause", cause.id))
     assert len(view.attachments()) == 1  # still shown …
     assert not view.add_button.isEnabled() and not view.paste_button.isEnabled()  # … read-only
+
+
+def test_adding_and_removing_an_attachment_are_steps_of_the_records_undo(
+    qtbot, qapp_lang, services, problem, tmp_path
+) -> None:
+    window = laptop_window(qtbot, services, (1366, 768))
+    window.open_problem(problem.code)
+    panel = window.page("problems").detail
+    view = panel.tabs.attachments
+    panel.tabs.show_attachments()
+    sheet = tmp_path / "盘点表.csv"
+    sheet.write_bytes("物料,账面,实盘\nA-01,100,98\n".encode("gb18030"))
+    assert view.add_files([sheet]) == 1
+    assert panel.undo_stack.undoText() == "Add attachment 盘点表.csv"
+    view.list.setCurrentRow(0)
+    assert view.remove_selected()
+    assert view.attachments() == [] and "Ctrl+Z brings it back" in view.status.text()
+    assert not view.undo_button.isVisible()  # the record's undo, not one of its own
+
+    panel.undo_stack.undo()  # as Ctrl+Z from anywhere in the window
+    (back,) = services.attachments.list_for("problem", problem.id)
+    assert services.attachments.content(back.id) == sheet.read_bytes()
+    assert [a.file_name for a in view.attachments()] == ["盘点表.csv"]
+    panel.undo_stack.undo()
+    assert services.attachments.list_for("problem", problem.id) == []
+    assert view.attachments() == []

@@ -59,6 +59,9 @@ HINT_STYLE = "color: #607d8b;"
 _FAILURES = (ValidationError, NotFoundError, StorageError, OSError)
 
 
+Recorder = Callable[[str, Callable[[], object]], None]
+
+
 def _open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
@@ -73,6 +76,10 @@ class AttachmentsView(QWidget):
         self._services = services
         self._owner: tuple[str, int] | None = None
         self._read_only = True
+        # In a record with an undo history: adding and removing become its steps
+        # (Ctrl+Z from anywhere), ``record(text, action)`` runs the write as one; alone,
+        # the view writes directly and offers its own Undo for a removal.
+        self.record: Recorder | None = None
         self._shown: list[AttachmentInfo] = []
         self._pictures = Pictures(services, self)
         self._copies = TempCopies(services)
@@ -296,9 +303,17 @@ class AttachmentsView(QWidget):
         return self.add_from_mime(QApplication.clipboard().mimeData())
 
     def _add(self, file_name: str, data: bytes) -> AttachmentInfo:
-        if self._owner is None:
+        owner = self._owner
+        if owner is None:
             raise NotFoundError("no record is shown")
-        return self._services.attachments.add(*self._owner, file_name, data)
+        if self.record is None:
+            return self._services.attachments.add(*owner, file_name, data)
+        added: list[AttachmentInfo] = []
+        text = self.tr("Add attachment %1").replace("%1", file_name)
+        self.record(
+            text, lambda: added.append(self._services.attachments.add(*owner, file_name, data))
+        )
+        return added[0]
 
     def _after_adding(self, added: list[str], refused: list[str]) -> None:
         if added:
@@ -370,13 +385,20 @@ class AttachmentsView(QWidget):
         if info is None or self._read_only:
             return False
         try:
-            self._removal = self._services.attachments.remove(info.id)
+            if self.record is None:
+                self._removal = self._services.attachments.remove(info.id)
+            else:
+                text = self.tr("Remove attachment %1").replace("%1", info.file_name)
+                self.record(text, lambda: self._services.attachments.remove(info.id))
         except _FAILURES as exc:
             self._say(errors.describe(exc), error=True)
             return False
         self.refresh()
-        self._say(self.tr("Removed %1.").replace("%1", info.file_name))
-        self.undo_button.show()
+        if self.record is None:
+            self._say(self.tr("Removed %1.").replace("%1", info.file_name))
+            self.undo_button.show()
+        else:
+            self._say(self.tr("Removed %1. Ctrl+Z brings it back.").replace("%1", info.file_name))
         return True
 
     def restore_removed(self) -> bool:
