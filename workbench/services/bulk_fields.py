@@ -20,6 +20,7 @@ from workbench.services import fields
 from workbench.services.errors import FieldError
 from workbench.services.fields import EARLIEST, LATEST, Spec
 from workbench.services.kinds import RecordKind
+from workbench.services.numbers import TypedNumber
 
 # A shortcut's answer when it cannot tell: the value goes to ``fields.coerce``.
 UNSURE: Any = object()
@@ -59,14 +60,15 @@ def _number(spec: Spec) -> Shortcut:
         return whole
 
     def real(value: Any) -> Any:
-        # value == value: not NaN; the strict bounds leave out the infinities.
+        # value == value: not NaN; the strict bounds leave out the infinities. A float
+        # carries no typed decimals (workbench.services.numbers); text is coerced.
         if (
             type(value) is float
             and value == value
             and -_INFINITY < value < _INFINITY
             and low <= value <= high
         ):
-            return value + 0  # -0.0 is stored as 0.0, as coerce does
+            return TypedNumber(value + 0.0)  # -0.0 is stored as 0.0, as coerce does
         return UNSURE
 
     return real

@@ -22,8 +22,9 @@ from workbench.store.models import AuditEntry, TeamSetting
 
 FOUR_EYES = "four_eyes"
 REQUIRED, RELAXED = "required", "relaxed"
-# The fields whose values a verification vouches for.
-ENTERED = ("baseline_value", "value_after")
+# The fields whose values a verification vouches for, each with the decimals it was
+# typed with (setting "2" to "2.0" is entering the figure too).
+ENTERED = ("baseline_value", "baseline_decimals", "value_after", "after_decimals")
 
 
 def four_eyes_relaxed(session: Session) -> bool:
