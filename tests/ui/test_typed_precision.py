@@ -76,15 +76,9 @@ def test_typed_figures_read_the_same_after_reopening_the_database(
         click(qtbot, panel.chain.forms["result"].save_button)
         assert _shown(qtbot, panel, result_id) == ("2.0% → 4%, worse by 100%", "2.0", "4")
 
-        dialog = panel.show_history()
-        assert dialog is not None
-        table = dialog.table
-        rows = [
-            tuple(table.item(row, column).text() for column in (2, 3, 4))
-            for row in range(table.rowCount())
-        ]
-        assert rows[0] == ("Result: Value after", "1.20", "4")
-        dialog.close()
+        panel.tabs.show_history()
+        changes = [row[1:] for row in panel.tabs.history.rows()]
+        assert changes[0] == ("Result: Value after", "1.20", "4")
     finally:
         reopened.close()
 
