@@ -30,7 +30,7 @@ def test_a_file_from_before_0006_upgrades_and_its_figures_read_as_they_did(
     path = tmp_path / "workbench.sqlite3"
     database = Database(resolve_target(str(path)))
     try:
-        upgrade(database, target="0004")
+        upgrade(database, target="0005")  # the revision before 0006
         write_demo_before_0006(Services.build(database, "tester"), path)
         columns = [row[1] for row in sql(path, "PRAGMA table_info(result)")]
         assert not set(DECIMALS) & set(columns)

@@ -1,8 +1,8 @@
 """A problem's audit trail, for its History view: who changed what, when, old → new.
 
 The entries are the audit chain's own (workbench.store.audit), for the problem and every
-cause, why, solution, result and status change (with its reason) it has now, newest
-first. Only plain records leave here.
+cause, why, solution, result, status change (with its reason) and attachment it has
+now, newest first. Only plain records leave here.
 
 A number is kept in two columns, its value and the decimals it was typed with
 (workbench.services.numbers), so its change may be two entries, or only the decimals'
@@ -17,13 +17,21 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from workbench.services.base import Service
 from workbench.services.kinds import KINDS
 from workbench.services.numbers import TypedNumber
-from workbench.store.models import AuditEntry, Cause, CauseWhy, Result, Solution, StatusChange
+from workbench.store.models import (
+    Attachment,
+    AuditEntry,
+    Cause,
+    CauseWhy,
+    Result,
+    Solution,
+    StatusChange,
+)
 
 # Bookkeeping fields a person did not change.
 _HIDDEN = frozenset({"updated_at"})
@@ -59,6 +67,16 @@ class TrailService(Service):
                     select(StatusChange.id).where(StatusChange.problem_id == problem_id)
                 )
             )
+            owners = [("problem", problem_id)]
+            owners += [("cause", cause) for cause in causes]
+            owners += [("result", result) for result in results]
+            attachments = list(
+                session.scalars(
+                    select(Attachment.id).where(
+                        tuple_(Attachment.owner_kind, Attachment.owner_id).in_(owners)
+                    )
+                )
+            )
             records = {
                 "problem": [problem_id],
                 "cause": causes,
@@ -66,6 +84,7 @@ class TrailService(Service):
                 "solution": solutions,
                 "result": results,
                 "status_change": statuses,  # each with its reason (a reject's, a reopen's)
+                "attachment": attachments,  # name, size and SHA-256, never the bytes
             }
             audit = AuditEntry.__table__
             scopes = [

@@ -1,7 +1,7 @@
 """a result's baseline and value after keep the decimals they were typed with
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 10:00:00
 
 "2.0" was stored as the number 2 and read back as "2". Two small integer columns beside
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -388,6 +388,8 @@ class FieldForm(QWidget):
         for name, value in values.items():
             if name in self._rows:
                 self._rows[name].put(value)
+        # Editors that load without a signal (the whys' list) say so here, once.
+        self.edited.emit()
 
     def changes(self) -> dict[str, Any]:
         """The fields whose value differs from what was loaded, as typed."""
