@@ -28,8 +28,9 @@ REQUIRED, RELAXED = "required", "relaxed"
 # The largest file an attachment may be, in bytes; no row means the default.
 ATTACHMENT_LIMIT = "attachment_limit"
 DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024
-# The fields whose values a verification vouches for.
-ENTERED = ("baseline_value", "value_after")
+# The fields whose values a verification vouches for, each with the decimals it was
+# typed with (setting "2" to "2.0" is entering the figure too).
+ENTERED = ("baseline_value", "baseline_decimals", "value_after", "after_decimals")
 
 
 def four_eyes_relaxed(session: Session) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -214,9 +215,13 @@ class Result(Base):
     metric: Mapped[str] = mapped_column(String(100))
     unit: Mapped[str] = mapped_column(String(20), default="")
     direction: Mapped[str] = mapped_column(String(10), default="lower")
-    baseline_value: Mapped[float] = mapped_column(Float)
+    # A number keeps the decimals it was typed with beside it ("2.0" is 2.0 and 1); NULL:
+    # not known (stored before migration 0006). See workbench.services.numbers.
+    baseline_value: Mapped[float] = mapped_column(Float, info={"decimals": "baseline_decimals"})
+    baseline_decimals: Mapped[int | None] = mapped_column(SmallInteger)
     baseline_on: Mapped[dt.date | None] = mapped_column(Date)
-    value_after: Mapped[float | None] = mapped_column(Float)
+    value_after: Mapped[float | None] = mapped_column(Float, info={"decimals": "after_decimals"})
+    after_decimals: Mapped[int | None] = mapped_column(SmallInteger)
     measured_on: Mapped[dt.date | None] = mapped_column(Date)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

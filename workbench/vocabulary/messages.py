@@ -32,6 +32,14 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh_CN": "{field}超过{limit}个字符。",
     },
     "not_a_number": {"en": "{field} is not a number.", "zh_CN": "{field}不是数字。"},
+    "decimal_comma": {
+        "en": "{field} has a comma: write decimals after a point (2.0), without separators.",
+        "zh_CN": "{field}含有逗号：小数请用小数点（如 2.0），不要用分隔符。",
+    },
+    "too_many_decimals": {
+        "en": "{field} has more than {limit} decimals.",
+        "zh_CN": "{field}的小数位超过{limit}位。",
+    },
     "not_a_whole_number": {
         "en": "{field} must be a whole number.",
         "zh_CN": "{field}必须是整数。",
