@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from workbench.services import fields, kinds
 from workbench.services.bulk_fields import UNSURE, QuickCheck, check_whys, shortcut
 from workbench.services.kinds import RecordKind
+from workbench.services.numbers import TypedNumber
 
 VALID: dict[str, dict[str, Any]] = {
     "problem": {
@@ -78,6 +80,19 @@ TRIES: list[Any] = [
     " 4 ",
     "3.0",
     "12%",
+    "2.50",
+    "２．０",
+    "2,0",
+    "0.1234567",
+    Decimal("2.50"),
+    Decimal("NaN"),
+    TypedNumber(2.0, 1),
+    TypedNumber(-0.0, 2),
+    TypedNumber(1.5),
+    TypedNumber(2, 0),  # an int value: coerce makes it a float
+    TypedNumber(1.0, 7),
+    TypedNumber(1.0, -1),
+    TypedNumber(float("inf"), 1),
     "2025-03-01",
     "20250301",
     20260501,

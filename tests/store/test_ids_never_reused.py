@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from old_programs import write_demo_before_0006
 from sqlalchemy import Integer, delete, inspect
 
-from workbench.cli.bulk import write_problems
-from workbench.cli.demo import SMALL_SPAN_DAYS, seed_lookups
 from workbench.cli.main import main
-from workbench.cli.scenario import Planner, load_catalogue
 from workbench.services import Services
 from workbench.services.chain import CAUSE
 from workbench.store.audit import MIGRATE, REVISION, SCHEMA, Change, append, snapshot
@@ -47,6 +45,7 @@ ID_TABLES = sorted(
 AFTER_0002 = {
     "status_change",
     "team_setting",
+    "attachment",
     "improvement_item",
     "improvement_item_problem",
     "quarter_list",
@@ -101,16 +100,6 @@ def autoincrement_tables(path: Path) -> set[str]:
     }
 
 
-def write_old_demo(services: Services, count: int = 48) -> None:
-    """The default demo's problems, written as the bulk writer does (rows and audit
-    entries, no status changes): today's services keep every status change in a table
-    that an 0001 file does not have yet."""
-    catalogue = load_catalogue("zh_CN")
-    ids = seed_lookups(services, catalogue)
-    plans = Planner(catalogue, ids, services.problems.today(), SMALL_SPAN_DAYS).problems(count)
-    write_problems(services, plans, ids.people, count)
-
-
 def delete_as_an_old_program(database: Database, problem_id: int) -> None:
     """Delete a problem without a chain at 0001, with its audit entry, as the program of
     that revision did (today's ORM would also look for its status changes)."""
@@ -129,7 +118,9 @@ def demo_0001(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("old") / "workbench.sqlite3"
     database = open_database(path, target="0001")
     try:
-        write_old_demo(Services.build(database, "tester"))
+        # Written as the bulk writer does (rows and audit entries, no status changes):
+        # today's services keep every status change in a table an 0001 file lacks.
+        write_demo_before_0006(Services.build(database, "tester"), path)
         with database.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -146,8 +137,9 @@ def old_file(demo_0001: Path, tmp_path: Path) -> Path:
 
 
 def test_every_table_with_an_integer_id_is_autoincrement(db_path: Path) -> None:
-    # 0003 added status_change and team_setting; 0008 the improvement list's three tables
-    assert len(ID_TABLES) == 14
+    # 0003 added status_change and team_setting, 0005 attachment, 0008 the improvement
+    # list's three tables
+    assert len(ID_TABLES) == 15
     tables = Base.metadata.tables
     assert all(tables[name].dialect_options["sqlite"]["autoincrement"] for name in ID_TABLES)
     assert autoincrement_tables(db_path) == set(ID_TABLES)

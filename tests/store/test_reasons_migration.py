@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from old_programs import write_demo_before_0006
 
-from workbench.cli.bulk import write_problems
-from workbench.cli.demo import SMALL_SPAN_DAYS, seed_lookups
-from workbench.cli.scenario import Planner, load_catalogue
 from workbench.services import Services
 from workbench.store.audit import MIGRATE, SCHEMA
 from workbench.store.database import Database, resolve_target
@@ -44,11 +42,7 @@ def file_0002(tmp_path: Path) -> Path:
     database = Database(resolve_target(str(path)))
     try:
         upgrade(database, target="0002")
-        services = Services.build(database, "tester")
-        catalogue = load_catalogue("zh_CN")
-        ids = seed_lookups(services, catalogue)
-        plans = Planner(catalogue, ids, services.problems.today(), SMALL_SPAN_DAYS).problems(48)
-        write_problems(services, plans, ids.people, 48)
+        write_demo_before_0006(Services.build(database, "tester"), path)
     finally:
         database.dispose()
     assert sql(path, "SELECT version_num FROM alembic_version") == [("0002",)]

@@ -15,9 +15,11 @@ import json
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from workbench.paths import demo_dir
+from workbench.services.numbers import TypedNumber, typed_number
 from workbench.vocabulary import LANGUAGES
 
 
@@ -82,8 +84,9 @@ def _cause(raw: Mapping[str, Any], lang: str) -> CauseSeed:
             "metric": localized(res["metric"], lang),
             "unit": localized(res["unit"], lang),
             "direction": res["direction"],
-            "baseline": float(res["baseline"]),
-            "after": float(res["after"]),
+            # As written in the file: 2.0 keeps its decimal, 48 has none.
+            "baseline": typed_number(res["baseline"]),
+            "after": typed_number(res["after"]),
         }
     return CauseSeed(values, tuple(raw["whys"][lang]), solution, result)
 
@@ -107,7 +110,10 @@ def load_catalogue(lang: str) -> Catalogue:
         raise ValueError(f"no demo data in language {lang}; use one of {', '.join(LANGUAGES)}")
     folder = demo_dir()
     lookups = json.loads((folder / "lookups.json").read_text(encoding="utf-8"))
-    raw = json.loads((folder / "situations.json").read_text(encoding="utf-8"))
+    # Decimal keeps a number's decimals as written (2.0, not 2): a result shows them so.
+    raw = json.loads(
+        (folder / "situations.json").read_text(encoding="utf-8"), parse_float=Decimal
+    )
     return Catalogue(
         modules=tuple((m["key"], m[lang]) for m in lookups["modules"]),
         sites=tuple((s["code"], s[lang]) for s in lookups["sites"]),
@@ -171,9 +177,10 @@ _STATUS_ODDS = {
 _STAGES = ("open", "analysing", "solving", "verifying", "closed")
 
 
-def _tidy(value: float) -> float:
-    """A measured value as people write it: 1.2, 64.3, 0.55."""
-    return round(value, 2 if abs(value) < 1 else 1) + 0.0  # + 0.0: never -0.0
+def _tidy(value: float, like: TypedNumber) -> TypedNumber:
+    """A measured value written as precisely as the situation's own (``like``): 1.2, 64.3, 35."""
+    places = like.places()
+    return TypedNumber(round(value, places) + 0.0, places)  # + 0.0: never -0.0
 
 
 class Planner:
@@ -301,14 +308,16 @@ class Planner:
         exact: bool,
     ) -> PlannedResult:
         rng = self._rng
-        baseline, after = seed["baseline"], seed["after"]
+        baseline: TypedNumber = seed["baseline"]
+        after: TypedNumber = seed["after"]
         if not exact:
             # Scale the situation; a higher-is-better metric starts no higher (≤ 100%).
             scale = (
                 rng.uniform(0.97, 1.0) if seed["direction"] == "higher" else rng.uniform(0.92, 1.08)
             )
-            after = _tidy(scale * (baseline + (after - baseline) * rng.uniform(0.8, 1.1)))
-            baseline = _tidy(scale * baseline)
+            start, end = baseline.value, after.value
+            after = _tidy(scale * (start + (end - start) * rng.uniform(0.8, 1.1)), after)
+            baseline = _tidy(scale * start, baseline)
         measured = status == "closed" or rng.random() < 0.7
         measured_on = self._later(done_on, 7, 30) if measured else None
         verified = measured_on is not None and (status == "closed" or rng.random() < 0.3)
@@ -316,9 +325,9 @@ class Planner:
             "metric": seed["metric"],
             "unit": seed["unit"],
             "direction": seed["direction"],
-            "baseline_value": float(baseline),
+            "baseline_value": baseline,
             "baseline_on": reported,
-            "value_after": float(after) if measured else None,
+            "value_after": after if measured else None,
             "measured_on": measured_on,
         }
         verified_on = self._later(measured_on, 1, 7) if verified and measured_on else None

@@ -17,6 +17,7 @@ from workbench.store.changes import ChangeSet
 # the plain records (workbench.services.records), the errors or the progress of a job does
 # not pay for them.
 if TYPE_CHECKING:
+    from workbench.services.attachments import AttachmentService
     from workbench.services.bulk import BulkService
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
@@ -52,10 +53,12 @@ class Services:
     mine: MineService
     team: TeamService
     improvements: ImprovementService
+    attachments: AttachmentService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
         """``anchor`` is where ``check`` compares the chain with what this machine saw."""
+        from workbench.services.attachments import AttachmentService
         from workbench.services.bulk import BulkService
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
@@ -84,6 +87,7 @@ class Services:
             mine=MineService(database, actor),
             team=TeamService(database, actor),
             improvements=ImprovementService(database, actor, history=history),
+            attachments=AttachmentService(database, actor, history),
         )
 
     @property

@@ -20,6 +20,7 @@ from workbench.services import fields
 from workbench.services.errors import FieldError
 from workbench.services.fields import EARLIEST, LATEST, Spec
 from workbench.services.kinds import RecordKind
+from workbench.services.numbers import MAX_DECIMALS, TypedNumber
 
 # A shortcut's answer when it cannot tell: the value goes to ``fields.coerce``.
 UNSURE: Any = object()
@@ -58,15 +59,23 @@ def _number(spec: Spec) -> Shortcut:
 
         return whole
 
+    def within(number: Any) -> bool:
+        # number == number: not NaN; the strict bounds leave out the infinities.
+        return (
+            type(number) is float
+            and number == number
+            and -_INFINITY < number < _INFINITY
+            and low <= number <= high
+        )
+
     def real(value: Any) -> Any:
-        # value == value: not NaN; the strict bounds leave out the infinities.
-        if (
-            type(value) is float
-            and value == value
-            and -_INFINITY < value < _INFINITY
-            and low <= value <= high
-        ):
-            return value + 0  # -0.0 is stored as 0.0, as coerce does
+        # A float carries no typed decimals (workbench.services.numbers); text is coerced.
+        if within(value):
+            return TypedNumber(value + 0.0)  # -0.0 is stored as 0.0, as coerce does
+        if type(value) is TypedNumber and within(value.value):
+            places = value.decimals
+            if places is None or (type(places) is int and 0 <= places <= MAX_DECIMALS):
+                return value if value.value else TypedNumber(0.0, places)
         return UNSURE
 
     return real

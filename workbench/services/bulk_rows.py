@@ -210,7 +210,7 @@ class RowChecker:
             return None
         if clean.get("reporter_id") is None:
             clean["reporter_id"] = self._acting()
-        values = {**_PROBLEM_BLANK, **clean}
+        values = kinds.PROBLEM.columns({**_PROBLEM_BLANK, **clean})
         values["status"] = status
         values["closed_on"] = (closed_on or self._today) if status == "closed" else None
         values["created_at"] = created_at
@@ -249,7 +249,7 @@ class RowChecker:
         if errors or why_errors:
             return None
         return NewCause(
-            {**_CAUSE_BLANK, **clean},
+            CAUSE.record.columns({**_CAUSE_BLANK, **clean}),
             whys_clean if whys is not None else [],
             [s for s in solutions if s is not None],
         )
@@ -265,7 +265,7 @@ class RowChecker:
         ]
         if errors:
             return None
-        values = {**_SOLUTION_BLANK, **clean}
+        values = SOLUTION.record.columns({**_SOLUTION_BLANK, **clean})
         values["done_on"] = solution_done_on(values["status"], values["done_on"], self._today)
         return NewSolution(values, [r for r in results if r is not None])
 
@@ -293,7 +293,7 @@ class RowChecker:
         self._note("result", row, part, errors)
         if errors:
             return None
-        values = {**_RESULT_BLANK, **clean}
+        values = RESULT.record.columns({**_RESULT_BLANK, **clean})
         if given.verified_at is None:
             values[_VERIFIED_BY] = None
         else:

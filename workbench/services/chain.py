@@ -18,7 +18,7 @@ from workbench.services.base import Service
 from workbench.services.closing import refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import RecordKind
-from workbench.services.mapping import load_problem, problem_detail, values_of
+from workbench.services.mapping import load_problem, problem_detail
 from workbench.services.records import ProblemDetail
 from workbench.services.team import require_four_eyes
 from workbench.services.versions import require_version
@@ -112,7 +112,7 @@ class ChainService(Service):
             parent = self._get(session, link.parent, parent_id)
             self._refuse_if_closed(session, _problem_of_parent(parent))
             self._check_references(session, clean)
-            obj = link.model(**clean, **{link.parent_key: parent_id})
+            obj = link.model(**link.record.columns(clean), **{link.parent_key: parent_id})
             self._before_save(obj)
             session.add(obj)
             session.flush()
@@ -136,11 +136,13 @@ class ChainService(Service):
             obj = self._get(session, link.model, entity_id)
             self._refuse_if_closed(session, link.problem_of(obj))
             require_version(session, link.model.__tablename__, entity_id, version)
-            clean = self._clean(link, {**values_of(obj, link.specs), **extra})
+            stored = link.record.field_values(obj)
+            clean = self._clean(link, {**stored, **extra})
             self._check_references(session, {name: clean[name] for name in extra})
-            measured = {name for name in extra if getattr(obj, name) != clean[name]}
-            for name in extra:
-                setattr(obj, name, clean[name])
+            # A number typed with other decimals ("2" → "2.0") is a new figure too.
+            measured = {name for name in extra if stored[name] != clean[name]}
+            for name, value in link.record.columns({n: clean[n] for n in extra}).items():
+                setattr(obj, name, value)
             if isinstance(obj, Result) and measured & _MEASURED:
                 # A verification vouches for the figures; new figures need a new one.
                 obj.verified_by_id = None

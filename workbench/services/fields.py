@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from workbench.services.errors import FieldError
+from workbench.services.numbers import NumberTextError, normalized, typed_number
 
 Kind = Literal["text", "int", "float", "date", "bool", "choice", "ref"]
 
@@ -42,6 +43,9 @@ class Spec:
     choices: tuple[str, ...] = ()
     default: Any = None
     multiline: bool = False
+    # A "float" field's column keeping the decimals its value was typed with
+    # (workbench.services.numbers); its clean value is a TypedNumber.
+    decimals_column: str | None = None
 
 
 MAX_WHYS = 10
@@ -122,30 +126,43 @@ def _date(name: str, value: Any) -> tuple[Any, FieldError | None]:
 
 
 def _number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
-    as_int = spec.kind in ("int", "ref")
+    if spec.kind == "float":
+        return _typed_number(name, spec, value)
     try:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError
+        # Text as for a measured value: full-width digits too (workbench.services.numbers).
         number: float = float(
-            value if isinstance(value, int | float) else str(value).strip().rstrip("%")
+            value if isinstance(value, int | float) else normalized(value).rstrip("%")
         )
-        if as_int:
-            if number != int(number):  # "3.0" is 3; "3.5" is no severity
-                return None, _error(name, "not_a_whole_number", "must be a whole number")
-            number = int(number)
+        if number != int(number):  # "3.0" is 3; "3.5" is no severity
+            return None, _error(name, "not_a_whole_number", "must be a whole number")
+        whole = int(number)
     except (TypeError, ValueError, OverflowError):
         return None, _error(name, "not_a_number", "is not a number")
-    number += 0  # -0.0 becomes 0.0: SQLite stores no negative zero, the audit would differ
-    if number != number or number in (float("inf"), float("-inf")):
-        return None, _error(name, "not_a_number", "is not a number")
-    if as_int and not INT64[0] <= number <= INT64[1]:
+    if not INT64[0] <= whole <= INT64[1]:
         return None, _error(name, "not_a_number", "is too large a number")
+    error = _range_error(name, spec, whole)
+    return (None, error) if error else (whole, None)
+
+
+def _typed_number(name: str, spec: Spec, value: Any) -> tuple[Any, FieldError | None]:
+    """A measured value with the decimals it was written with (workbench.services.numbers)."""
+    try:
+        number = typed_number(value)
+    except NumberTextError as wrong:
+        return None, _error(name, wrong.code, wrong.message, **wrong.params)
+    error = _range_error(name, spec, number.value)
+    return (None, error) if error else (number, None)
+
+
+def _range_error(name: str, spec: Spec, number: float) -> FieldError | None:
     low, high = spec.minimum, spec.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        return None, _error(
+        return _error(
             name, "out_of_range", f"must be between {low:g} and {high:g}", low=low, high=high
         )
-    return number, None
+    return None
 
 
 def check(

@@ -42,8 +42,8 @@ from workbench.store.models import (
 
 ITEM = ImprovementItem.__tablename__
 LINK = ImprovementLink.__tablename__
-# Bookkeeping a person did not change.
-_HIDDEN = frozenset({"updated_at"})
+# Bookkeeping a person did not change, and what is shown with another field.
+_HIDDEN = frozenset({"updated_at", "target_decimals"})  # the decimals go with the value
 
 
 def parts_of_quarter(session: Session, quarter: str) -> dict[int, tuple[ScorePart, int]]:
@@ -196,6 +196,7 @@ _ROW_COLUMNS = (
     "target_unit",
     "target_by",
     "manual_rank",
+    "target_decimals",
 )
 
 
@@ -277,6 +278,7 @@ def record_of(session: Session, item: ImprovementItem) -> ImprovementRecord:
         problems=linked,
         carried=carried_of(session, None, [item.id]).get(item.id, Carried()),
         version=versions(session, ITEM, [item.id]).get(item.id, 0),
+        target_decimals=item.target_decimals,
     )
 
 

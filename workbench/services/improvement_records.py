@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from workbench.services.numbers import TypedNumber, stored
 from workbench.services.ranking import ScorePart
 
 
@@ -64,6 +65,13 @@ class ImprovementRecord:
     carried: Carried = field(default_factory=Carried)
     # The record's version (workbench.services.versions); not part of what it says.
     version: int = field(default=0, compare=False)
+    # The decimals the target was typed with; None: not known (workbench.services.numbers).
+    target_decimals: int | None = None
+
+    @property
+    def target(self) -> TypedNumber | None:
+        """The target value as it was written ("0.50" stays "0.50")."""
+        return stored(self.target_value, self.target_decimals)
 
     @property
     def basis(self) -> ScorePart | None:
@@ -108,6 +116,11 @@ class ImprovementRow:
     problem_count: int
     carried: Carried = field(default_factory=Carried)
     changed_after_freeze: bool = False
+    target_decimals: int | None = None
+
+    @property
+    def target(self) -> TypedNumber | None:
+        return stored(self.target_value, self.target_decimals)
 
     @property
     def manual(self) -> bool:

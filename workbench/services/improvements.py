@@ -62,7 +62,6 @@ from workbench.services.improvement_rules import (
     status_errors,
 )
 from workbench.services.kinds import IMPROVEMENT_ITEM
-from workbench.services.mapping import values_of
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import (
     IMPROVEMENT_TRANSITIONS,
@@ -117,7 +116,7 @@ class ImprovementService(Service):
             self._check_references(session, clean)
             problem_ids = check_problems(session, problems or [])
             item = ImprovementItem(
-                **clean,
+                **IMPROVEMENT_ITEM.columns(clean),
                 code=next_code(session, clean["quarter"]),
                 created_at=now,
                 updated_at=now,
@@ -143,15 +142,12 @@ class ImprovementService(Service):
             ):
                 raise refuse("quarter", "not_editable", "is the item's own")
             given.pop("quarter", None)
-            current = item.status
-            merged = {**values_of(item, IMPROVEMENT_ITEM.fields), **given}
-            clean = checked(merged, current)
+            stored = IMPROVEMENT_ITEM.field_values(item)
+            clean = checked({**stored, **given}, item.status)
             self._check_references(session, {name: clean[name] for name in given})
-            changed = False
-            for name in given:
-                if getattr(item, name) != clean[name]:
-                    setattr(item, name, clean[name])
-                    changed = True
+            changed = {name: clean[name] for name in given if stored[name] != clean[name]}
+            for name, value in IMPROVEMENT_ITEM.columns(changed).items():
+                setattr(item, name, value)
             if changed:
                 item.updated_at = self._clock()
             session.flush()
@@ -313,7 +309,7 @@ class ImprovementService(Service):
                     continue
                 old = load_item(session, row.id)
                 copy = ImprovementItem(
-                    **values_of(old, IMPROVEMENT_ITEM.fields),
+                    **IMPROVEMENT_ITEM.columns(IMPROVEMENT_ITEM.field_values(old)),
                     code=next_code(session, target),
                     carried_from_id=old.id,
                     created_at=now,

@@ -3,6 +3,9 @@ values, read from the model's columns plus the rules the columns cannot say.
 
 From a description follow the blank form (``blank``), validation as the user types and
 on save (``check``, the same function), and the audit encoding (the model's columns). A
+number with decimals (a Float column) is one field kept in two columns, its value and the
+decimals it was typed with (workbench.services.numbers): ``columns`` splits clean values
+into the model's columns, ``field_values`` joins a stored record's back. A
 new record kind is its model plus one ``describe`` call here, and its own rules in its
 service; it does not copy the Problem code. The kind's ``name`` is its table name: the
 word used by change notices, the audit chain, undo and the vocabulary's field labels.
@@ -20,6 +23,7 @@ from workbench.services import fields
 from workbench.services import vocabulary as v
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
+from workbench.services.numbers import stored
 from workbench.store.models import (
     Base,
     Cause,
@@ -51,6 +55,29 @@ class RecordKind:
         """Clean values and the errors of ``values`` (see ``fields.check``)."""
         return fields.check(self.fields, values, date_order=self.date_order, complete=complete)
 
+    def numbers(self) -> dict[str, str]:
+        """Each number field with decimals, and the column that keeps its decimals."""
+        return {n: s.decimals_column for n, s in self.fields.items() if s.decimals_column}
+
+    def columns(self, clean: Mapping[str, Any]) -> dict[str, Any]:
+        """Clean field values as the model's columns: a number (a TypedNumber) gives its
+        value to its own column and its decimals to the column beside it."""
+        values = dict(clean)
+        for name, decimals in self.numbers().items():
+            if name in clean:
+                number = clean[name]
+                values[name] = None if number is None else number.value
+                values[decimals] = None if number is None else number.decimals
+        return values
+
+    def field_values(self, record: Any) -> dict[str, Any]:
+        """The field values of a stored record (a row of the model, or a frozen record
+        with the same attribute names), each number with its decimals."""
+        values = {name: getattr(record, name) for name in self.fields}
+        for name, decimals in self.numbers().items():
+            values[name] = stored(values[name], getattr(record, decimals))
+        return values
+
 
 def _spec(column: Any) -> Spec:
     """What a column says of its field: type, length, default."""
@@ -66,7 +93,12 @@ def _spec(column: Any) -> Spec:
     if isinstance(kind, DateTime | Date):
         return Spec("date", default=default)
     if isinstance(kind, Float):
-        return Spec("float", default=default)
+        # Every measured value keeps the decimals it was typed with, in a column the model
+        # names: the one rule for numbers (workbench.services.numbers).
+        decimals = column.info.get("decimals")
+        if not decimals:
+            raise TypeError(f"number column {column.key} names no decimals column in its info")
+        return Spec("float", default=default, decimals_column=decimals)
     if isinstance(kind, Integer):
         return Spec("ref" if column.foreign_keys else "int", default=default)
     raise TypeError(f"no field kind for column {column.key} of type {kind}")

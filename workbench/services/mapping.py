@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,13 +12,9 @@ from workbench.services.errors import NotFoundError
 from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
 from workbench.services.team import entered_by_results
 from workbench.services.versions import versions
-from workbench.store.models import Base, Cause, Person, Problem, Result, Solution
+from workbench.store.models import Cause, Person, Problem, Result, Solution
 
 DONE_SOLUTION = ("done", "cancelled")
-
-
-def values_of(obj: Base, names: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in names}
 
 
 def _names(session: Session, ids: set[int | None]) -> dict[int, str]:
@@ -62,6 +57,8 @@ def result_record(
         verified_at=result.verified_at,
         version=version,
         entered_by=tuple(sorted(entered)),
+        baseline_decimals=result.baseline_decimals,
+        after_decimals=result.after_decimals,
     )
 
 

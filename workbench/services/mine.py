@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workbench.services.base import Service
+from workbench.services.numbers import TypedNumber, stored
 from workbench.store.models import Cause, Person, Problem, Result, Solution
 
 DUE_SOON_DAYS = 7
@@ -29,6 +30,10 @@ class MineItem:
     title: str  # the problem's, or the solution's / the result's metric
     status: str  # the item's own ("measured" for a result waiting to be verified)
     due_on: dt.date | None = None
+    # A result's figures as they were typed, and their unit.
+    baseline: TypedNumber | None = None
+    after: TypedNumber | None = None
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,17 @@ class MineService(Service):
                 .limit(limit)
             )
             results = session.execute(
-                select(Result.id, Problem.id, Problem.code, Result.metric)
+                select(
+                    Result.id,
+                    Problem.id.label("problem_id"),
+                    Problem.code,
+                    Result.metric,
+                    Result.unit,
+                    Result.baseline_value,
+                    Result.baseline_decimals,
+                    Result.value_after,
+                    Result.after_decimals,
+                )
                 .join(Solution, Result.solution_id == Solution.id)
                 .join(Cause, Solution.cause_id == Cause.id)
                 .join(Problem, Cause.problem_id == Problem.id)
@@ -93,5 +108,18 @@ class MineService(Service):
             return MyWork(
                 tuple(MineItem("problem", p, p, c, t, s, d) for p, c, t, s, d in problems),
                 tuple(MineItem("solution", s, p, c, t, st, d) for s, p, c, t, st, d in solutions),
-                tuple(MineItem("result", r, p, c, m, "measured") for r, p, c, m in results),
+                tuple(
+                    MineItem(
+                        "result",
+                        r.id,
+                        r.problem_id,
+                        r.code,
+                        r.metric,
+                        "measured",
+                        baseline=stored(r.baseline_value, r.baseline_decimals),
+                        after=stored(r.value_after, r.after_decimals),
+                        unit=r.unit,
+                    )
+                    for r in results
+                ),
             )

@@ -20,7 +20,7 @@ from workbench.services.base import Service
 from workbench.services.closing import clean_reason, closing_errors, needs_reason, refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kinds import PROBLEM
-from workbench.services.mapping import load_problem, problem_detail, values_of
+from workbench.services.mapping import load_problem, problem_detail
 from workbench.services.problem_sql import (
     SORT_COLUMNS,
     before,
@@ -210,7 +210,7 @@ class ProblemService(Service):
             if clean.get("reporter_id") is None:
                 clean["reporter_id"] = self._acting_person(session).id
             problem = Problem(
-                **clean,
+                **PROBLEM.columns(clean),
                 code=self._next_code(session, clean["reported_on"].year),
                 status="open",
                 created_at=now,
@@ -230,16 +230,14 @@ class ProblemService(Service):
             problem = load_problem(session, problem_id)
             refuse_if_closed(problem)
             require_version(session, "problem", problem_id, version)
-            merged = {**values_of(problem, PROBLEM.fields), **changes}
-            clean, errors = PROBLEM.check(merged)
+            stored = PROBLEM.field_values(problem)
+            clean, errors = PROBLEM.check({**stored, **changes})
             if errors:
                 raise ValidationError(errors)
             self._check_references(session, {name: clean[name] for name in changes})
-            changed = False
-            for name in changes:
-                if getattr(problem, name) != clean[name]:
-                    setattr(problem, name, clean[name])
-                    changed = True
+            changed = {name: clean[name] for name in changes if stored[name] != clean[name]}
+            for name, value in PROBLEM.columns(changed).items():
+                setattr(problem, name, value)
             if changed:
                 problem.updated_at = self._clock()
             session.flush()

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from workbench.services.numbers import TypedNumber, stored
+
 
 @dataclass(frozen=True)
 class Lookup:
@@ -174,6 +176,19 @@ class ResultRecord:
     version: int = field(default=0, compare=False)
     # Who entered the figures now in it (the four-eyes rule: none of them verifies it).
     entered_by: tuple[str, ...] = field(default=(), compare=False)
+    # The decimals each figure was typed with; None: not known (workbench.services.numbers).
+    baseline_decimals: int | None = None
+    after_decimals: int | None = None
+
+    @property
+    def baseline(self) -> TypedNumber:
+        """The baseline as it was written ("2.0" stays "2.0")."""
+        return TypedNumber(self.baseline_value, self.baseline_decimals)
+
+    @property
+    def after(self) -> TypedNumber | None:
+        """The value after as it was written; None while not measured."""
+        return stored(self.value_after, self.after_decimals)
 
     @property
     def verified(self) -> bool:
@@ -278,3 +293,24 @@ class RuleChange:
     value: str
     by: str
     at: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """A file kept with a problem, cause or result, without its bytes
+    (``AttachmentService.content`` reads them)."""
+
+    id: int
+    owner_kind: str  # problem, cause or result
+    owner_id: int
+    file_name: str
+    media_type: str
+    size: int  # bytes
+    sha256: str
+    added_by: str
+    added_at: dt.datetime  # UTC
+    note: str | None = None
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")

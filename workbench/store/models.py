@@ -18,6 +18,8 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -32,9 +34,15 @@ NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
 
 
 class Base(DeclarativeBase):
-    """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain."""
+    """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain.
+
+    ``__unaudited_columns__`` are columns the chain leaves out (a file's content: the
+    chain keeps its size and SHA-256 instead); ``__digests__`` pairs such a column with the
+    audited column holding its SHA-256, which ``workbench check`` recomputes."""
 
     __audited__ = True
+    __unaudited_columns__: ClassVar[frozenset[str]] = frozenset()
+    __digests__: ClassVar[tuple[tuple[str, str], ...]] = ()
     if TYPE_CHECKING:  # every model here is a plain table (DeclarativeBase says FromClause)
         __table__: ClassVar[Table]
 
@@ -212,9 +220,13 @@ class Result(Base):
     metric: Mapped[str] = mapped_column(String(100))
     unit: Mapped[str] = mapped_column(String(20), default="")
     direction: Mapped[str] = mapped_column(String(10), default="lower")
-    baseline_value: Mapped[float] = mapped_column(Float)
+    # A number keeps the decimals it was typed with beside it ("2.0" is 2.0 and 1); NULL:
+    # not known (stored before migration 0006). See workbench.services.numbers.
+    baseline_value: Mapped[float] = mapped_column(Float, info={"decimals": "baseline_decimals"})
+    baseline_decimals: Mapped[int | None] = mapped_column(SmallInteger)
     baseline_on: Mapped[dt.date | None] = mapped_column(Date)
-    value_after: Mapped[float | None] = mapped_column(Float)
+    value_after: Mapped[float | None] = mapped_column(Float, info={"decimals": "after_decimals"})
+    after_decimals: Mapped[int | None] = mapped_column(SmallInteger)
     measured_on: Mapped[dt.date | None] = mapped_column(Date)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -274,7 +286,8 @@ class ImprovementItem(Base):
     title: Mapped[str] = mapped_column(String(200))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     target_metric: Mapped[str] = mapped_column(String(100), default="")
-    target_value: Mapped[float | None] = mapped_column(Float)
+    target_value: Mapped[float | None] = mapped_column(Float, info={"decimals": "target_decimals"})
+    target_decimals: Mapped[int | None] = mapped_column(SmallInteger)
     target_unit: Mapped[str] = mapped_column(String(20), default="")
     target_by: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="proposed")
@@ -318,6 +331,51 @@ class QuarterList(Base):
     quarter: Mapped[str] = mapped_column(String(6), unique=True)
     frozen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     frozen_by: Mapped[str | None] = mapped_column(String(100))
+
+
+# The record kinds that take attachments (Attachment.owner_kind).
+ATTACHMENT_OWNERS = ("problem", "cause", "result")
+
+
+class Attachment(Base):
+    """A file kept with a problem, cause or result as evidence (an ERP error screen, a
+    盘点表): its bytes live in the database, so they are audited (by size and SHA-256, not
+    the bytes), backed up and checked with everything else. Added by migration 0005.
+
+    The owner is (``owner_kind``, ``owner_id``), a kind in ATTACHMENT_OWNERS; deleting
+    the owner deletes its attachments (workbench.store.attachments)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_owner", "owner_kind", "owner_id"), NEVER_REUSED)
+    __unaudited_columns__ = frozenset({"content"})
+    __digests__ = (("content", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_kind: Mapped[str] = mapped_column(String(20))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # Deferred: listing attachments never reads their bytes.
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RemovedContent(Base):
+    """The bytes of a removed attachment, kept so that undoing the removal (or the
+    deletion of its owner) brings the file back; the attachment's audit entries keep its
+    SHA-256, which the bytes must match to come back. Dropped after a while
+    (workbench.store.attachments.KEEP_REMOVED)."""
+
+    __tablename__ = "removed_content"
+    __audited__ = False
+
+    attachment_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    removed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.mine import DUE_SOON_DAYS, MineItem, MyWork
+from workbench.services.numbers import texts
 from workbench.ui import labels
 from workbench.ui.pages import entry
 
@@ -114,7 +115,11 @@ class MinePage(QWidget):
         vocabulary = {"problem": "status", "solution": "solution_status"}.get(item.kind)
         status = labels.choice(vocabulary, item.status) if vocabulary else self.tr("Measured")
         due = item.due_on.isoformat() if item.due_on else ""
-        row = QTreeWidgetItem(group, [item.code, item.title, status, due])
+        what = item.title
+        if item.baseline is not None:  # a result: its figures as they were typed
+            figures = " → ".join(f"{t}{item.unit}" for t in texts([item.baseline, item.after]))
+            what = f"{what} · {figures}"
+        row = QTreeWidgetItem(group, [item.code, what, status, due])
         row.setData(0, ID_ROLE, item.problem_id)
         if item.due_on is not None and item.due_on < today:
             row.setForeground(3, Qt.GlobalColor.red)

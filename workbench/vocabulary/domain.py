@@ -322,6 +322,14 @@ RECORD_KIND: Final = Vocabulary(
         ),
         term("improvement_item_problem", "Linked problem", "关联问题"),
         term("quarter_list", "Quarterly improvement list", "季度优化清单"),
+        term(
+            "attachment",
+            "Attachment",
+            "附件",
+            "A file kept with a problem, cause or result as evidence, e.g. a screenshot of "
+            "an ERP error or a stock-count sheet.",
+            "作为证据随问题、原因或效果保存的文件，例如ERP报错截图或盘点表。",
+        ),
     ),
 )
 

@@ -1,11 +1,12 @@
 """the quarterly improvement list: items, their problems, frozen quarters
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-08 10:00:00
 
 Three new tables, nothing rebuilt: ``improvement_item`` holds what the team commits to
-improve in a quarter (季度优化清单), with its owner, target, status, decision note, the
+improve in a quarter (季度优化清单), with its owner, target (its value keeping the
+decimals it was typed with, as 0006 gave results), status, decision note, the
 place the manager gave it and the item of an earlier quarter it was carried from;
 ``improvement_item_problem`` links an item to the problems it addresses;
 ``quarter_list`` says when a quarter's list was frozen and by whom. All use
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -32,6 +33,7 @@ def upgrade() -> None:
         sa.Column("owner_id", sa.Integer(), nullable=True),
         sa.Column("target_metric", sa.String(length=100), nullable=False),
         sa.Column("target_value", sa.Float(), nullable=True),
+        sa.Column("target_decimals", sa.SmallInteger(), nullable=True),
         sa.Column("target_unit", sa.String(length=20), nullable=False),
         sa.Column("target_by", sa.Date(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.services.numbers import NumberTextError, texts, typed_number
 from workbench.services.records import ResultRecord
 
 _CTX = "Detail"
@@ -24,16 +25,9 @@ def date_text(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat()
 
 
-def _decimals(value: float) -> int:
-    """How many decimals ``value`` needs (2.0 → 0, 1.2 → 1, 0.25 → 2), up to 4."""
-    text = f"{value:.4f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def _numbers(values: list[float], unit: str) -> list[str]:
-    """The values with the same decimals, so a pair reads "2.0% → 1.2%", not "2% → 1.2%"."""
-    places = max(_decimals(value) for value in values)
-    return [f"{value:.{places}f}{unit}" for value in values]
+def _numbers(result: ResultRecord) -> list[str]:
+    """The baseline and the value after as they were typed ("2.0% → 1.2%"), with the unit."""
+    return [f"{text}{result.unit}" for text in texts([result.baseline, result.after])]
 
 
 def _percent(value: float) -> str:
@@ -43,10 +37,9 @@ def _percent(value: float) -> str:
 def change_text(result: ResultRecord) -> str:
     """e.g. "2.0% → 1.2%, improved 40%": one change figure, its direction in words; only
     the baseline while not measured yet."""
+    baseline, after = _numbers(result)
     if result.value_after is None:
-        (baseline,) = _numbers([result.baseline_value], result.unit)
         return QCoreApplication.translate("Detail", "%1 → not measured yet").replace("%1", baseline)
-    baseline, after = _numbers([result.baseline_value, result.value_after], result.unit)
     text = f"{baseline} → {after}"
     improvement = result.improvement_pct
     if improvement is None:
@@ -61,12 +54,13 @@ def change_text(result: ResultRecord) -> str:
 
 
 def typed_result(values: dict[str, Any]) -> ResultRecord | None:
-    """A ResultRecord from a result form's typed values, or None while they are not numbers."""
+    """A ResultRecord from a result form's typed values, or None while they are not numbers
+    (read by the same rule a save uses: workbench.services.numbers)."""
     try:
-        baseline = float(str(values.get("baseline_value", "")).strip().rstrip("%"))
-        after_text = str(values.get("value_after") or "").strip().rstrip("%")
-        after = float(after_text) if after_text else None
-    except ValueError:
+        baseline = typed_number(values.get("baseline_value") or "")
+        after_text = str(values.get("value_after") or "").strip()
+        after = typed_number(after_text) if after_text else None
+    except NumberTextError:
         return None
     return ResultRecord(
         id=0,
@@ -74,12 +68,14 @@ def typed_result(values: dict[str, Any]) -> ResultRecord | None:
         metric=str(values.get("metric", "")),
         unit=str(values.get("unit", "")).strip(),
         direction=str(values.get("direction") or "lower"),
-        baseline_value=baseline,
+        baseline_value=baseline.value,
         baseline_on=None,
-        value_after=after,
+        value_after=None if after is None else after.value,
         measured_on=None,
         verified_by=None,
         verified_at=None,
+        baseline_decimals=baseline.decimals,
+        after_decimals=None if after is None else after.decimals,
     )
 
 

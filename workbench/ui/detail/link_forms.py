@@ -126,7 +126,8 @@ class LinkForm(RecordEditor):
         return self._services.chain.validate(self.link, values)
 
     def values_of(self, record: Any) -> dict[str, Any]:
-        return {name: getattr(record, name) for name in self.link.specs}
+        """The record's fields as the form shows them, numbers as they were typed."""
+        return self.link.record.field_values(record)
 
     def edit(self, record: Any) -> None:
         self.entity_id, self.parent_id = record.id, None

@@ -15,7 +15,7 @@ what the user has typed but not saved.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from workbench.drafts import Drafts
 from workbench.services import Services
-from workbench.services.changes import CREATED, DELETED, ChangeSet
 from workbench.services.errors import (
     ConflictError,
     FieldError,
@@ -40,8 +39,7 @@ from workbench.services.records import ProblemDetail
 from workbench.services.trail import TrailEntry
 from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
-from workbench.ui.detail.chain_tree import chain_keys
-from workbench.ui.detail.compare import CompareDialog
+from workbench.ui.detail.concurrency import ConcurrentEdits
 from workbench.ui.detail.deletion import DeleteProblem
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
@@ -60,11 +58,8 @@ from workbench.ui.detail.widgets import Confirm, ask_confirmation
 from workbench.ui.lookup_lists import LookupLists
 from workbench.ui.panes import Panes
 
-# Record kinds (table names) of a problem's chain.
-CHAIN_KINDS = ("cause", "cause_why", "solution", "result")
 
-
-class ProblemDetailPanel(QWidget):
+class ProblemDetailPanel(ConcurrentEdits, QWidget):
     problemChanged = Signal(int)  # a saved change to problem id
     problemCreated = Signal(int)  # a new problem was saved
     problemDeleted = Signal(int)
@@ -94,7 +89,7 @@ class ProblemDetailPanel(QWidget):
         self.chain = ChainSection(
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
         )
-        self.tabs = RecordTabs(self.chain.editors, self._trail, lambda: self._lists)
+        self.tabs = RecordTabs(services, self.chain.editors, self._trail, lambda: self._lists)
         self.empty = QLabel(self.tr("Select a problem"))
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,6 +127,8 @@ class ProblemDetailPanel(QWidget):
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
+        self.tabs.attachments.record = self._record_attachments
+        self.chain.nodeShown.connect(lambda key: self.tabs.show_node(key, self.chain.read_only))
         # Ctrl+Z and the other keys are the window's (workbench/ui/shortcuts.py).
 
     @property
@@ -200,6 +197,7 @@ class ProblemDetailPanel(QWidget):
             form.show_detail(detail)
             self._form_base = detail
         self.chain.show_detail(detail)
+        self.tabs.show_node(self.chain.shown_key(), self.chain.read_only)  # closed: read-only
         self.tabs.changed(saved=True)
         changes = self._services.problems.status_changes(detail.id)
         self.header.show_reason(reason_line(changes[-1] if changes else None))
@@ -314,102 +312,27 @@ class ProblemDetailPanel(QWidget):
         self._redraw(detail, force=True)
         self.problemCreated.emit(detail.id)
 
-    # ---- when the record moved under our feet ----------------------------------------
-    def changed(self, change: ChangeSet) -> None:
-        """A committed write by anyone: redraw if it touched the problem shown or its
-        chain. A notice names neither a new link's parent nor a why's cause, so those
-        cost one read of this problem (nothing is redrawn when they are not its own)."""
+    def _record_attachments(self, text: str, action: Callable[[], object]) -> None:
+        """Run an attachment's write as a step of the undo history; its errors go to
+        the attachments view, which shows them."""
         problem_id = self.problem_id
         if problem_id is None:
-            return
-        if problem_id in change.ids("problem", DELETED):
-            self._gone()
-            return
-        shown = chain_keys(self._detail)
-        if problem_id in change.ids("problem") or any(
-            record.kind in CHAIN_KINDS
-            and (
-                record.action == CREATED
-                or record.kind == "cause_why"
-                or (record.kind, record.id) in shown
-            )
-            for record in change.records
-        ):
-            self.refresh()
+            raise NotFoundError("no problem is shown")
+        services = self._services
 
-    def refresh(self) -> None:
-        """Show what is saved now, keeping unsaved typing in the problem's form."""
-        if self._detail is None:
-            return
-        try:
-            detail = self._services.problems.get(self._detail.id)
-        except NotFoundError:
-            self._gone()
-            return
-        if detail != self._detail:
-            self._redraw(detail, announce=False, keep_typing=True)
+        def write() -> ProblemDetail:
+            action()
+            return services.problems.get(problem_id)
 
-    def _missing(self) -> None:
-        """Something edited here was deleted elsewhere: show what is saved now, and say so."""
-        problem_id = self.problem_id
-        if problem_id is None:
-            return
-        try:
-            detail = self._services.problems.get(problem_id)
-        except NotFoundError:
-            self._gone()
-            return
-        self._redraw(detail, force=True)
-        self.header.show_error(
-            self.tr("That item no longer exists: it was deleted elsewhere. Shown is what is saved.")
-        )
-
-    def _gone(self) -> None:
-        gone = self.problem_id
-        self._forget_history()
-        self._detail = None
-        self.empty.setText(self.tr("This problem no longer exists: it was deleted elsewhere."))
-        self.pages.setCurrentWidget(self.empty)
-        if gone is not None:
-            self.problemDeleted.emit(gone)
-
-    def _conflict(self, error: ConflictError) -> None:
-        """Someone saved the record since this form was filled: nothing was written; the
-        typed edit stays in the form, the panel says who changed what, and when, and
-        offers to compare or to show theirs."""
-        self.header.show_conflict(
-            conflict_text(error)
-            + "\n"
-            + self.tr("Your edit was not saved and is still in the form.")
-        )
-
-    def compare_with_saved(self) -> CompareDialog | None:
-        """Your edit beside what is saved now; keep yours (saved over theirs) or theirs."""
-        base, form = self._form_base, self.problem_form
-        if base is None:
-            return None
-        try:
-            saved = self._services.problems.get(base.id)
-        except NotFoundError:
-            self._gone()
-            return None
-        typed = form.values()
-        mine = {name: typed[name] for name in form.changes()}
-        dialog = CompareDialog(mine, base, saved, self._lists, self)
-        dialog.keepMine.connect(lambda: self.run(edit_problem(self._ctx, saved, mine), form))
-        dialog.takeTheirs.connect(self.take_saved)
-        dialog.open()
-        return dialog
+        command = ChangeCommand(self._ctx, problem_id, text, write)
+        command.execute()
+        if command.changed:
+            self._undo.push(command)
 
     def _trail(self) -> list[TrailEntry] | None:
         if self._detail is None:
             return None
         return list(self._services.trail.of_problem(self._detail.id))
-
-    def take_saved(self) -> None:
-        """Discard the edit in the form and show what is saved now."""
-        if self._detail is not None:
-            self.show_problem(self._detail.id)
 
     def _undo_failed(self, error: Exception) -> None:
         if isinstance(error, ValidationError):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.errors import FieldError
+from workbench.services.numbers import TypedNumber
 from workbench.ui import labels
 
 ERROR_STYLE = "color: #b3261e;"
@@ -180,9 +181,11 @@ class OptionalDate(QWidget):
 
 
 def number_text(value: Any) -> str:
-    """A stored number as the user would type it: 3, 2.5, 1.2."""
+    """A stored number as the user typed it: 3, 2.5, 2.0 (a TypedNumber keeps its decimals)."""
     if value is None:
         return ""
+    if isinstance(value, TypedNumber):
+        return value.text()
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

@@ -1,0 +1,61 @@
+"""Writing a file at an old revision as the program of that revision did.
+
+Today's bulk writer fills every column of today's tables. A file older than 0006 has no
+columns for the decimals of a result's figures: they are added for the write and dropped
+after it, and the figures are written without decimals (as floats, decimals not known),
+so the audit snapshots hold no decimals that the file would lack once upgraded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.cli.bulk import write_problems
+from workbench.cli.demo import SMALL_SPAN_DAYS, seed_lookups
+from workbench.cli.scenario import PlannedProblem, PlannedResult, Planner, load_catalogue
+from workbench.services import Services
+from workbench.services.numbers import TypedNumber
+
+DECIMALS = ("baseline_decimals", "after_decimals")
+
+
+def _floats(result: PlannedResult) -> PlannedResult:
+    values = {
+        name: value.value if isinstance(value, TypedNumber) else value
+        for name, value in result.values.items()
+    }
+    return replace(result, values=values)
+
+
+def without_decimals(plan: PlannedProblem) -> PlannedProblem:
+    """``plan`` with its results' figures as floats: their decimals are not known."""
+    causes = []
+    for cause in plan.causes:
+        solution = cause.solution
+        if solution is not None and solution.result is not None:
+            solution = replace(solution, result=_floats(solution.result))
+        causes.append(replace(cause, solution=solution))
+    return replace(plan, causes=tuple(causes))
+
+
+def _alter(path: Path, template: str) -> None:
+    with closing(sqlite3.connect(path)) as connection, connection:
+        for column in DECIMALS:
+            connection.execute(template.format(column=column))
+
+
+def write_demo_before_0006(services: Services, path: Path, count: int = 48) -> None:
+    """The default demo's ``count`` problems written in bulk (rows and audit entries, no
+    status changes) into the file at ``path``, at a revision before 0006."""
+    catalogue = load_catalogue("zh_CN")
+    ids = seed_lookups(services, catalogue)
+    plans = Planner(catalogue, ids, services.problems.today(), SMALL_SPAN_DAYS).problems(count)
+    _alter(path, "ALTER TABLE result ADD COLUMN {column} SMALLINT")
+    try:
+        write_problems(services, [without_decimals(p) for p in plans], ids.people, count)
+    finally:
+        services.database.dispose()  # no pooled connection keeps the old table's shape
+        _alter(path, "ALTER TABLE result DROP COLUMN {column}")
