@@ -189,3 +189,12 @@ def test_deleting_a_problem_unlinks_it_audited(services, problem, item):
     services.problems.delete(gone)
     assert [p.id for p in services.improvements.get(it.id).problems] == [keep]
     assert services.integrity.check(full=True).sound
+
+
+def test_the_target_keeps_the_decimals_it_was_typed_with(services, problem, item):
+    it = item("A", [problem("daily", 4)], target_metric="库存差异率", target_value="0.50")
+    assert it.target is not None and it.target.text() == "0.50"
+    it = services.improvements.update(it.id, {"target_value": "0.5"})
+    assert it.target is not None and it.target.text() == "0.5"
+    row = services.improvements.list_for(Q).rows[0]
+    assert row.target is not None and row.target.text() == "0.5"
