@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import sorting
 from bench.timing import median_ms
 
 PAGE = 200
@@ -71,7 +72,8 @@ def _raw(
     return run
 
 
-def measure(db: Path, repeat: int) -> list[Figure]:
+def measure(db: Path, repeat: int) -> tuple[list[Figure], list[sorting.Sorted]]:
+    """The figures below, and the list sorted by each column (bench.sorting)."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -123,6 +125,8 @@ def measure(db: Path, repeat: int) -> list[Figure]:
 
         floor = median_ms(_raw(db, open_where, statuses, max(0, row - PAGE // 2)), repeat)
         figures.append(Figure(f"jump to row {row:,}", median_ms(jump, repeat), floor, 100))
+
+    sorted_by = sorting.measure(db, page, repeat)
 
     module_id = services.lookups.modules()[1].id
     owner_id = services.lookups.people()[1].id
@@ -203,4 +207,4 @@ def measure(db: Path, repeat: int) -> list[Figure]:
                 )
             )
     services.database.dispose()
-    return figures
+    return figures, sorted_by
