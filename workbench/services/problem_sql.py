@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Integer,
     and_,
@@ -54,7 +55,9 @@ def status_condition(statuses: tuple[str, ...]) -> ColumnElement[bool]:
     if is_not_closed(statuses):
         # Values written into the SQL: SQLite matches a partial index's condition to the
         # query's only with literal values, not with bound parameters.
-        closed = bindparam("closed", CLOSED, expanding=True, literal_execute=True)
+        closed: BindParameter[str] = bindparam(
+            "closed", CLOSED, expanding=True, literal_execute=True
+        )
         return Problem.status.not_in(closed)
     return Problem.status.in_(statuses)
 
