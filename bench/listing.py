@@ -97,8 +97,9 @@ def measure(db: Path, repeat: int) -> tuple[list[Figure], list[sorting.Sorted]]:
         page.table.viewport().repaint()
         pages.append(page)
 
-    open_where = "+p.status IN (?, ?, ?, ?)"
-    statuses = ProblemFilter.not_closed().statuses
+    # As the services write "not closed" (on its partial indexes, migration 0007).
+    open_where = "p.status NOT IN ('closed', 'rejected')"
+    statuses: tuple[object, ...] = ()
     figures.append(
         Figure(
             "open the list (not closed)",
@@ -142,8 +143,8 @@ def measure(db: Path, repeat: int) -> tuple[list[Figure], list[sorting.Sorted]]:
         ("filter: status", "p.status = ?", ("open",), ProblemFilter(statuses=("open",))),
         (
             "filter: not closed (4 statuses)",
-            "+p.status IN (?, ?, ?, ?)",
-            not_closed.statuses,
+            open_where,
+            statuses,
             not_closed,
         ),
         (
