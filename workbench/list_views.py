@@ -1,4 +1,6 @@
-"""How the user left each list: columns shown, their order and widths, sort and filters.
+"""How the user left each list: columns shown, their order and widths, sort and filters,
+and how the page around it was divided (the list beside the record, the outline beside
+its editor).
 
 Kept as JSON (``lists.json``) in the user's config folder beside ``settings.json``
 (workbench.settings: ``WORKBENCH_CONFIG_DIR`` overrides it), one entry per list, and
@@ -28,13 +30,15 @@ DAMAGED_SUFFIX = ".damaged"
 class ListView:
     """One list's layout. ``columns`` is the visible order (hidden ones left out; empty
     means every column in its default order); ``filter`` holds the filter's fields as
-    plain JSON values (None: the list's default filter)."""
+    plain JSON values (None: the list's default filter); ``splits`` the sizes of each
+    splitter of the page by name (a 0 is a collapsed pane)."""
 
     columns: tuple[str, ...] = ()
     widths: Mapping[str, int] = field(default_factory=dict)
     sort_column: str = ""
     sort_descending: bool = True
     filter: Mapping[str, Any] | None = None
+    splits: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +46,7 @@ class ListView:
             "widths": dict(self.widths),
             "sort": {"column": self.sort_column, "descending": self.sort_descending},
             "filter": None if self.filter is None else dict(self.filter),
+            "splits": {name: list(sizes) for name, sizes in self.splits.items()},
         }
 
     @classmethod
@@ -53,6 +58,7 @@ class ListView:
         widths = data.get("widths", {})
         sort = data.get("sort", {})
         flt = data.get("filter")
+        splits = data.get("splits", {})
         if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns)):
             raise ValueError("columns are names")
         if not isinstance(widths, dict) or not all(
@@ -64,13 +70,23 @@ class ListView:
             raise ValueError("sort is a column and a direction")
         if flt is not None and not isinstance(flt, dict):
             raise ValueError("a filter is an object")
+        if not isinstance(splits, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(_pixels(n) for n in v)
+            for k, v in splits.items()
+        ):
+            raise ValueError("splits are lists of whole numbers of pixels")
         return cls(
             columns=tuple(columns),
             widths=dict(widths),
             sort_column=sort.get("column", ""),
             sort_descending=bool(sort.get("descending", True)),
             filter=flt,
+            splits={name: tuple(sizes) for name, sizes in splits.items()},
         )
+
+
+def _pixels(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 class ListViews:

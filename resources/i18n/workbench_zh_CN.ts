@@ -22,53 +22,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="59"/>
-        <source>Causes → solutions → results</source>
-        <translation>原因 → 解决方案 → 效果</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="96"/>
+        <source>+ Cause</source>
+        <translation>+ 原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="70"/>
-        <source>Select a cause, solution or result to edit it.</source>
-        <translation>选择一个原因、解决方案或效果进行编辑。</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="97"/>
+        <source>Add a cause of the problem</source>
+        <translation>为问题添加一个原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="122"/>
-        <source>Add cause</source>
-        <translation>添加原因</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
+        <source>+ Solution</source>
+        <translation>+ 解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="124"/>
-        <source>Add solution</source>
-        <translation>添加解决方案</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
+        <source>Add a solution to the cause selected</source>
+        <translation>为所选原因添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="127"/>
-        <source>Add result</source>
-        <translation>添加效果</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
+        <source>+ Result</source>
+        <translation>+ 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="129"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="105"/>
+        <source>Add a measured result of the solution selected</source>
+        <translation>为所选解决方案添加测得的效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="131"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="219"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
+        <source>Delete it with what hangs under it; Ctrl+Z</source>
+        <translation>连同其下的内容一起删除；Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="108"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="254"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="134"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="111"/>
         <source>Confirm the measured figures. The four-eyes rule: whoever entered a result&apos;s baseline or value after does not verify it (Settings → Team rules).</source>
         <translation>确认测得的数值。四眼原则：录入效果基线值或改进后值的人不能自己验证（设置 → 团队规则）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="219"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="223"/>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="224"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="254"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="130"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="106"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -76,22 +91,27 @@
 <context>
     <name>ChainTree</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
         <source>Cause → solution → result</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="36"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
         <source>Who · when</source>
         <translation>人员 · 日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="121"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="126"/>
+        <source>New problem</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="162"/>
         <source>Overdue: %1</source>
         <translation>已逾期：%1</translation>
     </message>
@@ -99,37 +119,37 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="71"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="84"/>
         <source>Your edit and the saved version</source>
         <translation>您的修改与已保存的版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
         <source>Your edit</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="80"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
         <source>Saved now</source>
         <translation>当前已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="98"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="111"/>
         <source>Save mine over theirs</source>
         <translation>用我的覆盖对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="99"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="112"/>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="108"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="121"/>
         <source>Nothing was overwritten. Choose which version the problem keeps.</source>
         <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
     </message>
@@ -362,59 +382,54 @@
     </message>
 </context>
 <context>
-    <name>HistoryDialog</name>
+    <name>HistoryView</name>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="68"/>
-        <source>History of %1</source>
-        <translation>%1 的历史记录</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="71"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="88"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="74"/>
         <source>From the audit trail, newest first.</source>
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="102"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="105"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="104"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="107"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="117"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="120"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="121"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="124"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -567,7 +582,12 @@
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="69"/>
+        <location filename="../../workbench/ui/window_keys.py" line="60"/>
+        <source>Hide or show the &amp;list</source>
+        <translation>隐藏或显示列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/window_keys.py" line="70"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -668,12 +688,12 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="93"/>
+        <location filename="../../workbench/ui/operations.py" line="94"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="100"/>
+        <location filename="../../workbench/ui/operations.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -687,41 +707,59 @@
     </message>
 </context>
 <context>
+    <name>Panes</name>
+    <message>
+        <location filename="../../workbench/ui/panes.py" line="113"/>
+        <source>▶ List</source>
+        <translation>▶ 列表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panes.py" line="115"/>
+        <source>◀ List</source>
+        <translation>◀ 列表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/panes.py" line="118"/>
+        <source>Give the record the whole width, or show the list beside it (Ctrl+L)</source>
+        <translation>让记录占满宽度，或在旁边显示列表（Ctrl+L）</translation>
+    </message>
+</context>
+<context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="91"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="159"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="97"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="158"/>
         <location filename="../../workbench/ui/problems_page.py" line="110"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="302"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="304"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="373"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="375"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="380"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="382"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="392"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="394"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="437"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="438"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="447"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="448"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -777,47 +815,37 @@
 <context>
     <name>ProblemHeader</name>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="42"/>
+        <location filename="../../workbench/ui/detail/header.py" line="72"/>
         <source>Closed: reopen to edit</source>
         <translation>已关闭：重新打开后才能编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="55"/>
-        <source>History…</source>
-        <translation>历史记录…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/header.py" line="57"/>
-        <source>Who changed what, and when (the audit trail)</source>
-        <translation>谁在何时修改了什么（审计记录）</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/detail/header.py" line="73"/>
+        <location filename="../../workbench/ui/detail/header.py" line="98"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="76"/>
+        <location filename="../../workbench/ui/detail/header.py" line="101"/>
         <source>Show theirs</source>
         <translation>显示对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="78"/>
+        <location filename="../../workbench/ui/detail/header.py" line="103"/>
         <source>Discard your edit and show what is saved</source>
         <translation>放弃您的修改，显示已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="92"/>
+        <location filename="../../workbench/ui/detail/header.py" line="120"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="94"/>
+        <location filename="../../workbench/ui/detail/header.py" line="122"/>
         <source>Fill in at least the title, then save.</source>
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="114"/>
+        <location filename="../../workbench/ui/detail/header.py" line="142"/>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -830,17 +858,17 @@
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="393"/>
+        <location filename="../../workbench/ui/problems_page.py" line="396"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="395"/>
+        <location filename="../../workbench/ui/problems_page.py" line="398"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="397"/>
+        <location filename="../../workbench/ui/problems_page.py" line="400"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -867,60 +895,78 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="58"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="61"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="73"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="63"/>
+        <location filename="../../workbench/ui/detail/editor.py" line="75"/>
         <source>• unsaved</source>
         <translation>• 未保存</translation>
     </message>
 </context>
 <context>
+    <name>RecordTabs</name>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="34"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="35"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="36"/>
+        <source>Who changed what, and when (the audit trail)</source>
+        <translation>谁在何时修改了什么（审计记录）</translation>
+    </message>
+</context>
+<context>
     <name>ResultForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="184"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
         <source>Result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="186"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="193"/>
         <source>e.g. inventory variance rate</source>
         <translation>例如：库存差异率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="187"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="194"/>
         <source>e.g. %</source>
         <translation>例如：%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="189"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="196"/>
         <source>Measured before the solution</source>
         <translation>实施解决方案前测得</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="198"/>
         <source>Empty until measured</source>
         <translation>测量前留空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="197"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="210"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="198"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="211"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="221"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
@@ -1093,57 +1139,62 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="64"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="65"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="66"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="67"/>
         <source>Go to the list&apos;s search field</source>
         <translation>转到列表的搜索框</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="68"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="72"/>
+        <source>Hide the list to give the record the whole width</source>
+        <translation>隐藏列表，让记录占满宽度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/shortcuts.py" line="74"/>
         <source>Save the form</source>
         <translation>保存表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="72"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="78"/>
         <source>In a one-line field: save the form</source>
         <translation>在单行输入框中：保存表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="78"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="84"/>
         <source>Cancel the edit: back to what is saved</source>
         <translation>取消编辑：恢复为已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="84"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="90"/>
         <source>Undo the last change (in a text field: its typing first)</source>
         <translation>撤销上一次更改（在文本框中先撤销其中的输入）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="92"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="98"/>
         <source>Redo what was undone</source>
         <translation>重做已撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="97"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="103"/>
         <source>Edit: go to the form of what is selected</source>
         <translation>编辑：转到所选内容的表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="103"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="109"/>
         <source>Delete what is selected in the list or the chain (undoable)</source>
         <translation>删除列表或链中选中的内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="108"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="114"/>
         <source>This list of keyboard shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="109"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1151,17 +1202,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="155"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="161"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="157"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="163"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="157"/>
+        <location filename="../../workbench/ui/shortcuts.py" line="163"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
@@ -1169,7 +1220,7 @@
 <context>
     <name>SimilarHint</name>
     <message>
-        <location filename="../../workbench/ui/detail/similar_hint.py" line="92"/>
+        <location filename="../../workbench/ui/detail/similar_hint.py" line="81"/>
         <source>Similar open problems (%1) — open one instead?</source>
         <translation>已有相似的未关闭问题（%1 个）——要打开其中一个吗？</translation>
     </message>
@@ -1177,12 +1228,12 @@
 <context>
     <name>SolutionForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="164"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="165"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="166"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="167"/>
         <source>What will be done</source>
         <translation>要采取的行动</translation>
     </message>
@@ -1306,22 +1357,22 @@
 <context>
     <name>WindowKeys</name>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="135"/>
+        <location filename="../../workbench/ui/window_keys.py" line="136"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="135"/>
+        <location filename="../../workbench/ui/window_keys.py" line="136"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="137"/>
+        <location filename="../../workbench/ui/window_keys.py" line="138"/>
         <source>Could not redo: %1</source>
         <translation>无法重做：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="137"/>
+        <location filename="../../workbench/ui/window_keys.py" line="138"/>
         <source>Could not undo: %1</source>
         <translation>无法撤销：%1</translation>
     </message>

@@ -131,7 +131,8 @@ def test_deleting_a_cause_needs_no_question_and_undo_brings_it_back(
     click_node(qtbot, panel, ("cause", cause.id))
     click(qtbot, panel.chain.delete_button)
     assert services.problems.get(chain.id).causes == ()
-    assert panel.chain.tree.topLevelItemCount() == 0
+    assert panel.chain.tree.cause_items() == []
+    assert panel.chain.editors.currentWidget() is panel.problem_form  # back to the problem
 
     panel.undo_stack.undo()
     restored = services.problems.get(chain.id).causes[0]

@@ -377,13 +377,11 @@ def test_history_shows_who_changed_what_in_words(qtbot, panel, services, problem
     with qtbot.waitSignal(panel.problemChanged):
         click(qtbot, panel.problem_form.save_button)
 
-    click(qtbot, panel.header.history_button)
-    dialog = panel.findChild(QDialog, "history_dialog")
-    assert dialog is not None and dialog.isVisible()
-    rows = [
-        tuple(dialog.table.item(row, column).text() for column in range(1, 5))
-        for row in range(dialog.table.rowCount())
-    ]
+    tab_bar = panel.tabs.tabBar()
+    click_at = tab_bar.tabRect(panel.tabs.indexOf(panel.tabs.history)).center()
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=click_at)
+    assert panel.tabs.history.isVisible()
+    rows = panel.tabs.history.rows()
     assert rows[0] == ("tester", "Problem: Severity", "4 · High", "5 · Severe")
     assert rows[1] == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
     assert rows[-1] == ("tester", "Problem created", "", "")

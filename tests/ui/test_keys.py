@@ -106,10 +106,10 @@ def test_delete_in_the_list_then_ctrl_z_brings_the_problem_back(page, window, re
 def test_delete_in_the_chain_deletes_the_item_with_undo(page, window, record, qtbot):
     problem_id = page.shown_problem_id
     record.chain.add(CAUSE, problem_id, {"description": "物料编码不统一", "whys": ["没有规则"]})
-    qtbot.waitUntil(lambda: page.detail.chain.tree.topLevelItemCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(page.detail.chain.tree.cause_items()) == 1, timeout=5000)
     tree = page.detail.chain.tree
     tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentItem(tree.cause_items()[0])
     press(qtbot, Qt.Key.Key_Delete)
     assert record.problems.get(problem_id).causes == ()
 
@@ -173,9 +173,9 @@ def test_f2_ctrl_s_and_esc_in_a_chain_editor(page, record, qtbot):
     problem_id = page.shown_problem_id
     record.chain.add(CAUSE, problem_id, {"description": "物料编码不统一"})
     tree = page.detail.chain.tree
-    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(tree.cause_items()) == 1, timeout=5000)
     tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentItem(tree.cause_items()[0])
     press(qtbot, Qt.Key.Key_F2)
     cause_form = page.detail.chain.forms["cause"]
     description = cause_form.form.widget("description")

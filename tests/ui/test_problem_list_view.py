@@ -215,6 +215,11 @@ def test_a_damaged_list_file_is_set_aside_and_the_list_starts_afresh(record, qtb
     assert json.loads(path.read_text(encoding="utf-8"))["problems"]["filter"]["statuses"]
     assert not any(name.endswith(".part") for name in os.listdir(path.parent))
 
+    path.write_text('{"problems": {"splits": {"list": [-5, 900]}}}', encoding="utf-8")
+    page = new_page(record, qtbot)  # a negative pane is no size: set aside, default panes
+    assert "-5" in damaged.read_text(encoding="utf-8")
+    assert not page.splitter.first_hidden
+
 
 def test_a_remembered_value_no_longer_listed_is_dropped(record, qtbot):
     from workbench.list_views import ListView, ListViews

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from test_detail_problem import retype, type_text
 
 from workbench.app import open_services
+from workbench.services.chain import CAUSE
 from workbench.drafts import Drafts
 from workbench.settings import Settings
 from workbench.ui.leaving import Leave
@@ -307,3 +308,40 @@ def test_ctrl_s_and_esc_in_the_settings_form(window, qtbot) -> None:
     qtbot.keyClicks(settings.user_name, "!!")
     press(qtbot, Qt.Key.Key_Escape)
     assert settings.user_name.text() == "Li Na"
+
+
+def test_a_causes_whys_typed_before_a_crash_are_offered_back(page, record, db_path, qtbot):
+    problem_id = page.shown_problem_id
+    detail = record.chain.add(CAUSE, problem_id, {"description": "物料编码不统一"})
+    cause_id = detail.causes[0].id
+    tree = page.detail.chain.tree
+    qtbot.waitUntil(lambda: tree.item(("cause", cause_id)) is not None, timeout=5000)
+    tree.setCurrentItem(tree.item(("cause", cause_id)))
+    form = page.detail.chain.forms["cause"]
+    type_text(form.whys.entry, "各工厂自行建码")
+    qtbot.keyClick(form.whys.entry, Qt.Key.Key_Return)
+    drafts = page.detail.drafts.drafts
+    key = f"cause:{cause_id}"
+    qtbot.waitUntil(lambda: drafts.get(key) is not None, timeout=5000)
+    assert drafts.get(key).values == {"whys": ["各工厂自行建码"]}
+
+    services = open_services(str(db_path), Settings(user="tester"))  # after the crash
+    try:
+        again = MainWindow(services)
+        qtbot.addWidget(again)
+        again.show()
+        qtbot.waitExposed(again)
+        second = again.open_page("problems")
+        offers: list[str] = []
+        second.detail.drafts.offer = lambda title, text: offers.append(text) or True
+        again.open_record("problems", "problem", problem_id)
+        second.detail.chain.tree.select(("cause", cause_id))
+        qtbot.waitUntil(lambda: len(offers) == 1)
+        restored = second.detail.chain.forms["cause"]
+        assert restored.whys.value() == ["各工厂自行建码"]
+        assert restored.unsaved_label.isVisible()
+        restored.try_save()
+        assert services.problems.get(problem_id).causes[0].whys == ("各工厂自行建码",)
+        assert Drafts.for_database(services.location).get(key) is None  # saved: gone
+    finally:
+        services.close()

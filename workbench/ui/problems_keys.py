@@ -60,6 +60,7 @@ class ProblemsKeys(QObject):
             keys.CANCEL: self.cancel,
             keys.EDIT: self.edit,
             keys.DELETE: self.delete,
+            keys.LIST: self.toggle_list,
         }.get(name)
         return handler() if handler is not None else False
 
@@ -100,7 +101,12 @@ class ProblemsKeys(QObject):
         button.click()
         return True
 
+    def toggle_list(self) -> bool:
+        self._page.splitter.toggle_first()
+        return True
+
     def find(self) -> bool:
+        self._page.splitter.show_first()  # the search is the list's
         search = self._page.search
         search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search.selectAll()
@@ -123,21 +129,21 @@ class ProblemsKeys(QObject):
         return True
 
     def edit(self) -> bool:
-        """F2: to the selected chain item's editor (focus in the chain), else to the
-        problem's first field."""
+        """F2: to the editor of the node selected in the outline (focus in the outline),
+        else to the problem's own form."""
         detail = self._detail
         if detail.pages.currentIndex() != 1:
             return False
-        if _inside(self._focus(), detail.chain) and detail.chain.tree.selected() is not None:
-            detail.chain.focus_editor()
-            return True
-        form = detail.problem_form.form
-        form.widget(form.names()[0]).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        chain = detail.chain
+        if not _inside(self._focus(), chain):
+            chain.tree.select(chain.tree.problem_key())
+        chain.focus_editor()
         return True
 
     def delete(self) -> bool:
-        """Delete: the selected chain item (focus in the chain tree) or the problem
-        selected in the list (focus in the list), with undo."""
+        """Delete: the node selected in the outline (focus in the outline; the problem
+        itself at its top) or the problem selected in the list (focus in the list), with
+        undo."""
         focus = self._focus()
         detail = self._detail
         # Only what the Delete buttons allow now (e.g. not while a record is read-only).
@@ -146,7 +152,14 @@ class ProblemsKeys(QObject):
             chain.delete_selected()
             return True
         can_delete = detail.problem_form.delete_button.isEnabled()
-        if _inside(focus, self._page.table) and detail.problem_id is not None and can_delete:
+        on_problem = (
+            _inside(focus, chain.tree) and chain.tree.selected() == chain.tree.problem_key()
+        )
+        if (
+            (_inside(focus, self._page.table) or on_problem)
+            and detail.problem_id is not None
+            and can_delete
+        ):
             detail.delete_problem()
             return True
         return False

@@ -14,6 +14,7 @@ database is open.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -24,14 +25,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon, QShowEvent, QUndoStack
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +43,7 @@ from workbench.ui.filter_bar import FilterBar
 from workbench.ui.list_header import ListHeader
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
+from workbench.ui.panes import HideFirstButton, Panes
 from workbench.ui.problem_table import COLUMN_KEYS, ProblemTableModel, column_widths
 
 if TYPE_CHECKING:  # the services and the detail panel are loaded once the database is open
@@ -84,7 +85,6 @@ class ProblemsPage(QWidget):
         self._keys: ProblemsKeys | None = None  # the window's editing keys, once attached
         self._shown: int | None = None
         self._reveal: int | None = None  # a problem just created here: scroll to it
-        self._sized = False
         self.views = ListViews()
         self._view = self.views.load(VIEW_NAME)
         self._wanted = remembered(self._view)
@@ -152,6 +152,9 @@ class ProblemsPage(QWidget):
         self._keys = ProblemsKeys(self, detail)
         self.splitter.replaceWidget(1, detail)
         self._placeholder.deleteLater()
+        detail.body.restore(self._view.splits.get("record", ()))
+        detail.header.add_leading(self.list_button)
+        self.list_button.show()
         self._fill_filters(lists)
         self.filters.set_filter(self._wanted[0])  # the lookups' ticks, now they are listed
         # What the bar shows: a remembered value no longer listed (a person removed) is gone.
@@ -207,12 +210,14 @@ class ProblemsPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The record gets the larger share: the list still shows code, title and status.
+        self.splitter = Panes("list_splitter", (2, 3), self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self._placeholder)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.restore(self._view.splits.get("list", ()))
+        self.list_button = HideFirstButton(self.splitter, self)
+        self.list_button.hide()  # shown at the head of the record once it is attached
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
@@ -225,6 +230,8 @@ class ProblemsPage(QWidget):
         self.new_button.clicked.connect(self._new_problem)
         self.header.sortIndicatorChanged.connect(self._sorted)
         self.header.layoutEdited.connect(self.keep_view)
+        self.splitter.resized.connect(self.keep_view)
+        self.detail.body.resized.connect(self.keep_view)
         self.model.modelReset.connect(self._show_count)
         self.model.countChanged.connect(self._show_count)
         self.detail.problemChanged.connect(self._problem_saved)
@@ -234,14 +241,6 @@ class ProblemsPage(QWidget):
 
     def _fill_filters(self, lists: LookupLists) -> None:
         self.filters.fill(lists)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:
-            # The list gets a little more room than the detail panel at first.
-            self._sized = True
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
     # ---- the Page protocol -------------------------------------------------------------
     def title(self) -> str:
@@ -308,6 +307,10 @@ class ProblemsPage(QWidget):
         """Note the columns, widths, sort and filter in the user's lists.json."""
         sort, flt = self.model.problem_sort, self.model.problem_filter
         view = self.header.view(sort.column, sort.descending, flt.to_json())
+        splits = {"list": tuple(self.splitter.sizes())}
+        if self._detail is not None:
+            splits["record"] = tuple(self._detail.body.sizes())
+        view = dataclasses.replace(view, splits=splits)
         # A read-only config folder: the list works, it is just not remembered.
         with contextlib.suppress(OSError):
             self.views.save(VIEW_NAME, view)

@@ -34,6 +34,7 @@ FIELD = "field"  # handled by the field that has the focus
 
 # Commands a page may handle (see ``EditingPage.command``).
 NEW, FIND, SAVE, CANCEL, EDIT, DELETE = "new", "find", "save", "cancel", "edit", "delete"
+LIST = "list"
 # Commands of the window itself.
 UNDO, REDO, HELP, QUIT, ENTER = "undo", "redo", "shortcuts", "quit", "enter"
 
@@ -64,6 +65,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(NEW, ("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New problem"))),
     Shortcut(
         FIND, ("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the list's search field"))
+    ),
+    Shortcut(
+        LIST,
+        ("Ctrl+L",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Hide the list to give the record the whole width")),
     ),
     Shortcut(SAVE, ("Ctrl+S",), str(QT_TRANSLATE_NOOP("Shortcuts", "Save the form"))),
     Shortcut(

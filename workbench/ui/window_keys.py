@@ -57,8 +57,9 @@ class WindowKeys(QObject):
             keys.EDIT: QCoreApplication.translate("MainWindow", "&Edit"),
             keys.DELETE: QCoreApplication.translate("MainWindow", "&Delete"),
             keys.FIND: QCoreApplication.translate("MainWindow", "&Find…"),
+            keys.LIST: QCoreApplication.translate("MainWindow", "Hide or show the &list"),
         }
-        for name in (keys.SAVE, keys.CANCEL, keys.EDIT, keys.DELETE, keys.FIND):
+        for name in (keys.SAVE, keys.CANCEL, keys.EDIT, keys.DELETE, keys.FIND, keys.LIST):
             edit_menu.addAction(self._page_action(name, texts[name]))
         new = self._page_action(keys.NEW, texts[keys.NEW])
         first = file_menu.actions()[0] if file_menu.actions() else None

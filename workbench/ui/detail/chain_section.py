@@ -1,7 +1,10 @@
-"""The chain part of the detail panel: tree, actions, and the editor of the selected link.
+"""The outline of a problem's record (the problem, its causes, solutions and results)
+with its actions, and the stack of editors that shows the selected node's record.
 
-Every change goes through ``Runner`` (the panel), which executes the undoable command,
-shows a refusal in the right place, pushes it on the undo stack and redraws.
+The panel puts the outline on the left and ``editors`` full height beside it. Moving to
+another node while the shown editor holds unsaved typing asks Save, Discard or Stay
+first. Every change goes through ``Runner`` (the panel), which executes the undoable
+command, shows a refusal in the right place, pushes it on the undo stack and redraws.
 """
 
 from __future__ import annotations
@@ -9,15 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
+    QGridLayout,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,80 +35,56 @@ from workbench.ui.detail.undo import (
     verify,
 )
 from workbench.ui.detail.widgets import Confirm
+from workbench.ui.leaving import Ask, Leave, ask_leave
 from workbench.ui.lookup_lists import LookupLists
-
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's default maximum widget size
 
 Runner = Callable[[ChangeCommand, RecordEditor | None], bool]
 
 CHILD_KIND = {"cause": "solution", "solution": "result"}
 
 
-class ChainSection(QGroupBox):
+class ChainSection(QWidget):
     def __init__(
         self,
         services: Services,
         ctx: UndoContext,
         run: Runner,
         confirm: Callable[[], Confirm],
+        problem_form: RecordEditor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Causes → solutions → results"))
+        self.setObjectName("outline")
         self._services, self._ctx, self._run, self._confirm = services, ctx, run, confirm
         self._detail: ProblemDetail | None = None
+        self._redrawing = False  # the tree is rebuilt: its selection moves without a question
         self.read_only = False  # a closed problem's chain: shown, not changed
         self.tree = ChainTree()
+        self.problem_form = problem_form
         self.solution_form = SolutionForm(services)
         self.forms: dict[str, LinkForm] = {
             "cause": CauseForm(services),
             "solution": self.solution_form,
             "result": ResultForm(services),
         }
-        self.hint = QLabel(self.tr("Select a cause, solution or result to edit it."))
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setStyleSheet("color: #607d8b; padding: 16px;")
         self.editors = QStackedWidget()
-        self.editors.addWidget(self.hint)
+        self.editors.setObjectName("record_editors")
+        self.editors.addWidget(problem_form)
         for form in self.forms.values():
             self.editors.addWidget(form)
             form.saveRequested.connect(lambda f=form: self.save(f))
-        self.editors.currentChanged.connect(self._size_to_current_editor)
-        scroll = self._editor_area = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.editors)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+            form.stateChanged.connect(self._mark_unsaved)
+        problem_form.stateChanged.connect(self._mark_unsaved)
+        # The question before leaving an editor's typing; tests may answer it instead.
+        self.ask: Ask = lambda title, text: ask_leave(self, title, text)
+        self._shown: NodeKey | None = None  # the node whose record the editor shows
         layout = QVBoxLayout(self)
-        layout.setSpacing(8)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
         layout.addLayout(self._toolbar())
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tree, 1)
         self.tree.nodeSelected.connect(self._on_selected)
-        self._size_to_current_editor(self.editors.currentIndex())
         self._update_actions()
-
-    def _size_to_current_editor(self, current: int) -> None:
-        """Size the editor area to the shown form, not to the tallest one: otherwise the
-        one-line hint is centred in a form-high page, out of sight below the scroll area.
-        While only the hint shows, the area is one line high and the tree gets the room."""
-        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        for index in range(self.editors.count()):
-            page = self.editors.widget(index)
-            assert page is not None  # index is below count()
-            if index == current:
-                page.setSizePolicy(preferred, preferred)
-            else:
-                page.setSizePolicy(ignored, ignored)
-        self.editors.adjustSize()
-        hint_only = self.editors.widget(current) is self.hint
-        self._editor_area.setMaximumHeight(
-            self.hint.sizeHint().height() + 4 if hint_only else QWIDGETSIZE_MAX
-        )
 
     def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)
@@ -118,16 +92,19 @@ class ChainSection(QGroupBox):
         button.clicked.connect(slot)
         return button
 
-    def _toolbar(self) -> QVBoxLayout:
-        self.add_cause = self._button("add_cause", self.tr("Add cause"), self.start_add_cause)
+    def _toolbar(self) -> QGridLayout:
+        self.add_cause = self._button("add_cause", self.tr("+ Cause"), self.start_add_cause)
+        self.add_cause.setToolTip(self.tr("Add a cause of the problem"))
         self.add_solution = self._button(
-            "add_solution", self.tr("Add solution"), lambda: self.start_add_child("cause")
+            "add_solution", self.tr("+ Solution"), lambda: self.start_add_child("cause")
         )
+        self.add_solution.setToolTip(self.tr("Add a solution to the cause selected"))
         self.add_result = self._button(
-            "add_result", self.tr("Add result"), lambda: self.start_add_child("solution")
+            "add_result", self.tr("+ Result"), lambda: self.start_add_child("solution")
         )
-        self.edit_button = self._button("edit", self.tr("Edit"), self.focus_editor)
+        self.add_result.setToolTip(self.tr("Add a measured result of the solution selected"))
         self.delete_button = self._button("delete", self.tr("Delete"), self.delete_selected)
+        self.delete_button.setToolTip(self.tr("Delete it with what hangs under it; Ctrl+Z"))
         self.verify_button = self._button("verify", self.tr("Verify result"), self.toggle_verify)
         self.verify_button.setToolTip(
             self.tr(
@@ -135,38 +112,39 @@ class ChainSection(QGroupBox):
                 "baseline or value after does not verify it (Settings → Team rules)."
             )
         )
-        rows = QVBoxLayout()
-        rows.setSpacing(6)
-        for group in (
-            (self.add_cause, self.add_solution, self.add_result),
-            (self.edit_button, self.delete_button, self.verify_button),
-        ):
-            row = QHBoxLayout()
-            for button in group:
-                row.addWidget(button)
-            row.addStretch(1)
-            rows.addLayout(row)
-        return rows
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        for column, button in enumerate((self.add_cause, self.add_solution, self.add_result)):
+            grid.addWidget(button, 0, column)
+        grid.addWidget(self.verify_button, 1, 0, 1, 2)
+        grid.addWidget(self.delete_button, 1, 2)
+        return grid
 
     def set_lookups(self, lists: LookupLists) -> None:
         self.solution_form.set_lookups(lists)
 
     # ---- showing ----------------------------------------------------------------------
     def show_detail(self, detail: ProblemDetail | None) -> None:
-        """Redraw the tree; reload the open editor unless it holds unsaved input still valid."""
+        """Redraw the outline; reload the open link editor unless it holds unsaved input
+        still valid (the problem's form is the panel's to fill)."""
         previous = self._detail
         self._detail = detail
-        self.setEnabled(detail is not None)
         self.set_read_only(detail is not None and detail.status == "closed")
         key = self.tree.selected()
         old_record = self._record_in(previous, key)
-        self.tree.show_detail(detail)
-        if key is not None and self.tree.selected() == key:
+        self._redrawing = True
+        try:
+            self.tree.show_detail(detail)
+        finally:
+            self._redrawing = False
+        if key is not None and key[0] in self.forms and self.tree.selected() == key:
             form = self.forms[key[0]]
             record = self.tree.record(key)
-            if record != old_record or not form.changes():
+            if form.entity_id == key[1] and (record != old_record or not form.changes()):
                 form.edit(record)
         self._update_actions()
+        self._mark_unsaved()
 
     def set_read_only(self, read_only: bool) -> None:
         """A closed problem's causes, solutions and results can be looked at, not changed;
@@ -174,11 +152,36 @@ class ChainSection(QGroupBox):
         self.read_only = read_only
         for form in self.forms.values():
             form.set_read_only(read_only)
-        if read_only and self.editors.currentWidget() is not self.hint:
-            key = self.tree.selected()
-            if key is None or self.forms[key[0]].entity_id is None:
-                self.editors.setCurrentWidget(self.hint)
+        current = self.editors.currentWidget()
+        if read_only and isinstance(current, LinkForm) and current.entity_id is None:
+            self._show_editor(self.tree.problem_key())
         self._update_actions()
+
+    def editor_for(self, key: NodeKey) -> RecordEditor:
+        return self.problem_form if key[0] == "problem" else self.forms[key[0]]
+
+    def shown_editor(self) -> RecordEditor:
+        editor = self.editors.currentWidget()
+        assert isinstance(editor, RecordEditor)  # the stack holds only editors
+        return editor
+
+    def _show_editor(self, key: NodeKey) -> None:
+        editor = self.editor_for(key)
+        if isinstance(editor, LinkForm):
+            editor.edit(self.tree.record(key))
+        self._shown = key
+        self.editors.setCurrentWidget(editor)
+        self._mark_unsaved()
+
+    def _mark_unsaved(self) -> None:
+        editor = self.editors.currentWidget()
+        unsaved = isinstance(editor, RecordEditor) and bool(editor.changes())
+        shown = self._shown if unsaved and self._shown_is_selected() else None
+        self.tree.mark_unsaved(shown)
+
+    def _shown_is_selected(self) -> bool:
+        editor = self.editors.currentWidget()
+        return not (isinstance(editor, LinkForm) and editor.entity_id is None)
 
     @staticmethod
     def _record_in(detail: ProblemDetail | None, key: NodeKey | None) -> Any:
@@ -196,23 +199,55 @@ class ChainSection(QGroupBox):
         return None
 
     def _on_selected(self, key: NodeKey | None) -> None:
-        if key is None:
-            self.editors.setCurrentWidget(self.hint)
-        else:
-            form = self.forms[key[0]]
-            form.edit(self.tree.record(key))
-            self.editors.setCurrentWidget(form)
+        key = key or self.tree.problem_key()
+        editor = self.shown_editor()
+        leaving = key != self._shown or editor is not self.editor_for(key)
+        if leaving and editor.changes() and not self._redrawing:
+            # Back to the node being edited for now; asked once the click is over.
+            if self._shown is not None and self._shown_is_selected():
+                self.tree.blockSignals(True)
+                self.tree.select(self._shown)
+                self.tree.blockSignals(False)
+            QTimer.singleShot(0, self, lambda: self._leave_editor_for(key))
+            return
+        if leaving or self._redrawing:
+            self._show_editor(key)
+        self._update_actions()
+
+    def may_leave_editor(self) -> bool:
+        """Nothing typed in the editor shown, or the user chose Save (and it saved) or
+        Discard; Stay keeps it."""
+        editor = self.shown_editor()
+        if not editor.changes():
+            return True
+        text = self.tr("%1 has changes that are not saved. Save them?")
+        answer = self.ask(self.tr("Unsaved changes"), text.replace("%1", editor.plain_title()))
+        if answer is Leave.SAVE:
+            editor.try_save()
+            return not editor.changes()  # refused: the reason is shown in the form
+        if answer is Leave.DISCARD:
+            editor.revert()
+            return True
+        return False
+
+    def _leave_editor_for(self, key: NodeKey) -> None:
+        if not self.may_leave_editor():
+            return
+        if self.tree.record(key) is not None or key[0] == "problem":
+            self.tree.blockSignals(True)
+            self.tree.select(key)
+            self.tree.blockSignals(False)
+            self._show_editor(key)
         self._update_actions()
 
     def _update_actions(self) -> None:
         key = self.tree.selected()
         kind = key[0] if key else None
-        writable = not self.read_only
+        writable = not self.read_only and self._detail is not None
         self.add_cause.setEnabled(writable)
         self.add_solution.setEnabled(writable and kind == "cause")
         self.add_result.setEnabled(writable and kind == "solution")
-        self.edit_button.setEnabled(writable and key is not None)
-        self.delete_button.setEnabled(writable and key is not None)
+        self.delete_button.setEnabled(writable and kind in self.forms)
         result = self.tree.record(key) if kind == "result" else None
         self.verify_button.setEnabled(writable and result is not None)
         verified = bool(result is not None and result.verified)
@@ -220,14 +255,16 @@ class ChainSection(QGroupBox):
 
     # ---- actions ----------------------------------------------------------------------
     def _open_new(self, kind: str, parent_id: int) -> None:
+        if not self.may_leave_editor():
+            return
         form = self.forms[kind]
         form.start_new(parent_id)
         self.editors.setCurrentWidget(form)
+        self._mark_unsaved()
         form.form.widget(form.form.names()[0]).setFocus()
 
     def start_add_cause(self) -> None:
         if self._detail is not None:
-            self.tree.setCurrentItem(None)  # type: ignore[call-overload]
             self._open_new("cause", self._detail.id)
 
     def start_add_child(self, parent_kind: str) -> None:
@@ -236,10 +273,8 @@ class ChainSection(QGroupBox):
             self._open_new(CHILD_KIND[parent_kind], key[1])
 
     def focus_editor(self) -> None:
-        key = self.tree.selected()
-        if key is not None:
-            form = self.forms[key[0]]
-            form.form.widget(form.form.names()[0]).setFocus()
+        form = self.shown_editor()
+        form.form.widget(form.form.names()[0]).setFocus()
 
     def save(self, form: LinkForm) -> None:
         if self._detail is None or form.errors():
@@ -251,6 +286,7 @@ class ChainSection(QGroupBox):
             add = add_link(self._ctx, pid, kind, form.parent_id, form.values())
             created = add.created(kind) if self._run(add, form) else None
             if created is not None:
+                form.edit(self.tree.record((kind, created)))  # saved: no longer new
                 self.tree.select((kind, created))
             return
         record = self.tree.record((kind, form.entity_id))

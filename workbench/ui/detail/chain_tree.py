@@ -1,4 +1,5 @@
-"""The chain of one problem as a tree: causes, their solutions, and the solutions' results."""
+"""The outline of one problem: the problem itself, its causes, their solutions, and the
+solutions' results, as a tree whose selected node is the record being edited beside it."""
 
 from __future__ import annotations
 
@@ -12,15 +13,30 @@ from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord,
 from workbench.ui import labels
 from workbench.ui.detail.formatting import change_text, date_text
 
-# A node of the tree: ("cause" | "solution" | "result", id).
+# A node of the tree: ("problem" | "cause" | "solution" | "result", id).
 NodeKey = tuple[str, int]
+NEW_PROBLEM: NodeKey = ("problem", 0)  # the root while a new problem is typed
+# Below this width the who-and-when column is left out: the outline shows what and how.
+WHO_COLUMN_WIDTH = 440
 
 OVERDUE = QColor("#c62828")
 VERIFIED = QColor("#2e7d32")
 MUTED = QColor("#607d8b")
+ROOT_CAUSE = QColor("#4a148c")
 
 
 DETAIL_COLUMNS = (1, 2)
+
+
+def chain_keys(detail: ProblemDetail | None) -> set[NodeKey]:
+    """The causes, solutions and results of ``detail``, as nodes."""
+    keys: set[NodeKey] = set()
+    for cause in detail.causes if detail else ():
+        keys.add(("cause", cause.id))
+        for solution in cause.solutions:
+            keys.add(("solution", solution.id))
+            keys.update(("result", result.id) for result in solution.results)
+    return keys
 
 
 class ChainTree(QTreeWidget):
@@ -47,17 +63,20 @@ class ChainTree(QTreeWidget):
         for column in DETAIL_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._records: dict[NodeKey, Any] = {}
+        self._root: QTreeWidgetItem | None = None
         self.currentItemChanged.connect(lambda *_: self.nodeSelected.emit(self.selected()))
 
     # ---- content ----------------------------------------------------------------------
     def show_detail(self, detail: ProblemDetail | None) -> None:
-        """Redraw from a fresh detail, keeping the selected node if it still exists."""
+        """Redraw from a fresh detail (None: a new problem), keeping the selected node if
+        it still exists; otherwise the problem is selected."""
         keep = self.selected()
         blocked = self.blockSignals(True)
         self.clear()
         self._records = {}
+        self._root = root = self._problem_item(detail)
         for cause in detail.causes if detail else ():
-            item = self._cause_item(cause)
+            item = self._cause_item(root, cause)
             for solution in cause.solutions:
                 child = self._solution_item(item, solution)
                 for result in solution.results:
@@ -68,13 +87,32 @@ class ChainTree(QTreeWidget):
         if keep is not None and keep in self._records:
             self.select(keep)
         else:
-            self.setCurrentItem(None)  # type: ignore[call-overload]
-            self.nodeSelected.emit(None)
+            self.setCurrentItem(root)
+            self.nodeSelected.emit(self.selected())
+
+    def problem_key(self) -> NodeKey:
+        key = self._root.data(0, Qt.ItemDataRole.UserRole) if self._root else NEW_PROBLEM
+        return (str(key[0]), int(key[1]))
+
+    def cause_items(self) -> list[QTreeWidgetItem]:
+        root = self._root
+        children = [root.child(i) for i in range(root.childCount())] if root else []
+        return [child for child in children if child is not None]
+
+    def mark_unsaved(self, key: NodeKey | None) -> None:
+        """Put "•" before the node whose editor holds unsaved typing (None: none)."""
+        for item in self._walk():
+            text = item.text(0).removeprefix("• ")
+            data = item.data(0, Qt.ItemDataRole.UserRole)
+            unsaved = key is not None and data and (str(data[0]), int(data[1])) == key
+            item.setText(0, "• " + text if unsaved else text)
 
     def fit_columns(self) -> None:
         """Fit the details and who-columns to their text, up to a share of the width that
-        leaves the names column at least a third; full texts are in the tooltips."""
-        room = max(self.viewport().width(), 300)
+        leaves the names column at least a third; full texts are in the tooltips. A narrow
+        outline leaves the who-column out."""
+        room = max(self.viewport().width(), 200)
+        self.setColumnHidden(2, room < WHO_COLUMN_WIDTH)
         for column, share in zip(DETAIL_COLUMNS, (0.42, 0.25), strict=True):
             self.resizeColumnToContents(column)
             fitted = self.header().sectionSize(column)
@@ -95,16 +133,31 @@ class ChainTree(QTreeWidget):
             parent.addChild(item)
         return item
 
-    def _cause_item(self, cause: CauseRecord) -> QTreeWidgetItem:
+    def _problem_item(self, detail: ProblemDetail | None) -> QTreeWidgetItem:
+        if detail is None:
+            item = self._item(None, NEW_PROBLEM, [self.tr("New problem"), "", ""])
+        else:
+            texts = [detail.title, labels.choice("status", detail.status), ""]
+            item = self._item(None, ("problem", detail.id), texts)
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        self._records[self._key_of(item)] = detail
+        return item
+
+    @staticmethod
+    def _key_of(item: QTreeWidgetItem) -> NodeKey:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        return (str(data[0]), int(data[1]))
+
+    def _cause_item(self, root: QTreeWidgetItem, cause: CauseRecord) -> QTreeWidgetItem:
         marks = "★ " if cause.is_root else ""
         state = labels.choice("category", cause.category)
         if cause.verified:
             state = f"{state} ✓" if state else "✓"
-        item = self._item(None, ("cause", cause.id), [marks + cause.description, state, ""])
+        item = self._item(root, ("cause", cause.id), [marks + cause.description, state, ""])
         if cause.is_root:
-            font = QFont(item.font(0))
-            font.setBold(True)
-            item.setFont(0, font)
+            item.setForeground(0, QBrush(ROOT_CAUSE))
         self._records[("cause", cause.id)] = cause
         return item
 

@@ -30,12 +30,25 @@ from workbench.ui.lookup_lists import LookupLists
 
 _CHOICES = ("hidden_cost", "frequency", "status")
 _SCORES = ("severity", "impact")
+# Choices of the chain's records, by (record kind, field): their vocabulary.
+_LINK_CHOICES = {
+    ("cause", "category"): "category",
+    ("solution", "kind"): "kind",
+    ("solution", "governance_path"): "governance_path",
+    ("solution", "status"): "solution_status",
+    ("result", "direction"): "direction",
+}
 
 
-def field_text(name: str, value: Any, lists: LookupLists | None) -> str:
-    """A field's value as the form shows it: names, not ids or keys."""
+def field_text(
+    name: str, value: Any, lists: LookupLists | None, kind: str = "problem"
+) -> str:
+    """A field's value (of a record of ``kind``) as the form shows it: names, not ids
+    or keys."""
     if value is None or value == "":
         return "—"
+    if (kind, name) in _LINK_CHOICES:
+        return labels.choice(_LINK_CHOICES[(kind, name)], str(value))
     if name in _CHOICES:
         return labels.choice(name, str(value))
     if name in _SCORES:

@@ -1,9 +1,13 @@
 """A titled form with Save and Revert that validates as the user types.
 
-Every editor of the detail panel (the problem, a cause, a solution, a result) is one of
-these: it asks a service-provided ``validate`` for the errors of the values on screen at
+Every editor of the record workspace (the problem, a cause, a solution, a result) is one
+of these: it asks a service-provided ``validate`` for the errors of the values on screen at
 each change, shows them beside their fields, and enables Save only when there is something
 valid to save. It never saves by itself: it emits ``saveRequested`` and the panel saves.
+
+The editor takes the full height beside the chain's outline: its heading on top, the
+fields below it (they scroll only when the window is smaller than a plant laptop's
+1366×768), and Save and Revert pinned under them, always in view.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,13 +46,20 @@ def set_editable(widget: QWidget, editable: bool) -> None:
         widget.setEnabled(editable)
 
 
-class RecordEditor(QGroupBox):
+HEADING_STYLE = "font-weight: bold; font-size: 14px; color: #263238;"
+
+
+class RecordEditor(QWidget):
     saveRequested = Signal()
     stateChanged = Signal()  # typed, loaded or reverted: what is unsaved may have changed
     loaded = Signal()  # stored or blank values were just shown
 
     def __init__(self, title: str, validate: Validate, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(parent)
+        self._title = title
+        self.heading = QLabel(title)
+        self.heading.setObjectName("editor_heading")
+        self.heading.setStyleSheet(HEADING_STYLE)
         self._validate = validate
         self._loaded: dict[str, Any] = {}
         self.is_new = False
@@ -69,12 +81,24 @@ class RecordEditor(QGroupBox):
         self.buttons.addWidget(self.unsaved_label)
         self.buttons.addWidget(self.revert_button)
         self.buttons.addWidget(self.save_button)
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 6, 0)
+        fields.setSpacing(8)
+        fields.addWidget(self.form)
+        fields.addWidget(self.general_error)
+        fields.addStretch(1)  # rows stay compact when there is more height than fields
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("editor_fields")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(self.form)
-        layout.addWidget(self.general_error)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.fields_area, 1)
         layout.addLayout(self.buttons)
-        layout.addStretch(1)  # keep rows compact when the scroll area is taller than the form
         self.form.edited.connect(self.revalidate)
         self.form.submitted.connect(self.submit)
         self.save_button.clicked.connect(self.try_save)
@@ -109,11 +133,29 @@ class RecordEditor(QGroupBox):
         self._mark_title(bool(self.changes()))
         self.stateChanged.emit()
 
+    def title(self) -> str:
+        """The heading as shown, with its "• unsaved" mark."""
+        return self.heading.text()
+
+    def plain_title(self) -> str:
+        """What is edited ("Cause"), without the mark."""
+        return self._title
+
+    def setTitle(self, title: str) -> None:
+        self._title = title
+        self._mark_title(bool(self._loaded) and bool(self.changes()))
+
     def _mark_title(self, unsaved: bool) -> None:
-        """The title says so too: the Save row may be scrolled out of sight."""
+        """The heading says so too, next to what is being edited."""
         mark = "  " + self.unsaved_label.text()
-        base = self.title().removesuffix(mark)
-        self.setTitle(base + mark if unsaved else base)
+        self.heading.setText(self._title + mark if unsaved else self._title)
+
+    def fits(self) -> bool:
+        """Whether every field is in view without scrolling, down or across."""
+        area = self.fields_area
+        return not (
+            area.verticalScrollBar().isVisible() or area.horizontalScrollBar().isVisible()
+        )
 
     def try_save(self) -> None:
         """Save if the form is valid; otherwise show every error and go to the first."""

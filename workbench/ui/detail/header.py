@@ -1,9 +1,12 @@
-"""The top of the detail panel: code, title, status badge, the allowed next statuses, messages."""
+"""The top of the record workspace: code, status badge and title on one line with the
+allowed next statuses, and under it only the notes that apply (closed, a reason, a
+message)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
@@ -16,11 +19,39 @@ CLOSED_STYLE = (
 )
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it is wider than its room; the whole text is in
+    its tooltip, and ``text()`` returns it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        super().setText(shown)
+
+
 class ProblemHeader(QWidget):
     statusRequested = Signal(str)
     compareRequested = Signal()  # after a refused save: compare the edit with theirs
     takeTheirsRequested = Signal()  # after a refused save: show what is saved now
-    historyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,11 +61,10 @@ class ProblemHeader(QWidget):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badge = StatusBadge()
         self.badge.setObjectName("status_badge")
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("title")
-        self.title.setWordWrap(True)
         font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.title.setFont(font)
         self.message = ErrorText()
@@ -52,21 +82,16 @@ class ProblemHeader(QWidget):
         self._buttons: dict[str, QPushButton] = {}
         self._button_row = QHBoxLayout()
         self._button_row.setSpacing(6)
-        self.history_button = QPushButton(self.tr("History…"))
-        self.history_button.setObjectName("history")
-        self.history_button.setToolTip(self.tr("Who changed what, and when (the audit trail)"))
-        self.history_button.clicked.connect(self.historyRequested)
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
+        top.setSpacing(8)
         top.addWidget(self.code)
         top.addWidget(self.badge)
-        top.addStretch(1)
+        top.addWidget(self.title, 1)
         top.addLayout(self._button_row)
-        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addWidget(self.title)
         layout.addWidget(self.closed_note)
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
@@ -86,8 +111,11 @@ class ProblemHeader(QWidget):
         self._conflict.hide()
         layout.addWidget(self._conflict)
 
+    def add_leading(self, widget: QWidget) -> None:
+        """Put ``widget`` first on the top line (the page's "Hide list")."""
+        self._top.insertWidget(0, widget)
+
     def show_detail(self, detail: ProblemDetail | None, allowed: tuple[str, ...]) -> None:
-        self.history_button.setVisible(detail is not None)
         if detail is None:
             self.code.setText(self.tr("New problem"))
             self.badge.hide()

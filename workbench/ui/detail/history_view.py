@@ -1,4 +1,4 @@
-"""A problem's History: its audit entries and its chain's, newest first, in a dialog.
+"""A problem's History: its audit entries and its chain's, newest first, in a tab.
 
 Who changed what and when, old → new, in the window's language: field names and choices
 in words, references by name, times in the user's time zone. It is the same trail that
@@ -13,8 +13,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -36,7 +34,9 @@ def local_time(at: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _value(field: str, text: str | None, lists: LookupLists | None) -> str:
+def _value(
+    field: str, text: str | None, lists: LookupLists | None, kind: str = "problem"
+) -> str:
     if text is None:
         return "—"
     if len(text) > 10 and text[:4].isdigit() and text[10] == "T":  # a moment, kept in UTC
@@ -48,50 +48,57 @@ def _value(field: str, text: str | None, lists: LookupLists | None) -> str:
         return field_text(field, int(text), lists)
     if field in ("severity", "impact") and text.isdigit():
         return field_text(field, int(text), lists)
-    return field_text(field, text, lists)
+    return field_text(field, text, lists, kind)
 
 
-class HistoryDialog(QDialog):
+class HistoryView(QWidget):
     """The trail of one problem; read-only."""
 
     COLUMNS = 5
 
-    def __init__(
-        self,
-        title: str,
-        entries: Sequence[TrailEntry],
-        lists: LookupLists | None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("history_dialog")
-        self.setWindowTitle(self.tr("History of %1").replace("%1", title))
-        self.table = QTableWidget(len(entries), self.COLUMNS, self)
+        self.setObjectName("history")
+        self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before"), self.tr("After")]
         )
-        for row, entry in enumerate(entries):
-            for column, text in enumerate(self._cells(entry, lists)):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
         note = QLabel(self.tr("From the audit trail, newest first."))
         note.setStyleSheet("color: #546e7a;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        width = self.fontMetrics().averageCharWidth() * 120
-        self.resize(width, self.fontMetrics().height() * 30)
+
+    def show_entries(self, entries: Sequence[TrailEntry], lists: LookupLists | None) -> None:
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            for column, text in enumerate(self._cells(entry, lists)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """What each row says, When left out (for a reader of the table, and tests)."""
+        table = self.table
+        def text(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [
+            tuple(text(row, column) for column in range(1, self.COLUMNS))
+            for row in range(table.rowCount())
+        ]
 
     def _cells(self, entry: TrailEntry, lists: LookupLists | None) -> tuple[str, ...]:
         kind = labels.choice("record_kind", entry.kind)
@@ -108,8 +115,8 @@ class HistoryDialog(QDialog):
             when,
             who,
             what,
-            _value(field, entry.old, lists),
-            _value(field, entry.new, lists),
+            _value(field, entry.old, lists, entry.kind),
+            _value(field, entry.new, lists, entry.kind),
         )
 
     def _status_change(self, values: dict[str, str | None]) -> tuple[str, str, str]:

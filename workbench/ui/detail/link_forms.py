@@ -151,6 +151,7 @@ class CauseForm(LinkForm):
         form.add("whys", self.whys, self.whys.value, self.whys.set_value, self.whys.changed)
         form.add_text("evidence", lines=2)
         form.add_check("verified", self.tr("The cause is confirmed by evidence"))
+        form.pair("category", "is_root")
 
     def values_of(self, record: Any) -> dict[str, Any]:
         return {**super().values_of(record), "whys": list(record.whys)}
@@ -171,6 +172,9 @@ class SolutionForm(LinkForm):
         form.add_optional_date("due_on")
         form.add_choice("status", "solution_status", optional=False)
         form.add_optional_date("done_on")
+        # The governance path has a line of its own: its nine names are long.
+        for left, right in (("owner_id", "due_on"), ("status", "done_on")):
+            form.pair(left, right)
 
     def set_lookups(self, lists: LookupLists) -> None:
         self.owner.set_items(pairs(lists.people))
@@ -190,6 +194,12 @@ class ResultForm(LinkForm):
         form.add_optional_date("baseline_on")
         form.add_line("value_after", self.tr("Empty until measured"), width=220)
         form.add_optional_date("measured_on")
+        for left, right in (
+            ("unit", "direction"),
+            ("baseline_value", "baseline_on"),
+            ("value_after", "measured_on"),
+        ):
+            form.pair(left, right)
         self.change = QLabel()
         self.change.setObjectName("change")
         self.verified = QLabel()

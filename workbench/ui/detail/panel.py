@@ -1,7 +1,10 @@
-"""The problem detail panel: one problem and its whole chain, edited with undo.
+"""The record workspace: one problem and its whole chain, edited with undo.
 
-Shown beside the Problems list. Every saved change goes through the services as an undoable
-command (see undo.py) and the panel redraws from the ProblemDetail the service returns.
+Shown beside the Problems list: the header (code, status, the next statuses), then the
+outline of the record (the problem, causes, solutions, results) beside the selected
+node's editor at full height, with the History in a tab next to it. Every saved change
+goes through the services as an undoable command (see undo.py) and the panel redraws
+from the ProblemDetail the service returns.
 The undo history belongs to the problem on screen and is cleared when another is shown.
 Status changes are undoable only when the way back is itself an allowed transition (e.g.
 Open → Analysing is, Verifying → Closed is not); other status changes are not pushed.
@@ -18,8 +21,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,15 +37,17 @@ from workbench.services.errors import (
     ValidationError,
 )
 from workbench.services.records import ProblemDetail
+from workbench.services.trail import TrailEntry
 from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
+from workbench.ui.detail.chain_tree import chain_keys
 from workbench.ui.detail.compare import CompareDialog
 from workbench.ui.detail.deletion import DeleteProblem
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.header import ProblemHeader
-from workbench.ui.detail.history_view import HistoryDialog
 from workbench.ui.detail.problem_form import ProblemForm, problem_values
 from workbench.ui.detail.reasons import ReasonDialog, ask_reason, reason_line
+from workbench.ui.detail.record_tabs import RecordTabs
 from workbench.ui.detail.undo import (
     ChangeCommand,
     UndoContext,
@@ -55,6 +58,7 @@ from workbench.ui.detail.undo import (
 from workbench.ui.detail.unsaved import DraftKeeper, panel_guard
 from workbench.ui.detail.widgets import Confirm, ask_confirmation
 from workbench.ui.lookup_lists import LookupLists
+from workbench.ui.panes import Panes
 
 # Record kinds (table names) of a problem's chain.
 CHAIN_KINDS = ("cause", "cause_why", "solution", "result")
@@ -87,7 +91,10 @@ class ProblemDetailPanel(QWidget):
         self._ctx = UndoContext(services, self._redraw, self._undo_failed)
         self.header = ProblemHeader()
         self.problem_form = ProblemForm(services)
-        self.chain = ChainSection(services, self._ctx, self.run, lambda: self.confirm)
+        self.chain = ChainSection(
+            services, self._ctx, self.run, lambda: self.confirm, self.problem_form
+        )
+        self.tabs = RecordTabs(self.chain.editors, self._trail, lambda: self._lists)
         self.empty = QLabel(self.tr("Select a problem"))
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -105,23 +112,17 @@ class ProblemDetailPanel(QWidget):
         self.show_problem(None)
 
     def _content(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.problem_form)
-        scroll.setMinimumHeight(160)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.chain)
-        splitter.setStretchFactor(0, 3)  # the problem's own fields get the larger share
-        splitter.setStretchFactor(1, 2)
+        self.body = Panes("record_splitter", (2, 3))  # the editor gets the larger share
+        self.body.addWidget(self.chain)
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(1, 1)
+        self.tabs.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(10)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.setSpacing(8)
         layout.addWidget(self.header)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
         return content
 
     def _wire(self) -> None:
@@ -131,7 +132,6 @@ class ProblemDetailPanel(QWidget):
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
-        self.header.historyRequested.connect(self.show_history)
         # Ctrl+Z and the other keys are the window's (workbench/ui/shortcuts.py).
 
     @property
@@ -176,6 +176,8 @@ class ProblemDetailPanel(QWidget):
         self.header.show_error("")
         self.problem_form.show_blank()
         self.chain.show_detail(None)
+        self.tabs.show_record()
+        self.tabs.changed(saved=False)
         self.pages.setCurrentIndex(1)
         self.problem_form.form.widget("title").setFocus()
 
@@ -198,6 +200,7 @@ class ProblemDetailPanel(QWidget):
             form.show_detail(detail)
             self._form_base = detail
         self.chain.show_detail(detail)
+        self.tabs.changed(saved=True)
         changes = self._services.problems.status_changes(detail.id)
         self.header.show_reason(reason_line(changes[-1] if changes else None))
         if announce and not force:
@@ -322,7 +325,7 @@ class ProblemDetailPanel(QWidget):
         if problem_id in change.ids("problem", DELETED):
             self._gone()
             return
-        shown = self._chain_keys()
+        shown = chain_keys(self._detail)
         if problem_id in change.ids("problem") or any(
             record.kind in CHAIN_KINDS
             and (
@@ -333,18 +336,6 @@ class ProblemDetailPanel(QWidget):
             for record in change.records
         ):
             self.refresh()
-
-    def _chain_keys(self) -> set[tuple[str, int]]:
-        detail = self._detail
-        if detail is None:
-            return set()
-        keys = set()
-        for cause in detail.causes:
-            keys.add(("cause", cause.id))
-            for solution in cause.solutions:
-                keys.add(("solution", solution.id))
-                keys.update(("result", result.id) for result in solution.results)
-        return keys
 
     def refresh(self) -> None:
         """Show what is saved now, keeping unsaved typing in the problem's form."""
@@ -410,16 +401,10 @@ class ProblemDetailPanel(QWidget):
         dialog.open()
         return dialog
 
-    def show_history(self) -> HistoryDialog | None:
-        """The audit trail of the problem shown, in a dialog beside the window."""
+    def _trail(self) -> list[TrailEntry] | None:
         if self._detail is None:
             return None
-        entries = self._services.trail.of_problem(self._detail.id)
-        title = f"{self._detail.code} {self._detail.title}"
-        dialog = HistoryDialog(title, entries, self._lists, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return list(self._services.trail.of_problem(self._detail.id))
 
     def take_saved(self) -> None:
         """Discard the edit in the form and show what is saved now."""

@@ -4,11 +4,12 @@ The guard counts the forms the user can see: the problem's form (while a problem
 one is shown) and the chain editor that is open. Save saves each changed one as its Save
 button would (a refusal is shown in that form, and the user stays).
 
-``DraftKeeper`` keeps what is typed in the problem's form in the database's drafts file,
-about a second after the last key, and removes it when the form is saved, reverted or
-discarded. When a problem (or a new one) is opened and a draft of it is still there,
-which happens only after the program ended without saving or discarding it (a crash),
-it offers the draft back: "Restore your unsaved edit from <time>?".
+``DraftKeeper`` keeps what is typed in each editor (the problem's, a cause's, a
+solution's, a result's, a new one's too) in the database's drafts file, about a second
+after the last key, and removes it when the form is saved, reverted or discarded. When
+a record (or a new one) is opened and a draft of it is still there, which happens only
+after the program ended without saving or discarding it (a crash), it offers the draft
+back: "Restore your unsaved edit from <time>?".
 """
 
 from __future__ import annotations
@@ -73,65 +74,80 @@ def panel_guard(panel: ProblemDetailPanel) -> LeaveGuard:
 
 
 class DraftKeeper(QObject):
-    """Keeps the problem form's typing as a draft, and offers a left-over draft back."""
+    """Keeps each editor's typing as a draft, and offers a left-over draft back."""
 
     def __init__(self, panel: ProblemDetailPanel, drafts: Drafts) -> None:
         super().__init__(panel)
         self._panel = panel
         self.drafts = drafts
-        self._key: str | None = None  # the record the form shows
+        self._keys: dict[RecordEditor, str] = {}  # the record each editor shows
         self.offering = True  # False: never ask (e.g. a screenshot); drafts are kept
         # The offer; tests may answer it instead of a dialog.
         self.offer: Callable[[str, str], bool] = lambda title, text: ask_confirmation(
             panel, title, text
         )
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DRAFT_DELAY_MS)
-        self.timer.timeout.connect(self.keep)
-        form = panel.problem_form
-        form.form.edited.connect(self.timer.start)
-        form.loaded.connect(self._loaded)
+        self._timers: dict[RecordEditor, QTimer] = {}
+        for editor in (panel.problem_form, *panel.chain.forms.values()):
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(DRAFT_DELAY_MS)
+            timer.timeout.connect(lambda e=editor: self.keep(e))
+            editor.form.edited.connect(timer.start)
+            editor.loaded.connect(lambda e=editor: self._loaded(e))
+            self._timers[editor] = timer
         panel.problemCreated.connect(lambda _id: self.drafts.remove(NEW_KEY))
 
-    def _current_key(self) -> str:
+    def _current_key(self, editor: RecordEditor) -> str:
+        """problem:7, problem:new; cause:12, or cause:new:7 (a new cause of problem 7)."""
+        if isinstance(editor, LinkForm):
+            kind = editor.link.kind
+            if editor.entity_id is None:
+                return f"{kind}:new:{editor.parent_id}"
+            return f"{kind}:{editor.entity_id}"
         panel = self._panel
-        if panel.problem_form.is_new or panel.problem_id is None:
+        if editor.is_new or panel.problem_id is None:
             return NEW_KEY
         return f"problem:{panel.problem_id}"
 
-    def keep(self) -> None:
+    def keep(self, editor: RecordEditor | None = None) -> None:
         """Write the draft now (the delay after the last key is over)."""
-        self.timer.stop()
-        if self._key is None:
+        editor = editor or self._panel.problem_form
+        self._timers[editor].stop()
+        key = self._keys.get(editor)
+        if key is None:
             return
-        changes = self._panel.problem_form.changes()
+        changes = editor.changes()
         if changes and self._panel.pages.currentIndex() == 1:
-            self.drafts.put(self._key, changes)
+            self.drafts.put(key, changes)
         else:
-            self.drafts.remove(self._key)
+            self.drafts.remove(key)
 
-    def _loaded(self) -> None:
-        key = self._current_key()
-        if key == self._key:
+    def _loaded(self, editor: RecordEditor) -> None:
+        key = self._current_key(editor)
+        timer = self._timers[editor]
+        if key == self._keys.get(editor):
             # Saved, reverted or redrawn from what is saved: nothing typed is left.
-            self.timer.stop()
-            if not self._panel.problem_form.changes():
+            timer.stop()
+            if not editor.changes():
                 self.drafts.remove(key)
             return
-        self.timer.stop()
-        self._key = key
+        timer.stop()
+        if isinstance(editor, LinkForm) and editor.is_new is False:
+            # A new link just saved: its draft (kept under "new") is done with.
+            previous = self._keys.get(editor, "")
+            if previous.startswith(f"{editor.link.kind}:new:"):
+                self.drafts.remove(previous)
+        self._keys[editor] = key
         # Asked once the opening is over, not in the middle of a click or a key.
-        QTimer.singleShot(0, self, lambda: self._offer(key))
+        QTimer.singleShot(0, self, lambda: self._offer(editor, key))
 
-    def _offer(self, key: str) -> None:
-        if key != self._key or not self.offering:
+    def _offer(self, editor: RecordEditor, key: str) -> None:
+        if key != self._keys.get(editor) or not self.offering:
             return  # another record was opened meanwhile, or nobody to ask
         draft = self.drafts.get(key)
         if draft is None:
             return
-        form = self._panel.problem_form
-        shown = form.values()
+        shown = editor.values()
         differs = {name: value for name, value in draft.values.items() if shown.get(name) != value}
         if not differs:
             self.drafts.remove(key)
@@ -139,7 +155,7 @@ class DraftKeeper(QObject):
         when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         text = self.tr("Restore your unsaved edit from %1?").replace("%1", when)
         if self.offer(self.tr("Unsaved edit"), text):
-            form.restore(differs)
-            self.keep()
+            editor.restore(differs)
+            self.keep(editor)
         else:
             self.drafts.remove(key)

@@ -97,6 +97,10 @@ class ChoiceCombo(QComboBox):
     ) -> None:
         super().__init__(parent)
         self._optional = optional
+        # As wide as its room, not as its longest entry (the list that drops down shows
+        # each entry whole): a long governance path never widens the form past its pane.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(6)
         # Labels of values no longer offered but still stored on records (retired modules).
         self.retired: dict[Any, str] = {}
         self._kept: Any = None
@@ -203,7 +207,7 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setHorizontalSpacing(12)
         self.layout_.setVerticalSpacing(8)
@@ -339,6 +343,8 @@ class FieldForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(12)
         box.addWidget(left_cell, 1, Qt.AlignmentFlag.AlignTop)
+        # Level with the first line of its editor, as the form's own labels are.
+        right_label.setMinimumHeight(self._rows[right].widget.sizeHint().height())
         box.addWidget(right_label, 0, Qt.AlignmentFlag.AlignTop)
         box.addWidget(right_cell, 1, Qt.AlignmentFlag.AlignTop)
         self.layout_.setWidget(row, QFormLayout.ItemRole.FieldRole, line)
@@ -379,6 +385,8 @@ class FieldForm(QWidget):
         for name, value in values.items():
             if name in self._rows:
                 self._rows[name].put(value)
+        # Editors that load without a signal (the whys' list) say so here, once.
+        self.edited.emit()
 
     def changes(self) -> dict[str, Any]:
         """The fields whose value differs from what was loaded, as typed."""
