@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentsView</name>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="86"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="87"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="88"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="89"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="91"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="93"/>
+        <source>Paste a screenshot or copied files (Ctrl+V)</source>
+        <translation>粘贴截图或已复制的文件（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="110"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="208"/>
+        <source>Drop files here or paste a screenshot (Ctrl+V).</source>
+        <translation>将文件拖到此处，或粘贴截图（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="213"/>
+        <source>No preview for this kind of file: Open shows it.</source>
+        <translation>此类文件无法预览：请点击“打开”查看。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="247"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="289"/>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>剪贴板中没有可添加为附件的图片或文件。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="312"/>
+        <source>Added %1.</source>
+        <translation>已添加%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="344"/>
+        <source>No program on this computer opens %1.</source>
+        <translation>此电脑上没有可打开%1的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="350"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="364"/>
+        <source>Saved %1.</source>
+        <translation>已保存到%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="378"/>
+        <source>Removed %1.</source>
+        <translation>已移除%1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="400"/>
+        <source>%1 is back.</source>
+        <translation>%1已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>CauseForm</name>
     <message>
         <location filename="../../workbench/ui/detail/link_forms.py" line="145"/>
@@ -91,27 +179,27 @@
 <context>
     <name>ChainTree</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Cause → solution → result</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="41"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Who · when</source>
         <translation>人员 · 日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="126"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="138"/>
         <source>New problem</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="162"/>
+        <location filename="../../workbench/ui/detail/chain_tree.py" line="174"/>
         <source>Overdue: %1</source>
         <translation>已逾期：%1</translation>
     </message>
@@ -414,22 +502,22 @@
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="105"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="109"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="107"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="111"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="120"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="124"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="124"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="128"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -727,39 +815,39 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="97"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="158"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="98"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="159"/>
         <location filename="../../workbench/ui/problems_page.py" line="110"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="304"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="305"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="375"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="364"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="382"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="371"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="394"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="383"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="438"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="422"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="448"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="432"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>

@@ -44,7 +44,7 @@ ID_TABLES = sorted(
     and t.name != "audit_entry"  # its ids are the chain's own: previous head + 1
 )
 # Tables that later revisions made, with AUTOINCREMENT from the start.
-AFTER_0002 = {"status_change", "team_setting"}
+AFTER_0002 = {"status_change", "team_setting", "attachment"}
 
 
 def sql(path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
@@ -140,7 +140,7 @@ def old_file(demo_0001: Path, tmp_path: Path) -> Path:
 
 
 def test_every_table_with_an_integer_id_is_autoincrement(db_path: Path) -> None:
-    assert len(ID_TABLES) == 11  # 0003 added status_change and team_setting
+    assert len(ID_TABLES) == 12  # 0003 added status_change and team_setting, 0005 attachment
     tables = Base.metadata.tables
     assert all(tables[name].dialect_options["sqlite"]["autoincrement"] for name in ID_TABLES)
     assert autoincrement_tables(db_path) == set(ID_TABLES)

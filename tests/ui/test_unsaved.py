@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from test_detail_problem import retype, type_text
 
 from workbench.app import open_services
-from workbench.services.chain import CAUSE
 from workbench.drafts import Drafts
+from workbench.services.chain import CAUSE
 from workbench.settings import Settings
 from workbench.ui.leaving import Leave
 from workbench.ui.main_window import MainWindow

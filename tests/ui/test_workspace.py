@@ -154,7 +154,8 @@ def test_the_history_tab_follows_each_save_while_it_is_shown(
     retype(qtbot, panel.problem_form.form.widget("title"), "盘点差异大")
     qtbot.keyClick(panel.problem_form.form.widget("title"), Qt.Key.Key_Return)
     panel.tabs.show_history()
-    assert panel.tabs.history.rows()[0] == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
+    latest = panel.tabs.history.rows()[0]
+    assert latest == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
     panel.new_problem()
     assert not panel.tabs.isTabEnabled(1)  # nothing saved yet, no History
     assert panel.tabs.currentIndex() == 0

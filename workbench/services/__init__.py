@@ -17,6 +17,7 @@ from workbench.store.changes import ChangeSet
 # the plain records (workbench.services.records), the errors or the progress of a job does
 # not pay for them.
 if TYPE_CHECKING:
+    from workbench.services.attachments import AttachmentService
     from workbench.services.bulk import BulkService
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
@@ -50,10 +51,12 @@ class Services:
     trail: TrailService
     mine: MineService
     team: TeamService
+    attachments: AttachmentService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
         """``anchor`` is where ``check`` compares the chain with what this machine saw."""
+        from workbench.services.attachments import AttachmentService
         from workbench.services.bulk import BulkService
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
@@ -66,6 +69,7 @@ class Services:
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
 
+        history = HistoryService(database, actor, rules=(closed_stays_closed,))
         return cls(
             database=database,
             actor=actor,
@@ -73,12 +77,13 @@ class Services:
             chain=ChainService(database, actor),
             lookups=LookupService(database, actor),
             integrity=IntegrityService(database, anchor),
-            history=HistoryService(database, actor, rules=(closed_stays_closed,)),
+            history=history,
             bulk=BulkService(database, actor),
             similar=SimilarService(database, actor),
             trail=TrailService(database, actor),
             mine=MineService(database, actor),
             team=TeamService(database, actor),
+            attachments=AttachmentService(database, actor, history),
         )
 
     @property

@@ -20,7 +20,7 @@ from workbench.services.errors import FieldError, ValidationError
 from workbench.services.history import Touched
 from workbench.services.mapping import DONE_SOLUTION, problem_detail
 from workbench.services.records import ProblemDetail
-from workbench.store.models import Cause, Problem, Result, Solution
+from workbench.store.models import Attachment, Cause, Problem, Result, Solution
 
 CLOSED = "closed"
 REJECTED = "rejected"
@@ -96,6 +96,16 @@ def problem_of(session: Session, kind: str, record: Touched) -> int | None:
     """The problem a cause, solution or result belongs to; ``record`` may be gone."""
     if kind == "problem":
         return record.id
+    if kind == "attachment":
+        row: Any = session.get(Attachment, record.id)
+        owner = (
+            (row.owner_kind, row.owner_id)
+            if row is not None
+            else (record.state().get("owner_kind"), record.state().get("owner_id"))
+        )
+        if owner[0] not in ("problem", "cause", "result") or owner[1] is None:
+            return None
+        return problem_of(session, str(owner[0]), Touched(str(owner[0]), int(owner[1])))
     model, parent_key, parent_model = {
         "cause": (Cause, "problem_id", None),
         "solution": (Solution, "cause_id", Cause),
@@ -124,7 +134,8 @@ def _status_moved(record: Touched) -> bool:
 
 def closed_stays_closed(session: Session, touched: Sequence[Touched]) -> None:
     """After an undo (an undo rule of HistoryService): a problem closed before and after
-    it was not changed, and one that it closes meets the closing rule."""
+    it was not changed (nor its chain's attachments), and one that it closes meets the
+    closing rule."""
     moved: set[int] = set()
     problems: set[int] = set()
     for record in touched:
@@ -132,7 +143,7 @@ def closed_stays_closed(session: Session, touched: Sequence[Touched]) -> None:
             problems.add(record.id)
             if _status_moved(record):
                 moved.add(record.id)
-        elif record.kind in ("cause", "solution", "result"):
+        elif record.kind in ("cause", "solution", "result", "attachment"):
             problem_id = problem_of(session, record.kind, record)
             if problem_id is not None:
                 problems.add(problem_id)

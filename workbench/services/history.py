@@ -23,8 +23,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.services.base import Service
-from workbench.services.errors import Conflict, ConflictError
+from workbench.services.errors import Conflict, ConflictError, FieldError, ValidationError
 from workbench.services.versions import last_change
+from workbench.store.attachments import ContentGone
 from workbench.store.audit import WRITTEN_KEY, decode, encode
 from workbench.store.changes import DELETED, ChangeSet
 from workbench.store.models import AuditEntry, Base
@@ -92,7 +93,12 @@ class HistoryService(Service):
         """Reverse ``changes`` (one write, or several, newest reversed first) in one
         transaction; returns the ChangeSet of the reversal, None when it changed nothing."""
         sets = (changes,) if isinstance(changes, ChangeSet) else tuple(changes)
-        _, written = self._db.capture(lambda: self._undo(sets))
+        try:
+            _, written = self._db.capture(lambda: self._undo(sets))
+        except ContentGone as gone:  # a removed attachment whose bytes are no longer kept
+            raise ValidationError(
+                [FieldError("content", "attachment_gone", str(gone), {"value": gone.file_name})]
+            ) from gone
         return written[0] if written else None
 
     def _undo(self, sets: Sequence[ChangeSet]) -> None:

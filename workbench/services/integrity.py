@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.exc import OperationalError
 
 from workbench.services.progress import Cancelled, Progress, silent
@@ -24,7 +24,7 @@ from workbench.store.audit import chain_head
 from workbench.store.database import Database
 from workbench.store.models import AuditEntry, Base
 from workbench.store.sequences import verify_sequences
-from workbench.store.verify import Breach, verify_chain, verify_rows
+from workbench.store.verify import Breach, verify_chain, verify_digests, verify_rows
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,17 @@ class CheckReport:
         )
 
 
-def _row_models() -> list[type[Base]]:
-    """Audited tables keyed by an integer id; the code sequence (keyed by its prefix) is
+def _row_models(connection: Connection) -> list[type[Base]]:
+    """Audited tables keyed by an integer id that the database has (one at an older
+    revision lacks the tables later ones add); the code sequence (keyed by its prefix) is
     checked by verify_sequences instead."""
+    present = set(inspect(connection).get_table_names())
     return [
         m.class_
         for m in Base.registry.mappers
-        if m.class_.__audited__ and "id" in m.class_.__table__.c
+        if m.class_.__audited__
+        and "id" in m.class_.__table__.c
+        and m.class_.__tablename__ in present
     ]
 
 
@@ -141,7 +145,7 @@ class IntegrityService:
     ) -> tuple[CheckReport, Mark]:
         end = Mark(*chain_head(connection))
         after = since.id if since is not None else 0
-        models = _row_models()
+        models = _row_models(connection)
         progress.report(0, 0, "counting")  # counting rows of a big file takes seconds
         total = self._total(connection, models, since)
         done = 0
@@ -203,12 +207,15 @@ class IntegrityService:
         connection: Connection, models: list[type[Base]], since: Mark | None, step: Any
     ) -> Breach | None:
         for model in models:
+            after = since.id if since is not None else None
             if since is None:
                 breach = verify_rows(connection, model, step=step)
             else:
                 breach = verify_rows(
-                    connection, model, step=step, touched_after=since.id
+                    connection, model, step=step, touched_after=after
                 ) or _added_at_end(connection, model)
+            if breach is None and model.__digests__:
+                breach = verify_digests(connection, model, touched_after=after)
             if breach is not None:
                 return breach
         return None

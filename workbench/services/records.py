@@ -278,3 +278,24 @@ class RuleChange:
     value: str
     by: str
     at: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """A file kept with a problem, cause or result, without its bytes
+    (``AttachmentService.content`` reads them)."""
+
+    id: int
+    owner_kind: str  # problem, cause or result
+    owner_id: int
+    file_name: str
+    media_type: str
+    size: int  # bytes
+    sha256: str
+    added_by: str
+    added_at: dt.datetime  # UTC
+    note: str | None = None
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")

@@ -4,6 +4,9 @@ and audited like any record: the change of a rule is its own entry in the audit 
 The four-eyes rule: the person who verifies a result is not the one who entered its
 values (the baseline and the value after, as the audit chain says who set them last).
 A one-person plant can relax it; while relaxed, verifying your own result is allowed.
+
+The attachment limit: the largest file a problem, cause or result takes (10 MB unless the
+team sets another), so the shared file stays small enough to back up and copy.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from workbench.store.models import AuditEntry, TeamSetting
 
 FOUR_EYES = "four_eyes"
 REQUIRED, RELAXED = "required", "relaxed"
+# The largest file an attachment may be, in bytes; no row means the default.
+ATTACHMENT_LIMIT = "attachment_limit"
+DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024
 # The fields whose values a verification vouches for.
 ENTERED = ("baseline_value", "value_after")
 
@@ -29,6 +35,15 @@ ENTERED = ("baseline_value", "value_after")
 def four_eyes_relaxed(session: Session) -> bool:
     value = session.scalar(select(TeamSetting.value).where(TeamSetting.key == FOUR_EYES))
     return value == RELAXED
+
+
+def attachment_limit(session: Session) -> int:
+    """The largest attachment allowed, in bytes."""
+    value = session.scalar(select(TeamSetting.value).where(TeamSetting.key == ATTACHMENT_LIMIT))
+    try:
+        return int(value) if value is not None else DEFAULT_ATTACHMENT_LIMIT
+    except ValueError:
+        return DEFAULT_ATTACHMENT_LIMIT
 
 
 def _entered(entries: Iterable[AuditEntry]) -> set[str]:
@@ -105,6 +120,35 @@ class TeamService(Service):
             if row.value == value:
                 return False
             row.value = value
+            return True
+
+    def attachment_limit(self) -> int:
+        """The largest attachment allowed, in bytes."""
+        with self._db.read() as session:
+            return attachment_limit(session)
+
+    def set_attachment_limit(self, limit: int) -> bool:
+        """Set the largest attachment allowed (bytes, at least 1); returns whether it
+        changed."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "value",
+                        "out_of_range",
+                        "must be a positive number of bytes",
+                        {"low": 1, "high": 2**31 - 1},
+                    )
+                ]
+            )
+        with self._db.write(self.actor) as session:
+            row = session.scalar(select(TeamSetting).where(TeamSetting.key == ATTACHMENT_LIMIT))
+            if row is None:
+                session.add(TeamSetting(key=ATTACHMENT_LIMIT, value=str(limit)))
+                return True
+            if row.value == str(limit):
+                return False
+            row.value = str(limit)
             return True
 
     def changes(self, key: str = FOUR_EYES) -> tuple[RuleChange, ...]:

@@ -1,18 +1,26 @@
 """A problem's audit trail, for its History view: who changed what, when, old → new.
 
 The entries are the audit chain's own (workbench.store.audit), for the problem and every
-cause, why, solution, result and status change (with its reason) it has now, newest
-first. Only plain records leave here.
+cause, why, solution, result, status change (with its reason) and attachment it has
+now, newest first. Only plain records leave here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, tuple_
 
 from workbench.services.base import Service
-from workbench.store.models import AuditEntry, Cause, CauseWhy, Result, Solution, StatusChange
+from workbench.store.models import (
+    Attachment,
+    AuditEntry,
+    Cause,
+    CauseWhy,
+    Result,
+    Solution,
+    StatusChange,
+)
 
 # Bookkeeping fields a person did not change.
 _HIDDEN = frozenset({"updated_at"})
@@ -48,6 +56,16 @@ class TrailService(Service):
                     select(StatusChange.id).where(StatusChange.problem_id == problem_id)
                 )
             )
+            owners = [("problem", problem_id)]
+            owners += [("cause", cause) for cause in causes]
+            owners += [("result", result) for result in results]
+            attachments = list(
+                session.scalars(
+                    select(Attachment.id).where(
+                        tuple_(Attachment.owner_kind, Attachment.owner_id).in_(owners)
+                    )
+                )
+            )
             records = {
                 "problem": [problem_id],
                 "cause": causes,
@@ -55,6 +73,7 @@ class TrailService(Service):
                 "solution": solutions,
                 "result": results,
                 "status_change": statuses,  # each with its reason (a reject's, a reopen's)
+                "attachment": attachments,  # name, size and SHA-256, never the bytes
             }
             audit = AuditEntry.__table__
             scopes = [

@@ -2,7 +2,8 @@
 transaction, and each entry carries the hash of the previous one.
 
 A create stores the new row as JSON, a delete the old row, an update one entry per
-changed field. A schema migration writes a ``migrate`` entry of entity ``schema``
+changed field (never the columns a model leaves out, such as a file's bytes: its size and
+SHA-256 are recorded instead). A schema migration writes a ``migrate`` entry of entity ``schema``
 (workbench.store.migrate). workbench.store.verify recomputes the hashes and replays the
 entries against the rows.
 """
@@ -185,8 +186,11 @@ def append(connection: Connection, changes: list[Change], actor: str) -> list[di
 
 
 def _columns(obj: Base) -> dict[str, Any]:
+    """The row as its audit entry records it: every column but the unaudited ones (a
+    file's bytes, which are not even loaded for this)."""
     mapper = inspect(obj).mapper
-    return {col.key: getattr(obj, col.key) for col in mapper.column_attrs}
+    skipped = obj.__unaudited_columns__
+    return {col.key: getattr(obj, col.key) for col in mapper.column_attrs if col.key not in skipped}
 
 
 def _changes_in_flush(session: Session) -> list[Change]:
@@ -202,6 +206,8 @@ def _changes_in_flush(session: Session) -> list[Change]:
             continue
         key = entity_key(obj)
         for prop in inspect(obj).mapper.column_attrs:
+            if prop.key in obj.__unaudited_columns__:
+                continue
             history = attributes.get_history(obj, prop.key)
             if not history.has_changes():
                 continue

@@ -16,6 +16,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.store import attachments
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, lock_chain, record_flush
 from workbench.store.changes import ChangeSet
 from workbench.store.errors import storage_error
@@ -107,6 +108,7 @@ class Database:
         self._writer = sessionmaker(
             self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
         )
+        event.listen(self._writer, "before_flush", attachments.before_flush)
         event.listen(self._writer, "after_flush", record_flush)
         self._subscribers: list[Callable[[ChangeSet], None]] = []
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -63,9 +64,15 @@ def _list_indexes() -> tuple[Index, ...]:
 
 
 class Base(DeclarativeBase):
-    """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain."""
+    """Declarative base; ``__audited__`` marks tables whose changes go to the audit chain.
+
+    ``__unaudited_columns__`` are columns the chain leaves out (a file's content: the
+    chain keeps its size and SHA-256 instead); ``__digests__`` pairs such a column with the
+    audited column holding its SHA-256, which ``workbench check`` recomputes."""
 
     __audited__ = True
+    __unaudited_columns__: ClassVar[frozenset[str]] = frozenset()
+    __digests__: ClassVar[tuple[tuple[str, str], ...]] = ()
     if TYPE_CHECKING:  # every model here is a plain table (DeclarativeBase says FromClause)
         __table__: ClassVar[Table]
 
@@ -281,6 +288,51 @@ class TeamSetting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(50), unique=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+# The record kinds that take attachments (Attachment.owner_kind).
+ATTACHMENT_OWNERS = ("problem", "cause", "result")
+
+
+class Attachment(Base):
+    """A file kept with a problem, cause or result as evidence (an ERP error screen, a
+    盘点表): its bytes live in the database, so they are audited (by size and SHA-256, not
+    the bytes), backed up and checked with everything else. Added by migration 0005.
+
+    The owner is (``owner_kind``, ``owner_id``), a kind in ATTACHMENT_OWNERS; deleting
+    the owner deletes its attachments (workbench.store.attachments)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_owner", "owner_kind", "owner_id"), NEVER_REUSED)
+    __unaudited_columns__ = frozenset({"content"})
+    __digests__ = (("content", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_kind: Mapped[str] = mapped_column(String(20))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # Deferred: listing attachments never reads their bytes.
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RemovedContent(Base):
+    """The bytes of a removed attachment, kept so that undoing the removal (or the
+    deletion of its owner) brings the file back; the attachment's audit entries keep its
+    SHA-256, which the bytes must match to come back. Dropped after a while
+    (workbench.store.attachments.KEEP_REMOVED)."""
+
+    __tablename__ = "removed_content"
+    __audited__ = False
+
+    attachment_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    removed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):

@@ -17,7 +17,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from workbench.list_views import ListView
 
@@ -87,6 +94,28 @@ class ListHeader(QHeaderView):
         self.layoutEdited.emit()
 
     # ---- the view ----------------------------------------------------------------------
+    def set_up(self, table: QTableView, view: ListView, default_widths: Sequence[int]) -> None:
+        """Make ``table`` (whose header this is) a list of records: whole rows selected
+        one at a time, no editing in place, one line per row, the columns of ``view``.
+        Sorting is switched on once the list reads through the services (it sorts in SQL)."""
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        self.setHighlightSections(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.apply(view, default_widths)
+        self.setSortIndicatorShown(True)
+        self.setSectionsClickable(False)
+
     def apply(self, view: ListView, default_widths: Sequence[int]) -> None:
         """Show the columns, order and widths of ``view`` (unknown names are skipped)."""
         self.blockSignals(True)

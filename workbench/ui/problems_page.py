@@ -29,7 +29,6 @@ from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -177,30 +176,10 @@ class ProblemsPage(QWidget):
 
     # ---- building ----------------------------------------------------------------------
     def _setup_table(self) -> None:
-        table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setShowGrid(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.header.apply(self._view, column_widths(table.fontMetrics()))
+        self.table.setModel(self.model)
         sort = self._wanted[1]
-        header.setSortIndicator(COLUMN_KEYS.index(sort.column), _order(sort))
-        # Sorting is switched on by attach: the list sorts in SQL, through the services.
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(False)
+        self.header.set_up(self.table, self._view, column_widths(self.table.fontMetrics()))
+        self.header.setSortIndicator(COLUMN_KEYS.index(sort.column), _order(sort))
 
     def _layout(self) -> None:
         bar = QHBoxLayout()

@@ -311,6 +311,14 @@ RECORD_KIND: Final = Vocabulary(
         term("person", "Person", "人员"),
         term("status_change", "Status change", "状态变更"),
         term("team_setting", "Team rule", "团队规则"),
+        term(
+            "attachment",
+            "Attachment",
+            "附件",
+            "A file kept with a problem, cause or result as evidence, e.g. a screenshot of "
+            "an ERP error or a stock-count sheet.",
+            "作为证据随问题、原因或效果保存的文件，例如ERP报错截图或盘点表。",
+        ),
     ),
 )
 

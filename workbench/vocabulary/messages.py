@@ -86,6 +86,18 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh_CN": "请先填写改进后值，再验证效果。",
     },
     "duplicate": {"en": "{value} already exists.", "zh_CN": "{value}已存在。"},
+    "attachment_too_large": {
+        "en": "{value} is larger than the limit of {limit} for an attachment.",
+        "zh_CN": "{value}超过附件大小上限{limit}。",
+    },
+    "attachment_empty": {
+        "en": "{value} is empty: there is nothing to attach.",
+        "zh_CN": "{value}是空文件，无法添加为附件。",
+    },
+    "attachment_gone": {
+        "en": "The file {value} can no longer be brought back: its content is no longer kept.",
+        "zh_CN": "文件{value}已无法恢复：其内容已不再保留。",
+    },
     "unknown_reference": {
         "en": "{field} refers to an entry that does not exist.",
         "zh_CN": "{field}引用的条目不存在。",
