@@ -1,7 +1,7 @@
 """indexes for sorting the not-closed Problems list by any column, and by frequency
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 10:00:00
 
 The list opens on "not closed" (every status but closed and rejected). Sorted by a
@@ -23,7 +23,7 @@ newest revision. Only indexes are added: no row changes.
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
