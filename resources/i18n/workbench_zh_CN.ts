@@ -110,68 +110,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="96"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="98"/>
         <source>+ Cause</source>
         <translation>+ 原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="97"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
         <source>Add a cause of the problem</source>
         <translation>为问题添加一个原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
         <source>+ Solution</source>
         <translation>+ 解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
         <source>Add a solution to the cause selected</source>
         <translation>为所选原因添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="105"/>
         <source>+ Result</source>
         <translation>+ 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="105"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
         <source>Add a measured result of the solution selected</source>
         <translation>为所选解决方案添加测得的效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="109"/>
         <source>Delete it with what hangs under it; Ctrl+Z</source>
         <translation>连同其下的内容一起删除；Ctrl+Z 可恢复</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="108"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="254"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="110"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="261"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="111"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="113"/>
         <source>Confirm the measured figures. The four-eyes rule: whoever entered a result&apos;s baseline or value after does not verify it (Settings → Team rules).</source>
         <translation>确认测得的数值。四眼原则：录入效果基线值或改进后值的人不能自己验证（设置 → 团队规则）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="223"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="230"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="224"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="231"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="254"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="261"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="106"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="108"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -207,37 +207,37 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="84"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="82"/>
         <source>Your edit and the saved version</source>
         <translation>您的修改与已保存的版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Your edit</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="93"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Saved now</source>
         <translation>当前已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="111"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="109"/>
         <source>Save mine over theirs</source>
         <translation>用我的覆盖对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="112"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="110"/>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="121"/>
+        <location filename="../../workbench/ui/detail/compare.py" line="118"/>
         <source>Nothing was overwritten. Choose which version the problem keeps.</source>
         <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
     </message>
@@ -377,12 +377,12 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="140"/>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="156"/>
         <source>Restore your unsaved edit from %1?</source>
         <translation>要恢复您在 %1 未保存的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="141"/>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="157"/>
         <source>Unsaved edit</source>
         <translation>未保存的修改</translation>
     </message>
@@ -472,52 +472,52 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="64"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="74"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="72"/>
         <source>From the audit trail, newest first.</source>
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="109"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="108"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="111"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="110"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="124"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="123"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="128"/>
+        <location filename="../../workbench/ui/detail/history_view.py" line="127"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -525,7 +525,7 @@
 <context>
     <name>LeaveGuard</name>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="63"/>
+        <location filename="../../workbench/ui/detail/unsaved.py" line="64"/>
         <source>The new problem</source>
         <translation>新问题</translation>
     </message>
@@ -558,7 +558,7 @@
 <context>
     <name>ListHeader</name>
     <message>
-        <location filename="../../workbench/ui/list_header.py" line="66"/>
+        <location filename="../../workbench/ui/list_header.py" line="73"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../workbench/ui/detail/widgets.py" line="159"/>
+        <location filename="../../workbench/ui/detail/widgets.py" line="163"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
@@ -816,38 +816,38 @@
     <name>ProblemDetailPanel</name>
     <message>
         <location filename="../../workbench/ui/detail/panel.py" line="98"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="159"/>
-        <location filename="../../workbench/ui/problems_page.py" line="110"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="160"/>
+        <location filename="../../workbench/ui/problems_page.py" line="109"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="305"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="307"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="364"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="371"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="374"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="383"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="386"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="422"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="425"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="432"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="435"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -941,22 +941,22 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="101"/>
+        <location filename="../../workbench/ui/problems_page.py" line="100"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="396"/>
+        <location filename="../../workbench/ui/problems_page.py" line="375"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="398"/>
+        <location filename="../../workbench/ui/problems_page.py" line="377"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="400"/>
+        <location filename="../../workbench/ui/problems_page.py" line="379"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -1001,60 +1001,75 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="34"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="44"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="35"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="46"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="36"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="50"/>
+        <source>Files and screenshots kept with the record: drop them here or paste with Ctrl+V</source>
+        <translation>与记录一起保存的文件和截图：拖到这里，或按 Ctrl+V 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="53"/>
         <source>Who changed what, and when (the audit trail)</source>
         <translation>谁在何时修改了什么（审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="80"/>
+        <source>Attachments (%1)</source>
+        <translation>附件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="81"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>
     <name>ResultForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="188"/>
         <source>Result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="193"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="190"/>
         <source>e.g. inventory variance rate</source>
         <translation>例如：库存差异率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="194"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
         <source>e.g. %</source>
         <translation>例如：%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="196"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="193"/>
         <source>Measured before the solution</source>
         <translation>实施解决方案前测得</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="198"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="195"/>
         <source>Empty until measured</source>
         <translation>测量前留空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="210"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="207"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="211"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="221"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="218"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>

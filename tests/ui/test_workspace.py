@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 from test_detail_chain import WHYS, chain, click_node, form_field  # noqa: F401 (fixture)
 from test_detail_problem import PROBLEM, click, retype, type_text
 
@@ -157,5 +158,44 @@ def test_the_history_tab_follows_each_save_while_it_is_shown(
     latest = panel.tabs.history.rows()[0]
     assert latest == ("tester", "Problem: Title", "库存差异率高", "盘点差异大")
     panel.new_problem()
-    assert not panel.tabs.isTabEnabled(1)  # nothing saved yet, no History
+    assert not panel.tabs.isTabEnabled(2)  # nothing saved yet, no History
+    assert not panel.tabs.isTabEnabled(1)  # nor attachments
     assert panel.tabs.currentIndex() == 0
+
+
+def test_each_record_keeps_its_own_attachments_and_a_closed_problem_only_shows_them(
+    qtbot, qapp_lang, services, chain  # noqa: F811 (fixture)
+) -> None:
+    window = laptop_window(qtbot, services, (1366, 768))
+    window.open_problem(chain.code)
+    panel = window.page("problems").detail
+    tabs, view = panel.tabs, panel.tabs.attachments
+    cause = chain.causes[0]
+    click_node(qtbot, panel, ("cause", cause.id))
+    tabs.show_attachments()
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c62828"))  # an ERP error screen
+    QApplication.clipboard().setImage(image)
+    window.activateWindow()  # shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.list.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: tabs.tabText(1) == "Attachments (1)")
+    assert [a.file_name for a in services.attachments.list_for("cause", cause.id)] == [
+        view.attachments()[0].file_name
+    ]
+
+    click_node(qtbot, panel, ("problem", chain.id))
+    assert view.owner() == ("problem", chain.id) and view.attachments() == []
+    assert tabs.tabText(1) == "Attachments"
+    click_node(qtbot, panel, ("solution", cause.solutions[0].id))
+    assert not tabs.isTabEnabled(1)  # a solution's evidence is its result's
+    assert tabs.currentIndex() == 0
+
+    services.chain.verify_result(chain.results()[0].id)  # li.lei measured it
+    for status in ("analysing", "solving", "verifying", "closed"):
+        services.problems.change_status(chain.id, status)
+    panel.refresh()
+    click_node(qtbot, panel, ("cause", cause.id))
+    assert len(view.attachments()) == 1  # still shown …
+    assert not view.add_button.isEnabled() and not view.paste_button.isEnabled()  # … read-only

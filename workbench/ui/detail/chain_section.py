@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -44,6 +44,8 @@ CHILD_KIND = {"cause": "solution", "solution": "result"}
 
 
 class ChainSection(QWidget):
+    nodeShown = Signal(object)  # NodeKey: its record is now in the editor
+
     def __init__(
         self,
         services: Services,
@@ -157,6 +159,10 @@ class ChainSection(QWidget):
             self._show_editor(self.tree.problem_key())
         self._update_actions()
 
+    def shown_key(self) -> NodeKey:
+        """The node whose record the editor shows (the problem while a new link is typed)."""
+        return self._shown if self._shown_is_selected() and self._shown else self.tree.problem_key()
+
     def editor_for(self, key: NodeKey) -> RecordEditor:
         return self.problem_form if key[0] == "problem" else self.forms[key[0]]
 
@@ -172,6 +178,7 @@ class ChainSection(QWidget):
         self._shown = key
         self.editors.setCurrentWidget(editor)
         self._mark_unsaved()
+        self.nodeShown.emit(key)
 
     def _mark_unsaved(self) -> None:
         editor = self.editors.currentWidget()

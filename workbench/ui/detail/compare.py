@@ -40,9 +40,7 @@ _LINK_CHOICES = {
 }
 
 
-def field_text(
-    name: str, value: Any, lists: LookupLists | None, kind: str = "problem"
-) -> str:
+def field_text(name: str, value: Any, lists: LookupLists | None, kind: str = "problem") -> str:
     """A field's value (of a record of ``kind``) as the form shows it: names, not ids
     or keys."""
     if value is None or value == "":
@@ -117,9 +115,7 @@ class CompareDialog(QDialog):
         self.take_button.clicked.connect(lambda: self._choose(self.takeTheirs))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        hint = QLabel(
-            self.tr("Nothing was overwritten. Choose which version the problem keeps.")
-        )
+        hint = QLabel(self.tr("Nothing was overwritten. Choose which version the problem keeps."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)

@@ -153,9 +153,7 @@ class RecordEditor(QWidget):
     def fits(self) -> bool:
         """Whether every field is in view without scrolling, down or across."""
         area = self.fields_area
-        return not (
-            area.verticalScrollBar().isVisible() or area.horizontalScrollBar().isVisible()
-        )
+        return not (area.verticalScrollBar().isVisible() or area.horizontalScrollBar().isVisible())
 
     def try_save(self) -> None:
         """Save if the form is valid; otherwise show every error and go to the first."""

@@ -34,9 +34,7 @@ def local_time(at: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _value(
-    field: str, text: str | None, lists: LookupLists | None, kind: str = "problem"
-) -> str:
+def _value(field: str, text: str | None, lists: LookupLists | None, kind: str = "problem") -> str:
     if text is None:
         return "—"
     if len(text) > 10 and text[:4].isdigit() and text[10] == "T":  # a moment, kept in UTC
@@ -91,6 +89,7 @@ class HistoryView(QWidget):
     def rows(self) -> list[tuple[str, ...]]:
         """What each row says, When left out (for a reader of the table, and tests)."""
         table = self.table
+
         def text(row: int, column: int) -> str:
             item = table.item(row, column)
             return item.text() if item is not None else ""

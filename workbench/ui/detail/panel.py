@@ -94,7 +94,7 @@ class ProblemDetailPanel(QWidget):
         self.chain = ChainSection(
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
         )
-        self.tabs = RecordTabs(self.chain.editors, self._trail, lambda: self._lists)
+        self.tabs = RecordTabs(services, self.chain.editors, self._trail, lambda: self._lists)
         self.empty = QLabel(self.tr("Select a problem"))
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,6 +132,7 @@ class ProblemDetailPanel(QWidget):
         self.header.statusRequested.connect(self.change_status)
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
+        self.chain.nodeShown.connect(lambda key: self.tabs.show_node(key, self.chain.read_only))
         # Ctrl+Z and the other keys are the window's (workbench/ui/shortcuts.py).
 
     @property
@@ -200,6 +201,7 @@ class ProblemDetailPanel(QWidget):
             form.show_detail(detail)
             self._form_base = detail
         self.chain.show_detail(detail)
+        self.tabs.show_node(self.chain.shown_key(), self.chain.read_only)  # closed: read-only
         self.tabs.changed(saved=True)
         changes = self._services.problems.status_changes(detail.id)
         self.header.show_reason(reason_line(changes[-1] if changes else None))
@@ -322,6 +324,7 @@ class ProblemDetailPanel(QWidget):
         problem_id = self.problem_id
         if problem_id is None:
             return
+        self.tabs.attachments.on_changes(change)
         if problem_id in change.ids("problem", DELETED):
             self._gone()
             return
