@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import listing
+from bench import listing, sorting
 from bench.timing import paired_process_ms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,12 +69,14 @@ def main() -> int:
 
     print(f"\nProblems list, median of {args.repeat}  (floor: the same rows by raw SQL):")
     print(f"  {'':32} {'workbench':>10} {'floor':>8} {'ratio':>7} {'goal':>8}")
-    for figure in listing.measure(args.db, args.repeat):
+    figures, sorted_by = listing.measure(args.db, args.repeat)
+    for figure in figures:
         goal = f"<= {figure.goal_ms:.0f} ms" if figure.goal_ms else ""
         print(
             f"  {figure.name:32} {figure.ms:8.1f} ms {figure.floor_ms:5.1f} ms "
             f"{figure.ms / max(figure.floor_ms, 0.01):6.1f}x {goal:>10}"
         )
+    sorting.report(sorted_by)
     return 0
 
 

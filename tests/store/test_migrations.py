@@ -250,6 +250,10 @@ def test_known_revisions_match_alembic(migrations_with_next) -> None:
     assert known_revisions()[-1] == extended.get_current_head() == NEXT
 
 
+# Neither SQLAlchemy nor Alembic can read back an index on an expression (the frequency
+# rank's, migration 0007): both say so and leave it out of the comparison.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based")
 def test_models_match_the_migrations(db_path: Path) -> None:
     database = Database(resolve_target(str(db_path)))
     try:

@@ -10,17 +10,25 @@ import re
 from collections.abc import Mapping
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Integer, and_, func, literal_column, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 
+from workbench.store.list_sql import CLOSED, frequency_rank, is_not_closed
 from workbench.store.models import Cause, Person, Problem, Solution
 
 # Frequency sorts by how often, rarely 1 … several times a day 5, not by its key's
-# spelling. It has no index (see migration 0003): a sort by it reads the whole list.
-FREQUENCY_RANK = literal_column(
-    "(CASE problem.frequency WHEN 'rarely' THEN 1 WHEN 'monthly' THEN 2 "
-    "WHEN 'weekly' THEN 3 WHEN 'daily' THEN 4 WHEN 'several_daily' THEN 5 ELSE 0 END)",
-    Integer,
-)
+# spelling: the expression migration 0007 indexes (workbench.store.list_sql).
+FREQUENCY_RANK = literal_column(frequency_rank("problem.frequency"), Integer)
+
 
 SORT_COLUMNS: Mapping[str, Any] = {
     "code": Problem.code,
@@ -39,6 +47,19 @@ SORT_COLUMNS: Mapping[str, Any] = {
 
 _NULLABLE = (Problem.erp_module_id, Problem.site_id, Problem.department_id, Problem.owner_id)
 _CODE = re.compile(r"^[Pp]-\d")
+
+
+def status_condition(statuses: tuple[str, ...]) -> ColumnElement[bool]:
+    """The problem's status is one of ``statuses``. "Not closed" is written as the
+    partial indexes' condition, so SQLite reads any sorted page of it from them."""
+    if is_not_closed(statuses):
+        # Values written into the SQL: SQLite matches a partial index's condition to the
+        # query's only with literal values, not with bound parameters.
+        closed: BindParameter[str] = bindparam(
+            "closed", CLOSED, expanding=True, literal_execute=True
+        )
+        return Problem.status.not_in(closed)
+    return Problem.status.in_(statuses)
 
 
 def like_pattern(text: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from workbench.store.list_sql import is_not_closed, not_closed_condition
 from workbench.store.target import TargetError, file_of, known_revisions, target_name
 
 # A reader waits this long for a writer that holds the file in an exclusive state.
@@ -40,11 +41,15 @@ ORDER BY p.code DESC
 """
 
 
-def _where(statuses: tuple[str, ...]) -> str:
-    """The status filter as the services write it (``status IN (…)``, on its index)."""
+def _where(statuses: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The status filter as the services write it, and its parameters: "not closed" as
+    its partial indexes' condition, values written out (workbench.store.list_sql), any
+    other statuses as ``status IN (…)``, on its index."""
     if not statuses:
-        return ""
-    return "WHERE status IN (" + ", ".join("?" for _ in statuses) + ")"
+        return "", ()
+    if is_not_closed(statuses):
+        return f"WHERE {not_closed_condition()}", ()
+    return "WHERE status IN (" + ", ".join("?" for _ in statuses) + ")", statuses
 
 
 def head_revision() -> str | None:
@@ -74,18 +79,24 @@ class ListSnapshot:
     ) -> list[tuple[Any, ...]] | None:
         """The first ``limit`` rows of problems in ``statuses`` (none: all) as plain tuples
         (``reported_on`` still as its ISO text), or None when the file cannot give them."""
-        sql = _FIRST_ROWS.format(where=_where(statuses))
+        where, params = _where(statuses)
         try:
-            return self._connection.execute(sql, (*statuses, limit)).fetchall()
+            return self._connection.execute(
+                _FIRST_ROWS.format(where=where), (*params, limit)
+            ).fetchall()
         except sqlite3.Error:
             return None
 
     def count(self, statuses: tuple[str, ...] = ()) -> int | None:
         """How many problems there are in ``statuses`` (none: all), or None when the file
         cannot say."""
-        sql = f"SELECT count(*) FROM problem {_where(statuses)}"
+        where, params = _where(statuses)
         try:
-            return int(self._connection.execute(sql, statuses).fetchone()[0])
+            return int(
+                self._connection.execute(
+                    f"SELECT count(*) FROM problem {where}", params
+                ).fetchone()[0]
+            )
         except sqlite3.Error:
             return None
 

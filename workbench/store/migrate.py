@@ -12,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SAWarning
 
 from workbench.paths import migrations_dir
 from workbench.store.audit import GENESIS, Change, append, chain_head, migration_change
 from workbench.store.database import Database, sqlite_file
+from workbench.store.list_sql import RANK_INDEXES
 from workbench.store.target import known_revisions
 from workbench.vocabulary import SOURCE_LANGUAGE
 from workbench.vocabulary.failures import schema_message
@@ -29,6 +31,11 @@ from workbench.vocabulary.failures import schema_message
 MIGRATION_ACTOR = "workbench"
 
 _REVISION_NUMBER = re.compile(r"\d{4}")
+
+# SQLAlchemy's warning that it did not reflect an index on an expression.
+_EXPRESSION_INDEX = "Skipped unsupported reflection of expression-based index"
+# The revision that made the indexes on the frequency rank (workbench.store.list_sql).
+_RANK_INDEXES_SINCE = "0007"
 
 
 class SchemaError(Exception):
@@ -113,9 +120,7 @@ def upgrade(
         raise SchemaError("not_workbench", detail="it is empty")
     if current is None and tables:
         names = ", ".join(sorted(tables)[:5])
-        raise SchemaError(
-            "not_workbench", detail=f"it has tables {names} but no schema version"
-        )
+        raise SchemaError("not_workbench", detail=f"it has tables {names} but no schema version")
     backup = None
     path = sqlite_file(database.url)
     if current is not None and path is not None:
@@ -165,7 +170,12 @@ def _run_alembic(
                 # empty record stays empty for ``demo``).
                 chained = current is not None and chain_head(connection)[1] != GENESIS
                 config.attributes["connection"] = connection
-                command.upgrade(config, goal)
+                with warnings.catch_warnings():
+                    # A batch rebuild of problem leaves its rank indexes behind, saying
+                    # so; they are made again just below.
+                    warnings.filterwarnings("ignore", _EXPRESSION_INDEX, SAWarning)
+                    command.upgrade(config, goal)
+                _restore_rank_indexes(connection, goal)
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
@@ -176,3 +186,13 @@ def _run_alembic(
             if is_sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
                 raw.execute(f"PRAGMA secure_delete={secure_delete}")
+
+
+def _restore_rank_indexes(connection: Connection, goal: str) -> None:
+    """Make the frequency rank's indexes again where a migration after the one that made
+    them rebuilt the problem table (SQLAlchemy cannot reflect them, so batch mode drops
+    them): the list would sort by frequency by reading every problem."""
+    if goal < _RANK_INDEXES_SINCE:
+        return
+    for name, definition in RANK_INDEXES:
+        connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")

@@ -23,14 +23,46 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from workbench.store.list_sql import frequency_rank, not_closed_condition
 
 # Every record table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
 # (even the newest) is never handed out again, and an old audit entry never comes to mean
 # another record. PostgreSQL's SERIAL ids never go back anyway. Migration 0002 gave it to
 # the tables of databases made before.
 NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
+
+# Migration 0007: each sort key of the Problems list, over the problems not closed only
+# (the list's default), with the status so the filter is read from the index; and the
+# rank frequency sorts by (see workbench.store.list_sql).
+_NOT_CLOSED: dict[str, Any] = {
+    "sqlite_where": text(not_closed_condition()),
+    "postgresql_where": text(not_closed_condition()),
+}
+_NOT_CLOSED_KEYS: tuple[tuple[str, Any], ...] = (
+    ("title", "title"),
+    ("status", "status"),
+    ("module", "erp_module_id"),
+    ("site", "site_id"),
+    ("department", "department_id"),
+    ("severity", "severity"),
+    ("impact", "impact"),
+    ("frequency", text(frequency_rank())),
+    ("owner", "owner_id"),
+    ("reported_on", "reported_on"),
+)
+
+
+def _list_indexes() -> tuple[Index, ...]:
+    indexes = [Index("ix_problem_not_closed_code", "code", "status", **_NOT_CLOSED)]
+    for name, key in _NOT_CLOSED_KEYS:
+        columns = ("id",) if key == "status" else ("id", "status")
+        indexes.append(Index(f"ix_problem_not_closed_{name}", key, *columns, **_NOT_CLOSED))
+    indexes.append(Index("ix_problem_frequency", text(frequency_rank()), "id"))
+    return tuple(indexes)
 
 
 class Base(DeclarativeBase):
@@ -115,6 +147,7 @@ class Problem(Base):
         Index("ix_problem_owner_code", "owner_id", "code"),
         Index("ix_problem_impact", "impact", "id"),
         Index("ix_problem_code_status", "code", "status"),
+        *_list_indexes(),
         NEVER_REUSED,
     )
 

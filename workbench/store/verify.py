@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Table,
     func,
+    inspect,
     select,
     type_coerce,
 )
@@ -126,8 +127,17 @@ def _replay(entries: Iterable[Any]) -> dict[str, str | None] | None:
 
 
 def stored_columns(connection: Connection, table: Table) -> list[Column[Any]]:
-    """``table``'s columns as the database has them (a migration may have added some)."""
-    reflected = Table(table.name, MetaData(), autoload_with=connection, resolve_fks=False)
+    """``table``'s columns as the database has them (a migration may have added some).
+
+    Only the columns are read: reflecting the whole table would read its indexes too, and
+    warn about those on an expression, which SQLAlchemy cannot reflect (migration 0007).
+    """
+    stored = inspect(connection).get_columns(table.name)
+    reflected = Table(
+        table.name,
+        MetaData(),
+        *(Column(c["name"], c["type"]) for c in stored),
+    )
     return list(reflected.columns)
 
 
