@@ -1,7 +1,7 @@
 """the quarterly improvement list: items, their problems, frozen quarters
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-08 10:00:00
 
 Three new tables, nothing rebuilt: ``improvement_item`` holds what the team commits to
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
