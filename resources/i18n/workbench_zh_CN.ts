@@ -107,17 +107,17 @@
 <context>
     <name>CauseForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="145"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="146"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="149"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="150"/>
         <source>This is a root cause</source>
         <translation>这是根本原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="153"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="154"/>
         <source>The cause is confirmed by evidence</source>
         <translation>该原因已有证据证实</translation>
     </message>
@@ -354,37 +354,37 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="48"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="42"/>
         <source>%1 → not measured yet</source>
         <translation>%1 → 尚未测量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="55"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="48"/>
         <source>improved %1</source>
         <translation>改善 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="57"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="50"/>
         <source>worse by %1</source>
         <translation>恶化 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="59"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="52"/>
         <source>no change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="89"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="85"/>
         <source>Not verified · figures entered by %1, verified by someone else</source>
         <translation>未验证 · 数值由 %1 录入，须由他人验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="92"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="88"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="94"/>
+        <location filename="../../workbench/ui/detail/formatting.py" line="90"/>
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
     </message>
@@ -485,6 +485,49 @@
     </message>
 </context>
 <context>
+    <name>FrozenChangesDialog</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="122"/>
+        <source>Changes to %1 since it was frozen</source>
+        <translation>%1 冻结后的修改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="123"/>
+        <source>From the audit trail, oldest first: each edit made after the freeze.</source>
+        <translation>来自审计记录，最早的在前：冻结后做的每一处修改。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="127"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="128"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="129"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="130"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="131"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="132"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
@@ -538,6 +581,231 @@
     </message>
 </context>
 <context>
+    <name>ImprovementForm</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="42"/>
+        <source>No problem linked: score 0.</source>
+        <translation>未关联问题：得分 0。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="43"/>
+        <source>Score %1 = %2 (%3) × impact %4, from %5 (the highest of %6).</source>
+        <translation>得分 %1 = %2（%3）× 影响度 %4，来自 %5（%6 个关联问题中最高）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="63"/>
+        <source>Improvement item</source>
+        <translation>优化事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="68"/>
+        <source>What the team will improve</source>
+        <translation>团队要改进什么</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="69"/>
+        <source>Problem codes, e.g. P-2026-0001, P-2026-0007</source>
+        <translation>问题编号，例如 P-2026-0001, P-2026-0007</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="72"/>
+        <source>e.g. inventory variance rate</source>
+        <translation>例如：库存差异率</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="73"/>
+        <source>e.g. 0.5</source>
+        <translation>例如：0.5</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="74"/>
+        <source>e.g. %</source>
+        <translation>例如：%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="87"/>
+        <source>Why this place</source>
+        <translation>排序依据</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="88"/>
+        <source>Carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="160"/>
+        <source>%1 quarter(s) carried, since %2 (from %3)</source>
+        <translation>已结转 %1 个季度，始于 %2（来自 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_form.py" line="168"/>
+        <source>Continued in %1 as %2</source>
+        <translation>已结转到 %1，编号 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementTable</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="34"/>
+        <source>Place</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="35"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="36"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="37"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="38"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="39"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="40"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="41"/>
+        <source>Carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="47"/>
+        <source>%1 (proposed %2)</source>
+        <translation>%1（建议 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="60"/>
+        <source>No problem linked</source>
+        <translation>未关联问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="61"/>
+        <source>%1 (%2) × impact %3 of %4, the highest of its %5 problem(s)</source>
+        <translation>%1（%2）× 影响度 %3，来自 %4，是其 %5 个关联问题中最高的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="87"/>
+        <source>%1× since %2</source>
+        <translation>%1 次，始于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_table.py" line="134"/>
+        <source>Changed after the list was frozen</source>
+        <translation>清单冻结后修改过</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementViews</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="33"/>
+        <source>Frozen %1 by %2</source>
+        <translation>%2 于 %1 冻结</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementsPage</name>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="65"/>
+        <source>New item</source>
+        <translation>新建事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="66"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="346"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="68"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="346"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="71"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="354"/>
+        <source>Proposed order</source>
+        <translation>恢复建议排序</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="74"/>
+        <source>Forget the places set by hand: rank by frequency × impact again</source>
+        <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="77"/>
+        <source>Freeze list</source>
+        <translation>冻结清单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="79"/>
+        <source>Fix the committed list: later edits are still allowed, and listed</source>
+        <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="82"/>
+        <source>Compare quarters…</source>
+        <translation>季度对比…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="88"/>
+        <source>Changes since…</source>
+        <translation>冻结后的修改…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="121"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="221"/>
+        <source>Carry over to %1</source>
+        <translation>结转到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="223"/>
+        <source>Copy the proposed, committed and in-progress items into %1</source>
+        <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="311"/>
+        <source>Add item %1</source>
+        <translation>新建事项 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="331"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="364"/>
+        <source>Carry over %1</source>
+        <translation>结转 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="375"/>
+        <source>Freeze %1</source>
+        <translation>冻结 %1</translation>
+    </message>
+</context>
+<context>
     <name>LeaveGuard</name>
     <message>
         <location filename="../../workbench/ui/detail/unsaved.py" line="64"/>
@@ -587,11 +855,16 @@
     </message>
     <message>
         <location filename="../../workbench/ui/pages.py" line="99"/>
+        <source>Improvements</source>
+        <translation>季度优化清单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="105"/>
         <source>Mine</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="105"/>
+        <location filename="../../workbench/ui/pages.py" line="111"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -733,57 +1006,57 @@
 <context>
     <name>MinePage</name>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="53"/>
+        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Due on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="90"/>
+        <location filename="../../workbench/ui/mine_page.py" line="91"/>
         <source>My open problems (%1)</source>
         <translation>我负责的未关闭问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="92"/>
+        <location filename="../../workbench/ui/mine_page.py" line="93"/>
         <source>My solutions overdue or due within %2 days (%1)</source>
         <translation>我负责的已逾期或 %2 天内到期的解决方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="97"/>
+        <location filename="../../workbench/ui/mine_page.py" line="98"/>
         <source>Results on my problems waiting to be verified (%1)</source>
         <translation>我的问题中等待验证的效果（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="109"/>
+        <location filename="../../workbench/ui/mine_page.py" line="110"/>
         <source>%1 things need you</source>
         <translation>%1 项需要您处理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="111"/>
+        <location filename="../../workbench/ui/mine_page.py" line="112"/>
         <source>Nothing needs you today</source>
         <translation>今天没有需要您处理的事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="115"/>
+        <location filename="../../workbench/ui/mine_page.py" line="116"/>
         <source>Measured</source>
         <translation>已测量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="121"/>
+        <location filename="../../workbench/ui/mine_page.py" line="126"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -804,7 +1077,7 @@
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../workbench/ui/detail/widgets.py" line="163"/>
+        <location filename="../../workbench/ui/detail/widgets.py" line="164"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
@@ -977,6 +1250,59 @@
     </message>
 </context>
 <context>
+    <name>QuarterComparison</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="81"/>
+        <source>Quarters compared</source>
+        <translation>季度对比</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="83"/>
+        <source>Committed counts what the team committed to (committed, in progress or done); carried over, what went on into a later quarter.</source>
+        <translation>“已承诺”统计团队承诺的事项（已承诺、进行中或已完成）；“结转”统计延续到后续季度的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="89"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="90"/>
+        <source>Items</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="91"/>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="92"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="93"/>
+        <source>Carried over</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="94"/>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="95"/>
+        <source>Carried in</source>
+        <translation>结转而来</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvement_views.py" line="96"/>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../workbench/ui/detail/reasons.py" line="45"/>
@@ -1049,42 +1375,42 @@
 <context>
     <name>ResultForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="188"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="189"/>
         <source>Result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="190"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
         <source>e.g. inventory variance rate</source>
         <translation>例如：库存差异率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="192"/>
         <source>e.g. %</source>
         <translation>例如：%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="193"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="194"/>
         <source>Measured before the solution</source>
         <translation>实施解决方案前测得</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="195"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="196"/>
         <source>Empty until measured</source>
         <translation>测量前留空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="207"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="209"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="218"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="219"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
@@ -1346,12 +1672,12 @@
 <context>
     <name>SolutionForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="165"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="166"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="167"/>
+        <location filename="../../workbench/ui/detail/link_forms.py" line="168"/>
         <source>What will be done</source>
         <translation>要采取的行动</translation>
     </message>
@@ -1387,59 +1713,59 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="36"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="30"/>
         <source>cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="37"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="31"/>
         <source>solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="38"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="32"/>
         <source>result</source>
         <translation>效果</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/detail/undo.py" line="86"/>
         <location filename="../../workbench/ui/detail/undo.py" line="129"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="172"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="142"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="99"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="160"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="117"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/detail/deletion.py" line="37"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="186"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="143"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="192"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="149"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="193"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="150"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="204"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="161"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="226"/>
+        <location filename="../../workbench/ui/detail/undo.py" line="183"/>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
     </message>

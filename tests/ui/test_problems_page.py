@@ -45,6 +45,7 @@ def test_window_lists_only_working_pages_and_shows_where_the_data_is(window, rec
     assert window.windowTitle() == "Problems – Governance Workbench"
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
         "Problems",
+        "Improvements",
         "Mine",
         "Settings",
     ]
@@ -182,7 +183,10 @@ def test_edit_menu_and_ctrl_z_work_on_the_detail_panel_stack(page, window, qtbot
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-@pytest.mark.parametrize("name", ["problems", "problem:P-2026-0001", "mine", "settings"])
+@pytest.mark.parametrize(
+    "name",
+    ["problems", "problem:P-2026-0001", "mine", "settings", "improvements", "improvements:2026Q3"],
+)
 def test_screenshots_are_written_at_the_requested_size(record, tmp_path, lang, name):
     out = tmp_path / "shots" / f"{name.replace(':', '_')}-{lang}.png"
     render(record, name, out, lang, (1200, 800))
@@ -197,7 +201,10 @@ def test_a_screenshot_smaller_than_the_window_can_be_is_refused(record, tmp_path
 
 
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
-    with pytest.raises(ValueError, match="valid pages: problems, mine, settings, problem:CODE"):
+    with pytest.raises(
+        ValueError,
+        match="valid pages: problems, improvements, mine, settings, problem:CODE, improvements:",
+    ):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))
     with pytest.raises(ValueError, match="P-2099-0009"):
         render(record, "problem:P-2099-0009", tmp_path / "x.png", "en", (800, 600))

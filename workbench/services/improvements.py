@@ -82,14 +82,15 @@ class ImprovementService(Service):
         self._history = history
 
     # ---- validation -----------------------------------------------------------------
-    def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
-        """Errors of a whole item form (its fields and ``problem_ids``), as the user types."""
+    def validate(self, values: Mapping[str, Any], current: str | None = None) -> list[FieldError]:
+        """Errors of a whole item form (its fields and ``problem_ids``), as the user types;
+        ``current`` is the status of the item edited (None: a new item)."""
         fields, problems = split(values)
         clean, errors = IMPROVEMENT_ITEM.check({**defaults(), **fields})
         errors = [e for e in errors if e.field != "quarter"]
         if "quarter" in fields:
             errors += [e for e in [quarters.check("quarter", fields["quarter"])[1]] if e]
-        errors += status_errors(None, clean)
+        errors += status_errors(current, clean)
         if problems is not None or PROBLEMS in values:
             errors += problem_errors(problems)
         return errors

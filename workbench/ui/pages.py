@@ -95,6 +95,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.problems_page", "ProblemsPage"),
     ),
     PageEntry(
+        "improvements",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Improvements")),
+        _Icon.SP_ArrowUp,
+        lazy("workbench.ui.improvements_page", "ImprovementsPage"),
+    ),
+    PageEntry(
         "mine",
         str(QT_TRANSLATE_NOOP("MainWindow", "Mine")),
         _Icon.SP_DialogYesButton,

@@ -28,10 +28,11 @@ from workbench.ui.pages import PAGES
 from workbench.ui.qt_app import ensure_application
 
 PROBLEM_PREFIX = "problem:"
+QUARTER_PREFIX = "improvements:"  # a quarter's improvement list, e.g. improvements:2026Q3
 
 
 def page_names() -> list[str]:
-    return [*(entry.key for entry in PAGES), f"{PROBLEM_PREFIX}CODE"]
+    return [*(entry.key for entry in PAGES), f"{PROBLEM_PREFIX}CODE", f"{QUARTER_PREFIX}2026Q3"]
 
 
 @contextmanager
@@ -69,7 +70,15 @@ def render(
 ) -> None:
     """Render ``page`` at ``size`` (width, height) in ``lang`` and save it as PNG to ``out``."""
     problem_code: str | None = None
-    if page.startswith(PROBLEM_PREFIX):
+    quarter: str | None = None
+    if page.startswith(QUARTER_PREFIX):
+        from workbench.services.quarters import check
+
+        quarter, error = check("quarter", page[len(QUARTER_PREFIX) :])
+        if error is not None or quarter is None:
+            raise _invalid(page, "not a quarter")
+        page = "improvements"
+    elif page.startswith(PROBLEM_PREFIX):
         problem_code = page[len(PROBLEM_PREFIX) :].strip()
         if not problem_code:
             raise _invalid(page, "no problem code given")
@@ -81,11 +90,16 @@ def render(
     ensure_application(lang)
 
     with _quiet_offscreen():
-        _grab(MainWindow(services), page, problem_code, out, size)
+        _grab(MainWindow(services), page, problem_code, out, size, quarter)
 
 
 def _grab(
-    window: MainWindow, page: str, problem_code: str | None, out: Path, size: tuple[int, int]
+    window: MainWindow,
+    page: str,
+    problem_code: str | None,
+    out: Path,
+    size: tuple[int, int],
+    quarter: str | None = None,
 ) -> None:
     try:
         if problem_code is not None or page == "problems":
@@ -97,6 +111,8 @@ def _grab(
                 first = shown.model.problem_id(0)  # type: ignore[attr-defined]
                 if first is not None:
                     shown.select_problem(first)  # type: ignore[attr-defined]
+            if quarter is not None:
+                shown.open_quarter(quarter)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
         least = window.minimumSizeHint()

@@ -111,6 +111,10 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} refers to an entry that does not exist.",
         "zh_CN": "{field}引用的条目不存在。",
     },
+    "unknown_code": {
+        "en": "{field}: no problem has the code {value}.",
+        "zh_CN": "{field}：没有编号为 {value} 的问题。",
+    },
     # The quarterly improvement list (workbench.services.improvements).
     "not_a_quarter": {
         "en": "{field} is not a quarter (e.g. 2026Q3).",

@@ -1,0 +1,158 @@
+"""A quarter's improvement list as a table model: place, code, title, status, owner, the
+score and what it is made of, the target, and where an item was carried from.
+
+The rows come ranked from the service (``ImprovementService.list_for``); the model only
+shows them. An item placed by hand shows its proposed place beside its own; one changed
+after the list was frozen is marked, in orange.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.services.improvement_records import ImprovementRow, QuarterListView
+from workbench.ui import labels
+from workbench.ui.detail.widgets import number_text
+
+_Index = QModelIndex | QPersistentModelIndex
+CHANGED = QColor("#e65100")
+COLUMNS = 8
+
+
+def _headers() -> list[str]:
+    # Spelled out for lupdate: each header is a literal translate call.
+    return [
+        QCoreApplication.translate("ImprovementTable", "Place"),
+        QCoreApplication.translate("ImprovementTable", "Code"),
+        QCoreApplication.translate("ImprovementTable", "Title"),
+        QCoreApplication.translate("ImprovementTable", "Status"),
+        QCoreApplication.translate("ImprovementTable", "Owner"),
+        QCoreApplication.translate("ImprovementTable", "Score"),
+        QCoreApplication.translate("ImprovementTable", "Target"),
+        QCoreApplication.translate("ImprovementTable", "Carried over"),
+    ]
+
+
+def place_text(row: ImprovementRow) -> str:
+    if row.manual and row.proposed_position != row.position:
+        proposed = QCoreApplication.translate("ImprovementTable", "%1 (proposed %2)")
+        return proposed.replace("%1", str(row.position)).replace("%2", str(row.proposed_position))
+    return str(row.position)
+
+
+def score_text(row: ImprovementRow) -> str:
+    if not row.problem_count:
+        return "0"
+    return f"{row.score} = {row.weight} × {row.impact}"
+
+
+def score_tip(row: ImprovementRow) -> str:
+    if row.basis_code is None:
+        return QCoreApplication.translate("ImprovementTable", "No problem linked")
+    text = QCoreApplication.translate(
+        "ImprovementTable", "%1 (%2) × impact %3 of %4, the highest of its %5 problem(s)"
+    )
+    for key, value in (
+        ("%1", str(row.weight)),
+        ("%2", labels.choice("frequency", row.frequency)),
+        ("%3", str(row.impact)),
+        ("%4", row.basis_code),
+        ("%5", str(row.problem_count)),
+    ):
+        text = text.replace(key, value)
+    return text
+
+
+def target_text(row: ImprovementRow) -> str:
+    value = number_text(row.target)
+    parts = [row.target_metric, f"{value}{row.target_unit}" if value else ""]
+    when = row.target_by.isoformat() if row.target_by else ""
+    text = " ".join(part for part in parts if part)
+    return f"{text} · {when}" if text and when else text or when
+
+
+def carried_text(row: ImprovementRow) -> str:
+    carried = row.carried
+    if not carried.count:
+        return ""
+    text = QCoreApplication.translate("ImprovementTable", "%1× since %2")
+    return text.replace("%1", str(carried.count)).replace("%2", carried.origin_quarter or "")
+
+
+class ImprovementTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ImprovementRow, ...] = ()
+
+    def show(self, view: QuarterListView) -> None:
+        self.beginResetModel()
+        self._rows = view.rows
+        self.endResetModel()
+
+    def row(self, index: int) -> ImprovementRow | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def row_of(self, item_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == item_id:
+                return number
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 5:
+                return score_tip(row)
+            if column == 1 and row.changed_after_freeze:
+                return QCoreApplication.translate(
+                    "ImprovementTable", "Changed after the list was frozen"
+                )
+            return self._text(row, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and row.changed_after_freeze and column == 1:
+            return QBrush(CHANGED)
+        return None
+
+    @staticmethod
+    def _text(row: ImprovementRow, column: int) -> str:
+        if column == 0:
+            return place_text(row)
+        if column == 1:
+            return row.code + (" ✎" if row.changed_after_freeze else "")
+        if column == 2:
+            return row.title
+        if column == 3:
+            return labels.choice("improvement_status", row.status)
+        if column == 4:
+            return row.owner or ""
+        if column == 5:
+            return score_text(row)
+        if column == 6:
+            return target_text(row)
+        return carried_text(row)

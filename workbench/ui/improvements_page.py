@@ -1,0 +1,391 @@
+"""The Improvements page: one quarter's improvement list (季度优化清单), ranked, beside the
+editor of the item selected.
+
+The list is ranked by the service: frequency × impact of the items' problems, unless the
+manager placed an item by hand (Move up / Move down; "Proposed order" forgets the hand
+placing). Carry over copies the quarter's unfinished items into the next one; Freeze
+fixes a committed list, after which each edit is still allowed and listed under it;
+Compare shows the quarters side by side. Every change is a step of the page's undo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services import ChangeSet, Services
+from workbench.services import quarters as quarter_rules
+from workbench.services.errors import ConflictError
+from workbench.services.improvement_records import QuarterListView
+from workbench.ui import errors
+from workbench.ui.detail.undo import conflict_text
+from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.improvement_form import ImprovementForm
+from workbench.ui.improvement_table import ImprovementTableModel
+from workbench.ui.improvement_views import FrozenChangesDialog, QuarterComparison, frozen_text
+from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
+from workbench.ui.pages import entry
+from workbench.ui.panes import Panes
+from workbench.ui.recorded_step import REFUSALS, RecordedStep
+
+TABLES = ("improvement_item", "improvement_item_problem", "quarter_list")
+
+
+def quarters_offered(known: tuple[str, ...], today: dt.date) -> list[str]:
+    """The quarters that have a list, this quarter and the next, newest first."""
+    now = quarter_rules.Quarter.of(today)
+    offered = {*known, str(now), str(now.next())}
+    return sorted(offered, key=quarter_rules.parse, reverse=True)
+
+
+class ImprovementsPage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("improvements_page")
+        self._services = services
+        self._view: QuarterListView | None = None
+        self._undo = QUndoStack(self)
+        self.quarter = QComboBox()
+        self.quarter.setObjectName("quarter")
+        self.new_button = self._button("new_item", self.tr("New item"), self.new_item)
+        self.up_button = self._button("move_up", self.tr("Move up"), lambda: self.move_item(-1))
+        self.down_button = self._button(
+            "move_down", self.tr("Move down"), lambda: self.move_item(1)
+        )
+        self.proposed_button = self._button(
+            "proposed_order", self.tr("Proposed order"), self.proposed_order
+        )
+        self.proposed_button.setToolTip(
+            self.tr("Forget the places set by hand: rank by frequency × impact again")
+        )
+        self.carry_button = self._button("carry_over", "", self.carry_over)
+        self.freeze_button = self._button("freeze", self.tr("Freeze list"), self.freeze)
+        self.freeze_button.setToolTip(
+            self.tr("Fix the committed list: later edits are still allowed, and listed")
+        )
+        self.compare_button = self._button(
+            "compare", self.tr("Compare quarters…"), self.compare_quarters
+        )
+        self.frozen = QLabel()
+        self.frozen.setObjectName("frozen")
+        self.frozen.setStyleSheet("color: #0d47a1;")
+        self.changes_button = self._button(
+            "frozen_changes", self.tr("Changes since…"), self.show_frozen_changes
+        )
+        self.message = ErrorText()
+        self.model = ImprovementTableModel(self)
+        self.table = QTableView()
+        self.form = ImprovementForm(services)
+        self._layout()
+        self.form.saveRequested.connect(self.save)
+        self.quarter.currentIndexChanged.connect(lambda _i: self.show_quarter())
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.form.set_lookups(LookupLists.read(services.lookups))
+        self._fill_quarters()
+
+    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _layout(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Quarter")))
+        top.addWidget(self.quarter)
+        top.addWidget(self.frozen)
+        top.addWidget(self.changes_button)
+        top.addStretch(1)
+        for button in (self.carry_button, self.freeze_button, self.compare_button):
+            top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.new_button)
+        order = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.proposed_button):
+            order.addWidget(button)
+        order.addStretch(1)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(order)
+        column.addWidget(table, 1)
+        self.panes = Panes("improvement_splitter", (3, 2))
+        self.panes.addWidget(left)
+        self.panes.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.panes, 1)
+
+    # ---- the Page protocol -------------------------------------------------------------
+    def title(self) -> str:
+        return entry("improvements").title()
+
+    def icon(self) -> QIcon:
+        return entry("improvements").icon()
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "improvement_item":
+            return False
+        item = self._services.improvements.get(record_id)
+        self.show_quarter(item.quarter)
+        return self.select_item(record_id)
+
+    def open_quarter(self, quarter: str) -> None:
+        """Show ``quarter``'s list (e.g. 2026Q3), offered even if it has no items yet."""
+        wanted = str(quarter_rules.parse(quarter))
+        if self.quarter.findText(wanted) < 0:
+            self.quarter.addItem(wanted)
+        self.show_quarter(wanted)
+
+    def changed(self, change: ChangeSet) -> None:
+        if change.touches(*LOOKUP_KINDS):
+            self.form.set_lookups(LookupLists.read(self._services.lookups))
+        if change.touches(*TABLES, "problem"):
+            self._reload(keep_form=True)
+
+    # ---- showing -----------------------------------------------------------------------
+    def _fill_quarters(self) -> None:
+        offered = quarters_offered(self._services.improvements.quarters(), dt.date.today())
+        now = str(quarter_rules.Quarter.of(dt.date.today()))
+        blocked = self.quarter.blockSignals(True)
+        self.quarter.clear()
+        self.quarter.addItems(offered)
+        self.quarter.setCurrentText(now)
+        self.quarter.blockSignals(blocked)
+        self.show_quarter()
+
+    def current_quarter(self) -> str:
+        return self.quarter.currentText()
+
+    def show_quarter(self, quarter: str | None = None) -> None:
+        if quarter is not None and quarter != self.current_quarter():
+            blocked = self.quarter.blockSignals(True)
+            self.quarter.setCurrentText(quarter)
+            self.quarter.blockSignals(blocked)
+        self._undo.clear()  # the steps belong to the list shown
+        self._reload()
+        self._select_row(0)
+
+    def _reload(self, keep_form: bool = False) -> None:
+        selected = self.selected_id()
+        view = self._services.improvements.list_for(self.current_quarter())
+        self._show_view(view)
+        if selected is not None and self.model.row_of(selected) is not None:
+            self.select_item(selected, reload_form=not (keep_form and self.form.changes()))
+        elif self.model.rowCount() == 0:
+            self.form.show_blank(self.current_quarter())
+
+    def _show_view(self, view: QuarterListView) -> None:
+        self._view = view
+        self.model.show(view)
+        self.table.resizeColumnsToContents()
+        for column, widest in ((2, 260), (6, 220)):  # title, target: full text in tooltips
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.frozen.setText(frozen_text(view))
+        self.changes_button.setVisible(view.frozen)
+        self.freeze_button.setEnabled(not view.frozen)
+        following = quarter_rules.parse(view.quarter).next()
+        self.carry_button.setText(self.tr("Carry over to %1").replace("%1", str(following)))
+        self.carry_button.setToolTip(
+            self.tr("Copy the proposed, committed and in-progress items into %1").replace(
+                "%1", str(following)
+            )
+        )
+        self._update_order_buttons()
+
+    def selected_id(self) -> int | None:
+        row = self.model.row(self.table.currentIndex().row())
+        return row.id if row is not None else None
+
+    def select_item(self, item_id: int, reload_form: bool = True) -> bool:
+        """Select ``item_id`` and show it in the form (unless ``reload_form`` is False:
+        the form keeps what is typed in it)."""
+        number = self.model.row_of(item_id)
+        if number is None:
+            return False
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(True)
+        self._select_row(number)
+        selection.blockSignals(blocked)
+        if reload_form:
+            self.form.show_item(self._services.improvements.get(item_id))
+        self._update_order_buttons()
+        return True
+
+    def _select_row(self, number: int) -> None:
+        if not 0 <= number < self.model.rowCount():
+            self._update_order_buttons()
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(self.model.index(number, 0), flags)
+
+    def _selected(
+        self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        row = self.model.row(current.row())
+        if row is not None:
+            self.form.show_item(self._services.improvements.get(row.id))
+        self._update_order_buttons()
+
+    def _update_order_buttons(self) -> None:
+        number = self.table.currentIndex().row()
+        count = self.model.rowCount()
+        self.up_button.setEnabled(number > 0)
+        self.down_button.setEnabled(0 <= number < count - 1)
+        view = self._view
+        self.proposed_button.setEnabled(bool(view and any(r.manual for r in view.rows)))
+        self.carry_button.setEnabled(count > 0)
+
+    # ---- changes, each an undoable step ------------------------------------------------
+    def _step(self, text: str, action: Callable[[], Any]) -> RecordedStep | None:
+        """Run ``action`` as one step of the page's undo; a refusal is said above the list."""
+        step = RecordedStep(
+            self._services,
+            text,
+            action,
+            lambda: self._services.improvements.list_for(self.current_quarter()),
+            lambda view: self._after_step(view),
+            self._refused,
+        )
+        try:
+            step.execute()
+        except REFUSALS as exc:
+            self._refused(exc)
+            return None
+        self.message.show_text("")
+        if step.changed:
+            self._undo.push(step)
+        return step
+
+    def _after_step(self, _view: QuarterListView) -> None:
+        """An undo or redo is done: the list (and the item shown) as saved now."""
+        self.message.show_text("")
+        self._reload()
+
+    def _refused(self, error: Exception) -> None:
+        text = conflict_text(error) if isinstance(error, ConflictError) else errors.describe(error)
+        self.message.show_text(text)
+
+    def save(self) -> None:
+        form = self.form
+        values = form.item_values()
+        service = self._services.improvements
+        if form.item is None:
+            step = self._step(
+                self.tr("Add item %1").replace("%1", values.get("title", "")),
+                lambda: service.create(values),
+            )
+            created = step.created("improvement_item") if step else None
+            if created is not None:
+                self._reload()
+                self.select_item(created)
+            return
+        item = form.item
+        changes = {k: v for k, v in form.changes().items() if k != "problems"}
+        wanted, had = set(values["problem_ids"]), {p.id for p in item.problems}
+
+        def write() -> None:
+            if changes:
+                service.update(item.id, changes, item.version)
+            for problem_id in sorted(wanted - had):
+                service.link(item.id, problem_id)
+            for problem_id in sorted(had - wanted):
+                service.unlink(item.id, problem_id)
+
+        if self._step(self.tr("Edit %1").replace("%1", item.code), write) is not None:
+            self._reload()
+            self.select_item(item.id)
+
+    def new_item(self) -> None:
+        self.table.clearSelection()
+        self.form.show_blank(self.current_quarter())
+        self.form.form.widget("title").setFocus()
+
+    def move_item(self, step: int) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        service = self._services.improvements
+        action = service.move_up if step < 0 else service.move_down
+        text = self.tr("Move up") if step < 0 else self.tr("Move down")
+        if self._step(text, lambda: action(item_id)) is not None:
+            self._reload()
+            self.select_item(item_id)
+
+    def proposed_order(self) -> None:
+        quarter = self.current_quarter()
+        self._step(
+            self.tr("Proposed order"),
+            lambda: self._services.improvements.clear_order(quarter),
+        )
+        self._reload()
+
+    def carry_over(self) -> str | None:
+        """Carry the quarter's unfinished items into the next; show that quarter."""
+        quarter = self.current_quarter()
+        service = self._services.improvements
+        step = self._step(
+            self.tr("Carry over %1").replace("%1", quarter), lambda: service.carry_over(quarter)
+        )
+        if step is None:
+            return None
+        following = str(quarter_rules.parse(quarter).next())
+        self.open_quarter(following)
+        return following
+
+    def freeze(self) -> None:
+        quarter = self.current_quarter()
+        self._step(
+            self.tr("Freeze %1").replace("%1", quarter),
+            lambda: self._services.improvements.freeze(quarter),
+        )
+        self._reload()
+
+    def compare_quarters(self) -> QuarterComparison:
+        known = self._services.improvements.quarters()
+        dialog = QuarterComparison(self._services.improvements.compare(known), self)
+        dialog.open()
+        return dialog
+
+    def show_frozen_changes(self) -> FrozenChangesDialog:
+        quarter = self.current_quarter()
+        changes = self._services.improvements.post_freeze_changes(quarter)
+        dialog = FrozenChangesDialog(quarter, changes, self)
+        dialog.open()
+        return dialog
