@@ -39,67 +39,67 @@
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="215"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="208"/>
         <source>Drop files here or paste a screenshot (Ctrl+V).</source>
         <translation>将文件拖到此处，或粘贴截图（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="220"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="213"/>
         <source>No preview for this kind of file: Open shows it.</source>
         <translation>此类文件无法预览：请点击“打开”查看。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="254"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="247"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="296"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="289"/>
         <source>The clipboard holds no image or file to attach.</source>
         <translation>剪贴板中没有可添加为附件的图片或文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="312"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="305"/>
         <source>Add attachment %1</source>
         <translation>添加附件 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="327"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="320"/>
         <source>Added %1.</source>
         <translation>已添加%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="359"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="352"/>
         <source>No program on this computer opens %1.</source>
         <translation>此电脑上没有可打开%1的程序。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="365"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="358"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="379"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="372"/>
         <source>Saved %1.</source>
         <translation>已保存到%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="391"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="384"/>
         <source>Remove attachment %1</source>
         <translation>移除附件 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="398"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="391"/>
         <source>Removed %1.</source>
         <translation>已移除%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="401"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="394"/>
         <source>Removed %1. Ctrl+Z brings it back.</source>
         <translation>已移除 %1。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="422"/>
+        <location filename="../../workbench/ui/detail/attachments_view.py" line="415"/>
         <source>%1 is back.</source>
         <translation>%1已恢复。</translation>
     </message>
@@ -125,68 +125,68 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="98"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="92"/>
         <source>+ Cause</source>
         <translation>+ 原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="93"/>
         <source>Add a cause of the problem</source>
         <translation>为问题添加一个原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="95"/>
         <source>+ Solution</source>
         <translation>+ 解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="97"/>
         <source>Add a solution to the cause selected</source>
         <translation>为所选原因添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="105"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
         <source>+ Result</source>
         <translation>+ 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
         <source>Add a measured result of the solution selected</source>
         <translation>为所选解决方案添加测得的效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="109"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
         <source>Delete it with what hangs under it; Ctrl+Z</source>
         <translation>连同其下的内容一起删除；Ctrl+Z 可恢复</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="110"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="261"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="104"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="255"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="113"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
         <source>Confirm the measured figures. The four-eyes rule: whoever entered a result&apos;s baseline or value after does not verify it (Settings → Team rules).</source>
         <translation>确认测得的数值。四眼原则：录入效果基线值或改进后值的人不能自己验证（设置 → 团队规则）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="230"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="224"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="231"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="225"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="261"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="255"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="108"/>
+        <location filename="../../workbench/ui/detail/chain_section.py" line="102"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -581,6 +581,14 @@
     </message>
 </context>
 <context>
+    <name>ImprovementEditing</name>
+    <message>
+        <location filename="../../workbench/ui/improvement_editing.py" line="48"/>
+        <source>The new item</source>
+        <translation>新事项</translation>
+    </message>
+</context>
+<context>
     <name>ImprovementForm</name>
     <message>
         <location filename="../../workbench/ui/improvement_form.py" line="42"/>
@@ -722,85 +730,85 @@
 <context>
     <name>ImprovementsPage</name>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="65"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="57"/>
         <source>New item</source>
         <translation>新建事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="66"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="346"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="58"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="68"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="346"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="59"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="71"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="354"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="61"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="360"/>
         <source>Proposed order</source>
         <translation>恢复建议排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="74"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="64"/>
         <source>Forget the places set by hand: rank by frequency × impact again</source>
         <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="77"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="67"/>
         <source>Freeze list</source>
         <translation>冻结清单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="79"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="69"/>
         <source>Fix the committed list: later edits are still allowed, and listed</source>
         <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="82"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="72"/>
         <source>Compare quarters…</source>
         <translation>季度对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="88"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="78"/>
         <source>Changes since…</source>
         <translation>冻结后的修改…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="121"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="99"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="221"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="210"/>
         <source>Carry over to %1</source>
         <translation>结转到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="223"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="212"/>
         <source>Copy the proposed, committed and in-progress items into %1</source>
         <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="311"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="315"/>
         <source>Add item %1</source>
         <translation>新建事项 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="331"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="335"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="364"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="370"/>
         <source>Carry over %1</source>
         <translation>结转 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="375"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="381"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>

@@ -13,6 +13,7 @@ from test_detail_problem import click, retype, type_text
 from workbench.services import Services
 from workbench.services.quarters import Quarter
 from workbench.ui.improvements_page import ImprovementsPage
+from workbench.ui.leaving import Leave
 
 QUARTER = str(Quarter.of(dt.date.today()))
 NEXT = str(Quarter.of(dt.date.today()).next())
@@ -137,3 +138,22 @@ def test_carry_over_freeze_and_the_edits_after_it(page, services, qtbot):
     by_quarter = {table.item(r, 0).text(): table.item(r, 4).text() for r in range(table.rowCount())}
     assert by_quarter[QUARTER] == "3"  # all three went on
     comparison.close()
+
+
+def test_typing_is_not_lost_by_clicking_another_item_or_quarter(page, services, qtbot):
+    asked: list[str] = []
+    page.editing.guard.ask = lambda title, text: asked.append(text) or Leave.STAY
+    page.table.selectRow(0)
+    first = page.selected_id()
+    retype(qtbot, page.form.form.widget("title"), "还没保存")
+    page.table.selectRow(2)
+    qtbot.waitUntil(lambda: page.selected_id() == first)  # Stay: back on it
+    assert asked and "has changes that are not saved" in asked[0]
+    assert page.form.form.widget("title").text() == "还没保存"
+    page.quarter.setCurrentText(NEXT)
+    assert page.current_quarter() == QUARTER and len(asked) == 2
+
+    page.editing.guard.ask = lambda title, text: Leave.DISCARD
+    page.table.selectRow(2)
+    assert page.form.item.id == page.selected_id() != first
+    assert services.improvements.get(first).title == "统一物料编码"  # nothing was saved

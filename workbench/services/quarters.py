@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,3 +74,10 @@ def check(name: str, text: Any) -> tuple[str | None, FieldError | None]:
         return str(parse(text)), None
     except ValueError:
         return None, FieldError(name, "not_a_quarter", "is not a quarter (e.g. 2026Q3)")
+
+
+def offered(known: Iterable[str], today: dt.date) -> list[str]:
+    """The quarters a page offers: those that have a list, this quarter and the next,
+    newest first."""
+    now = Quarter.of(today)
+    return sorted({*known, str(now), str(now.next())}, key=parse, reverse=True)

@@ -14,15 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,10 +28,12 @@ from PySide6.QtWidgets import (
 from workbench.services import ChangeSet, Services
 from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
-from workbench.services.improvement_records import QuarterListView
+from workbench.services.improvement_records import ImprovementRecord, QuarterListView
 from workbench.ui import errors
+from workbench.ui.controls import push_button, record_table
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.improvement_editing import ImprovementEditing
 from workbench.ui.improvement_form import ImprovementForm
 from workbench.ui.improvement_table import ImprovementTableModel
 from workbench.ui.improvement_views import FrozenChangesDialog, QuarterComparison, frozen_text
@@ -46,13 +45,6 @@ from workbench.ui.recorded_step import REFUSALS, RecordedStep
 TABLES = ("improvement_item", "improvement_item_problem", "quarter_list")
 
 
-def quarters_offered(known: tuple[str, ...], today: dt.date) -> list[str]:
-    """The quarters that have a list, this quarter and the next, newest first."""
-    now = quarter_rules.Quarter.of(today)
-    offered = {*known, str(now), str(now.next())}
-    return sorted(offered, key=quarter_rules.parse, reverse=True)
-
-
 class ImprovementsPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,29 +54,27 @@ class ImprovementsPage(QWidget):
         self._undo = QUndoStack(self)
         self.quarter = QComboBox()
         self.quarter.setObjectName("quarter")
-        self.new_button = self._button("new_item", self.tr("New item"), self.new_item)
-        self.up_button = self._button("move_up", self.tr("Move up"), lambda: self.move_item(-1))
-        self.down_button = self._button(
-            "move_down", self.tr("Move down"), lambda: self.move_item(1)
-        )
-        self.proposed_button = self._button(
+        self.new_button = push_button("new_item", self.tr("New item"), self.new_item)
+        self.up_button = push_button("move_up", self.tr("Move up"), lambda: self.move_item(-1))
+        self.down_button = push_button("move_down", self.tr("Move down"), lambda: self.move_item(1))
+        self.proposed_button = push_button(
             "proposed_order", self.tr("Proposed order"), self.proposed_order
         )
         self.proposed_button.setToolTip(
             self.tr("Forget the places set by hand: rank by frequency × impact again")
         )
-        self.carry_button = self._button("carry_over", "", self.carry_over)
-        self.freeze_button = self._button("freeze", self.tr("Freeze list"), self.freeze)
+        self.carry_button = push_button("carry_over", "", self.carry_over)
+        self.freeze_button = push_button("freeze", self.tr("Freeze list"), self.freeze)
         self.freeze_button.setToolTip(
             self.tr("Fix the committed list: later edits are still allowed, and listed")
         )
-        self.compare_button = self._button(
+        self.compare_button = push_button(
             "compare", self.tr("Compare quarters…"), self.compare_quarters
         )
         self.frozen = QLabel()
         self.frozen.setObjectName("frozen")
         self.frozen.setStyleSheet("color: #0d47a1;")
-        self.changes_button = self._button(
+        self.changes_button = push_button(
             "frozen_changes", self.tr("Changes since…"), self.show_frozen_changes
         )
         self.message = ErrorText()
@@ -93,30 +83,18 @@ class ImprovementsPage(QWidget):
         self.form = ImprovementForm(services)
         self._layout()
         self.form.saveRequested.connect(self.save)
-        self.quarter.currentIndexChanged.connect(lambda _i: self.show_quarter())
+        self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.form.set_lookups(LookupLists.read(services.lookups))
+        self.editing = ImprovementEditing(self)  # Ctrl+N, Ctrl+S, Esc; Save/Discard/Stay
+        self._shown_quarter = ""
         self._fill_quarters()
-
-    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     def _layout(self) -> None:
         table = self.table
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        record_table(table)
+        table.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
@@ -178,13 +156,23 @@ class ImprovementsPage(QWidget):
 
     # ---- showing -----------------------------------------------------------------------
     def _fill_quarters(self) -> None:
-        offered = quarters_offered(self._services.improvements.quarters(), dt.date.today())
+        offered = quarter_rules.offered(self._services.improvements.quarters(), dt.date.today())
         now = str(quarter_rules.Quarter.of(dt.date.today()))
         blocked = self.quarter.blockSignals(True)
         self.quarter.clear()
         self.quarter.addItems(offered)
         self.quarter.setCurrentText(now)
         self.quarter.blockSignals(blocked)
+        self.show_quarter()
+
+    def _quarter_chosen(self) -> None:
+        """Another quarter in the box: asked first when the form has typing (Stay puts
+        the box back)."""
+        if not self.editing.guard.may_leave():
+            blocked = self.quarter.blockSignals(True)
+            self.quarter.setCurrentText(self._shown_quarter)
+            self.quarter.blockSignals(blocked)
+            return
         self.show_quarter()
 
     def current_quarter(self) -> str:
@@ -196,6 +184,7 @@ class ImprovementsPage(QWidget):
             self.quarter.setCurrentText(quarter)
             self.quarter.blockSignals(blocked)
         self._undo.clear()  # the steps belong to the list shown
+        self._shown_quarter = self.current_quarter()
         self._reload()
         self._select_row(0)
 
@@ -259,9 +248,24 @@ class ImprovementsPage(QWidget):
         self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex
     ) -> None:
         row = self.model.row(current.row())
-        if row is not None:
+        shown = self.form.item
+        if row is not None and (shown is None or shown.id != row.id):
+            if not self.editing.guard.may_leave():
+                # Stay: back on the item being edited, once this click is over.
+                QTimer.singleShot(0, self, lambda: self._back_to(shown))
+                return
             self.form.show_item(self._services.improvements.get(row.id))
         self._update_order_buttons()
+
+    def _back_to(self, shown: ImprovementRecord | None) -> None:
+        if shown is not None:
+            self.select_item(shown.id, reload_form=False)
+            return
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(True)
+        selection.clearCurrentIndex()
+        self.table.clearSelection()
+        selection.blockSignals(blocked)
 
     def _update_order_buttons(self) -> None:
         number = self.table.currentIndex().row()
@@ -333,6 +337,8 @@ class ImprovementsPage(QWidget):
             self.select_item(item.id)
 
     def new_item(self) -> None:
+        if self.form.changes() and not self.editing.guard.may_leave():
+            return
         self.table.clearSelection()
         self.form.show_blank(self.current_quarter())
         self.form.form.widget("title").setFocus()

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QMenu,
     QStyleOptionHeader,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.list_views import ListView
+from workbench.ui.controls import record_table
 
 SAVE_DELAY_MS = 400
 # Styles that draw Qt's ascending indicator as a downward arrow.
@@ -98,20 +98,12 @@ class ListHeader(QHeaderView):
         """Make ``table`` (whose header this is) a list of records: whole rows selected
         one at a time, no editing in place, one line per row, the columns of ``view``.
         Sorting is switched on once the list reads through the services (it sorts in SQL)."""
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        record_table(table)
         table.setShowGrid(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = table.verticalHeader()
-        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         self.setHighlightSections(False)
-        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.apply(view, default_widths)
         self.setSortIndicatorShown(True)
         self.setSectionsClickable(False)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from workbench.services.errors import (
 )
 from workbench.services.records import AttachmentInfo
 from workbench.ui import errors
+from workbench.ui.controls import push_button
 from workbench.ui.detail.attachment_items import THUMBNAIL, Pictures, TempCopies, png_bytes
 from workbench.ui.detail.undo import conflict_text
 
@@ -90,12 +90,12 @@ class AttachmentsView(QWidget):
         self.setObjectName("attachments_view")
         self.setAcceptDrops(True)
 
-        self.add_button = self._button(self.tr("Add file…"), "attachment_add", self.choose_files)
-        self.paste_button = self._button(self.tr("Paste"), "attachment_paste", self.paste)
-        self.open_button = self._button(self.tr("Open"), "attachment_open", self.open_selected)
-        self.save_button = self._button(self.tr("Save as…"), "attachment_save", self.choose_save)
-        self.remove_button = self._button(
-            self.tr("Remove"), "attachment_remove", self.remove_selected
+        self.add_button = push_button("attachment_add", self.tr("Add file…"), self.choose_files)
+        self.paste_button = push_button("attachment_paste", self.tr("Paste"), self.paste)
+        self.open_button = push_button("attachment_open", self.tr("Open"), self.open_selected)
+        self.save_button = push_button("attachment_save", self.tr("Save as…"), self.choose_save)
+        self.remove_button = push_button(
+            "attachment_remove", self.tr("Remove"), self.remove_selected
         )
         self.paste_button.setToolTip(self.tr("Paste a screenshot or copied files (Ctrl+V)"))
         self.list = QListWidget()
@@ -114,7 +114,7 @@ class AttachmentsView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("attachment_status")
         self.status.setWordWrap(True)
-        self.undo_button = self._button(self.tr("Undo"), "attachment_undo", self.restore_removed)
+        self.undo_button = push_button("attachment_undo", self.tr("Undo"), self.restore_removed)
         self.undo_button.hide()
 
         buttons = QHBoxLayout()
@@ -144,13 +144,6 @@ class AttachmentsView(QWidget):
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
         self._enable()
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # ---- what is shown ---------------------------------------------------------------
     def show_owner(self, owner_kind: str | None, owner_id: int | None, read_only: bool) -> None:

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services import Services
 from workbench.services.records import ProblemDetail
+from workbench.ui.controls import push_button
 from workbench.ui.detail.chain_tree import ChainTree, NodeKey
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.link_forms import CauseForm, LinkForm, ResultForm, SolutionForm
@@ -88,26 +88,20 @@ class ChainSection(QWidget):
         self.tree.nodeSelected.connect(self._on_selected)
         self._update_actions()
 
-    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
     def _toolbar(self) -> QGridLayout:
-        self.add_cause = self._button("add_cause", self.tr("+ Cause"), self.start_add_cause)
+        self.add_cause = push_button("add_cause", self.tr("+ Cause"), self.start_add_cause)
         self.add_cause.setToolTip(self.tr("Add a cause of the problem"))
-        self.add_solution = self._button(
+        self.add_solution = push_button(
             "add_solution", self.tr("+ Solution"), lambda: self.start_add_child("cause")
         )
         self.add_solution.setToolTip(self.tr("Add a solution to the cause selected"))
-        self.add_result = self._button(
+        self.add_result = push_button(
             "add_result", self.tr("+ Result"), lambda: self.start_add_child("solution")
         )
         self.add_result.setToolTip(self.tr("Add a measured result of the solution selected"))
-        self.delete_button = self._button("delete", self.tr("Delete"), self.delete_selected)
+        self.delete_button = push_button("delete", self.tr("Delete"), self.delete_selected)
         self.delete_button.setToolTip(self.tr("Delete it with what hangs under it; Ctrl+Z"))
-        self.verify_button = self._button("verify", self.tr("Verify result"), self.toggle_verify)
+        self.verify_button = push_button("verify", self.tr("Verify result"), self.toggle_verify)
         self.verify_button.setToolTip(
             self.tr(
                 "Confirm the measured figures. The four-eyes rule: whoever entered a result's "

@@ -1,0 +1,34 @@
+"""Small building blocks every page uses the same way: a named push button, and a table
+that lists records (whole rows, one at a time, read-only, one line per row)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+
+
+def push_button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A button named ``name`` (for tests and style sheets) that runs ``slot`` when
+    clicked; it never takes Enter from the form around it."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+def record_table(table: QTableView) -> None:
+    """Make ``table`` a list of records: whole rows selected one at a time, no editing in
+    place, alternating rows, one line per row, headers on the left."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
