@@ -42,7 +42,14 @@ ID_TABLES = sorted(
     and t.name != "audit_entry"  # its ids are the chain's own: previous head + 1
 )
 # Tables that later revisions made, with AUTOINCREMENT from the start.
-AFTER_0002 = {"status_change", "team_setting", "attachment"}
+AFTER_0002 = {
+    "status_change",
+    "team_setting",
+    "attachment",
+    "pilot",
+    "pilot_round",
+    "pilot_rollout",
+}
 
 
 def sql(path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
@@ -130,7 +137,8 @@ def old_file(demo_0001: Path, tmp_path: Path) -> Path:
 
 
 def test_every_table_with_an_integer_id_is_autoincrement(db_path: Path) -> None:
-    assert len(ID_TABLES) == 12  # 0003 added status_change and team_setting, 0005 attachment
+    # 0003 added status_change and team_setting, 0005 attachment, 0009 the three pilot tables
+    assert len(ID_TABLES) == 15
     tables = Base.metadata.tables
     assert all(tables[name].dialect_options["sqlite"]["autoincrement"] for name in ID_TABLES)
     assert autoincrement_tables(db_path) == set(ID_TABLES)
