@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
+    from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
@@ -52,6 +53,7 @@ class Services:
     mine: MineService
     team: TeamService
     attachments: AttachmentService
+    pilots: PilotService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -64,12 +66,13 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
+        from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
 
-        history = HistoryService(database, actor, rules=(closed_stays_closed,))
+        history = HistoryService(database, actor, rules=(closed_stays_closed, pilots_stay_in_order))
         return cls(
             database=database,
             actor=actor,
@@ -84,6 +87,7 @@ class Services:
             mine=MineService(database, actor),
             team=TeamService(database, actor),
             attachments=AttachmentService(database, actor, history),
+            pilots=PilotService(database, actor),
         )
 
     @property

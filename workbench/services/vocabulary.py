@@ -10,11 +10,15 @@ from typing import Final
 
 from workbench.vocabulary import (
     CAUSE_CATEGORY,
+    CRITERION_MEASURE,
+    DECISION,
     DIRECTION,
     FREQUENCY,
     GOVERNANCE_PATH,
     HIDDEN_COST,
+    PILOT_STATUS,
     ROLE,
+    ROLLOUT_STATUS,
     SOLUTION_KIND,
     SOLUTION_STATUS,
     STATUS,
@@ -40,3 +44,9 @@ SOLUTION_STATUSES: Final = SOLUTION_STATUS.keys
 GOVERNANCE_PATHS: Final = GOVERNANCE_PATH.keys  # 九大治理路径
 DIRECTIONS: Final = DIRECTION.keys
 ROLES: Final = ROLE.keys
+
+# The pilot-iteration logs (试点迭代): workbench.services.pilots.
+PILOT_STATUSES: Final = PILOT_STATUS.keys
+DECISIONS: Final = DECISION.keys
+CRITERION_MEASURES: Final = CRITERION_MEASURE.keys  # the round fields a criterion is read from
+ROLLOUT_STATUSES: Final = ROLLOUT_STATUS.keys

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
+from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 
 STATUS: Final = Vocabulary(
     "status",
@@ -319,6 +320,7 @@ RECORD_KIND: Final = Vocabulary(
             "an ERP error or a stock-count sheet.",
             "作为证据随问题、原因或效果保存的文件，例如ERP报错截图或盘点表。",
         ),
+        *PILOT_KINDS,
     ),
 )
 
@@ -376,6 +378,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         RECORD_KIND,
         SEVERITY,
         IMPACT,
+        *PILOT_VOCABULARIES,
     )
 }
 

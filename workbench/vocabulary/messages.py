@@ -9,6 +9,7 @@ from typing import Any, Final, Protocol
 from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
+from workbench.vocabulary.pilots import PILOT_TEMPLATES
 
 
 class FieldErrorLike(Protocol):
@@ -110,6 +111,7 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} refers to an entry that does not exist.",
         "zh_CN": "{field}引用的条目不存在。",
     },
+    **PILOT_TEMPLATES,
 }
 
 
