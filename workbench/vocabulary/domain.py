@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
+from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 
 STATUS: Final = Vocabulary(
@@ -379,6 +380,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         SEVERITY,
         IMPACT,
         *PILOT_VOCABULARIES,
+        CHART_TEXT,
     )
 }
 
