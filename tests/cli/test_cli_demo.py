@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 from workbench.app import open_services
+from workbench.services import pilot_rules as rules
 from workbench.services.records import ProblemDetail, ProblemFilter, ProblemSort
 from workbench.settings import Settings
 
@@ -179,3 +181,31 @@ def test_demo_force_leaves_a_file_in_use_untouched(demo_db, run, sql):
         assert "open in another program" in result.err
     assert sql(demo_db, "SELECT COUNT(*), MAX(hash) FROM audit_entry") == before
     assert not list(demo_db.parent.glob("*.demo-part*"))
+
+
+def test_demo_pilots_one_adopted_and_rolled_out_one_stopped(demo_db):
+    services = open_services(str(demo_db), Settings(user="reader"))
+    try:
+        rows = {row.status: row for row in services.pilots.rows()}
+        assert set(rows) == {"adopted", "stopped"}
+        adopted = services.pilots.get(rows["adopted"].id)
+        stopped = services.pilots.get(rows["stopped"].id)
+        people = {p.id for p in services.lookups.people()}
+        sites = {s.id for s in services.lookups.sites()}
+    finally:
+        services.database.dispose()
+    for pilot in (adopted, stopped):
+        assert pilot.code.startswith("PL-") and pilot.hypothesis and CJK.search(pilot.name)
+        assert 3 <= len(pilot.rounds) <= 5
+        assert pilot.owner_id in people and pilot.site_id in sites
+        assert all(r.ends_on < dt.date.today() for r in pilot.rounds)
+    met = rules.criterion_status(
+        adopted.criterion_measure,
+        adopted.criterion_direction,
+        adopted.criterion_threshold,
+        adopted.rounds,
+    )
+    assert met.met and adopted.rounds[-1].decision == "adopt"
+    assert {r.status for r in adopted.rollouts} >= {"done", "planned"}
+    assert all(r.site_id in sites for r in adopted.rollouts)
+    assert stopped.rounds[-1].decision == "stop" and stopped.rollouts == ()
