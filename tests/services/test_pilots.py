@@ -201,3 +201,16 @@ def test_check_finds_a_pilot_code_sequence_set_back(
     raw.execute("UPDATE code_sequence SET last = 1 WHERE prefix = 'PL-2026'")
     report = services.integrity.check(full=True)
     assert report.sequence_problem is not None and "PL-2026" in report.sequence_problem
+
+
+def test_check_finds_a_pilot_code_sequence_removed(
+    services: Services, new_pilot, raw: sqlite3.Connection
+) -> None:
+    new_pilot()
+    new_pilot()
+    raw.execute("DELETE FROM code_sequence WHERE prefix = 'PL-2026'")
+    report = services.integrity.check(full=True)
+    assert report.sequence_problem == (
+        "the code sequence PL-2026 is missing, but pilot codes up to PL-2026-02 exist "
+        "(the next pilot would get an existing code)"
+    )
