@@ -183,6 +183,27 @@ def test_demo_force_leaves_a_file_in_use_untouched(demo_db, run, sql):
     assert not list(demo_db.parent.glob("*.demo-part*"))
 
 
+def test_demo_keeps_four_quarters_of_improvement_lists(demo_db):
+    services = open_services(str(demo_db), Settings(user="tester"))
+    try:
+        improvements = services.improvements
+        quarters = improvements.quarters()
+        assert len(quarters) >= 4
+        summaries = improvements.compare(quarters)
+        assert all(s.items for s in summaries)
+        assert sum(s.frozen for s in summaries) >= 3 and not summaries[-1].frozen
+        assert all(s.carried_over for s in summaries[:-1]) and summaries[0].dropped == 1
+        later = improvements.post_freeze_changes(quarters[0])
+        assert any(c.actor == "lin.xiao" and c.field == "target_value" for c in later)
+        newest = improvements.list_for(quarters[-1]).rows
+        assert newest[0].manual and max(r.carried.count for r in newest) == 2
+        linked = {code for r in newest for code in [r.basis_code] if code}
+        assert linked and all(code.startswith("P-") for code in linked)
+        assert "改进" in newest[0].title
+    finally:
+        services.close()
+
+
 def test_demo_pilots_one_adopted_and_rolled_out_one_stopped(demo_db):
     services = open_services(str(demo_db), Settings(user="reader"))
     try:

@@ -1,7 +1,8 @@
 """`workbench demo`: a realistic improvement record to try the program on.
 
-The lookups and small datasets go through the services, acted by the demo people
-themselves, so every row is validated and audited exactly as if typed into the window.
+The lookups, small datasets and the quarterly improvement lists go through the services,
+acted by the demo people themselves, so every row is validated and audited exactly as if
+typed into the window.
 Large datasets (``--problems`` above ``SERVICES_LIMIT``) go through the bulk service
 (workbench.cli.bulk), which checks every row with the same rules and writes them fast.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from workbench.app import anchor_of, open_services
 from workbench.cli import bulk
 from workbench.cli.demo_pilots import write_pilots
+from workbench.cli.improvement_demo import write_improvements
 from workbench.cli.scenario import (
     Catalogue,
     LookupIds,
@@ -129,9 +131,11 @@ def write_demo(
         writer = _Writer(services, lang)
         for plan in Planner(catalogue, ids, today, SMALL_SPAN_DAYS).problems(count):
             writer.write(plan)
-        return
-    plans = Planner(catalogue, ids, today, BULK_SPAN_DAYS).problems(count)
-    bulk.write_problems(services, plans, ids.people, count, progress)
+    else:
+        plans = Planner(catalogue, ids, today, BULK_SPAN_DAYS).problems(count)
+        bulk.write_problems(services, plans, ids.people, count, progress)
+    # Four quarters of improvement lists over the most frequent, highest-impact problems.
+    write_improvements(services, lang, today)
 
 
 class FileInUseError(Exception):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
     from workbench.services.history import HistoryService
+    from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
@@ -52,6 +53,7 @@ class Services:
     trail: TrailService
     mine: MineService
     team: TeamService
+    improvements: ImprovementService
     attachments: AttachmentService
     pilots: PilotService
 
@@ -63,6 +65,7 @@ class Services:
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
         from workbench.services.history import HistoryService
+        from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
@@ -86,6 +89,7 @@ class Services:
             trail=TrailService(database, actor),
             mine=MineService(database, actor),
             team=TeamService(database, actor),
+            improvements=ImprovementService(database, actor, history=history),
             attachments=AttachmentService(database, actor, history),
             pilots=PilotService(database, actor),
         )

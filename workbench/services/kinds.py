@@ -29,6 +29,7 @@ from workbench.store.models import (
     Cause,
     Department,
     ErpModule,
+    ImprovementItem,
     Person,
     Pilot,
     PilotRollout,
@@ -191,6 +192,24 @@ RESULT = describe(
     date_order=(("baseline_on", "measured_on"),),
 )
 
+# The quarter is checked and normalised by workbench.services.quarters; the status's moves,
+# the links to problems and the manual order are the service's rules
+# (workbench.services.improvements).
+IMPROVEMENT_ITEM = describe(
+    ImprovementItem,
+    {
+        "quarter": _REQUIRED,
+        "title": _REQUIRED,
+        "owner_id": {},
+        "target_metric": {},
+        "target_value": {},
+        "target_unit": {},
+        "target_by": {},
+        "status": _choice(v.IMPROVEMENT_STATUSES, required=True),
+        "decision_note": {"max_length": 2000},
+    },
+)
+
 ERP_MODULE = describe(ErpModule, {"name": _REQUIRED})
 SITE = describe(Site, {"code": _REQUIRED, "name": _REQUIRED})
 DEPARTMENT = describe(Department, {"name": _REQUIRED})
@@ -261,6 +280,7 @@ KINDS: Mapping[str, RecordKind] = {
         CAUSE,
         SOLUTION,
         RESULT,
+        IMPROVEMENT_ITEM,
         ERP_MODULE,
         SITE,
         DEPARTMENT,

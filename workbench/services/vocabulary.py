@@ -16,6 +16,7 @@ from workbench.vocabulary import (
     FREQUENCY,
     GOVERNANCE_PATH,
     HIDDEN_COST,
+    IMPROVEMENT_STATUS,
     PILOT_STATUS,
     ROLE,
     ROLLOUT_STATUS,
@@ -45,6 +46,19 @@ GOVERNANCE_PATHS: Final = GOVERNANCE_PATH.keys  # 九大治理路径
 DIRECTIONS: Final = DIRECTION.keys
 ROLES: Final = ROLE.keys
 
+# The quarterly improvement list: forward one step, back one step, drop while not done,
+# take a dropped item up again as proposed, reopen a done one.
+IMPROVEMENT_STATUSES: Final = IMPROVEMENT_STATUS.keys
+IMPROVEMENT_TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
+    "proposed": ("committed", "dropped"),
+    "committed": ("in_progress", "proposed", "dropped"),
+    "in_progress": ("done", "committed", "dropped"),
+    "done": ("in_progress",),
+    "dropped": ("proposed",),
+}
+# What a new item may start as, and what a quarter's end carries over (not finished).
+IMPROVEMENT_INITIAL: Final = ("proposed", "committed")
+UNFINISHED: Final = ("proposed", "committed", "in_progress")
 # The pilot-iteration logs (试点迭代): workbench.services.pilots.
 PILOT_STATUSES: Final = PILOT_STATUS.keys
 DECISIONS: Final = DECISION.keys

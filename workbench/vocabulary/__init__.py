@@ -27,6 +27,7 @@ from workbench.vocabulary.domain import (
 )
 from workbench.vocabulary.failures import schema_message, storage_message
 from workbench.vocabulary.fields import FIELDS, field_hint, field_label, field_term, known_fields
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
@@ -56,6 +57,7 @@ __all__ = [
     "FREQUENCY",
     "GOVERNANCE_PATH",
     "HIDDEN_COST",
+    "IMPROVEMENT_STATUS",
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "PILOT_STATUS",

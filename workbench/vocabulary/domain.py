@@ -12,6 +12,7 @@ from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 
 STATUS: Final = Vocabulary(
@@ -314,6 +315,16 @@ RECORD_KIND: Final = Vocabulary(
         term("status_change", "Status change", "状态变更"),
         term("team_setting", "Team rule", "团队规则"),
         term(
+            "improvement_item",
+            "Improvement item",
+            "优化事项",
+            "An entry of the quarterly improvement list: what the team commits to improve "
+            "this quarter, ranked, carried over when unfinished.",
+            "季度优化清单中的一项：团队本季度承诺改进的内容，排定优先级，未完成则结转。",
+        ),
+        term("improvement_item_problem", "Linked problem", "关联问题"),
+        term("quarter_list", "Quarterly improvement list", "季度优化清单"),
+        term(
             "attachment",
             "Attachment",
             "附件",
@@ -379,6 +390,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         RECORD_KIND,
         SEVERITY,
         IMPACT,
+        IMPROVEMENT_STATUS,
         *PILOT_VOCABULARIES,
         CHART_TEXT,
     )

@@ -11,6 +11,7 @@ from typing import Final
 
 from workbench.vocabulary.base import Term, term
 from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_FIELDS
 
 
@@ -88,6 +89,30 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         term("reason", "Reason", "理由"),
         term("changed_by", "Changed by", "变更人"),
         term("changed_at", "Changed at", "变更时间"),
+    ),
+    "improvement_item": _kind(
+        _CODE,
+        term("quarter", "Quarter", "季度"),
+        _TITLE,
+        _OWNER,
+        term("target_metric", "Target metric", "目标指标"),
+        term("target_value", "Target value", "目标值"),
+        term("target_unit", "Unit", "单位"),
+        term("target_by", "Target by", "达成期限"),
+        _like(IMPROVEMENT_STATUS.title, "status", "Status", "状态"),
+        term("decision_note", "Decision note", "决策说明"),
+        term("manual_rank", "Manual order", "手动排序"),
+        term("carried_from_id", "Carried over from", "结转自"),
+        term("problems", "Problems", "关联问题"),
+    ),
+    "improvement_item_problem": _kind(
+        term("item_id", "Improvement item", "优化事项"),
+        term("problem_id", "Problem", "问题"),
+    ),
+    "quarter_list": _kind(
+        term("quarter", "Quarter", "季度"),
+        term("frozen_at", "Frozen at", "冻结时间"),
+        term("frozen_by", "Frozen by", "冻结人"),
     ),
     "attachment": _kind(
         term("owner_kind", "Attached to", "所属记录"),

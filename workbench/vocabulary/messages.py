@@ -8,6 +8,7 @@ from typing import Any, Final, Protocol
 
 from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
 from workbench.vocabulary.pilots import PILOT_TEMPLATES
 
@@ -111,6 +112,51 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} refers to an entry that does not exist.",
         "zh_CN": "{field}引用的条目不存在。",
     },
+    # The quarterly improvement list (workbench.services.improvements).
+    "not_a_quarter": {
+        "en": "{field} is not a quarter (e.g. 2026Q3).",
+        "zh_CN": "{field}不是季度（例如 2026Q3）。",
+    },
+    "item_transition": {
+        "en": "{field} cannot go from {item_current} to {item_wanted}.",
+        "zh_CN": "{field}不能从“{item_current}”变为“{item_wanted}”。",
+    },
+    "initial_status": {
+        "en": "A new item is proposed or committed, not {item_wanted}.",
+        "zh_CN": "新事项只能是“提议”或“已承诺”，不能是“{item_wanted}”。",
+    },
+    "note_required_to_drop": {
+        "en": "Say why it is dropped: a decision note is required.",
+        "zh_CN": "请说明放弃的原因：决策说明为必填项。",
+    },
+    "needs_problem": {
+        "en": "An improvement item addresses at least one problem.",
+        "zh_CN": "优化事项至少要关联一个问题。",
+    },
+    "carried_on": {
+        "en": "This item was carried over to {value}: delete that one first.",
+        "zh_CN": "此事项已结转到 {value}：请先删除该事项。",
+    },
+    "not_later": {
+        "en": "{field} must be a later quarter than {value}.",
+        "zh_CN": "{field}必须晚于{value}。",
+    },
+    "nothing_committed": {
+        "en": "{value} has no committed item: commit the list before freezing it.",
+        "zh_CN": "{value}没有已承诺的事项：请先承诺清单再冻结。",
+    },
+    "already_frozen": {
+        "en": "The list of {value} is already frozen.",
+        "zh_CN": "{value}的清单已冻结。",
+    },
+    "not_editable": {
+        "en": "{field} cannot be changed once the item is made.",
+        "zh_CN": "事项创建后不能更改{field}。",
+    },
+    "not_in_list": {
+        "en": "{field} must be between 1 and {high}.",
+        "zh_CN": "{field}必须在1到{high}之间。",
+    },
     **PILOT_TEMPLATES,
 }
 
@@ -138,6 +184,8 @@ def field_error(error: FieldErrorLike, language: str, kind: str | None = None) -
         value=str(params.get("value", "")),
         title=str(params.get("title", "")),
         solution_status=SOLUTION_STATUS.label(params.get("solution_status"), language),
+        item_current=IMPROVEMENT_STATUS.label(params.get("current"), language),
+        item_wanted=IMPROVEMENT_STATUS.label(params.get("wanted"), language),
     )
     template = templates.get(language) or templates[SOURCE_LANGUAGE]
     return template.format_map(values)

@@ -1,7 +1,7 @@
 """pilot-iteration logs: pilots, their rounds and their roll-outs
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-10 10:00:00
 
 Three new tables, nothing rebuilt, no row changed. ``pilot`` (试点): a small trial on one
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,11 +1,8 @@
-"""Undoable edits of the detail panel: one command kind over the domain history.
+"""Undoable edits of the record workspace: each a ``RecordedStep`` (workbench.ui.
+recorded_step) of one problem's record, named for the Edit menu and the status bar.
 
-A command runs its change once through the services (``execute``, which may raise
-ValidationError or ConflictError so the form can show it) and keeps the ChangeSets the
-write produced; only then is it pushed, so its first ``redo`` from ``QUndoStack.push`` is
-skipped. Undo asks ``services.history`` to reverse those ChangeSets (same ids, same
-values); redo reverses the reversal. A step refused because the record changed since, or
-broke a rule, goes to ``UndoContext.failed``; a done step redraws the problem.
+A step refused because the record changed since, or broke a rule, goes to
+``UndoContext.failed``; a done step redraws the problem.
 """
 
 from __future__ import annotations
@@ -16,18 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from workbench.services import ChangeSet, Services
+from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
 from workbench.services.errors import (
     ConflictError,
-    NotFoundError,
-    StorageError,
-    ValidationError,
 )
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
+from workbench.ui.recorded_step import RecordedStep
 
 LINKS: Mapping[str, Link] = {"cause": CAUSE, "solution": SOLUTION, "result": RESULT}
 
@@ -59,8 +53,9 @@ class UndoContext:
     failed: Callable[[Exception], None]
 
 
-class ChangeCommand(QUndoCommand):
-    """A saved change of one problem's record, undone and redone by the domain history."""
+class ChangeCommand(RecordedStep):
+    """A saved change of one problem's record: after each step the panel shows the
+    problem as it is saved now."""
 
     def __init__(
         self,
@@ -69,58 +64,20 @@ class ChangeCommand(QUndoCommand):
         text: str,
         action: Callable[[], ProblemDetail],
     ) -> None:
-        super().__init__(text)
+        super().__init__(
+            ctx.services,
+            text,
+            action,
+            lambda: ctx.services.problems.get(problem_id),
+            ctx.redraw,
+            ctx.failed,
+        )
         self.ctx = ctx
         self.problem_id = problem_id
-        self._action = action
-        self._done: tuple[ChangeSet, ...] = ()
-        self._undone: ChangeSet | None = None
-        self._skip_redo = False
-        self.succeeded = True  # whether the last undo or redo did what it says
 
     def execute(self) -> ProblemDetail:
-        """Apply for the first time; errors propagate to the caller, nothing is pushed."""
-        detail, self._done = self.ctx.services.recorded(self._action)
-        self._skip_redo = True
+        detail: ProblemDetail = super().execute()
         return detail
-
-    @property
-    def changed(self) -> bool:
-        """Whether the change wrote anything (saving equal values writes nothing)."""
-        return bool(self._done)
-
-    def created(self, kind: str) -> int | None:
-        """The id of the ``kind`` record the change created, if it created one."""
-        ids = [i for change in self._done for i in change.ids(kind, "create")]
-        return ids[0] if ids else None
-
-    def undo(self) -> None:
-        self._step(self._reverse)
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._step(self._reapply)
-
-    def _reverse(self) -> None:
-        self._undone = self.ctx.services.history.undo(self._done)
-
-    def _reapply(self) -> None:
-        if self._undone is not None:
-            again = self.ctx.services.history.undo(self._undone)
-            self._done = (again,) if again is not None else ()
-
-    def _step(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-            detail = self.ctx.services.problems.get(self.problem_id)
-        except (ValidationError, NotFoundError, ConflictError, StorageError) as exc:
-            self.succeeded = False
-            self.ctx.failed(exc)
-            return
-        self.succeeded = True
-        self.ctx.redraw(detail)
 
 
 def edit_problem(
