@@ -74,6 +74,15 @@ def test_a_wrong_round_is_refused_naming_the_field(
     assert services.pilots.get(pilot.id).rounds == ()
 
 
+def test_a_round_form_is_checked_as_typed_with_its_dates_left_to_the_plan(
+    services: Services,
+) -> None:
+    assert services.pilots.validate_round({"starts_on": "2026-03-18"}) == []
+    assert services.pilots.validate_round({"ends_on": "2026-03-18"}) == []
+    errors = services.pilots.validate_round({"starts_on": "2026-03-18", "ends_on": "2026-03-01"})
+    assert [(e.field, e.code) for e in errors] == [("ends_on", "date_order")]
+
+
 def test_the_pilot_rules_speak_chinese(services: Services, new_pilot) -> None:
     pilot = new_pilot()
     with pytest.raises(ValidationError) as caught:

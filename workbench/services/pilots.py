@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.services import fields
 from workbench.services import pilot_rules as rules
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, NotFoundError, ValidationError
@@ -155,7 +156,13 @@ class PilotService(Service):
 
     def validate_round(self, values: Mapping[str, Any]) -> list[FieldError]:
         """Errors of a round form (dates left empty are planned, so they are not required)."""
-        planned = {name: dt.date(2000, 1, 1) for name in _DATES if not values.get(name)}
+        # A date left empty is planned on saving; here it stands aside (the earliest start,
+        # the latest end), so only dates typed are held against each other.
+        planned = {
+            name: day
+            for name, day in zip(_DATES, (fields.EARLIEST, fields.LATEST), strict=True)
+            if values.get(name) in (None, "")
+        }
         clean, errors = PILOT_ROUND.check({**values, **planned})
         return errors or rules.duration_errors(clean)
 
