@@ -16,22 +16,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from workbench.services import fields
 from workbench.services import pilot_rules as rules
 from workbench.services.base import Service
-from workbench.services.errors import FieldError, NotFoundError, ValidationError
+from workbench.services.errors import FieldError, ValidationError
 from workbench.services.history import Touched
 from workbench.services.kinds import PILOT, PILOT_ROLLOUT, PILOT_ROUND, RecordKind
-from workbench.services.pilot_records import (
-    CriterionStatus,
-    PilotDetail,
-    PilotRolloutRecord,
-    PilotRoundRecord,
-    PilotRow,
-)
-from workbench.services.versions import require_version, versions
+from workbench.services.pilot_mapping import load_pilot, pilot_detail
+from workbench.services.pilot_records import CriterionStatus, PilotDetail, PilotRow
+from workbench.services.versions import require_version
 from workbench.store.models import CodeSequence, Person, Pilot, PilotRollout, PilotRound
 
 _DATES = ("starts_on", "ends_on")
@@ -46,41 +41,6 @@ def _clean(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return clean
-
-
-def _record(cls: Any, row: Any, version: int, **extra: Any) -> Any:
-    """A frozen record of ``cls`` from the row's columns of the same names."""
-    names = [n for n in cls.__dataclass_fields__ if n != "version" and n not in extra]
-    return cls(**{n: getattr(row, n) for n in names}, **extra, version=version)
-
-
-def load_pilot(session: Session, pilot_id: int) -> Pilot:
-    pilot = session.get(
-        Pilot,
-        pilot_id,
-        options=[selectinload(Pilot.rounds), selectinload(Pilot.rollouts)],
-        populate_existing=True,
-    )
-    if pilot is None:
-        raise NotFoundError(f"pilot {pilot_id} does not exist")
-    return pilot
-
-
-def pilot_detail(session: Session, pilot: Pilot) -> PilotDetail:
-    rounds = versions(session, "pilot_round", [r.id for r in pilot.rounds])
-    rollouts = versions(session, "pilot_rollout", [r.id for r in pilot.rollouts])
-    return _record(
-        PilotDetail,
-        pilot,
-        versions(session, "pilot", [pilot.id]).get(pilot.id, 0),
-        rounds=tuple(
-            _record(PilotRoundRecord, r, rounds.get(r.id, 0))
-            for r in sorted(pilot.rounds, key=lambda r: r.number)
-        ),
-        rollouts=tuple(
-            _record(PilotRolloutRecord, r, rollouts.get(r.id, 0)) for r in pilot.rollouts
-        ),
-    )
 
 
 def _settle(pilot: Pilot, now: dt.datetime) -> None:
