@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,9 @@ from workbench.services.pilot_mapping import load_pilot, pilot_detail
 from workbench.services.pilot_records import CriterionStatus, PilotDetail, PilotRow
 from workbench.services.versions import require_version
 from workbench.store.models import CodeSequence, Person, Pilot, PilotRollout, PilotRound
+
+if TYPE_CHECKING:
+    from workbench.analysis.charts import Chart
 
 _DATES = ("starts_on", "ends_on")
 _CHILDREN: Mapping[str, type[PilotRound] | type[PilotRollout]] = {
@@ -103,7 +106,7 @@ class PilotService(Service):
             detail.rounds,
         )
 
-    def charts(self, pilot: PilotDetail | int, language: str) -> Any:
+    def charts(self, pilot: PilotDetail | int, language: str) -> tuple[Chart, Chart]:
         """The pilot's two charts (workbench.analysis.pilot_charts) in ``language``."""
         from workbench.analysis.pilot_charts import pilot_charts
 
