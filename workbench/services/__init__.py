@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
+    from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
@@ -54,6 +55,7 @@ class Services:
     team: TeamService
     improvements: ImprovementService
     attachments: AttachmentService
+    pilots: PilotService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -67,12 +69,13 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
+        from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
 
-        history = HistoryService(database, actor, rules=(closed_stays_closed,))
+        history = HistoryService(database, actor, rules=(closed_stays_closed, pilots_stay_in_order))
         return cls(
             database=database,
             actor=actor,
@@ -88,6 +91,7 @@ class Services:
             team=TeamService(database, actor),
             improvements=ImprovementService(database, actor, history=history),
             attachments=AttachmentService(database, actor, history),
+            pilots=PilotService(database, actor),
         )
 
     @property

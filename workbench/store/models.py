@@ -432,3 +432,8 @@ class AuditEntry(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# The pilot-iteration tables (migration 0009) are kept in a module of their own; importing
+# it here registers them with Base wherever the models are used (migrations, check, undo).
+from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401

@@ -12,6 +12,7 @@ from typing import Final
 from workbench.vocabulary.base import Term, term
 from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.pilots import PILOT_FIELDS
 
 
 def _kind(*terms: Term) -> Mapping[str, Term]:
@@ -134,6 +135,7 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         _DEPARTMENT,
         _like(ROLE.title, "role", "Role", "角色"),
     ),
+    **PILOT_FIELDS,
 }
 
 # Columns of the problem list that show a referenced record's name under a short key.
