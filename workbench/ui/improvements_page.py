@@ -81,6 +81,7 @@ class ImprovementsPage(QWidget):
         self.model = ImprovementTableModel(self)
         self.table = QTableView()
         self.form = ImprovementForm(services)
+        self.form.show_blank("")  # nothing typed yet: an empty form is not unsaved work
         self._layout()
         self.form.saveRequested.connect(self.save)
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
@@ -95,6 +96,8 @@ class ImprovementsPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
+        # Columns fit the first rows, not all of a long quarter (fitting reads every row).
+        table.horizontalHeader().setResizeContentsPrecision(50)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
