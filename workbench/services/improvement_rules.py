@@ -21,7 +21,8 @@ from workbench.services.vocabulary import (
     IMPROVEMENT_STATUSES,
     IMPROVEMENT_TRANSITIONS,
 )
-from workbench.store.models import CodeSequence, Problem
+from workbench.store import sequences
+from workbench.store.models import Problem
 
 PROBLEMS = "problem_ids"
 # What the team committed to, finished or not (a frozen list needs one; compare counts them).
@@ -107,10 +108,5 @@ def check_problems(session: Session, ids: Iterable[int]) -> list[int]:
 
 
 def next_code(session: Session, quarter: str) -> str:
-    prefix = f"I-{quarter}"
-    sequence = session.get(CodeSequence, prefix, with_for_update=True)
-    if sequence is None:
-        sequence = CodeSequence(prefix=prefix, last=0)
-        session.add(sequence)
-    sequence.last += 1
-    return f"{prefix}-{sequence.last:04d}"
+    """I-2026Q3-0001, I-2026Q3-0002 …: numbered per quarter."""
+    return sequences.next_code(session, f"I-{quarter}", 4)

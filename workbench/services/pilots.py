@@ -27,7 +27,8 @@ from workbench.services.kinds import PILOT, PILOT_ROLLOUT, PILOT_ROUND, RecordKi
 from workbench.services.pilot_mapping import load_pilot, pilot_detail
 from workbench.services.pilot_records import CriterionStatus, PilotDetail, PilotRow
 from workbench.services.versions import require_version
-from workbench.store.models import CodeSequence, Person, Pilot, PilotRollout, PilotRound
+from workbench.store import sequences
+from workbench.store.models import Person, Pilot, PilotRollout, PilotRound
 
 if TYPE_CHECKING:
     from workbench.analysis.charts import Chart
@@ -326,13 +327,7 @@ class PilotService(Service):
     @staticmethod
     def _next_code(session: Session, year: int) -> str:
         """PL-2026-01, PL-2026-02 …: the year the pilot starts, then a number."""
-        prefix = f"PL-{year}"
-        sequence = session.get(CodeSequence, prefix, with_for_update=True)
-        if sequence is None:
-            sequence = CodeSequence(prefix=prefix, last=0)
-            session.add(sequence)
-        sequence.last += 1
-        return f"{prefix}-{sequence.last:02d}"
+        return sequences.next_code(session, f"PL-{year}", 2)
 
 
 def pilots_stay_in_order(session: Session, touched: Sequence[Touched]) -> None:

@@ -40,9 +40,9 @@ from workbench.services.records import (
 )
 from workbench.services.versions import require_version
 from workbench.services.vocabulary import PROBLEM_STATUSES, PROBLEM_TRANSITIONS
+from workbench.store import sequences
 from workbench.store.list_sql import is_not_closed
 from workbench.store.models import (
-    CodeSequence,
     Department,
     ErpModule,
     Person,
@@ -332,10 +332,4 @@ class ProblemService(Service):
 
     @staticmethod
     def _next_code(session: Any, year: int) -> str:
-        prefix = f"P-{year}"
-        sequence = session.get(CodeSequence, prefix, with_for_update=True)
-        if sequence is None:
-            sequence = CodeSequence(prefix=prefix, last=0)
-            session.add(sequence)
-        sequence.last += 1
-        return f"{prefix}-{sequence.last:04d}"
+        return sequences.next_code(session, f"P-{year}", 4)

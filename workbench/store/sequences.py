@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, func, inspect, select
+from sqlalchemy.orm import Session
 
 from workbench.store.audit import text_key
 from workbench.store.models import AuditEntry, CodeSequence, Pilot, Problem
@@ -23,6 +24,18 @@ from workbench.store.models import AuditEntry, CodeSequence, Pilot, Problem
 # The tables whose codes come from the sequences, what their rows are called, and the
 # digits of a code's number (P-2026-0001, PL-2026-01).
 CODED: tuple[tuple[Any, str, int], ...] = ((Problem, "problem", 4), (Pilot, "pilot", 2))
+
+
+def next_code(session: Session, prefix: str, digits: int) -> str:
+    """The next code of ``prefix`` (P-2026 → P-2026-0007), counted in ``code_sequence``
+    inside the caller's write (which holds the write lock, so two writers never get the
+    same number)."""
+    sequence = session.get(CodeSequence, prefix, with_for_update=True)
+    if sequence is None:
+        sequence = CodeSequence(prefix=prefix, last=0)
+        session.add(sequence)
+    sequence.last += 1
+    return f"{prefix}-{sequence.last:0{digits}d}"
 
 
 def _prefixes(connection: Connection, model: Any = Problem) -> Iterator[str]:
