@@ -19,6 +19,7 @@ from workbench.vocabulary import (
     SOLUTION_KIND,
     SOLUTION_STATUS,
     STATUS,
+    TRAINING_KIND,
 )
 
 PROBLEM_STATUSES: Final = STATUS.keys
@@ -55,3 +56,7 @@ IMPROVEMENT_TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
 # What a new item may start as, and what a quarter's end carries over (not finished).
 IMPROVEMENT_INITIAL: Final = ("proposed", "committed")
 UNFINISHED: Final = ("proposed", "committed", "in_progress")
+
+# The training records: the kinds of session (现场演练, 培训课 …) and the score's range.
+TRAINING_KINDS: Final = TRAINING_KIND.keys
+SCORE_RANGE: Final = (0, 100)

@@ -1,5 +1,6 @@
 """Typed SQLAlchemy models of the improvement record: Problem → Cause → Solution → Result,
-and the quarterly improvement list (ImprovementItem, its links to problems, QuarterList).
+the quarterly improvement list (ImprovementItem, its links to problems, QuarterList) and
+the training records (TrainingSession, Attendance, TrainingLink).
 
 Enumerated values are stored as short English strings (see workbench.services.vocabulary);
 labels shown to users come from the UI's translations, so the data stays language-neutral.
@@ -117,6 +118,9 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(100))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     role: Mapped[str | None] = mapped_column(String(30))
+    # The day the person left the plant (migration 0010); None: still here. Someone who
+    # left keeps their history but counts in no department's training coverage.
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class ErpModule(Base):
@@ -182,6 +186,10 @@ class Problem(Base):
     improvement_links: Mapped[list[ImprovementLink]] = relationship(
         back_populates="problem", cascade="all, delete-orphan", order_by="ImprovementLink.id"
     )
+    # Deleting a problem unlinks it from the training sessions that address it, audited.
+    training_links: Mapped[list[TrainingLink]] = relationship(
+        back_populates="problem", cascade="all, delete-orphan", order_by="TrainingLink.id"
+    )
 
 
 class Cause(Base):
@@ -239,6 +247,9 @@ class Solution(Base):
     cause: Mapped[Cause] = relationship(back_populates="solutions")
     results: Mapped[list[Result]] = relationship(
         back_populates="solution", cascade="all, delete-orphan", order_by="Result.id"
+    )
+    training_links: Mapped[list[TrainingLink]] = relationship(
+        back_populates="solution", cascade="all, delete-orphan", order_by="TrainingLink.id"
     )
 
 
@@ -364,6 +375,90 @@ class QuarterList(Base):
     quarter: Mapped[str] = mapped_column(String(6), unique=True)
     frozen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     frozen_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class TrainingSession(Base):
+    """One training (培训): an on-site drill, a class, a manual update, a video tutorial or
+    online help, on one ERP module, held on a day by a trainer. Added by migration 0010."""
+
+    __tablename__ = "training_session"
+    __table_args__ = (
+        Index("ix_training_session_held_on", "held_on", "id"),
+        Index("ix_training_session_module", "erp_module_id", "held_on"),
+        NEVER_REUSED,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="class")
+    topic: Mapped[str] = mapped_column(String(200))
+    erp_module_id: Mapped[int | None] = mapped_column(ForeignKey("erp_module.id"))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    trainer_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    duration_hours: Mapped[float | None] = mapped_column(
+        Float, info={"decimals": "duration_decimals"}
+    )
+    duration_decimals: Mapped[int | None] = mapped_column(SmallInteger)
+    material_link: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Attendance.id"
+    )
+    links: Mapped[list[TrainingLink]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="TrainingLink.id"
+    )
+
+
+class Attendance(Base):
+    """A person at a training session, with the department they were in that day (so a
+    later move does not rewrite history) and their assessment score, 0–100, if any."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        Index("ix_attendance_pair", "session_id", "person_id", unique=True),
+        Index("ix_attendance_person", "person_id", "session_id"),
+        Index("ix_attendance_department", "department_id", "session_id"),
+        NEVER_REUSED,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("training_session.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    score: Mapped[float | None] = mapped_column(Float, info={"decimals": "score_decimals"})
+    score_decimals: Mapped[int | None] = mapped_column(SmallInteger)
+
+    session: Mapped[TrainingSession] = relationship(back_populates="attendances")
+
+
+class TrainingLink(Base):
+    """A training session addresses a problem or a solution (exactly one of the two)."""
+
+    __tablename__ = "training_link"
+    __table_args__ = (
+        Index("ix_training_link_session", "session_id"),
+        Index("ix_training_link_problem", "problem_id"),
+        Index("ix_training_link_solution", "solution_id"),
+        NEVER_REUSED,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("training_session.id", ondelete="CASCADE")
+    )
+    problem_id: Mapped[int | None] = mapped_column(ForeignKey("problem.id", ondelete="CASCADE"))
+    solution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("solution.id", ondelete="CASCADE")
+    )
+
+    session: Mapped[TrainingSession] = relationship(back_populates="links")
+    problem: Mapped[Problem | None] = relationship(back_populates="training_links")
+    solution: Mapped[Solution | None] = relationship(back_populates="training_links")
 
 
 # The record kinds that take attachments (Attachment.owner_kind).

@@ -38,6 +38,7 @@ from workbench.vocabulary.languages import (
     system_language,
 )
 from workbench.vocabulary.messages import TEMPLATES, FieldErrorLike, field_error
+from workbench.vocabulary.training import TRAINING_KIND
 
 __all__ = [
     "CAUSE_CATEGORY",
@@ -57,6 +58,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "STATUS",
     "TEMPLATES",
+    "TRAINING_KIND",
     "TRANSITION",
     "VOCABULARIES",
     "FieldErrorLike",
