@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
+    from workbench.services.training import TrainingService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -54,6 +55,7 @@ class Services:
     team: TeamService
     improvements: ImprovementService
     attachments: AttachmentService
+    training: TrainingService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -71,6 +73,7 @@ class Services:
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
+        from workbench.services.training import TrainingService
 
         history = HistoryService(database, actor, rules=(closed_stays_closed,))
         return cls(
@@ -88,6 +91,7 @@ class Services:
             team=TeamService(database, actor),
             improvements=ImprovementService(database, actor, history=history),
             attachments=AttachmentService(database, actor, history),
+            training=TrainingService(database, actor),
         )
 
     @property
