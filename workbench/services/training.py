@@ -104,7 +104,8 @@ class TrainingService(Service):
             return record_of(session, load_session(session, session_id))
 
     def create(self, values: Mapping[str, Any]) -> TrainingRecord:
-        """A new session; ``values["attendees"]`` may list the people who attended."""
+        """A new session; ``values["attendees"]`` may list the people who attended, each a
+        person id or a (person id, score) pair."""
         fields = dict(values)
         people = list(fields.pop(ATTENDEES, None) or [])
         clean = checked({**defaults(), **fields})
@@ -119,8 +120,9 @@ class TrainingService(Service):
             )
             session.add(row)
             session.flush()
-            for person_id in people:
-                self._attend(session, row, person_id, None)
+            for person in people:
+                person_id, score = person if isinstance(person, tuple | list) else (person, None)
+                self._attend(session, row, person_id, score)
             session.flush()
             return record_of(session, row)
 
