@@ -421,6 +421,8 @@ class Attendance(Base):
         Index("ix_attendance_pair", "session_id", "person_id", unique=True),
         Index("ix_attendance_person", "person_id", "session_id"),
         Index("ix_attendance_department", "department_id", "session_id"),
+        # A year's sessions list their attendees' count and average score from it alone.
+        Index("ix_attendance_session_score", "session_id", "score"),
         NEVER_REUSED,
     )
 

@@ -86,6 +86,8 @@ class TrainingPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
+        # Columns sized to the rows in view, not to a year of 2,000 sessions.
+        table.horizontalHeader().setResizeContentsPrecision(40)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)

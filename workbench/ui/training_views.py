@@ -47,6 +47,9 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(name != "coverage")
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setMinimumSectionSize(64)
+    if name != "coverage":  # the coverage's rows are named by their department
+        table.verticalHeader().hide()
     return table
 
 

@@ -69,6 +69,7 @@ def upgrade() -> None:
     op.create_index("ix_attendance_pair", "attendance", ["session_id", "person_id"], unique=True)
     op.create_index("ix_attendance_person", "attendance", ["person_id", "session_id"])
     op.create_index("ix_attendance_department", "attendance", ["department_id", "session_id"])
+    op.create_index("ix_attendance_session_score", "attendance", ["session_id", "score"])
     op.create_table(
         "training_link",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -91,6 +92,7 @@ def downgrade() -> None:
     op.drop_index("ix_training_link_problem", table_name="training_link")
     op.drop_index("ix_training_link_session", table_name="training_link")
     op.drop_table("training_link")
+    op.drop_index("ix_attendance_session_score", table_name="attendance")
     op.drop_index("ix_attendance_department", table_name="attendance")
     op.drop_index("ix_attendance_person", table_name="attendance")
     op.drop_index("ix_attendance_pair", table_name="attendance")
