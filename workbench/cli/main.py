@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from workbench.services.progress import Progress
 
 DEFAULT_PROBLEMS = 48
-PAGES_HELP = "problems, problem:P-2026-0001, improvements:2026Q3, … (every page the window lists)"
+PAGES_HELP = (
+    "problems, training, problem:P-2026-0001, improvements:2026Q3, … (every page the window lists)"
+)
 
 
 class CommandError(Exception):
