@@ -21,7 +21,9 @@ QUARTER = "2026Q3"
 FREQUENCIES = ("several_daily", "daily", "weekly", "monthly", "rarely")
 
 
-def build(path: Path, items: int) -> None:
+def build(path: Path, items: int, quarters: tuple[str, ...] = (QUARTER,)) -> None:
+    """``items`` items spread evenly over ``quarters``, each linking one or two of 500
+    problems."""
     services = open_services(str(path), Settings(user="bench"))
     now = dt.datetime(2026, 7, 1)
     with services.database.write("bench") as session:
@@ -40,9 +42,10 @@ def build(path: Path, items: int) -> None:
         session.add_all(problems)
         session.flush()
         for n in range(1, items + 1):
+            quarter = quarters[n % len(quarters)]
             item = ImprovementItem(
-                code=f"I-{QUARTER}-{n:04d}",
-                quarter=QUARTER,
+                code=f"I-{quarter}-{n:05d}",
+                quarter=quarter,
                 title=f"item {n}",
                 created_at=now,
                 updated_at=now,

@@ -303,12 +303,12 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="77"/>
+        <location filename="../../workbench/ui/training_views.py" line="80"/>
         <source>People trained on each module / people in the department today. Someone who moved counts where they are now, with the sessions they attended before; someone who left counts nowhere.</source>
         <translation>各模块已培训人数 / 部门当前人数。调岗的人计入现在所在的部门，并带上此前参加的培训；已离职的人不计入任何部门。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="104"/>
+        <location filename="../../workbench/ui/training_views.py" line="107"/>
         <source>%1 of the %2 people of %3 trained on %4</source>
         <translation>%3的 %2 人中有 %1 人接受过%4培训</translation>
     </message>
@@ -541,6 +541,14 @@
     </message>
 </context>
 <context>
+    <name>FormsEditing</name>
+    <message>
+        <location filename="../../workbench/ui/forms_editing.py" line="59"/>
+        <source>The form</source>
+        <translation>表单</translation>
+    </message>
+</context>
+<context>
     <name>FrozenChangesDialog</name>
     <message>
         <location filename="../../workbench/ui/improvement_views.py" line="122"/>
@@ -634,14 +642,6 @@
         <location filename="../../workbench/ui/detail/history_view.py" line="127"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ImprovementEditing</name>
-    <message>
-        <location filename="../../workbench/ui/improvement_editing.py" line="48"/>
-        <source>The new item</source>
-        <translation>新事项</translation>
     </message>
 </context>
 <context>
@@ -786,85 +786,90 @@
 <context>
     <name>ImprovementsPage</name>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="57"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="63"/>
         <source>New item</source>
         <translation>新建事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="58"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="64"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="368"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="59"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="65"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="368"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="61"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="360"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="67"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="376"/>
         <source>Proposed order</source>
         <translation>恢复建议排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="64"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="70"/>
         <source>Forget the places set by hand: rank by frequency × impact again</source>
         <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="67"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="73"/>
         <source>Freeze list</source>
         <translation>冻结清单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="69"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="75"/>
         <source>Fix the committed list: later edits are still allowed, and listed</source>
         <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="72"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="78"/>
         <source>Compare quarters…</source>
         <translation>季度对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="78"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="84"/>
         <source>Changes since…</source>
         <translation>冻结后的修改…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="99"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="109"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="210"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="220"/>
         <source>Carry over to %1</source>
         <translation>结转到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="212"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="222"/>
         <source>Copy the proposed, committed and in-progress items into %1</source>
         <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="315"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="325"/>
         <source>Add item %1</source>
         <translation>新建事项 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="335"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="345"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="370"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
+        <source>The new item</source>
+        <translation>新事项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/improvements_page.py" line="386"/>
         <source>Carry over %1</source>
         <translation>结转 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="381"/>
+        <location filename="../../workbench/ui/improvements_page.py" line="397"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
@@ -924,16 +929,21 @@
     </message>
     <message>
         <location filename="../../workbench/ui/pages.py" line="105"/>
+        <source>Pilots</source>
+        <translation>试点迭代</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="111"/>
         <source>Training</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="111"/>
+        <location filename="../../workbench/ui/pages.py" line="117"/>
         <source>Mine</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="117"/>
+        <location filename="../../workbench/ui/pages.py" line="123"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1057,17 +1067,17 @@
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285"/>
+        <location filename="../../workbench/ui/main_window.py" line="284"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="313"/>
+        <location filename="../../workbench/ui/main_window.py" line="311"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="315"/>
+        <location filename="../../workbench/ui/main_window.py" line="313"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -1133,37 +1143,37 @@
 <context>
     <name>NeverTrainedView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="123"/>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="123"/>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="123"/>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>ERP module</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="123"/>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="126"/>
+        <location filename="../../workbench/ui/training_views.py" line="129"/>
         <source>People who work in a module (a problem of their department is in it, or they own or reported one) and never attended a session on it.</source>
         <translation>在某模块工作（其部门有该模块的问题，或本人负责或报告过该模块的问题）却从未参加过该模块培训的人员。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="136"/>
+        <location filename="../../workbench/ui/training_views.py" line="139"/>
         <source>their department&apos;s problems</source>
         <translation>所在部门的问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="138"/>
+        <location filename="../../workbench/ui/training_views.py" line="141"/>
         <source>problems they own or reported</source>
         <translation>本人负责或报告的问题</translation>
     </message>
@@ -1210,7 +1220,7 @@
 <context>
     <name>PerMonthView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="163"/>
+        <location filename="../../workbench/ui/training_views.py" line="166"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1218,29 +1228,145 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="214"/>
+        <location filename="../../workbench/ui/training_views.py" line="217"/>
         <source>ERP module</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="215"/>
+        <location filename="../../workbench/ui/training_views.py" line="218"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="216"/>
+        <location filename="../../workbench/ui/training_views.py" line="219"/>
         <source>Last session</source>
         <translation>最近一次培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="217"/>
+        <location filename="../../workbench/ui/training_views.py" line="220"/>
         <source>Last score</source>
         <translation>最近成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="222"/>
+        <location filename="../../workbench/ui/training_views.py" line="225"/>
         <source>Person</source>
         <translation>人员</translation>
+    </message>
+</context>
+<context>
+    <name>PilotsPage</name>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="79"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="145"/>
+        <source>Pilot</source>
+        <translation>试点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
+        <source>Scope</source>
+        <translation>试点范围</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="72"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="347"/>
+        <source>New pilot</source>
+        <translation>新建试点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="86"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="102"/>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="98"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="152"/>
+        <source>Roll-out</source>
+        <translation>推广</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="103"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="104"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="105"/>
+        <source>Median after (h)</source>
+        <translation>改进后中位数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="106"/>
+        <source>P90 after (h)</source>
+        <translation>改进后P90（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="107"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
+        <source>Rolled out to</source>
+        <translation>推广对象</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="113"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="371"/>
+        <source>Add round</source>
+        <translation>新增一轮</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="115"/>
+        <location filename="../../workbench/ui/pilots_page.py" line="391"/>
+        <source>Add roll-out</source>
+        <translation>新增推广</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="149"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="151"/>
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="342"/>
+        <source>New pilot: fill in the scope, hypothesis and criterion</source>
+        <translation>新试点：请填写试点范围、设计假设和成功标准</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="353"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pilots_page.py" line="396"/>
+        <source>Edit roll-out</source>
+        <translation>编辑推广</translation>
     </message>
 </context>
 <context>
@@ -1856,7 +1982,7 @@
 <context>
     <name>TrainingEditing</name>
     <message>
-        <location filename="../../workbench/ui/training_editing.py" line="48"/>
+        <location filename="../../workbench/ui/training_editing.py" line="32"/>
         <source>The new training session</source>
         <translation>新培训记录</translation>
     </message>
@@ -1922,67 +2048,67 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="90"/>
+        <location filename="../../workbench/ui/training_page.py" line="92"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="107"/>
+        <location filename="../../workbench/ui/training_page.py" line="109"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="108"/>
+        <location filename="../../workbench/ui/training_page.py" line="110"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="109"/>
+        <location filename="../../workbench/ui/training_page.py" line="111"/>
         <source>Never trained</source>
         <translation>从未培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="110"/>
+        <location filename="../../workbench/ui/training_page.py" line="112"/>
         <source>By person</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="111"/>
+        <location filename="../../workbench/ui/training_page.py" line="113"/>
         <source>Sessions per month</source>
         <translation>每月培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="155"/>
+        <location filename="../../workbench/ui/training_page.py" line="157"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="298"/>
+        <location filename="../../workbench/ui/training_page.py" line="300"/>
         <source>Add session %1</source>
         <translation>新建培训 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="317"/>
+        <location filename="../../workbench/ui/training_page.py" line="319"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="336"/>
+        <location filename="../../workbench/ui/training_page.py" line="338"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="352"/>
+        <location filename="../../workbench/ui/training_page.py" line="354"/>
         <source>Add attendee to %1</source>
         <translation>为 %1 添加参训人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="359"/>
+        <location filename="../../workbench/ui/training_page.py" line="361"/>
         <source>Remove attendee from %1</source>
         <translation>从 %1 移除参训人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="366"/>
+        <location filename="../../workbench/ui/training_page.py" line="368"/>
         <source>Score in %1</source>
         <translation>记录 %1 的成绩</translation>
     </message>
@@ -2063,22 +2189,22 @@
 <context>
     <name>TrainingViews</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="147"/>
+        <location filename="../../workbench/ui/training_views.py" line="150"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="149"/>
+        <location filename="../../workbench/ui/training_views.py" line="152"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="150"/>
+        <location filename="../../workbench/ui/training_views.py" line="153"/>
         <source>Attendances</source>
         <translation>参训人次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="151"/>
+        <location filename="../../workbench/ui/training_views.py" line="154"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>

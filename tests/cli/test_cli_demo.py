@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 from workbench.app import open_services
+from workbench.services import pilot_rules as rules
 from workbench.services.records import ProblemDetail, ProblemFilter, ProblemSort
 from workbench.settings import Settings
 
@@ -200,3 +202,31 @@ def test_demo_keeps_four_quarters_of_improvement_lists(demo_db):
         assert "改进" in newest[0].title
     finally:
         services.close()
+
+
+def test_demo_pilots_one_adopted_and_rolled_out_one_stopped(demo_db):
+    services = open_services(str(demo_db), Settings(user="reader"))
+    try:
+        rows = {row.status: row for row in services.pilots.rows()}
+        assert set(rows) == {"adopted", "stopped"}
+        adopted = services.pilots.get(rows["adopted"].id)
+        stopped = services.pilots.get(rows["stopped"].id)
+        people = {p.id for p in services.lookups.people()}
+        sites = {s.id for s in services.lookups.sites()}
+    finally:
+        services.database.dispose()
+    for pilot in (adopted, stopped):
+        assert pilot.code.startswith("PL-") and pilot.hypothesis and CJK.search(pilot.name)
+        assert 3 <= len(pilot.rounds) <= 5
+        assert pilot.owner_id in people and pilot.site_id in sites
+        assert all(r.ends_on < dt.date.today() for r in pilot.rounds)
+    met = rules.criterion_status(
+        adopted.criterion_measure,
+        adopted.criterion_direction,
+        adopted.criterion_threshold,
+        adopted.rounds,
+    )
+    assert met.met and adopted.rounds[-1].decision == "adopt"
+    assert {r.status for r in adopted.rollouts} >= {"done", "planned"}
+    assert all(r.site_id in sites for r in adopted.rollouts)
+    assert stopped.rounds[-1].decision == "stop" and stopped.rollouts == ()

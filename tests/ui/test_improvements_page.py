@@ -157,3 +157,19 @@ def test_typing_is_not_lost_by_clicking_another_item_or_quarter(page, services, 
     page.table.selectRow(2)
     assert page.form.item.id == page.selected_id() != first
     assert services.improvements.get(first).title == "统一物料编码"  # nothing was saved
+
+
+def test_opening_the_page_asks_nothing(qtbot, qapp_lang, services, codes, monkeypatch):
+    from workbench.ui import leaving
+
+    monkeypatch.setattr(leaving, "ask_leave", lambda *_: pytest.fail("asked on opening"))
+    problem_id = services.problems.id_of(codes["stock"])
+    services.improvements.create(
+        {"quarter": QUARTER, "title": "统一物料编码", "problem_ids": [problem_id]}
+    )
+    opened = ImprovementsPage(services)
+    qtbot.addWidget(opened)
+    opened.show()
+    assert titles(opened) == ["统一物料编码"]
+    assert opened.form.form.widget("title").text() == "统一物料编码"
+    assert not opened.editing.unsaved()

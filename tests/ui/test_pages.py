@@ -45,13 +45,8 @@ class NotesPage(QLabel):
 
 
 def test_registered_pages_are_pages(window) -> None:
-    assert [entry.key for entry in PAGES] == [
-        "problems",
-        "improvements",
-        "training",
-        "mine",
-        "settings",
-    ]
+    keys = [entry.key for entry in PAGES]
+    assert keys == ["problems", "improvements", "pilots", "training", "mine", "settings"]
     for entry in PAGES:
         page = window.page(entry.key)
         assert isinstance(page, Page)

@@ -46,6 +46,7 @@ def test_window_lists_only_working_pages_and_shows_where_the_data_is(window, rec
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
         "Problems",
         "Improvements",
+        "Pilots",
         "Mine",
         "Settings",
     ]
@@ -185,7 +186,15 @@ def test_edit_menu_and_ctrl_z_work_on_the_detail_panel_stack(page, window, qtbot
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize(
     "name",
-    ["problems", "problem:P-2026-0001", "mine", "settings", "improvements", "improvements:2026Q3"],
+    [
+        "problems",
+        "problem:P-2026-0001",
+        "mine",
+        "settings",
+        "improvements",
+        "improvements:2026Q3",
+        "pilots",
+    ],
 )
 def test_screenshots_are_written_at_the_requested_size(record, tmp_path, lang, name):
     out = tmp_path / "shots" / f"{name.replace(':', '_')}-{lang}.png"
@@ -203,7 +212,7 @@ def test_a_screenshot_smaller_than_the_window_can_be_is_refused(record, tmp_path
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
     with pytest.raises(
         ValueError,
-        match="valid pages: problems, improvements, mine, settings, problem:CODE, improvements:",
+        match="valid pages: problems, improvements, pilots, mine, settings, problem:CODE, ",
     ):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))
     with pytest.raises(ValueError, match="P-2099-0009"):

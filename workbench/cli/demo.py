@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workbench.app import anchor_of, open_services
 from workbench.cli import bulk
+from workbench.cli.demo_pilots import write_pilots
 from workbench.cli.improvement_demo import write_improvements
 from workbench.cli.scenario import (
     Catalogue,
@@ -126,6 +127,7 @@ def write_demo(
     catalogue = load_catalogue(lang)
     ids = seed_lookups(services, catalogue)
     today = services.problems.today()
+    write_pilots(services, catalogue, ids, lang, today)
     if count <= SERVICES_LIMIT:
         writer = _Writer(services, lang)
         for plan in Planner(catalogue, ids, today, SMALL_SPAN_DAYS).problems(count):

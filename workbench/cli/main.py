@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PROBLEMS = 48
 PAGES_HELP = (
-    "problems, training, problem:P-2026-0001, improvements:2026Q3, … (every page the window lists)"
+    "problems, training, problem:P-2026-0001, improvements:2026Q3, pilot:PL-2026-01, … "
+    "(every page the window lists)"
 )
 
 

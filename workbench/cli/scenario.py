@@ -111,9 +111,7 @@ def load_catalogue(lang: str) -> Catalogue:
     folder = demo_dir()
     lookups = json.loads((folder / "lookups.json").read_text(encoding="utf-8"))
     # Decimal keeps a number's decimals as written (2.0, not 2): a result shows them so.
-    raw = json.loads(
-        (folder / "situations.json").read_text(encoding="utf-8"), parse_float=Decimal
-    )
+    raw = json.loads((folder / "situations.json").read_text(encoding="utf-8"), parse_float=Decimal)
     return Catalogue(
         modules=tuple((m["key"], m[lang]) for m in lookups["modules"]),
         sites=tuple((s["code"], s[lang]) for s in lookups["sites"]),

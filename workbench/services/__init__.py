@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from workbench.services.integrity import IntegrityService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
+    from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
@@ -55,6 +56,7 @@ class Services:
     team: TeamService
     improvements: ImprovementService
     attachments: AttachmentService
+    pilots: PilotService
     training: TrainingService
 
     @classmethod
@@ -69,13 +71,14 @@ class Services:
         from workbench.services.integrity import IntegrityService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
+        from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
         from workbench.services.training import TrainingService
 
-        history = HistoryService(database, actor, rules=(closed_stays_closed,))
+        history = HistoryService(database, actor, rules=(closed_stays_closed, pilots_stay_in_order))
         return cls(
             database=database,
             actor=actor,
@@ -91,6 +94,7 @@ class Services:
             team=TeamService(database, actor),
             improvements=ImprovementService(database, actor, history=history),
             attachments=AttachmentService(database, actor, history),
+            pilots=PilotService(database, actor),
             training=TrainingService(database, actor),
         )
 

@@ -51,6 +51,7 @@ class Spec:
 MAX_WHYS = 10
 WHY_LENGTH = 1000
 
+
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

@@ -32,6 +32,9 @@ from workbench.store.models import (
     ErpModule,
     ImprovementItem,
     Person,
+    Pilot,
+    PilotRollout,
+    PilotRound,
     Problem,
     Result,
     Site,
@@ -247,6 +250,61 @@ PERSON = describe(
     },
 )
 
+# The pilot-iteration logs (试点迭代); their rules that tie fields together are in
+# workbench.services.pilot_rules.
+_HOURS: Mapping[str, Any] = {"minimum": 0, "maximum": 10_000}
+
+PILOT = describe(
+    Pilot,
+    {
+        "name": _REQUIRED,
+        "scope": _REQUIRED,
+        "site_id": {},
+        "erp_module_id": {},
+        "hypothesis": _REQUIRED,
+        "criterion_metric": _REQUIRED,
+        "criterion_measure": _choice(v.CRITERION_MEASURES, required=True),
+        "criterion_direction": _choice(v.DIRECTIONS, required=True),
+        "criterion_threshold": _REQUIRED,
+        "round_days": {"required": True, "minimum": 1, "maximum": 90},
+        "baseline_median": _HOURS,
+        "baseline_p90": _HOURS,
+        "owner_id": {},
+        "started_on": _REQUIRED,
+    },
+)
+
+PILOT_ROUND = describe(
+    PilotRound,
+    {
+        "starts_on": _REQUIRED,
+        "ends_on": _REQUIRED,
+        "changes": {},
+        "satisfaction_mean": {"minimum": 1, "maximum": 5},
+        "satisfaction_respondents": {"minimum": 0, "maximum": 1_000_000},
+        "satisfaction_spread": {"minimum": 0, "maximum": 4},
+        "duration_before_median": _HOURS,
+        "duration_before_p90": _HOURS,
+        "duration_after_median": _HOURS,
+        "duration_after_p90": _HOURS,
+        "findings": {},
+        "decision": _choice(v.DECISIONS),
+    },
+    date_order=(("starts_on", "ends_on"),),
+)
+
+PILOT_ROLLOUT = describe(
+    PilotRollout,
+    {
+        "target": _REQUIRED,
+        "site_id": {},
+        "planned_on": {},
+        "status": _choice(v.ROLLOUT_STATUSES, required=True),
+        "done_on": {},
+        "note": {},
+    },
+)
+
 KINDS: Mapping[str, RecordKind] = {
     kind.name: kind
     for kind in (
@@ -261,5 +319,8 @@ KINDS: Mapping[str, RecordKind] = {
         SITE,
         DEPARTMENT,
         PERSON,
+        PILOT,
+        PILOT_ROUND,
+        PILOT_ROLLOUT,
     )
 }

@@ -152,6 +152,5 @@ def texts(numbers: Iterable[TypedNumber | None]) -> list[str]:
     given = list(numbers)
     places = max((n.places() for n in given if n is not None), default=0)
     return [
-        "" if n is None else n.text() if n.decimals is not None else n.text(places)
-        for n in given
+        "" if n is None else n.text() if n.decimals is not None else n.text(places) for n in given
     ]

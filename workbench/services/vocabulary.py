@@ -10,12 +10,16 @@ from typing import Final
 
 from workbench.vocabulary import (
     CAUSE_CATEGORY,
+    CRITERION_MEASURE,
+    DECISION,
     DIRECTION,
     FREQUENCY,
     GOVERNANCE_PATH,
     HIDDEN_COST,
     IMPROVEMENT_STATUS,
+    PILOT_STATUS,
     ROLE,
+    ROLLOUT_STATUS,
     SOLUTION_KIND,
     SOLUTION_STATUS,
     STATUS,
@@ -56,6 +60,11 @@ IMPROVEMENT_TRANSITIONS: Final[dict[str, tuple[str, ...]]] = {
 # What a new item may start as, and what a quarter's end carries over (not finished).
 IMPROVEMENT_INITIAL: Final = ("proposed", "committed")
 UNFINISHED: Final = ("proposed", "committed", "in_progress")
+# The pilot-iteration logs (试点迭代): workbench.services.pilots.
+PILOT_STATUSES: Final = PILOT_STATUS.keys
+DECISIONS: Final = DECISION.keys
+CRITERION_MEASURES: Final = CRITERION_MEASURE.keys  # the round fields a criterion is read from
+ROLLOUT_STATUSES: Final = ROLLOUT_STATUS.keys
 
 # The training records: the kinds of session (现场演练, 培训课 …) and the score's range.
 TRAINING_KINDS: Final = TRAINING_KIND.keys

@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models of the improvement record: Problem → Cause → Solution → Result,
-the quarterly improvement list (ImprovementItem, its links to problems, QuarterList) and
-the training records (TrainingSession, Attendance, TrainingLink).
+and the quarterly improvement list (ImprovementItem, its links to problems, QuarterList);
+the pilots' and the training records' models live beside it (pilot_models,
+training_models), imported at its end.
 
 Enumerated values are stored as short English strings (see workbench.services.vocabulary);
 labels shown to users come from the UI's translations, so the data stays language-neutral.
@@ -29,6 +30,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from workbench.store.list_sql import frequency_rank, not_closed_condition
+
+if TYPE_CHECKING:  # imported at the end, once Base and the record's models exist
+    from workbench.store.training_models import TrainingLink
 
 # Every record table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
 # (even the newest) is never handed out again, and an old audit entry never comes to mean
@@ -377,92 +381,6 @@ class QuarterList(Base):
     frozen_by: Mapped[str | None] = mapped_column(String(100))
 
 
-class TrainingSession(Base):
-    """One training (培训): an on-site drill, a class, a manual update, a video tutorial or
-    online help, on one ERP module, held on a day by a trainer. Added by migration 0010."""
-
-    __tablename__ = "training_session"
-    __table_args__ = (
-        Index("ix_training_session_held_on", "held_on", "id"),
-        Index("ix_training_session_module", "erp_module_id", "held_on"),
-        NEVER_REUSED,
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)
-    kind: Mapped[str] = mapped_column(String(20), default="class")
-    topic: Mapped[str] = mapped_column(String(200))
-    erp_module_id: Mapped[int | None] = mapped_column(ForeignKey("erp_module.id"))
-    held_on: Mapped[dt.date] = mapped_column(Date)
-    trainer_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    duration_hours: Mapped[float | None] = mapped_column(
-        Float, info={"decimals": "duration_decimals"}
-    )
-    duration_decimals: Mapped[int | None] = mapped_column(SmallInteger)
-    material_link: Mapped[str] = mapped_column(String(500), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
-
-    attendances: Mapped[list[Attendance]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="Attendance.id"
-    )
-    links: Mapped[list[TrainingLink]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="TrainingLink.id"
-    )
-
-
-class Attendance(Base):
-    """A person at a training session, with the department they were in that day (so a
-    later move does not rewrite history) and their assessment score, 0–100, if any."""
-
-    __tablename__ = "attendance"
-    __table_args__ = (
-        Index("ix_attendance_pair", "session_id", "person_id", unique=True),
-        Index("ix_attendance_person", "person_id", "session_id"),
-        Index("ix_attendance_department", "department_id", "session_id"),
-        # A year's sessions list their attendees' count and average score from it alone.
-        Index("ix_attendance_session_score", "session_id", "score"),
-        NEVER_REUSED,
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("training_session.id", ondelete="CASCADE")
-    )
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
-    score: Mapped[float | None] = mapped_column(Float, info={"decimals": "score_decimals"})
-    score_decimals: Mapped[int | None] = mapped_column(SmallInteger)
-
-    session: Mapped[TrainingSession] = relationship(back_populates="attendances")
-
-
-class TrainingLink(Base):
-    """A training session addresses a problem or a solution (exactly one of the two)."""
-
-    __tablename__ = "training_link"
-    __table_args__ = (
-        Index("ix_training_link_session", "session_id"),
-        Index("ix_training_link_problem", "problem_id"),
-        Index("ix_training_link_solution", "solution_id"),
-        NEVER_REUSED,
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("training_session.id", ondelete="CASCADE")
-    )
-    problem_id: Mapped[int | None] = mapped_column(ForeignKey("problem.id", ondelete="CASCADE"))
-    solution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("solution.id", ondelete="CASCADE")
-    )
-
-    session: Mapped[TrainingSession] = relationship(back_populates="links")
-    problem: Mapped[Problem | None] = relationship(back_populates="training_links")
-    solution: Mapped[Solution | None] = relationship(back_populates="training_links")
-
-
 # The record kinds that take attachments (Attachment.owner_kind).
 ATTACHMENT_OWNERS = ("problem", "cause", "result")
 
@@ -529,3 +447,13 @@ class AuditEntry(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# The pilot-iteration tables (migration 0009) are kept in a module of their own; importing
+# it here registers them with Base wherever the models are used (migrations, check, undo).
+from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
+from workbench.store.training_models import (  # noqa: E402, F401
+    Attendance,
+    TrainingLink,
+    TrainingSession,
+)

@@ -1,9 +1,10 @@
-"""Is the problem-code sequence still ahead of every code handed out?
+"""Are the code sequences still ahead of every code handed out?
 
-``code_sequence`` holds, per prefix (``P-2026``), the last number given. Set back behind
-the program's back, it would hand out a code that a problem already has. So ``check``
-finds the highest code of every prefix in ``problem`` (via the unique index on code, one
-range per prefix) and compares. The sequence is audited too: its value must also be the
+``code_sequence`` holds, per prefix (``P-2026`` for problems, ``PL-2026`` for pilots), the
+last number given. Set back behind the program's back, it would hand out a code that a
+problem (or pilot) already has. So ``check`` finds the highest code of every prefix in
+``problem`` and ``pilot`` (via the unique index on code, one range per prefix) and
+compares. The sequence is audited too: its value must also be the
 one its latest audit entry left (a row written before the sequence was audited has no
 entries and is compared with the codes only).
 """
@@ -12,16 +13,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, inspect, select
 
 from workbench.store.audit import text_key
-from workbench.store.models import AuditEntry, CodeSequence, Problem
+from workbench.store.models import AuditEntry, CodeSequence, Pilot, Problem
+
+# The tables whose codes come from the sequences, what their rows are called, and the
+# digits of a code's number (P-2026-0001, PL-2026-01).
+CODED: tuple[tuple[Any, str, int], ...] = ((Problem, "problem", 4), (Pilot, "pilot", 2))
 
 
-def _prefixes(connection: Connection) -> Iterator[str]:
-    """Every prefix in use, one index seek each (codes are ``PREFIX-NUMBER``)."""
-    code = Problem.__table__.c.code
+def _prefixes(connection: Connection, model: Any = Problem) -> Iterator[str]:
+    """Every prefix in use in ``model``'s codes, one index seek each (codes are
+    ``PREFIX-NUMBER``)."""
+    code = model.__table__.c.code
     after = ""
     while True:
         first = connection.scalar(select(func.min(code)).where(code > after))
@@ -35,10 +42,10 @@ def _prefixes(connection: Connection) -> Iterator[str]:
         after = prefix + "."  # "." sorts right after "-": skips this prefix's codes
 
 
-def highest_number(connection: Connection, prefix: str) -> int:
-    """The largest number among codes ``PREFIX-NUMBER`` (0 when none): the longest
-    codes first, since "P-2026-10000" sorts before "P-2026-9999" as text."""
-    code = Problem.__table__.c.code
+def highest_number(connection: Connection, prefix: str, model: Any = Problem) -> int:
+    """The largest number among ``model``'s codes ``PREFIX-NUMBER`` (0 when none): the
+    longest codes first, since "P-2026-10000" sorts before "P-2026-9999" as text."""
+    code = model.__table__.c.code
     in_range = (code > prefix + "-", code < prefix + ".")
     longest = connection.scalar(select(func.max(func.length(code))).where(*in_range))
     if longest is None:
@@ -71,20 +78,24 @@ def verify_sequences(connection: Connection) -> str | None:
     from its audit trail; None when all are sound."""
     table = CodeSequence.__table__
     lasts = {row.prefix: row.last for row in connection.execute(select(table))}
-    for prefix in _prefixes(connection):
-        highest = highest_number(connection, prefix)
-        last = lasts.get(prefix)
-        if last is None:
-            return (
-                f"the code sequence {prefix} is missing, but problem codes up to "
-                f"{prefix}-{highest:04d} exist (the next problem would get an existing code)"
-            )
-        if last < highest:
-            return (
-                f"the code sequence {prefix} stands at {last}, below the highest problem code "
-                f"{prefix}-{highest:04d} (it was set back: the next problem would get an "
-                "existing code)"
-            )
+    present = set(inspect(connection).get_table_names())
+    for model, word, digits in CODED:
+        if model.__tablename__ not in present:  # a database at an older revision
+            continue
+        for prefix in _prefixes(connection, model):
+            highest = highest_number(connection, prefix, model)
+            top = f"{prefix}-{highest:0{digits}d}"
+            last = lasts.get(prefix)
+            if last is None:
+                return (
+                    f"the code sequence {prefix} is missing, but {word} codes up to {top} "
+                    f"exist (the next {word} would get an existing code)"
+                )
+            if last < highest:
+                return (
+                    f"the code sequence {prefix} stands at {last}, below the highest {word} "
+                    f"code {top} (it was set back: the next {word} would get an existing code)"
+                )
     for prefix, last in lasts.items():
         audited = _audited_last(connection, prefix)
         if audited is not None and audited != str(last):

@@ -1,12 +1,20 @@
-"""Small building blocks every page uses the same way: a named push button, and a table
-that lists records (whole rows, one at a time, read-only, one line per row)."""
+"""Small building blocks every page uses the same way: a named push button, a table that
+lists records (whole rows, one at a time, read-only, one line per row), and a short
+table of texts built from its headers and filled from rows of texts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 
 def push_button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -32,3 +40,20 @@ def record_table(table: QTableView) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def text_table(headers: list[str]) -> QTableWidget:
+    """A short list of records shown as texts (a pilot's rounds, its roll-outs)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    record_table(table)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            table.setItem(number, column, QTableWidgetItem(text))
+    table.resizeColumnsToContents()

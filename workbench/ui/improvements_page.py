@@ -14,7 +14,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+)
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +39,7 @@ from workbench.ui import errors
 from workbench.ui.controls import push_button, record_table
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
-from workbench.ui.improvement_editing import ImprovementEditing
+from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.improvement_form import ImprovementForm
 from workbench.ui.improvement_table import ImprovementTableModel
 from workbench.ui.improvement_views import FrozenChangesDialog, QuarterComparison, frozen_text
@@ -81,12 +87,14 @@ class ImprovementsPage(QWidget):
         self.model = ImprovementTableModel(self)
         self.table = QTableView()
         self.form = ImprovementForm(services)
+        self.form.show_blank("")  # nothing typed yet: an empty form is not unsaved work
         self._layout()
         self.form.saveRequested.connect(self.save)
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.form.set_lookups(LookupLists.read(services.lookups))
-        self.editing = ImprovementEditing(self)  # Ctrl+N, Ctrl+S, Esc; Save/Discard/Stay
+        # Ctrl+N, Ctrl+S, Esc; Save / Discard / Stay before the item's typing is left.
+        self.editing = FormsEditing(self, [self.form], self.new_item, self._describe_item)
         self._shown_quarter = ""
         self._fill_quarters()
 
@@ -95,6 +103,8 @@ class ImprovementsPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
+        # Columns fit the first rows, not all of a long quarter (fitting reads every row).
+        table.horizontalHeader().setResizeContentsPrecision(50)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
@@ -335,6 +345,12 @@ class ImprovementsPage(QWidget):
         if self._step(self.tr("Edit %1").replace("%1", item.code), write) is not None:
             self._reload()
             self.select_item(item.id)
+
+    def _describe_item(self) -> str:
+        item = self.form.item
+        if item is None:
+            return QCoreApplication.translate("ImprovementsPage", "The new item")
+        return f"{item.code} “{item.title}”"
 
     def new_item(self) -> None:
         if self.form.changes() and not self.editing.guard.may_leave():

@@ -281,9 +281,7 @@ class MainWindow(QMainWindow):
             return
         editing = editing_of(widget)
         mark = "*" if editing is not None and editing.guard.unsaved() else ""
-        self.setWindowTitle(
-            self.tr("%1 – Governance Workbench").replace("%1", page.title() + mark)
-        )
+        self.setWindowTitle(self.tr("%1 – Governance Workbench").replace("%1", page.title() + mark))
 
     def _key_of(self, widget: QWidget | None) -> str:
         return next((key for key, built in self._built.items() if built is widget), "")

@@ -101,6 +101,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.improvements_page", "ImprovementsPage"),
     ),
     PageEntry(
+        "pilots",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Pilots")),
+        _Icon.SP_MediaPlay,
+        lazy("workbench.ui.pilots_page", "PilotsPage"),
+    ),
+    PageEntry(
         "training",
         str(QT_TRANSLATE_NOOP("MainWindow", "Training")),
         _Icon.SP_DialogHelpButton,

@@ -72,9 +72,7 @@ def _install_translations(app: QApplication, language: str) -> None:
             translator.setParent(None)
 
 
-def start_window(
-    target: str | None, lang: str | None = None
-) -> tuple[MainWindow, DatabaseOpening]:
+def start_window(target: str | None, lang: str | None = None) -> tuple[MainWindow, DatabaseOpening]:
     """Show the main window at once and open the database ``target`` behind it.
 
     The Problems list shows its first rows as soon as they are read (workbench.ui.preview);

@@ -29,10 +29,16 @@ from workbench.ui.qt_app import ensure_application
 
 PROBLEM_PREFIX = "problem:"
 QUARTER_PREFIX = "improvements:"  # a quarter's improvement list, e.g. improvements:2026Q3
+PILOT_PREFIX = "pilot:"  # a pilot with its charts, e.g. pilot:PL-2026-01
 
 
 def page_names() -> list[str]:
-    return [*(entry.key for entry in PAGES), f"{PROBLEM_PREFIX}CODE", f"{QUARTER_PREFIX}2026Q3"]
+    return [
+        *(entry.key for entry in PAGES),
+        f"{PROBLEM_PREFIX}CODE",
+        f"{QUARTER_PREFIX}2026Q3",
+        f"{PILOT_PREFIX}CODE",
+    ]
 
 
 @contextmanager
@@ -71,7 +77,13 @@ def render(
     """Render ``page`` at ``size`` (width, height) in ``lang`` and save it as PNG to ``out``."""
     problem_code: str | None = None
     quarter: str | None = None
-    if page.startswith(QUARTER_PREFIX):
+    pilot_id: int | None = None
+    if page.startswith(PILOT_PREFIX):
+        pilot_id = services.pilots.id_of(page[len(PILOT_PREFIX) :].strip())
+        if pilot_id is None:
+            raise ValueError(f"no pilot with code {page[len(PILOT_PREFIX) :]!r} in this database")
+        page = "pilots"
+    elif page.startswith(QUARTER_PREFIX):
         from workbench.services.quarters import check
 
         quarter, error = check("quarter", page[len(QUARTER_PREFIX) :])
@@ -90,7 +102,7 @@ def render(
     ensure_application(lang)
 
     with _quiet_offscreen():
-        _grab(MainWindow(services), page, problem_code, out, size, quarter)
+        _grab(MainWindow(services), page, problem_code, out, size, quarter, pilot_id)
 
 
 def _grab(
@@ -100,6 +112,7 @@ def _grab(
     out: Path,
     size: tuple[int, int],
     quarter: str | None = None,
+    pilot_id: int | None = None,
 ) -> None:
     try:
         if problem_code is not None or page == "problems":
@@ -113,6 +126,10 @@ def _grab(
                     shown.select_problem(first)  # type: ignore[attr-defined]
             if quarter is not None:
                 shown.open_quarter(quarter)  # type: ignore[attr-defined]
+            if pilot_id is not None:
+                shown.open_record("pilot", pilot_id)  # type: ignore[attr-defined]
+                # The pilot's charts, where its rounds and criterion show at a glance.
+                shown.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
         least = window.minimumSizeHint()

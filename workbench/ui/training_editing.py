@@ -1,48 +1,32 @@
-"""The Training page's share of the editing keys and of Save / Discard / Stay.
-
-Ctrl+N starts a new session, Ctrl+S (and Enter in a one-line field) saves the session's
-form, Esc puts back what is saved, Delete deletes the session selected in the list (Ctrl+Z
-brings it back with its attendance). Moving to another session, another year, another
-page or closing the window with typing in the form asks first.
+"""The Training page's share of the editing keys and of Save / Discard / Stay: those of
+every page of forms (workbench.ui.forms_editing: Ctrl+N a new session, Ctrl+S saves,
+Esc puts back what is saved, asked before leaving typing), and Delete, which deletes the
+session selected in the list (Ctrl+Z brings it back with its attendance).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from workbench.ui import shortcuts as keys
-from workbench.ui.leaving import LeaveGuard
+from workbench.ui.forms_editing import FormsEditing
 
 if TYPE_CHECKING:
     from workbench.ui.training_page import TrainingPage
 
 
-class TrainingEditing(QObject):
+class TrainingEditing(FormsEditing):
     def __init__(self, page: TrainingPage) -> None:
-        super().__init__(page)
-        form = page.form
-        self._guard = LeaveGuard(page, self.unsaved, self._save, form.revert, self._describe)
-        form.stateChanged.connect(self._guard.update)
+        super().__init__(page, [page.form], page.new_session, self._describe_session)
 
     @property
     def _page(self) -> TrainingPage:
         # Through Qt's parent: a Python reference would tie the page into a cycle.
         return cast("TrainingPage", self.parent())
 
-    @property
-    def guard(self) -> LeaveGuard:
-        return self._guard
-
-    def unsaved(self) -> bool:
-        return bool(self._page.form.changes())
-
-    def _save(self) -> bool:
-        self._page.form.try_save()
-        return not self.unsaved()
-
-    def _describe(self) -> str:
+    def _describe_session(self) -> str:
         record = self._page.form.session
         if record is None:
             return QCoreApplication.translate("TrainingEditing", "The new training session")
@@ -50,17 +34,7 @@ class TrainingEditing(QObject):
 
     def command(self, name: str) -> bool:
         page = self._page
-        if name == keys.NEW:
-            if self._guard.may_leave():
-                page.new_session()
-            return True
-        if name == keys.SAVE and (self.unsaved() or page.form.is_new):
-            page.form.submit()
-            return True
-        if name == keys.CANCEL and self.unsaved():
-            page.form.revert()
-            return True
         if name == keys.DELETE and page.table.hasFocus() and page.selected_id() is not None:
             page.delete_session()
             return True
-        return False
+        return super().command(name)

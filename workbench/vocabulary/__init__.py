@@ -38,10 +38,20 @@ from workbench.vocabulary.languages import (
     system_language,
 )
 from workbench.vocabulary.messages import TEMPLATES, FieldErrorLike, field_error
+from workbench.vocabulary.pilots import (
+    CRITERION_MEASURE,
+    DECISION,
+    PILOT_STATUS,
+    PILOT_TEXT,
+    ROLLOUT_STATUS,
+    pilot_text,
+)
 from workbench.vocabulary.training import TRAINING_KIND
 
 __all__ = [
     "CAUSE_CATEGORY",
+    "CRITERION_MEASURE",
+    "DECISION",
     "DEFAULT_LANGUAGE",
     "DIRECTION",
     "FIELDS",
@@ -51,8 +61,11 @@ __all__ = [
     "IMPROVEMENT_STATUS",
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "PILOT_STATUS",
+    "PILOT_TEXT",
     "RECORD_KIND",
     "ROLE",
+    "ROLLOUT_STATUS",
     "SOLUTION_KIND",
     "SOLUTION_STATUS",
     "SOURCE_LANGUAGE",
@@ -72,6 +85,7 @@ __all__ = [
     "hint",
     "known_fields",
     "label",
+    "pilot_text",
     "resolve_language",
     "schema_message",
     "storage_message",

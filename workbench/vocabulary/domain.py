@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
+from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.training import TRAINING_KIND
 
 STATUS: Final = Vocabulary(
@@ -342,6 +344,7 @@ RECORD_KIND: Final = Vocabulary(
             "an ERP error or a stock-count sheet.",
             "作为证据随问题、原因或效果保存的文件，例如ERP报错截图或盘点表。",
         ),
+        *PILOT_KINDS,
     ),
 )
 
@@ -400,6 +403,8 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         SEVERITY,
         IMPACT,
         IMPROVEMENT_STATUS,
+        *PILOT_VOCABULARIES,
+        CHART_TEXT,
         TRAINING_KIND,
     )
 }

@@ -10,6 +10,7 @@ from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
+from workbench.vocabulary.pilots import PILOT_TEMPLATES
 
 
 class FieldErrorLike(Protocol):
@@ -177,6 +178,7 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} must be between 1 and {high}.",
         "zh_CN": "{field}必须在1到{high}之间。",
     },
+    **PILOT_TEMPLATES,
 }
 
 

@@ -1,7 +1,7 @@
 """training records: sessions, who attended with their score, what they address
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-09 10:00:00
 
 Three new tables and one new column, nothing rebuilt: ``training_session`` holds a
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
