@@ -105,6 +105,49 @@
     </message>
 </context>
 <context>
+    <name>AttendancePanel</name>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="32"/>
+        <source>Attendance</source>
+        <translation>参训情况</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="45"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="46"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="49"/>
+        <source>0–100</source>
+        <translation>0–100</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="52"/>
+        <source>Set score</source>
+        <translation>记录成绩</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="57"/>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="87"/>
+        <source>Save the session first, then take its attendance.</source>
+        <translation>请先保存培训记录，再登记参训人员。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_attendance.py" line="90"/>
+        <source>%1 attended. Grey: left the plant since.</source>
+        <translation>共 %1 人参训。灰色：此后已离职。</translation>
+    </message>
+</context>
+<context>
     <name>CauseForm</name>
     <message>
         <location filename="../../workbench/ui/detail/link_forms.py" line="146"/>
@@ -255,6 +298,19 @@
         <location filename="../../workbench/ui/detail/compare.py" line="118"/>
         <source>Nothing was overwritten. Choose which version the problem keeps.</source>
         <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="80"/>
+        <source>People trained on each module / people in the department today. Someone who moved counts where they are now, with the sessions they attended before; someone who left counts nowhere.</source>
+        <translation>各模块已培训人数 / 部门当前人数。调岗的人计入现在所在的部门，并带上此前参加的培训；已离职的人不计入任何部门。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="107"/>
+        <source>%1 of the %2 people of %3 trained on %4</source>
+        <translation>%3的 %2 人中有 %1 人接受过%4培训</translation>
     </message>
 </context>
 <context>
@@ -878,11 +934,16 @@
     </message>
     <message>
         <location filename="../../workbench/ui/pages.py" line="111"/>
+        <source>Training</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pages.py" line="117"/>
         <source>Mine</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="117"/>
+        <location filename="../../workbench/ui/pages.py" line="123"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1080,6 +1141,44 @@
     </message>
 </context>
 <context>
+    <name>NeverTrainedView</name>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
+        <source>ERP module</source>
+        <translation>ERP模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="126"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="129"/>
+        <source>People who work in a module (a problem of their department is in it, or they own or reported one) and never attended a session on it.</source>
+        <translation>在某模块工作（其部门有该模块的问题，或本人负责或报告过该模块的问题）却从未参加过该模块培训的人员。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="139"/>
+        <source>their department&apos;s problems</source>
+        <translation>所在部门的问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="141"/>
+        <source>problems they own or reported</source>
+        <translation>本人负责或报告的问题</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <location filename="../../workbench/ui/operations.py" line="94"/>
@@ -1116,6 +1215,42 @@
         <location filename="../../workbench/ui/panes.py" line="118"/>
         <source>Give the record the whole width, or show the list beside it (Ctrl+L)</source>
         <translation>让记录占满宽度，或在旁边显示列表（Ctrl+L）</translation>
+    </message>
+</context>
+<context>
+    <name>PerMonthView</name>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="166"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="217"/>
+        <source>ERP module</source>
+        <translation>ERP模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="218"/>
+        <source>Sessions</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="219"/>
+        <source>Last session</source>
+        <translation>最近一次培训</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="220"/>
+        <source>Last score</source>
+        <translation>最近成绩</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="225"/>
+        <source>Person</source>
+        <translation>人员</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1977,236 @@
         <location filename="../../workbench/ui/team_rules.py" line="78"/>
         <source>Required again by %1 on %2.</source>
         <translation>已由 %1 于 %2 恢复要求。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingEditing</name>
+    <message>
+        <location filename="../../workbench/ui/training_editing.py" line="32"/>
+        <source>The new training session</source>
+        <translation>新培训记录</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="31"/>
+        <source>Training session</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="36"/>
+        <source>e.g. handling an exceptional order</source>
+        <translation>例如：异常订单处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="40"/>
+        <source>e.g. 1.5</source>
+        <translation>例如：1.5</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="41"/>
+        <source>a link to the slides, manual page or video</source>
+        <translation>课件、手册页面或视频的链接</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="42"/>
+        <source>Problem codes, e.g. P-2026-0001, P-2026-0007</source>
+        <translation>问题编号，例如 P-2026-0001, P-2026-0007</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="49"/>
+        <source>Solutions</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="97"/>
+        <source>Training session %1</source>
+        <translation>培训记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="107"/>
+        <source>New training session</source>
+        <translation>新培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_form.py" line="128"/>
+        <source>None linked</source>
+        <translation>未关联</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="56"/>
+        <source>New session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="57"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="92"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="109"/>
+        <source>Sessions</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="110"/>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="111"/>
+        <source>Never trained</source>
+        <translation>从未培训</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="112"/>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="113"/>
+        <source>Sessions per month</source>
+        <translation>每月培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="157"/>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="300"/>
+        <source>Add session %1</source>
+        <translation>新建培训 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="319"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="338"/>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="354"/>
+        <source>Add attendee to %1</source>
+        <translation>为 %1 添加参训人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="361"/>
+        <source>Remove attendee from %1</source>
+        <translation>从 %1 移除参训人员</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_page.py" line="368"/>
+        <source>Score in %1</source>
+        <translation>记录 %1 的成绩</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTable</name>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="34"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="35"/>
+        <source>Held on</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="36"/>
+        <source>Kind</source>
+        <translation>培训形式</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="37"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="38"/>
+        <source>ERP module</source>
+        <translation>ERP模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="39"/>
+        <source>Trainer</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="40"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="41"/>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="42"/>
+        <source>Average score</source>
+        <translation>平均成绩</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="48"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="49"/>
+        <source>Department then</source>
+        <translation>当时部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="50"/>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="150"/>
+        <source>%1 left on %2</source>
+        <translation>%1 已于 %2 离职</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_table.py" line="153"/>
+        <source>In %1 then; in %2 now</source>
+        <translation>当时在%1；现在在%2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingViews</name>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="150"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="152"/>
+        <source>Sessions</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="153"/>
+        <source>Attendances</source>
+        <translation>参训人次</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/training_views.py" line="154"/>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
     </message>
 </context>
 <context>

@@ -3,13 +3,15 @@
 Today's bulk writer fills every column of today's tables. A file older than 0006 has no
 columns for the decimals of a result's figures: they are added for the write and dropped
 after it, and the figures are written without decimals (as floats, decimals not known),
-so the audit snapshots hold no decimals that the file would lack once upgraded.
+so the audit snapshots hold no decimals that the file would lack once upgraded. The same
+goes for a person's ``left_on`` (0010), added for the write, dropped after it, and empty.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,21 +43,43 @@ def without_decimals(plan: PlannedProblem) -> PlannedProblem:
     return replace(plan, causes=tuple(causes))
 
 
-def _alter(path: Path, template: str) -> None:
+# Today's columns a file before 0006 lacks: (table, column, type).
+LATER_COLUMNS = (
+    *(("result", column, "SMALLINT") for column in DECIMALS),
+    ("person", "left_on", "DATE"),
+)
+
+
+def _alter(path: Path, add: bool) -> None:
     with closing(sqlite3.connect(path)) as connection, connection:
-        for column in DECIMALS:
-            connection.execute(template.format(column=column))
+        for table, column, kind in LATER_COLUMNS:
+            if add:
+                connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            else:
+                connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+@contextmanager
+def later_columns(path: Path) -> Iterator[None]:
+    """Today's columns added to a file at an old revision for the writes of the block
+    (today's models read and write them), and dropped after it."""
+    _alter(path, add=True)
+    try:
+        yield
+    finally:
+        _alter(path, add=False)
 
 
 def write_demo_before_0006(services: Services, path: Path, count: int = 48) -> None:
     """The default demo's ``count`` problems written in bulk (rows and audit entries, no
     status changes) into the file at ``path``, at a revision before 0006."""
     catalogue = load_catalogue("zh_CN")
-    ids = seed_lookups(services, catalogue)
-    plans = Planner(catalogue, ids, services.problems.today(), SMALL_SPAN_DAYS).problems(count)
-    _alter(path, "ALTER TABLE result ADD COLUMN {column} SMALLINT")
+    _alter(path, add=True)
     try:
+        ids = seed_lookups(services, catalogue)
+        today = services.problems.today()
+        plans = Planner(catalogue, ids, today, SMALL_SPAN_DAYS).problems(count)
         write_problems(services, [without_decimals(p) for p in plans], ids.people, count)
     finally:
         services.database.dispose()  # no pooled connection keeps the old table's shape
-        _alter(path, "ALTER TABLE result DROP COLUMN {column}")
+        _alter(path, add=False)

@@ -26,6 +26,7 @@ from workbench.cli.scenario import (
     Planner,
     load_catalogue,
 )
+from workbench.cli.training_demo import write_training
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
 
@@ -136,6 +137,8 @@ def write_demo(
         bulk.write_problems(services, plans, ids.people, count, progress)
     # Four quarters of improvement lists over the most frequent, highest-impact problems.
     write_improvements(services, lang, today)
+    # A year of training on the modules the departments work in, with one gap left.
+    write_training(services, lang, today)
 
 
 class FileInUseError(Exception):

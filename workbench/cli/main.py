@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 DEFAULT_PROBLEMS = 48
 PAGES_HELP = (
-    "problems, problem:P-2026-0001, improvements:2026Q3, pilot:PL-2026-01, … "
+    "problems, training, problem:P-2026-0001, improvements:2026Q3, pilot:PL-2026-01, … "
     "(every page the window lists)"
 )
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
+    from workbench.services.training import TrainingService
     from workbench.store.anchor import ChainAnchor
     from workbench.store.database import Database
 
@@ -56,6 +57,7 @@ class Services:
     improvements: ImprovementService
     attachments: AttachmentService
     pilots: PilotService
+    training: TrainingService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -74,6 +76,7 @@ class Services:
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
+        from workbench.services.training import TrainingService
 
         history = HistoryService(database, actor, rules=(closed_stays_closed, pilots_stay_in_order))
         return cls(
@@ -92,6 +95,7 @@ class Services:
             improvements=ImprovementService(database, actor, history=history),
             attachments=AttachmentService(database, actor, history),
             pilots=PilotService(database, actor),
+            training=TrainingService(database, actor),
         )
 
     @property

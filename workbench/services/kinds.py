@@ -25,6 +25,7 @@ from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
 from workbench.services.numbers import stored
 from workbench.store.models import (
+    Attendance,
     Base,
     Cause,
     Department,
@@ -38,6 +39,7 @@ from workbench.store.models import (
     Result,
     Site,
     Solution,
+    TrainingSession,
 )
 
 
@@ -210,12 +212,42 @@ IMPROVEMENT_ITEM = describe(
     },
 )
 
+# The code (T-2026-0001, by the year it was held), the attendees and the links to problems
+# and solutions are the service's rules (workbench.services.training).
+TRAINING_SESSION = describe(
+    TrainingSession,
+    {
+        "kind": _choice(v.TRAINING_KINDS, required=True),
+        "topic": _REQUIRED,
+        "erp_module_id": _REQUIRED,
+        "held_on": _REQUIRED,
+        "trainer_id": {},
+        "duration_hours": {"minimum": 0, "maximum": 1000},
+        "material_link": {},
+        "note": {"max_length": 2000},
+    },
+)
+# The department is the attendee's on the day, taken by the service, not typed.
+ATTENDANCE = describe(
+    Attendance,
+    {
+        "person_id": _REQUIRED,
+        "score": {"minimum": v.SCORE_RANGE[0], "maximum": v.SCORE_RANGE[1]},
+    },
+)
+
 ERP_MODULE = describe(ErpModule, {"name": _REQUIRED})
 SITE = describe(Site, {"code": _REQUIRED, "name": _REQUIRED})
 DEPARTMENT = describe(Department, {"name": _REQUIRED})
 PERSON = describe(
     Person,
-    {"login": _REQUIRED, "name": _REQUIRED, "department_id": {}, "role": _choice(v.ROLES)},
+    {
+        "login": _REQUIRED,
+        "name": _REQUIRED,
+        "department_id": {},
+        "role": _choice(v.ROLES),
+        "left_on": {},
+    },
 )
 
 # The pilot-iteration logs (试点迭代); their rules that tie fields together are in
@@ -281,6 +313,8 @@ KINDS: Mapping[str, RecordKind] = {
         SOLUTION,
         RESULT,
         IMPROVEMENT_ITEM,
+        TRAINING_SESSION,
+        ATTENDANCE,
         ERP_MODULE,
         SITE,
         DEPARTMENT,

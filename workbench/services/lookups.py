@@ -251,3 +251,14 @@ class LookupService(Service):
             for attribute, value in changes.items():
                 if getattr(person, attribute) != value:
                     setattr(person, attribute, value)
+
+    def set_left(self, person_id: int, left_on: Any) -> None:
+        """Record the day a person left the plant (None: still here, e.g. a mistake put
+        right). Their history stays; they count in no department's training coverage."""
+        clean, errors = PERSON.check({"left_on": left_on}, complete=False)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.write(self.actor) as session:
+            person = self._get(session, Person, person_id)
+            if person.left_on != clean.get("left_on"):
+                person.left_on = clean.get("left_on")

@@ -23,6 +23,7 @@ from workbench.vocabulary import (
     SOLUTION_KIND,
     SOLUTION_STATUS,
     STATUS,
+    TRAINING_KIND,
 )
 
 PROBLEM_STATUSES: Final = STATUS.keys
@@ -64,3 +65,7 @@ PILOT_STATUSES: Final = PILOT_STATUS.keys
 DECISIONS: Final = DECISION.keys
 CRITERION_MEASURES: Final = CRITERION_MEASURE.keys  # the round fields a criterion is read from
 ROLLOUT_STATUSES: Final = ROLLOUT_STATUS.keys
+
+# The training records: the kinds of session (现场演练, 培训课 …) and the score's range.
+TRAINING_KINDS: Final = TRAINING_KIND.keys
+SCORE_RANGE: Final = (0, 100)

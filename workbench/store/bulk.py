@@ -236,6 +236,7 @@ class BulkWriter:
         if found is not None:
             return int(found)
         row = {"login": login, "name": login, "department_id": None, "role": None}
+        row["left_on"] = None
         person_id = self._add("person", row)
         self._insert(table)  # now: the problems that name it come later
         return person_id

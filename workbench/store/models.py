@@ -1,5 +1,7 @@
 """Typed SQLAlchemy models of the improvement record: Problem → Cause → Solution → Result,
-and the quarterly improvement list (ImprovementItem, its links to problems, QuarterList).
+and the quarterly improvement list (ImprovementItem, its links to problems, QuarterList);
+the pilots' and the training records' models live beside it (pilot_models,
+training_models), imported at its end.
 
 Enumerated values are stored as short English strings (see workbench.services.vocabulary);
 labels shown to users come from the UI's translations, so the data stays language-neutral.
@@ -28,6 +30,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from workbench.store.list_sql import frequency_rank, not_closed_condition
+
+if TYPE_CHECKING:  # imported at the end, once Base and the record's models exist
+    from workbench.store.training_models import TrainingLink
 
 # Every record table keyed by an integer id: SQLite's AUTOINCREMENT, so the id of a deleted row
 # (even the newest) is never handed out again, and an old audit entry never comes to mean
@@ -117,6 +122,9 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(100))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     role: Mapped[str | None] = mapped_column(String(30))
+    # The day the person left the plant (migration 0010); None: still here. Someone who
+    # left keeps their history but counts in no department's training coverage.
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class ErpModule(Base):
@@ -182,6 +190,10 @@ class Problem(Base):
     improvement_links: Mapped[list[ImprovementLink]] = relationship(
         back_populates="problem", cascade="all, delete-orphan", order_by="ImprovementLink.id"
     )
+    # Deleting a problem unlinks it from the training sessions that address it, audited.
+    training_links: Mapped[list[TrainingLink]] = relationship(
+        back_populates="problem", cascade="all, delete-orphan", order_by="TrainingLink.id"
+    )
 
 
 class Cause(Base):
@@ -239,6 +251,9 @@ class Solution(Base):
     cause: Mapped[Cause] = relationship(back_populates="solutions")
     results: Mapped[list[Result]] = relationship(
         back_populates="solution", cascade="all, delete-orphan", order_by="Result.id"
+    )
+    training_links: Mapped[list[TrainingLink]] = relationship(
+        back_populates="solution", cascade="all, delete-orphan", order_by="TrainingLink.id"
     )
 
 
@@ -437,3 +452,8 @@ class AuditEntry(Base):
 # The pilot-iteration tables (migration 0009) are kept in a module of their own; importing
 # it here registers them with Base wherever the models are used (migrations, check, undo).
 from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
+from workbench.store.training_models import (  # noqa: E402, F401
+    Attendance,
+    TrainingLink,
+    TrainingSession,
+)

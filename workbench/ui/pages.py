@@ -107,6 +107,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.pilots_page", "PilotsPage"),
     ),
     PageEntry(
+        "training",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Training")),
+        _Icon.SP_DialogHelpButton,
+        lazy("workbench.ui.training_page", "TrainingPage"),
+    ),
+    PageEntry(
         "mine",
         str(QT_TRANSLATE_NOOP("MainWindow", "Mine")),
         _Icon.SP_DialogYesButton,

@@ -46,6 +46,7 @@ from workbench.vocabulary.pilots import (
     ROLLOUT_STATUS,
     pilot_text,
 )
+from workbench.vocabulary.training import TRAINING_KIND
 
 __all__ = [
     "CAUSE_CATEGORY",
@@ -70,6 +71,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "STATUS",
     "TEMPLATES",
+    "TRAINING_KIND",
     "TRANSITION",
     "VOCABULARIES",
     "FieldErrorLike",

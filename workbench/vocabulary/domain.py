@@ -14,6 +14,7 @@ from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
+from workbench.vocabulary.training import TRAINING_KIND
 
 STATUS: Final = Vocabulary(
     "status",
@@ -325,6 +326,17 @@ RECORD_KIND: Final = Vocabulary(
         term("improvement_item_problem", "Linked problem", "关联问题"),
         term("quarter_list", "Quarterly improvement list", "季度优化清单"),
         term(
+            "training_session",
+            "Training session",
+            "培训记录",
+            "A training after go-live: an on-site drill, a class, a manual update, a video "
+            "tutorial or online help on one ERP module; who attended, how they scored.",
+            "上线后的一次培训：针对某个ERP模块的现场演练、培训课、手册更新、视频教程或线上帮助；"
+            "谁参加了、考核成绩如何。",
+        ),
+        term("attendance", "Attendance", "参训记录"),
+        term("training_link", "Training link", "培训关联"),
+        term(
             "attachment",
             "Attachment",
             "附件",
@@ -393,6 +405,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         IMPROVEMENT_STATUS,
         *PILOT_VOCABULARIES,
         CHART_TEXT,
+        TRAINING_KIND,
     )
 }
 

@@ -13,6 +13,7 @@ from workbench.vocabulary.base import Term, term
 from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_FIELDS
+from workbench.vocabulary.training import TRAINING_KIND
 
 
 def _kind(*terms: Term) -> Mapping[str, Term]:
@@ -114,6 +115,30 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         term("frozen_at", "Frozen at", "冻结时间"),
         term("frozen_by", "Frozen by", "冻结人"),
     ),
+    "training_session": _kind(
+        _CODE,
+        _like(TRAINING_KIND.title, "kind", "Kind", "培训形式"),
+        term("topic", "Topic", "主题"),
+        term("erp_module_id", "ERP module", "ERP模块"),
+        term("held_on", "Held on", "培训日期"),
+        term("trainer_id", "Trainer", "讲师"),
+        term("duration_hours", "Duration (hours)", "时长（小时）"),
+        term("material_link", "Material link", "资料链接"),
+        term("note", "Note", "备注"),
+        term("attendees", "Attendees", "参训人员"),
+        term("addresses", "Addresses", "针对的问题/方案"),
+    ),
+    "attendance": _kind(
+        term("session_id", "Training session", "培训记录"),
+        term("person_id", "Person", "人员"),
+        term("department_id", "Department then", "当时部门"),
+        term("score", "Assessment score", "考核成绩"),
+    ),
+    "training_link": _kind(
+        term("session_id", "Training session", "培训记录"),
+        term("problem_id", "Problem", "问题"),
+        term("solution_id", "Solution", "解决方案"),
+    ),
     "attachment": _kind(
         term("owner_kind", "Attached to", "所属记录"),
         term("file_name", "File name", "文件名"),
@@ -134,6 +159,7 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         _NAME,
         _DEPARTMENT,
         _like(ROLE.title, "role", "Role", "角色"),
+        term("left_on", "Left on", "离职日期"),
     ),
     **PILOT_FIELDS,
 }

@@ -157,6 +157,23 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} cannot be changed once the item is made.",
         "zh_CN": "事项创建后不能更改{field}。",
     },
+    # The training records (workbench.services.training).
+    "already_attending": {
+        "en": "{value} is already on the attendance list.",
+        "zh_CN": "{value}已在参训名单中。",
+    },
+    "not_attending": {
+        "en": "{value} is not on the attendance list.",
+        "zh_CN": "{value}不在参训名单中。",
+    },
+    "one_target": {
+        "en": "A training link names a problem or a solution, one of the two.",
+        "zh_CN": "培训关联只能指向一个问题或一个解决方案，二者择一。",
+    },
+    "person_left": {
+        "en": "{value} left on {title}: they can no longer attend a later session.",
+        "zh_CN": "{value}已于{title}离职，不能参加之后的培训。",
+    },
     "not_in_list": {
         "en": "{field} must be between 1 and {high}.",
         "zh_CN": "{field}必须在1到{high}之间。",
