@@ -1372,39 +1372,39 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="93"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="156"/>
-        <location filename="../../workbench/ui/problems_page.py" line="109"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="97"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="163"/>
+        <location filename="../../workbench/ui/problems_page.py" line="112"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="303"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="310"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="114"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="116"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="127"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="129"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="144"/>
+        <location filename="../../workbench/ui/detail/concurrency.py" line="146"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="345"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="357"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="355"/>
+        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -1498,22 +1498,22 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="100"/>
+        <location filename="../../workbench/ui/problems_page.py" line="103"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="375"/>
+        <location filename="../../workbench/ui/problems_page.py" line="379"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="377"/>
+        <location filename="../../workbench/ui/problems_page.py" line="381"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="379"/>
+        <location filename="../../workbench/ui/problems_page.py" line="383"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -1611,32 +1611,42 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="44"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="49"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="46"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="51"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="50"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="52"/>
+        <source>Training</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="53"/>
+        <source>Drills, classes and manuals that address it</source>
+        <translation>针对它的现场演练、课程和手册</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="57"/>
         <source>Files and screenshots kept with the record: drop them here or paste with Ctrl+V</source>
         <translation>与记录一起保存的文件和截图：拖到这里，或按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="53"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="60"/>
         <source>Who changed what, and when (the audit trail)</source>
         <translation>谁在何时修改了什么（审计记录）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="80"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="87"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="81"/>
+        <location filename="../../workbench/ui/detail/record_tabs.py" line="88"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2184,6 +2194,54 @@
         <location filename="../../workbench/ui/training_table.py" line="153"/>
         <source>In %1 then; in %2 now</source>
         <translation>当时在%1；现在在%2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="30"/>
+        <source>Held on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="31"/>
+        <source>Session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="32"/>
+        <source>Kind</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="33"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="34"/>
+        <source>For</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="35"/>
+        <source>Attendees</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="36"/>
+        <source>Average score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="40"/>
+        <source>Training linked to this problem or its solutions, newest first.</source>
+        <translation>与该问题或其解决方案关联的培训，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/detail/training_view.py" line="49"/>
+        <source>the problem</source>
+        <translation>本问题</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,10 @@ def panel(qtbot, qapp_lang, services: Services, problem: ProblemDetail) -> Probl
 
 @pytest.fixture
 def chain(services: Services, reviewer: Services, problem: ProblemDetail) -> ProblemDetail:
+    return add_chain(services, reviewer, problem)
+
+
+def add_chain(services: Services, reviewer: Services, problem: ProblemDetail) -> ProblemDetail:
     """The problem with a root cause, a done solution and a result measured by a colleague
     (li.lei), not verified: the user (tester) may verify it."""
     detail = services.chain.add(CAUSE, problem.id, {"description": "物料编码不统一", "whys": WHYS})

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
-from test_detail_chain import WHYS, chain, click_node, form_field  # noqa: F401 (fixture)
+from test_detail_chain import WHYS, add_chain, click_node, form_field
 from test_detail_problem import PROBLEM, click, retype, type_text
 
 from workbench.list_views import ListViews
@@ -21,6 +21,11 @@ from workbench.ui.main_window import MainWindow
 @pytest.fixture
 def problem(services: Services) -> ProblemDetail:
     return services.problems.create({**PROBLEM, "description": "月度盘点账实差异率达2.0%。"})
+
+
+@pytest.fixture
+def chain(services: Services, reviewer: Services, problem: ProblemDetail) -> ProblemDetail:
+    return add_chain(services, reviewer, problem)
 
 
 def laptop_window(qtbot, services: Services, size: tuple[int, int]) -> MainWindow:
@@ -46,7 +51,11 @@ def in_view(widget: QWidget, window: QWidget) -> bool:
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_every_record_of_the_chain_is_edited_whole_with_save_in_view(
-    qtbot, qapp_lang, services, chain, size  # noqa: F811 (fixture)
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
+    size,
 ) -> None:
     window = laptop_window(qtbot, services, size)
     window.open_problem(chain.code)
@@ -74,7 +83,10 @@ def test_every_record_of_the_chain_is_edited_whole_with_save_in_view(
 
 
 def test_moving_to_another_node_asks_before_typing_is_left(
-    qtbot, qapp_lang, services, chain  # noqa: F811 (fixture)
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
 ) -> None:
     window = laptop_window(qtbot, services, (1366, 768))
     window.open_problem(chain.code)
@@ -102,7 +114,10 @@ def test_moving_to_another_node_asks_before_typing_is_left(
 
 
 def test_a_new_cause_being_typed_is_not_dropped_by_adding_another(
-    qtbot, qapp_lang, services, chain  # noqa: F811 (fixture)
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
 ) -> None:
     window = laptop_window(qtbot, services, (1366, 768))
     window.open_problem(chain.code)
@@ -116,7 +131,10 @@ def test_a_new_cause_being_typed_is_not_dropped_by_adding_another(
 
 
 def test_the_list_hides_for_room_and_the_panes_come_back_as_left(
-    qtbot, qapp_lang, services, chain  # noqa: F811 (fixture)
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
 ) -> None:
     window = laptop_window(qtbot, services, (1366, 768))
     window.open_problem(chain.code)
@@ -164,7 +182,10 @@ def test_the_history_tab_follows_each_save_while_it_is_shown(
 
 
 def test_each_record_keeps_its_own_attachments_and_a_closed_problem_only_shows_them(
-    qtbot, qapp_lang, services, chain  # noqa: F811 (fixture)
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
 ) -> None:
     window = laptop_window(qtbot, services, (1366, 768))
     window.open_problem(chain.code)
@@ -225,3 +246,37 @@ def test_adding_and_removing_an_attachment_are_steps_of_the_records_undo(
     panel.undo_stack.undo()
     assert services.attachments.list_for("problem", problem.id) == []
     assert view.attachments() == []
+
+
+def test_a_problems_training_shows_in_its_tab_and_opens_on_the_training_page(
+    qtbot,
+    qapp_lang,
+    services,
+    chain,
+) -> None:
+    import datetime as dt
+
+    module = services.lookups.add_module("库存").id
+    drill = services.training.create(
+        {
+            "kind": "drill",
+            "topic": "盘点演练",
+            "erp_module_id": module,
+            "held_on": dt.date(2026, 5, 6),
+        }
+    )
+    solution = chain.causes[0].solutions[0]
+    services.training.link(drill.id, solution_id=solution.id)
+    window = laptop_window(qtbot, services, (1366, 768))
+    window.open_problem(chain.code)
+    panel = window.page("problems").detail
+    panel.tabs.setCurrentWidget(panel.tabs.training)
+    table = panel.tabs.training.table
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in (0, 1, 3)] == ["2026-05-06", drill.code, "盘点演练"]
+    assert solution.title in table.item(0, 4).text()
+
+    table.cellDoubleClicked.emit(0, 1)
+    training = window.page("training")
+    assert window.stack.currentWidget() is training
+    assert training.selected_id() == drill.id

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from workbench.services.errors import FieldError, NotFoundError, ValidationError
 from workbench.services.kinds import ATTENDANCE, TRAINING_SESSION
-from workbench.store.models import CodeSequence, Person
+from workbench.store import sequences
+from workbench.store.models import Person
 
 ATTENDEES = "attendees"
 
@@ -64,13 +65,7 @@ def attendee(session: Session, person_id: Any, held_on: dt.date) -> Person:
 
 def next_code(session: Session, held_on: dt.date) -> str:
     """T-2026-0001: numbered per year the session was held, never handed out again."""
-    prefix = f"T-{held_on.year}"
-    sequence = session.get(CodeSequence, prefix, with_for_update=True)
-    if sequence is None:
-        sequence = CodeSequence(prefix=prefix, last=0)
-        session.add(sequence)
-    sequence.last += 1
-    return f"{prefix}-{sequence.last:04d}"
+    return sequences.next_code(session, f"T-{held_on.year}", 4)
 
 
 def missing(kind: str, rid: int) -> NotFoundError:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -71,6 +72,8 @@ class ProblemsPage(QWidget):
     """Find problems (search, statuses, lookups, tags, overdue, mine) and work on the
     selected one. The columns, their widths, the sort and the filters are kept per user
     (workbench.list_views) and come back on the next start."""
+
+    recordRequested = Signal(str, int)  # kind, id: open it on the page that shows it
 
     def __init__(
         self,
@@ -217,6 +220,7 @@ class ProblemsPage(QWidget):
         self.detail.problemCreated.connect(self._problem_created)
         self.detail.problemDeleted.connect(self._problem_deleted)
         self.detail.openRequested.connect(self.select_problem)
+        self.detail.recordRequested.connect(self.recordRequested)
 
     def _fill_filters(self, lists: LookupLists) -> None:
         self.filters.fill(lists)

@@ -71,6 +71,8 @@ class ConcurrentEdits:
         if problem_id is None:
             return
         self.tabs.attachments.on_changes(change)
+        if change.touches("training_session", "training_link", "attendance"):
+            self.tabs.changed(saved=True)  # the Training tab reads again
         if problem_id in change.ids("problem", DELETED):
             self._gone()
             return

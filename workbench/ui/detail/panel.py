@@ -37,6 +37,7 @@ from workbench.services.errors import (
 )
 from workbench.services.records import ProblemDetail
 from workbench.services.trail import TrailEntry
+from workbench.services.training_records import SessionRow
 from workbench.ui import errors, labels
 from workbench.ui.detail.chain_section import ChainSection
 from workbench.ui.detail.concurrency import ConcurrentEdits
@@ -64,6 +65,7 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
     problemCreated = Signal(int)  # a new problem was saved
     problemDeleted = Signal(int)
     openRequested = Signal(int)  # the user asked to open another problem (a similar one)
+    recordRequested = Signal(str, int)  # kind, id: a record another page shows
 
     def __init__(
         self,
@@ -89,7 +91,9 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self.chain = ChainSection(
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
         )
-        self.tabs = RecordTabs(services, self.chain.editors, self._trail, lambda: self._lists)
+        self.tabs = RecordTabs(
+            services, self.chain.editors, self._trail, lambda: self._lists, self._training
+        )
         self.empty = QLabel(self.tr("Select a problem"))
         self.empty.setObjectName("empty_state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -128,6 +132,9 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
         self.tabs.attachments.record = self._record_attachments
+        self.tabs.training.openRequested.connect(
+            lambda session_id: self.recordRequested.emit("training_session", session_id)
+        )
         self.chain.nodeShown.connect(lambda key: self.tabs.show_node(key, self.chain.read_only))
         # Ctrl+Z and the other keys are the window's (workbench/ui/shortcuts.py).
 
@@ -328,6 +335,11 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         command.execute()
         if command.changed:
             self._undo.push(command)
+
+    def _training(self) -> tuple[SessionRow, ...] | None:
+        if self._detail is None:
+            return None
+        return self._services.training.for_problem(self._detail.id)
 
     def _trail(self) -> list[TrailEntry] | None:
         if self._detail is None:

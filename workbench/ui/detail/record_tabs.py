@@ -4,24 +4,27 @@ attachments, and the History.
 ``Record`` holds the editor of the node selected in the outline (the problem, a cause, a
 solution, a result), full height with Save in view; ``Attachments`` the evidence kept
 with the problem, cause or result selected (its count in the tab's title); ``History``
-the problem's audit trail, read when the tab is looked at and again after each change
-while it is shown.
+the problem's audit trail and ``Training`` the sessions linked to the problem or its
+solutions, each read when its tab is looked at and again after each change while shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from workbench.services import Services
 from workbench.services.trail import TrailEntry
+from workbench.services.training_records import SessionRow
 from workbench.ui.detail.attachments_view import AttachmentsView
 from workbench.ui.detail.chain_tree import NodeKey
 from workbench.ui.detail.history_view import HistoryView
+from workbench.ui.detail.training_view import TrainingView
 from workbench.ui.lookup_lists import LookupLists
 
 Trail = Callable[[], list[TrailEntry] | None]  # None: no saved problem is shown
+Training = Callable[[], Sequence[SessionRow] | None]
 # The records that take attachments (a solution's evidence is its result's).
 WITH_ATTACHMENTS = ("problem", "cause", "result")
 
@@ -33,17 +36,21 @@ class RecordTabs(QTabWidget):
         editors: QWidget,
         trail: Trail,
         lists: Callable[[], LookupLists | None],
+        training: Training,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("record_tabs")
         self.setDocumentMode(True)
-        self._trail, self._lists = trail, lists
+        self._trail, self._lists, self._training = trail, lists, training
         self.attachments = AttachmentsView(services)
         self.history = HistoryView()
+        self.training = TrainingView()
         self.addTab(editors, self.tr("Record"))
         self.addTab(self.attachments, "")
         self.addTab(self.history, self.tr("History"))
+        self.addTab(self.training, self.tr("Training"))
+        self.setTabToolTip(3, self.tr("Drills, classes and manuals that address it"))
         self.setTabToolTip(
             1,
             self.tr(
@@ -86,13 +93,18 @@ class RecordTabs(QTabWidget):
         ``saved``) has no History yet."""
         self._stale = True
         self.setTabEnabled(2, saved)
+        self.setTabEnabled(3, saved)
         if not saved:
             self.show_record()
         self._read_if_shown()
 
     def _read_if_shown(self) -> None:
-        if self.currentWidget() is not self.history or not self._stale:
+        if not self._stale:
             return
-        entries = self._trail()
-        self.history.show_entries(entries or [], self._lists())
+        if self.currentWidget() is self.history:
+            self.history.show_entries(self._trail() or [], self._lists())
+        elif self.currentWidget() is self.training:
+            self.training.set_rows(self._training() or ())
+        else:
+            return
         self._stale = False
