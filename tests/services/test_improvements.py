@@ -198,3 +198,13 @@ def test_the_target_keeps_the_decimals_it_was_typed_with(services, problem, item
     assert it.target is not None and it.target.text() == "0.5"
     row = services.improvements.list_for(Q).rows[0]
     assert row.target is not None and row.target.text() == "0.5"
+
+
+def test_check_finds_an_item_code_sequence_set_back(services, problem, item, raw):
+    item("统一物料编码", [problem("daily", 5)])
+    item("简化审批", [problem("weekly", 3)])
+    assert services.integrity.check(full=True).sound
+    raw.execute(f"UPDATE code_sequence SET last = 1 WHERE prefix = 'I-{Q}'")
+    report = services.integrity.check(full=True)
+    assert report.sequence_problem is not None
+    assert f"I-{Q}" in report.sequence_problem and "improvement item" in report.sequence_problem

@@ -1,12 +1,12 @@
 """Are the code sequences still ahead of every code handed out?
 
-``code_sequence`` holds, per prefix (``P-2026`` for problems, ``PL-2026`` for pilots), the
-last number given. Set back behind the program's back, it would hand out a code that a
-problem (or pilot) already has. So ``check`` finds the highest code of every prefix in
-``problem`` and ``pilot`` (via the unique index on code, one range per prefix) and
-compares. The sequence is audited too: its value must also be the
-one its latest audit entry left (a row written before the sequence was audited has no
-entries and is compared with the codes only).
+``code_sequence`` holds, per prefix (``P-2026`` for problems, ``PL-2026`` for pilots,
+``I-2026Q3`` for improvement items, ``T-2026`` for training sessions), the last number
+given. Set back behind the program's back, it would hand out a code that a record
+already has. So ``check`` finds the highest code of every prefix in each coded table
+(via the unique index on code, one range per prefix) and compares. The sequence is
+audited too: its value must also be the one its latest audit entry left (a row written
+before the sequence was audited has no entries and is compared with the codes only).
 """
 
 from __future__ import annotations
@@ -19,11 +19,23 @@ from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.orm import Session
 
 from workbench.store.audit import text_key
-from workbench.store.models import AuditEntry, CodeSequence, Pilot, Problem
+from workbench.store.models import (
+    AuditEntry,
+    CodeSequence,
+    ImprovementItem,
+    Pilot,
+    Problem,
+    TrainingSession,
+)
 
 # The tables whose codes come from the sequences, what their rows are called, and the
-# digits of a code's number (P-2026-0001, PL-2026-01).
-CODED: tuple[tuple[Any, str, int], ...] = ((Problem, "problem", 4), (Pilot, "pilot", 2))
+# digits of a code's number (P-2026-0001, PL-2026-01, I-2026Q3-0001, T-2026-0001).
+CODED: tuple[tuple[Any, str, int], ...] = (
+    (Problem, "problem", 4),
+    (Pilot, "pilot", 2),
+    (ImprovementItem, "improvement item", 4),
+    (TrainingSession, "training session", 4),
+)
 
 
 def next_code(session: Session, prefix: str, digits: int) -> str:
