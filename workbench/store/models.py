@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models of the improvement record: Problem → Cause → Solution → Result,
-and the quarterly improvement list (ImprovementItem, its links to problems, QuarterList);
-the pilots' and the training records' models live beside it (pilot_models,
-training_models), imported at its end.
+its lookups, attachments and the audit chain. The quarterly improvement list's, the
+pilots' and the training records' models live beside it (improvement_models,
+pilot_models, training_models), imported at its end.
 
 Enumerated values are stored as short English strings (see workbench.services.vocabulary);
 labels shown to users come from the UI's translations, so the data stays language-neutral.
@@ -315,72 +315,6 @@ class TeamSetting(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
-class ImprovementItem(Base):
-    """One entry of a quarter's improvement list (季度优化清单): what the team commits to
-    improve, for which problems, by whom, to what target. ``manual_rank`` is the place the
-    manager gave it (None: ranked by the proposed score); ``carried_from_id`` the item of
-    an earlier quarter it continues. Added by migration 0008."""
-
-    __tablename__ = "improvement_item"
-    __table_args__ = (
-        Index("ix_improvement_item_quarter", "quarter", "code"),
-        Index("ix_improvement_item_carried_from", "carried_from_id"),
-        NEVER_REUSED,
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)
-    quarter: Mapped[str] = mapped_column(String(6))
-    title: Mapped[str] = mapped_column(String(200))
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    target_metric: Mapped[str] = mapped_column(String(100), default="")
-    target_value: Mapped[float | None] = mapped_column(Float, info={"decimals": "target_decimals"})
-    target_decimals: Mapped[int | None] = mapped_column(SmallInteger)
-    target_unit: Mapped[str] = mapped_column(String(20), default="")
-    target_by: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="proposed")
-    decision_note: Mapped[str] = mapped_column(Text, default="")
-    manual_rank: Mapped[int | None] = mapped_column(Integer)
-    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("improvement_item.id"))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
-
-    links: Mapped[list[ImprovementLink]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="ImprovementLink.id"
-    )
-
-
-class ImprovementLink(Base):
-    """An improvement item addresses a problem; an item links one or more."""
-
-    __tablename__ = "improvement_item_problem"
-    __table_args__ = (
-        Index("ix_improvement_item_problem_pair", "item_id", "problem_id", unique=True),
-        Index("ix_improvement_item_problem_problem", "problem_id"),
-        NEVER_REUSED,
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("improvement_item.id", ondelete="CASCADE"))
-    problem_id: Mapped[int] = mapped_column(ForeignKey("problem.id", ondelete="CASCADE"))
-
-    item: Mapped[ImprovementItem] = relationship(back_populates="links")
-    problem: Mapped[Problem] = relationship(back_populates="improvement_links")
-
-
-class QuarterList(Base):
-    """A quarter's list as a whole: frozen (committed) at ``frozen_at`` by ``frozen_by``,
-    after which every edit of its items is shown as a post-freeze change."""
-
-    __tablename__ = "quarter_list"
-    __table_args__ = NEVER_REUSED
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    quarter: Mapped[str] = mapped_column(String(6), unique=True)
-    frozen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    frozen_by: Mapped[str | None] = mapped_column(String(100))
-
-
 # The record kinds that take attachments (Attachment.owner_kind).
 ATTACHMENT_OWNERS = ("problem", "cause", "result")
 
@@ -449,8 +383,14 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-# The pilot-iteration tables (migration 0009) are kept in a module of their own; importing
-# it here registers them with Base wherever the models are used (migrations, check, undo).
+# The improvement list's, pilots' and training's tables (migrations 0008–0010) are kept in
+# modules of their own; importing them here registers them with Base wherever the models
+# are used (migrations, check, undo).
+from workbench.store.improvement_models import (  # noqa: E402, F401
+    ImprovementItem,
+    ImprovementLink,
+    QuarterList,
+)
 from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
 from workbench.store.training_models import (  # noqa: E402, F401
     Attendance,

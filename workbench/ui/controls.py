@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -40,6 +40,18 @@ def record_table(table: QTableView) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def select_row(table: QTableView, row: int) -> bool:
+    """Make ``row`` of ``table`` the current, selected row; False when there is none."""
+    model = table.model()
+    if not 0 <= row < model.rowCount():
+        return False
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().setCurrentIndex(model.index(row, 0), flags)
+    return True
 
 
 def text_table(headers: list[str]) -> QTableWidget:

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QTimer,
@@ -36,7 +35,7 @@ from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
 from workbench.services.improvement_records import ImprovementRecord, QuarterListView
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table
+from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
@@ -245,14 +244,8 @@ class ImprovementsPage(QWidget):
         return True
 
     def _select_row(self, number: int) -> None:
-        if not 0 <= number < self.model.rowCount():
+        if not select_row(self.table, number):
             self._update_order_buttons()
-            return
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(self.model.index(number, 0), flags)
 
     def _selected(
         self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from workbench.list_views import ListView, ListViews
 from workbench.services.records import ProblemFilter, ProblemSort
+from workbench.ui.controls import select_row
 from workbench.ui.filter_bar import FilterBar
 from workbench.ui.list_header import ListHeader
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
@@ -361,11 +361,7 @@ class ProblemsPage(QWidget):
         if row is None:
             self.table.clearSelection()
             return
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        select_row(self.table, row)
 
     def _sorted(self, _column: int, _order: Qt.SortOrder) -> None:
         """Every column sorts (in SQL); the selected problem stays selected."""

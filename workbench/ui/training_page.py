@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from workbench.services import ChangeSet, Services
 from workbench.services.errors import ConflictError
 from workbench.services.training_records import TrainingRecord
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table
+from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
@@ -225,12 +225,7 @@ class TrainingPage(QWidget):
         return True
 
     def _select_row(self, number: int) -> None:
-        if 0 <= number < self.model.rowCount():
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.table.selectionModel().setCurrentIndex(self.model.index(number, 0), flags)
+        select_row(self.table, number)
 
     def _selected(
         self, current: QModelIndex, _previous: QModelIndex | QPersistentModelIndex
