@@ -115,6 +115,11 @@ def _grab(
     pilot_id: int | None = None,
 ) -> None:
     try:
+        # Shown at its size first, as a user's window is before they open a record: the
+        # panes divide the width they really have.
+        window.resize(*size)
+        window.show()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         if problem_code is not None or page == "problems":
             # A screenshot never asks: a draft left from a crash is kept, not offered.
             window.page("problems").detail.drafts.offering = False  # type: ignore[attr-defined]
@@ -138,8 +143,6 @@ def _grab(
                 f"the window needs at least {least.width()}x{least.height()} pixels; "
                 f"{size[0]}x{size[1]} is too small"
             )
-        window.resize(*size)
-        window.show()
         # Deliver the show, layout and any queued updates before grabbing.
         for _ in range(3):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
