@@ -37,7 +37,7 @@ bench: system-deps-offscreen $(VENV)/.installed-test
 # program loads. Both are committed, so `pip install .` needs no Qt tools; a test fails
 # when a .qm is older than its .ts. Translate new entries in the .ts, then run this again.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate $$(find workbench/ui -name '*.py' | sort) -no-obsolete -ts $(TS)
+	$(BIN)/pyside6-lupdate $$(find workbench/ui -name '*.py' | sort) -no-obsolete -locations none -ts $(TS)
 	for ts in $(TS); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 system-deps-offscreen:

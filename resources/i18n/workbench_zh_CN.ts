@@ -4,102 +4,82 @@
 <context>
     <name>AttachmentsView</name>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="93"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="94"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="95"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="96"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="98"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="100"/>
         <source>Paste a screenshot or copied files (Ctrl+V)</source>
         <translation>粘贴截图或已复制的文件（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="208"/>
         <source>Drop files here or paste a screenshot (Ctrl+V).</source>
         <translation>将文件拖到此处，或粘贴截图（Ctrl+V）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="213"/>
         <source>No preview for this kind of file: Open shows it.</source>
         <translation>此类文件无法预览：请点击“打开”查看。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="247"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="289"/>
         <source>The clipboard holds no image or file to attach.</source>
         <translation>剪贴板中没有可添加为附件的图片或文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="305"/>
         <source>Add attachment %1</source>
         <translation>添加附件 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="320"/>
         <source>Added %1.</source>
         <translation>已添加%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="352"/>
         <source>No program on this computer opens %1.</source>
         <translation>此电脑上没有可打开%1的程序。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="358"/>
         <source>Save attachment</source>
         <translation>保存附件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="372"/>
         <source>Saved %1.</source>
         <translation>已保存到%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="384"/>
         <source>Remove attachment %1</source>
         <translation>移除附件 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="391"/>
         <source>Removed %1.</source>
         <translation>已移除%1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="394"/>
         <source>Removed %1. Ctrl+Z brings it back.</source>
         <translation>已移除 %1。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/attachments_view.py" line="415"/>
         <source>%1 is back.</source>
         <translation>%1已恢复。</translation>
     </message>
@@ -107,42 +87,34 @@
 <context>
     <name>AttendancePanel</name>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="32"/>
         <source>Attendance</source>
         <translation>参训情况</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="45"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="46"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="49"/>
         <source>0–100</source>
         <translation>0–100</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="52"/>
         <source>Set score</source>
         <translation>记录成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="57"/>
         <source>Score</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="87"/>
         <source>Save the session first, then take its attendance.</source>
         <translation>请先保存培训记录，再登记参训人员。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_attendance.py" line="90"/>
         <source>%1 attended. Grey: left the plant since.</source>
         <translation>共 %1 人参训。灰色：此后已离职。</translation>
     </message>
@@ -150,17 +122,14 @@
 <context>
     <name>CauseForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="146"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="150"/>
         <source>This is a root cause</source>
         <translation>这是根本原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="154"/>
         <source>The cause is confirmed by evidence</source>
         <translation>该原因已有证据证实</translation>
     </message>
@@ -168,68 +137,54 @@
 <context>
     <name>ChainSection</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="92"/>
         <source>+ Cause</source>
         <translation>+ 原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="93"/>
         <source>Add a cause of the problem</source>
         <translation>为问题添加一个原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="95"/>
         <source>+ Solution</source>
         <translation>+ 解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="97"/>
         <source>Add a solution to the cause selected</source>
         <translation>为所选原因添加解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="99"/>
         <source>+ Result</source>
         <translation>+ 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="101"/>
         <source>Add a measured result of the solution selected</source>
         <translation>为所选解决方案添加测得的效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="103"/>
         <source>Delete it with what hangs under it; Ctrl+Z</source>
         <translation>连同其下的内容一起删除；Ctrl+Z 可恢复</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="104"/>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="255"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="107"/>
         <source>Confirm the measured figures. The four-eyes rule: whoever entered a result&apos;s baseline or value after does not verify it (Settings → Team rules).</source>
         <translation>确认测得的数值。四眼原则：录入效果基线值或改进后值的人不能自己验证（设置 → 团队规则）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="224"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="225"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="255"/>
         <source>Unverify</source>
         <translation>取消验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_section.py" line="102"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -237,27 +192,22 @@
 <context>
     <name>ChainTree</name>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Cause → solution → result</source>
         <translation>原因 → 解决方案 → 效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="52"/>
         <source>Who · when</source>
         <translation>人员 · 日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="138"/>
         <source>New problem</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/chain_tree.py" line="174"/>
         <source>Overdue: %1</source>
         <translation>已逾期：%1</translation>
     </message>
@@ -265,37 +215,30 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="82"/>
         <source>Your edit and the saved version</source>
         <translation>您的修改与已保存的版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Your edit</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="91"/>
         <source>Saved now</source>
         <translation>当前已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="109"/>
         <source>Save mine over theirs</source>
         <translation>用我的覆盖对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="110"/>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/compare.py" line="118"/>
         <source>Nothing was overwritten. Choose which version the problem keeps.</source>
         <translation>尚未覆盖任何内容。请选择该问题保留哪个版本。</translation>
     </message>
@@ -303,12 +246,10 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="80"/>
         <source>People trained on each module / people in the department today. Someone who moved counts where they are now, with the sessions they attended before; someone who left counts nowhere.</source>
         <translation>各模块已培训人数 / 部门当前人数。调岗的人计入现在所在的部门，并带上此前参加的培训；已离职的人不计入任何部门。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="107"/>
         <source>%1 of the %2 people of %3 trained on %4</source>
         <translation>%3的 %2 人中有 %1 人接受过%4培训</translation>
     </message>
@@ -316,93 +257,74 @@
 <context>
     <name>DatabaseCheck</name>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="30"/>
         <source>The record is sound: %1 audit entries verified, storage sound.</source>
         <translation>记录完好：已验证 %1 条审计记录，存储完好。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="34"/>
         <source>%1 entries were new since the last check; the full check re-verifies all.</source>
         <translation>其中 %1 条是上次检查后新增的；完整检查会重新验证全部记录。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="39"/>
         <source>%1 entries are new to this computer (written elsewhere).</source>
         <translation>%1 条记录是本机首次见到的（由别处写入）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="43"/>
         <source>The anchor could not be saved: %1</source>
         <translation>无法保存锚点：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="47"/>
         <source>First check of this database here: its chain is taken as found and anchored.</source>
         <translation>本机首次检查此数据库：按现有审计链接受并锚定。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="53"/>
         <source>The database file is damaged: %1</source>
         <translation>数据库文件已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="57"/>
         <source>The audit chain was rewritten: %1</source>
         <translation>审计链被改写：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="61"/>
         <source>A code sequence was changed: %1</source>
         <translation>编号序列被改动：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="65"/>
         <source>The record does not match its audit chain (entry or row %1): %2</source>
         <translation>记录与审计链不一致（条目或行 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="73"/>
         <source>Counting what to verify</source>
         <translation>正在统计需验证的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="74"/>
         <source>Storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="75"/>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="76"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="77"/>
         <source>Code sequences</source>
         <translation>编号序列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="91"/>
         <source>Checking the full database…</source>
         <translation>正在完整检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="93"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="101"/>
-        <location filename="../../workbench/ui/database_check.py" line="109"/>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/database_check.py" line="120"/>
         <source>Check cancelled: nothing was changed.</source>
         <translation>检查已取消：未做任何更改。</translation>
     </message>
@@ -410,37 +332,30 @@
 <context>
     <name>Detail</name>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="42"/>
         <source>%1 → not measured yet</source>
         <translation>%1 → 尚未测量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="48"/>
         <source>improved %1</source>
         <translation>改善 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="50"/>
         <source>worse by %1</source>
         <translation>恶化 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="52"/>
         <source>no change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="85"/>
         <source>Not verified · figures entered by %1, verified by someone else</source>
         <translation>未验证 · 数值由 %1 录入，须由他人验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="88"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/formatting.py" line="90"/>
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
     </message>
@@ -448,12 +363,10 @@
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="156"/>
         <source>Restore your unsaved edit from %1?</source>
         <translation>要恢复您在 %1 未保存的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="157"/>
         <source>Unsaved edit</source>
         <translation>未保存的修改</translation>
     </message>
@@ -461,12 +374,10 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="21"/>
         <source>What you typed is still in the form.</source>
         <translation>您输入的内容仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="57"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -474,68 +385,54 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="148"/>
         <source>Search code, title, text, tags, people…</source>
         <translation>搜索编号、标题、内容、标签、人员…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="151"/>
-        <location filename="../../workbench/ui/filter_bar.py" line="153"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="152"/>
         <source>Not closed</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="155"/>
         <source>All ERP modules</source>
         <translation>全部ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="156"/>
         <source>All sites</source>
         <translation>全部工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="157"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="158"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="160"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="161"/>
         <source>Problems with any of these tags, separated by commas</source>
         <translation>含任一标签的问题，多个标签用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="164"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="165"/>
         <source>Due before today and not closed</source>
         <translation>截止日期早于今天且未关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="166"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/filter_bar.py" line="167"/>
         <source>Problems I own</source>
         <translation>我负责的问题</translation>
     </message>
@@ -543,7 +440,6 @@
 <context>
     <name>FormsEditing</name>
     <message>
-        <location filename="../../workbench/ui/forms_editing.py" line="59"/>
         <source>The form</source>
         <translation>表单</translation>
     </message>
@@ -551,42 +447,34 @@
 <context>
     <name>FrozenChangesDialog</name>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="122"/>
         <source>Changes to %1 since it was frozen</source>
         <translation>%1 冻结后的修改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="123"/>
         <source>From the audit trail, oldest first: each edit made after the freeze.</source>
         <translation>来自审计记录，最早的在前：冻结后做的每一处修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="127"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="128"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="129"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="130"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="131"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="132"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -594,52 +482,42 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="62"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="72"/>
         <source>From the audit trail, newest first.</source>
         <translation>来自审计记录，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="108"/>
         <source>%1 created</source>
         <translation>新建了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="110"/>
         <source>%1 deleted</source>
         <translation>删除了%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="123"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/history_view.py" line="127"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
@@ -647,62 +525,50 @@
 <context>
     <name>ImprovementForm</name>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="42"/>
         <source>No problem linked: score 0.</source>
         <translation>未关联问题：得分 0。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="43"/>
         <source>Score %1 = %2 (%3) × impact %4, from %5 (the highest of %6).</source>
         <translation>得分 %1 = %2（%3）× 影响度 %4，来自 %5（%6 个关联问题中最高）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="63"/>
         <source>Improvement item</source>
         <translation>优化事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="68"/>
         <source>What the team will improve</source>
         <translation>团队要改进什么</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="69"/>
         <source>Problem codes, e.g. P-2026-0001, P-2026-0007</source>
         <translation>问题编号，例如 P-2026-0001, P-2026-0007</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="72"/>
         <source>e.g. inventory variance rate</source>
         <translation>例如：库存差异率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="73"/>
         <source>e.g. 0.5</source>
         <translation>例如：0.5</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="74"/>
         <source>e.g. %</source>
         <translation>例如：%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="87"/>
         <source>Why this place</source>
         <translation>排序依据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="88"/>
         <source>Carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="160"/>
         <source>%1 quarter(s) carried, since %2 (from %3)</source>
         <translation>已结转 %1 个季度，始于 %2（来自 %3）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_form.py" line="168"/>
         <source>Continued in %1 as %2</source>
         <translation>已结转到 %1，编号 %2</translation>
     </message>
@@ -710,67 +576,54 @@
 <context>
     <name>ImprovementTable</name>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="34"/>
         <source>Place</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="35"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="36"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="38"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="39"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="40"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="41"/>
         <source>Carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="47"/>
         <source>%1 (proposed %2)</source>
         <translation>%1（建议 %2）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="60"/>
         <source>No problem linked</source>
         <translation>未关联问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="61"/>
         <source>%1 (%2) × impact %3 of %4, the highest of its %5 problem(s)</source>
         <translation>%1（%2）× 影响度 %3，来自 %4，是其 %5 个关联问题中最高的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="87"/>
         <source>%1× since %2</source>
         <translation>%1 次，始于 %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_table.py" line="134"/>
         <source>Changed after the list was frozen</source>
         <translation>清单冻结后修改过</translation>
     </message>
@@ -778,7 +631,6 @@
 <context>
     <name>ImprovementViews</name>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="33"/>
         <source>Frozen %1 by %2</source>
         <translation>%2 于 %1 冻结</translation>
     </message>
@@ -786,90 +638,70 @@
 <context>
     <name>ImprovementsPage</name>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="63"/>
         <source>New item</source>
         <translation>新建事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="64"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="368"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="65"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="368"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="67"/>
-        <location filename="../../workbench/ui/improvements_page.py" line="376"/>
         <source>Proposed order</source>
         <translation>恢复建议排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="70"/>
         <source>Forget the places set by hand: rank by frequency × impact again</source>
         <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="73"/>
         <source>Freeze list</source>
         <translation>冻结清单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="75"/>
         <source>Fix the committed list: later edits are still allowed, and listed</source>
         <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="78"/>
         <source>Compare quarters…</source>
         <translation>季度对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="84"/>
         <source>Changes since…</source>
         <translation>冻结后的修改…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="109"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="220"/>
         <source>Carry over to %1</source>
         <translation>结转到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="222"/>
         <source>Copy the proposed, committed and in-progress items into %1</source>
         <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="325"/>
         <source>Add item %1</source>
         <translation>新建事项 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="345"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="352"/>
         <source>The new item</source>
         <translation>新事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="386"/>
         <source>Carry over %1</source>
         <translation>结转 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvements_page.py" line="397"/>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
     </message>
@@ -877,32 +709,26 @@
 <context>
     <name>LeaveGuard</name>
     <message>
-        <location filename="../../workbench/ui/detail/unsaved.py" line="64"/>
         <source>The new problem</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/leaving.py" line="33"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/leaving.py" line="36"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/leaving.py" line="39"/>
         <source>Stay</source>
         <translation>留下</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/leaving.py" line="99"/>
         <source>%1 has changes that are not saved. Save them?</source>
         <translation>%1 有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/leaving.py" line="100"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -910,7 +736,6 @@
 <context>
     <name>ListHeader</name>
     <message>
-        <location filename="../../workbench/ui/list_header.py" line="73"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
@@ -918,166 +743,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="93"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="99"/>
         <source>Improvements</source>
         <translation>季度优化清单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="105"/>
         <source>Pilots</source>
         <translation>试点迭代</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="111"/>
         <source>Training</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="117"/>
         <source>Mine</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pages.py" line="123"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="57"/>
-        <location filename="../../workbench/ui/main_window.py" line="131"/>
         <source>Governance Workbench</source>
         <translation>ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="73"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="121"/>
         <source>%1 things need you today: see Mine.</source>
         <translation>今天有 %1 项需要您处理：见“我的待办”。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="128"/>
         <source>The database could not be opened:
 %1</source>
         <translation>无法打开数据库：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Check database…</source>
         <translation>检查数据库(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>Check database &amp;fully…</source>
         <translation>完整检查数据库(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="166"/>
         <source>Re-verify every audit entry and record, not only what is new</source>
         <translation>重新验证全部审计记录和数据，而不只是新增部分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="177"/>
-        <location filename="../../workbench/ui/window_keys.py" line="57"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="46"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="47"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="54"/>
         <source>&amp;New problem</source>
         <translation>新建问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="55"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="56"/>
         <source>&amp;Cancel edit</source>
         <translation>取消编辑(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="58"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="59"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="60"/>
         <source>Hide or show the &amp;list</source>
         <translation>隐藏或显示列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="70"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="186"/>
         <source>&amp;About Governance Workbench</source>
         <translation>关于ERP治理工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="192"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="194"/>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284"/>
         <source>%1 – Governance Workbench</source>
         <translation>%1 – ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="311"/>
         <source>About Governance Workbench</source>
         <translation>关于ERP治理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="313"/>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
     </message>
@@ -1085,57 +876,46 @@
 <context>
     <name>MinePage</name>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="54"/>
         <source>Due on</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="91"/>
         <source>My open problems (%1)</source>
         <translation>我负责的未关闭问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="93"/>
         <source>My solutions overdue or due within %2 days (%1)</source>
         <translation>我负责的已逾期或 %2 天内到期的解决方案（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="98"/>
         <source>Results on my problems waiting to be verified (%1)</source>
         <translation>我的问题中等待验证的效果（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="110"/>
         <source>%1 things need you</source>
         <translation>%1 项需要您处理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="112"/>
         <source>Nothing needs you today</source>
         <translation>今天没有需要您处理的事项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="116"/>
         <source>Measured</source>
         <translation>已测量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/mine_page.py" line="126"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1143,37 +923,30 @@
 <context>
     <name>NeverTrainedView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>ERP module</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="126"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="129"/>
         <source>People who work in a module (a problem of their department is in it, or they own or reported one) and never attended a session on it.</source>
         <translation>在某模块工作（其部门有该模块的问题，或本人负责或报告过该模块的问题）却从未参加过该模块培训的人员。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="139"/>
         <source>their department&apos;s problems</source>
         <translation>所在部门的问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="141"/>
         <source>problems they own or reported</source>
         <translation>本人负责或报告的问题</translation>
     </message>
@@ -1181,12 +954,10 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="94"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/operations.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1194,7 +965,6 @@
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../workbench/ui/detail/widgets.py" line="164"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
@@ -1202,17 +972,14 @@
 <context>
     <name>Panes</name>
     <message>
-        <location filename="../../workbench/ui/panes.py" line="113"/>
         <source>▶ List</source>
         <translation>▶ 列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panes.py" line="115"/>
         <source>◀ List</source>
         <translation>◀ 列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/panes.py" line="118"/>
         <source>Give the record the whole width, or show the list beside it (Ctrl+L)</source>
         <translation>让记录占满宽度，或在旁边显示列表（Ctrl+L）</translation>
     </message>
@@ -1220,7 +987,6 @@
 <context>
     <name>PerMonthView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="166"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1228,27 +994,22 @@
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="217"/>
         <source>ERP module</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="218"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="219"/>
         <source>Last session</source>
         <translation>最近一次培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="220"/>
         <source>Last score</source>
         <translation>最近成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="225"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1256,115 +1017,86 @@
 <context>
     <name>PilotsPage</name>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="79"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="145"/>
         <source>Pilot</source>
         <translation>试点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
         <source>Scope</source>
         <translation>试点范围</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="70"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="72"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="347"/>
         <source>New pilot</source>
         <translation>新建试点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="86"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="102"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="98"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="152"/>
         <source>Roll-out</source>
         <translation>推广</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="103"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="104"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="105"/>
         <source>Median after (h)</source>
         <translation>改进后中位数（小时）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="106"/>
         <source>P90 after (h)</source>
         <translation>改进后P90（小时）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="107"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
         <source>Rolled out to</source>
         <translation>推广对象</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="111"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="113"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="371"/>
         <source>Add round</source>
         <translation>新增一轮</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="115"/>
-        <location filename="../../workbench/ui/pilots_page.py" line="391"/>
         <source>Add roll-out</source>
         <translation>新增推广</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="149"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="151"/>
         <source>Rounds</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="342"/>
         <source>New pilot: fill in the scope, hypothesis and criterion</source>
         <translation>新试点：请填写试点范围、设计假设和成功标准</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="353"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pilots_page.py" line="396"/>
         <source>Edit roll-out</source>
         <translation>编辑推广</translation>
     </message>
@@ -1372,39 +1104,30 @@
 <context>
     <name>ProblemDetailPanel</name>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="97"/>
-        <location filename="../../workbench/ui/detail/panel.py" line="163"/>
-        <location filename="../../workbench/ui/problems_page.py" line="112"/>
         <source>Select a problem</source>
         <translation>请选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="310"/>
         <source>%1 “%2” was deleted. Ctrl+Z brings it back.</source>
         <translation>%1“%2”已删除。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="116"/>
         <source>That item no longer exists: it was deleted elsewhere. Shown is what is saved.</source>
         <translation>该条目已不存在：已在别处被删除。现显示已保存的内容。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="129"/>
         <source>This problem no longer exists: it was deleted elsewhere.</source>
         <translation>该问题已不存在：已在别处被删除。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/concurrency.py" line="146"/>
         <source>Your edit was not saved and is still in the form.</source>
         <translation>您的修改未保存，仍保留在表单中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="357"/>
         <source>That step cannot be undone: the record was changed elsewhere.</source>
         <translation>无法撤销这一步：记录已在别处被修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/panel.py" line="367"/>
         <source>The undo history was cleared; shown is what is saved.</source>
         <translation>撤销历史已清空；现显示已保存的内容。</translation>
     </message>
@@ -1412,47 +1135,38 @@
 <context>
     <name>ProblemForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="37"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="40"/>
         <source>What happens</source>
         <translation>现象</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="41"/>
         <source>A short, specific title</source>
         <translation>简短、具体的标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="47"/>
         <source>Comma-separated, e.g. inventory, month-end</source>
         <translation>用逗号分隔，例如：库存,月结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="48"/>
         <source>Where and who</source>
         <translation>地点与人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="52"/>
         <source>How bad</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="57"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="68"/>
         <source>Delete problem</source>
         <translation>删除问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/problem_form.py" line="70"/>
         <source>Delete it with its chain; Ctrl+Z brings it back</source>
         <translation>连同其原因、解决方案和效果一起删除；按 Ctrl+Z 可恢复</translation>
     </message>
@@ -1460,37 +1174,30 @@
 <context>
     <name>ProblemHeader</name>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="72"/>
         <source>Closed: reopen to edit</source>
         <translation>已关闭：重新打开后才能编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="98"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="101"/>
         <source>Show theirs</source>
         <translation>显示对方的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="103"/>
         <source>Discard your edit and show what is saved</source>
         <translation>放弃您的修改，显示已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="120"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="122"/>
         <source>Fill in at least the title, then save.</source>
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/header.py" line="142"/>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -1498,22 +1205,18 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="103"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="379"/>
         <source>%1+ problems, counting…</source>
         <translation>至少 %1 个问题，正在计数…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="381"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/problems_page.py" line="383"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
@@ -1521,52 +1224,42 @@
 <context>
     <name>QuarterComparison</name>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="81"/>
         <source>Quarters compared</source>
         <translation>季度对比</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="83"/>
         <source>Committed counts what the team committed to (committed, in progress or done); carried over, what went on into a later quarter.</source>
         <translation>“已承诺”统计团队承诺的事项（已承诺、进行中或已完成）；“结转”统计延续到后续季度的事项。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="89"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="90"/>
         <source>Items</source>
         <translation>事项数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="91"/>
         <source>Committed</source>
         <translation>已承诺</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="92"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="93"/>
         <source>Carried over</source>
         <translation>结转</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="94"/>
         <source>Dropped</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="95"/>
         <source>Carried in</source>
         <translation>结转而来</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/improvement_views.py" line="96"/>
         <source>Frozen</source>
         <translation>已冻结</translation>
     </message>
@@ -1574,18 +1267,14 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../workbench/ui/detail/reasons.py" line="45"/>
         <source>Why? The reason is kept with the problem&apos;s status history.</source>
         <translation>原因是什么？原因会保存在问题的状态历史中。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/reasons.py" line="48"/>
-        <location filename="../../workbench/ui/detail/reasons.py" line="85"/>
         <source>A reason is required.</source>
         <translation>必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/reasons.py" line="80"/>
         <source>The reason is longer than %1 characters.</source>
         <translation>原因超过了 %1 个字符。</translation>
     </message>
@@ -1593,17 +1282,14 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="73"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/editor.py" line="75"/>
         <source>• unsaved</source>
         <translation>• 未保存</translation>
     </message>
@@ -1611,42 +1297,34 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="49"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="51"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="52"/>
         <source>Training</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="53"/>
         <source>Drills, classes and manuals that address it</source>
         <translation>针对它的现场演练、课程和手册</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="57"/>
         <source>Files and screenshots kept with the record: drop them here or paste with Ctrl+V</source>
         <translation>与记录一起保存的文件和截图：拖到这里，或按 Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="60"/>
         <source>Who changed what, and when (the audit trail)</source>
         <translation>谁在何时修改了什么（审计记录）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="87"/>
         <source>Attachments (%1)</source>
         <translation>附件（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/record_tabs.py" line="88"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -1654,42 +1332,34 @@
 <context>
     <name>ResultForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="189"/>
         <source>Result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="191"/>
         <source>e.g. inventory variance rate</source>
         <translation>例如：库存差异率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="192"/>
         <source>e.g. %</source>
         <translation>例如：%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="194"/>
         <source>Measured before the solution</source>
         <translation>实施解决方案前测得</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="196"/>
         <source>Empty until measured</source>
         <translation>测量前留空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="208"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="209"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="219"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
@@ -1697,7 +1367,6 @@
 <context>
     <name>SettingsEditing</name>
     <message>
-        <location filename="../../workbench/ui/settings_editing.py" line="63"/>
         <source>Your name and language</source>
         <translation>您的姓名和语言</translation>
     </message>
@@ -1705,156 +1374,122 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="114"/>
         <source>You</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="119"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="126"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="131"/>
         <source>Written into the audit trail of every change you make. Leave it empty to use your login name.</source>
         <translation>记录在您每次修改的审计记录中。留空则使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="136"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="163"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="166"/>
         <source>Saved. Takes effect the next time you start the program.</source>
         <translation>已保存，下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="173"/>
         <source>ERP modules</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="174"/>
         <source>Sites</source>
         <translation>工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="175"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="176"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="183"/>
         <source>New module, e.g. 质量</source>
         <translation>新模块，例如 质量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="191"/>
-        <location filename="../../workbench/ui/settings_page.py" line="267"/>
-        <location filename="../../workbench/ui/settings_page.py" line="279"/>
-        <location filename="../../workbench/ui/settings_page.py" line="316"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="200"/>
-        <location filename="../../workbench/ui/settings_page.py" line="240"/>
         <source>Stop using</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="259"/>
         <source>Code, e.g. SZ</source>
         <translation>代码，例如 SZ</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="261"/>
         <source>Name, e.g. 苏州工厂</source>
         <translation>名称，例如 苏州工厂</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="266"/>
         <source>Double-click a site&apos;s code or name to change it.</source>
         <translation>双击工厂的代码或名称即可修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="274"/>
         <source>New department, e.g. 仓储部</source>
         <translation>新部门，例如 仓储部</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="278"/>
         <source>Double-click a department to rename it.</source>
         <translation>双击部门即可重命名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="287"/>
         <source>No department</source>
         <translation>无部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="302"/>
         <source>Login, e.g. wang.fang</source>
         <translation>登录名，例如 wang.fang</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="304"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="304"/>
         <source>Name, e.g. 王芳</source>
         <translation>姓名，例如 王芳</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="313"/>
         <source>Double-click a login, name or department to change it. Problems show the display name; the login is the name a person enters under You.</source>
         <translation>双击登录名、姓名或部门即可修改。问题中显示的是显示名称；登录名即此人在“个人”中填写的姓名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="188"/>
         <source>Double-click a module to rename it. A module no longer in use is kept on the problems filed under it but is not offered for new ones.</source>
         <translation>双击模块可重命名。停用的模块仍保留在已归入的问题上，但不再供新问题选择。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="192"/>
         <source>Not in use</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="214"/>
         <source>Add the standard modules</source>
         <translation>添加标准模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/settings_page.py" line="240"/>
         <source>Use again</source>
         <translation>重新启用</translation>
     </message>
@@ -1862,62 +1497,50 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="65"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="67"/>
         <source>Go to the list&apos;s search field</source>
         <translation>转到列表的搜索框</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="72"/>
         <source>Hide the list to give the record the whole width</source>
         <translation>隐藏列表，让记录占满宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="74"/>
         <source>Save the form</source>
         <translation>保存表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="78"/>
         <source>In a one-line field: save the form</source>
         <translation>在单行输入框中：保存表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="84"/>
         <source>Cancel the edit: back to what is saved</source>
         <translation>取消编辑：恢复为已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="90"/>
         <source>Undo the last change (in a text field: its typing first)</source>
         <translation>撤销上一次更改（在文本框中先撤销其中的输入）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="98"/>
         <source>Redo what was undone</source>
         <translation>重做已撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="103"/>
         <source>Edit: go to the form of what is selected</source>
         <translation>编辑：转到所选内容的表单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="109"/>
         <source>Delete what is selected in the list or the chain (undoable)</source>
         <translation>删除列表或链中选中的内容（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="114"/>
         <source>This list of keyboard shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="115"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1925,17 +1548,14 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="161"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="163"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/shortcuts.py" line="163"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
@@ -1943,7 +1563,6 @@
 <context>
     <name>SimilarHint</name>
     <message>
-        <location filename="../../workbench/ui/detail/similar_hint.py" line="81"/>
         <source>Similar open problems (%1) — open one instead?</source>
         <translation>已有相似的未关闭问题（%1 个）——要打开其中一个吗？</translation>
     </message>
@@ -1951,12 +1570,10 @@
 <context>
     <name>SolutionForm</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="166"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="168"/>
         <source>What will be done</source>
         <translation>要采取的行动</translation>
     </message>
@@ -1964,27 +1581,22 @@
 <context>
     <name>TeamRulesBox</name>
     <message>
-        <location filename="../../workbench/ui/team_rules.py" line="32"/>
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_rules.py" line="35"/>
         <source>Let a person verify a result whose values they entered (one-person plant)</source>
         <translation>允许录入效果数值的人自己验证（一人工厂）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_rules.py" line="40"/>
         <source>The four-eyes rule: the person who verifies a result is not the one who entered its baseline or value after, so every closed problem was checked by a second person. Tick this only where one person does all the work. It applies to everyone using this database at once, and the audit trail records who changed it and when.</source>
         <translation>四眼原则：验证效果的人不能是录入其基线值或改进后值的人，这样每个关闭的问题都经过第二个人核对。只有在一个人完成全部工作的情况下才勾选此项。它同时适用于使用此数据库的所有人，审计记录会记下是谁在何时修改的。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_rules.py" line="76"/>
         <source>Relaxed by %1 on %2.</source>
         <translation>已由 %1 于 %2 放宽。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/team_rules.py" line="78"/>
         <source>Required again by %1 on %2.</source>
         <translation>已由 %1 于 %2 恢复要求。</translation>
     </message>
@@ -1992,7 +1604,6 @@
 <context>
     <name>TrainingEditing</name>
     <message>
-        <location filename="../../workbench/ui/training_editing.py" line="32"/>
         <source>The new training session</source>
         <translation>新培训记录</translation>
     </message>
@@ -2000,47 +1611,38 @@
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="31"/>
         <source>Training session</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="36"/>
         <source>e.g. handling an exceptional order</source>
         <translation>例如：异常订单处理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="40"/>
         <source>e.g. 1.5</source>
         <translation>例如：1.5</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="41"/>
         <source>a link to the slides, manual page or video</source>
         <translation>课件、手册页面或视频的链接</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="42"/>
         <source>Problem codes, e.g. P-2026-0001, P-2026-0007</source>
         <translation>问题编号，例如 P-2026-0001, P-2026-0007</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="49"/>
         <source>Solutions</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="97"/>
         <source>Training session %1</source>
         <translation>培训记录 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="107"/>
         <source>New training session</source>
         <translation>新培训记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_form.py" line="128"/>
         <source>None linked</source>
         <translation>未关联</translation>
     </message>
@@ -2048,77 +1650,62 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="56"/>
         <source>New session</source>
         <translation>新建培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="57"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="92"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="109"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="110"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="111"/>
         <source>Never trained</source>
         <translation>从未培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="112"/>
         <source>By person</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="113"/>
         <source>Sessions per month</source>
         <translation>每月培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="157"/>
         <source>All years</source>
         <translation>全部年份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="300"/>
         <source>Add session %1</source>
         <translation>新建培训 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="319"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="338"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="354"/>
         <source>Add attendee to %1</source>
         <translation>为 %1 添加参训人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="361"/>
         <source>Remove attendee from %1</source>
         <translation>从 %1 移除参训人员</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_page.py" line="368"/>
         <source>Score in %1</source>
         <translation>记录 %1 的成绩</translation>
     </message>
@@ -2126,72 +1713,58 @@
 <context>
     <name>TrainingTable</name>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="34"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="35"/>
         <source>Held on</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="36"/>
         <source>Kind</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="37"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="38"/>
         <source>ERP module</source>
         <translation>ERP模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="39"/>
         <source>Trainer</source>
         <translation>讲师</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="40"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="41"/>
         <source>Attendees</source>
         <translation>参训人数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="42"/>
         <source>Average score</source>
         <translation>平均成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="48"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="49"/>
         <source>Department then</source>
         <translation>当时部门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="50"/>
         <source>Score</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="150"/>
         <source>%1 left on %2</source>
         <translation>%1 已于 %2 离职</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_table.py" line="153"/>
         <source>In %1 then; in %2 now</source>
         <translation>当时在%1；现在在%2</translation>
     </message>
@@ -2199,47 +1772,38 @@
 <context>
     <name>TrainingView</name>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="30"/>
         <source>Held on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="31"/>
         <source>Session</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="32"/>
         <source>Kind</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="33"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="34"/>
         <source>For</source>
         <translation>针对</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="35"/>
         <source>Attendees</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="36"/>
         <source>Average score</source>
         <translation>平均分</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="40"/>
         <source>Training linked to this problem or its solutions, newest first.</source>
         <translation>与该问题或其解决方案关联的培训，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/training_view.py" line="49"/>
         <source>the problem</source>
         <translation>本问题</translation>
     </message>
@@ -2247,22 +1811,18 @@
 <context>
     <name>TrainingViews</name>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="150"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="152"/>
         <source>Sessions</source>
         <translation>培训场次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="153"/>
         <source>Attendances</source>
         <translation>参训人次</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/training_views.py" line="154"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
@@ -2270,59 +1830,46 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="30"/>
         <source>cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="31"/>
         <source>solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="32"/>
         <source>result</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="86"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="129"/>
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="99"/>
         <source>Status %1 → %2</source>
         <translation>状态 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="117"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/deletion.py" line="37"/>
-        <location filename="../../workbench/ui/detail/undo.py" line="143"/>
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="149"/>
         <source>Verify result</source>
         <translation>验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="150"/>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="161"/>
         <source>problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/undo.py" line="183"/>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
     </message>
@@ -2330,27 +1877,22 @@
 <context>
     <name>WhysEditor</name>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="43"/>
         <source>Why? Type and press Enter</source>
         <translation>为什么？输入后按回车</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="44"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="45"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="46"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/detail/link_forms.py" line="47"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
@@ -2358,22 +1900,18 @@
 <context>
     <name>WindowKeys</name>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="136"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="136"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="138"/>
         <source>Could not redo: %1</source>
         <translation>无法重做：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/window_keys.py" line="138"/>
         <source>Could not undo: %1</source>
         <translation>无法撤销：%1</translation>
     </message>
