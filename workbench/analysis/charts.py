@@ -25,6 +25,7 @@ PALETTE: Final[Mapping[str, str]] = {
     "baseline": "#7F8C8D",
     "baseline_p90": "#B08D57",
     "met": "#2E9E5B",
+    "count": "#4A7FB0",  # how many (the report's Pareto and distributions)
     "text": "#333333",
     "axis": "#666666",
     "grid": "#D9D9D9",

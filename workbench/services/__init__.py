@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from workbench.services.mine import MineService
     from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
+    from workbench.services.reports import ReportService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
@@ -58,6 +59,7 @@ class Services:
     attachments: AttachmentService
     pilots: PilotService
     training: TrainingService
+    reports: ReportService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -73,6 +75,7 @@ class Services:
         from workbench.services.mine import MineService
         from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
+        from workbench.services.reports import ReportService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
@@ -96,6 +99,7 @@ class Services:
             attachments=AttachmentService(database, actor, history),
             pilots=PilotService(database, actor),
             training=TrainingService(database, actor),
+            reports=ReportService(database, actor),
         )
 
     @property

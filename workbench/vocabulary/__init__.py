@@ -46,6 +46,7 @@ from workbench.vocabulary.pilots import (
     ROLLOUT_STATUS,
     pilot_text,
 )
+from workbench.vocabulary.reports import REPORT_TEXT, report_text
 from workbench.vocabulary.training import TRAINING_KIND
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "PILOT_STATUS",
     "PILOT_TEXT",
     "RECORD_KIND",
+    "REPORT_TEXT",
     "ROLE",
     "ROLLOUT_STATUS",
     "SOLUTION_KIND",
@@ -86,6 +88,7 @@ __all__ = [
     "known_fields",
     "label",
     "pilot_text",
+    "report_text",
     "resolve_language",
     "schema_message",
     "storage_message",

@@ -14,6 +14,7 @@ from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
+from workbench.vocabulary.reports import REPORT_TEXT
 from workbench.vocabulary.training import TRAINING_KIND
 
 STATUS: Final = Vocabulary(
@@ -406,6 +407,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         *PILOT_VOCABULARIES,
         CHART_TEXT,
         TRAINING_KIND,
+        REPORT_TEXT,
     )
 }
 

@@ -1,0 +1,214 @@
+"""The report machinery: a report is a list of sections laid out on A4 pages.
+
+A ``Section`` is a function of the report's facts and its ``Context`` that returns its
+flowables, or None when it has nothing to show (then it is left out, and no heading or
+number is spent on it). Sections start with ``context.heading(...)``: the machinery
+numbers the headings of the sections that are there, lists them in the table of contents
+and as PDF bookmarks. A new section (a KPI table, KPI trend charts, open alerts) is one
+more function in a report's list; nothing here changes.
+
+Every page has a header (the report's title and its scope, e.g. site and quarter) and a
+footer (what it was made from and "page 3 of 12"). The PDF is written to a temporary file
+beside the destination and renamed over it only once it is whole: a failed or cancelled
+build leaves nothing at the destination. ``progress`` is told of each section and each
+page laid out, and stops the build (``Cancelled``) when the user cancels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from workbench.reports.styles import ACCENT, RULE, Styles, register_font, styles
+from workbench.services.progress import Progress, silent
+from workbench.vocabulary.reports import report_text
+
+T = TypeVar("T")
+MARGIN = 18 * mm
+SECTION_ROOM = 0.4  # of the page's height: less free than this, a section starts a page
+
+
+@dataclass
+class Context:
+    """What a section needs besides the facts: the language, the styles, the headings
+    so far (the machinery numbers them)."""
+
+    language: str
+    looks: Styles
+    width: float  # of the text frame, in points
+    numbered: list[int] = field(default_factory=list)
+
+    def text(self, key: str, **values: Any) -> str:
+        """A report text (workbench.vocabulary.reports) in the report's language."""
+        return report_text(key, self.language, **values)
+
+    def heading(self, words: str, level: int = 1) -> Flowable:
+        """A section's (level 1) or a part's (level 2) heading, numbered, in the contents."""
+        if level == 1:
+            self.numbered.append(len(self.numbered) + 1)
+            words = f"{len(self.numbered)}  {words}"
+        style = self.looks.h1 if level == 1 else self.looks.h2
+        found = self.looks.para(words, style)
+        found.toc_level = level - 1  # type: ignore[attr-defined]
+        found.toc_text = words  # type: ignore[attr-defined]
+        return found
+
+
+Section = Callable[[T, Context], "list[Flowable] | None"]
+
+
+@dataclass(frozen=True)
+class Report(Generic[T]):
+    """A report: its cover (no heading, no number), its sections in order, and the words
+    of its pages' header and footer."""
+
+    cover: Section[T]
+    sections: Sequence[Section[T]]
+    header: Callable[[T, Context], str]
+    footer: Callable[[T, Context], str]
+    contents: bool = True
+    page_size: tuple[float, float] = A4
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, path: str, progress: Progress, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self._progress = progress
+        self._laid = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        self._laid += 1
+        if self._laid % 50 == 0:
+            self._progress.check()
+        level = getattr(flowable, "toc_level", None)
+        if level is None:
+            return
+        key = f"h{self.seq.nextf('heading')}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, flowable.toc_text, self.page, key))
+
+
+def _numbered_canvas(text: Callable[[int, int], str], size: tuple[float, float]) -> type[Canvas]:
+    """A canvas that writes "page x of y" on every page once the number of pages is known."""
+
+    class Numbered(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(register_font(), 8)
+                self.setFillColor(ACCENT)
+                self.drawRightString(size[0] - MARGIN, MARGIN / 2, text(number, total))
+                super().showPage()
+            super().save()
+
+    return Numbered
+
+
+def build(report: Report[T], facts: T, path: Path, language: str,
+          progress: Progress | None = None) -> int:
+    """Write ``report`` of ``facts`` to ``path`` (PDF); returns its number of pages.
+
+    OSError when the destination cannot be written (its folder missing or read-only);
+    Cancelled when ``progress`` is cancelled. Either way nothing is left at ``path``."""
+    progress = progress or silent()
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise OSError(f"cannot write {path}: the folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    os.close(handle)
+    try:
+        pages = _write(report, facts, temporary, language, progress)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return pages
+
+
+def _write(report: Report[T], facts: T, path: str, language: str, progress: Progress) -> int:
+    looks = styles()
+    size = report.page_size
+    width = size[0] - 2 * MARGIN
+    context = Context(language, looks, width)
+    story: list[Flowable] = list(report.cover(facts, context) or [])
+    if report.contents:
+        contents = TableOfContents(
+            levelStyles=list(looks.toc),
+            dotsMinLevel=0,
+            # its own table's font, else the PDF names Helvetica (not embedded)
+            tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), looks.body.fontName)]),
+        )
+        story += [looks.para(context.text("contents"), looks.h1), contents, PageBreak()]
+    steps = len(report.sections) + 2
+    for number, section in enumerate(report.sections, start=1):
+        progress.report(number, steps, "sections")
+        found = section(facts, context)
+        if found:
+            # A section starts on a new page unless most of this one is still free.
+            story += [CondPageBreak(size[1] * SECTION_ROOM), *found]
+    header, footer = report.header(facts, context), report.footer(facts, context)
+
+    def frame_page(canvas: Canvas, document: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(looks.body.fontName, 8)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN, size[1] - MARGIN / 2 - 4, header)
+        canvas.setStrokeColor(RULE)
+        canvas.line(MARGIN, size[1] - MARGIN + 4, size[0] - MARGIN, size[1] - MARGIN + 4)
+        canvas.line(MARGIN, MARGIN - 2, size[0] - MARGIN, MARGIN - 2)
+        canvas.drawString(MARGIN, MARGIN / 2, footer)
+        canvas.restoreState()
+
+    document = _Document(
+        path,
+        progress,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=header,
+        author=footer,
+        creator="Governance Workbench",
+        initialFontName=looks.body.fontName,  # else each page names Helvetica, not embedded
+    )
+    body = Frame(MARGIN, MARGIN, width, size[1] - 2 * MARGIN, id="body")
+    document.addPageTemplates([PageTemplate("page", [body], onPage=frame_page)])
+    progress.report(steps - 1, steps, "layout")
+
+    def page_text(number: int, total: int) -> str:
+        return context.text("page_of", page=number, pages=total)
+
+    document.multiBuild(story, canvasmaker=_numbered_canvas(page_text, size))
+    progress.report(steps, steps, "layout")
+    return int(document.page)

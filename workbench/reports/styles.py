@@ -1,0 +1,132 @@
+"""The reports' look: the embedded CJK font, paragraph styles, table styles, colours.
+
+The font is WenQuanYi Micro Hei from resources/fonts (a TrueType collection: subfont 0 is
+the proportional face), registered with reportlab as a TrueType font, so each PDF embeds
+the subset of glyphs it uses and reads (and copies back as text) the same on any machine.
+Chinese wraps between any two characters (wordWrap "CJK"); a paragraph without Chinese
+wraps between words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from workbench.analysis.charts import colour
+from workbench.paths import fonts_dir
+
+FONT = "WenQuanYiMicroHei"
+FONT_FILE = "wqy-microhei.ttc"
+INK = colors.HexColor(colour("text"))
+ACCENT = colors.HexColor("#1F4E79")
+RULE = colors.HexColor(colour("grid"))
+HEADER_FILL = colors.HexColor("#E8EEF5")
+ZEBRA = colors.HexColor("#F7F9FB")
+GOOD = colors.HexColor(colour("met"))
+BAD = colors.HexColor(colour("criterion"))
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def register_font() -> str:
+    """The CJK font's name, registered with reportlab once per process."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(fonts_dir() / FONT_FILE), subfontIndex=0))
+    return FONT
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    head: ParagraphStyle
+    toc: tuple[ParagraphStyle, ...]
+
+    def para(self, text: str, style: ParagraphStyle | None = None, markup: bool = False) -> Paragraph:
+        """``text`` as a paragraph (escaped unless ``markup``), wrapping as its script does."""
+        chosen = style or self.body
+        if _CJK.search(text):
+            chosen = _cjk(chosen)
+        return Paragraph(text if markup else escape(text).replace("\n", "<br/>"), chosen)
+
+
+_CJK_STYLES: dict[str, ParagraphStyle] = {}
+
+
+def _cjk(style: ParagraphStyle) -> ParagraphStyle:
+    found = _CJK_STYLES.get(style.name)
+    if found is None:
+        found = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        _CJK_STYLES[style.name] = found
+    return found
+
+
+def styles(scale: float = 1.0) -> Styles:
+    """The reports' paragraph styles (``scale`` shrinks every size, for the A3 sheet)."""
+    font = register_font()
+
+    def style(name: str, size: float, **more: Any) -> ParagraphStyle:
+        more.setdefault("textColor", INK)
+        more.setdefault("leading", size * 1.4 * scale)
+        return ParagraphStyle(f"{name}-{scale}", fontName=font, fontSize=size * scale, **more)
+
+    return Styles(
+        title=style("title", 24, textColor=ACCENT, spaceAfter=14, leading=32 * scale),
+        subtitle=style("subtitle", 13, spaceAfter=6),
+        h1=style("h1", 16, textColor=ACCENT, spaceBefore=4, spaceAfter=8),
+        h2=style("h2", 12, textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        body=style("body", 9.5, spaceAfter=4),
+        small=style("small", 8, textColor=colors.HexColor(colour("axis"))),
+        cell=style("cell", 8.5),
+        head=style("head", 8.5, textColor=ACCENT),
+        toc=(style("toc1", 11, leftIndent=12, spaceBefore=3), style("toc2", 9.5, leftIndent=28)),
+    )
+
+
+def table(
+    looks: Styles,
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    numeric: tuple[int, ...] = (),
+) -> Table:
+    """A table whose header repeats on every page it runs on; text cells wrap."""
+
+    def cell(column: int, value: Any, style: ParagraphStyle) -> Any:
+        if isinstance(value, int | float) or (column in numeric and isinstance(value, str)):
+            return str(value)  # a figure: one line, aligned right
+        return looks.para(value, style) if isinstance(value, str) else value
+
+    body = [[cell(c, v, looks.cell) for c, v in enumerate(row)] for row in rows]
+    found = Table(
+        [[cell(-1, h, looks.head) for h in header], *body],
+        colWidths=widths,
+        repeatRows=1,
+        hAlign="LEFT",
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), looks.cell.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), looks.cell.fontSize),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
+    commands += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
+    found.setStyle(TableStyle(commands))
+    return found
