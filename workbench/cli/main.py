@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.cli.report import add_report_command
 from workbench.vocabulary import LANGUAGES, resolve_language
 
 if TYPE_CHECKING:
@@ -320,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(shot, argparse.SUPPRESS)
     shot.set_defaults(handler=_screenshot)
+    add_report_command(commands, _common, lambda args: _open(args, must_exist=True), CommandError)
     return parser
 
 

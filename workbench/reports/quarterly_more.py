@@ -6,7 +6,7 @@ chain's head. Each returns None when the quarter has nothing for it.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from workbench.analysis.pilot_charts import pilot_charts
 from workbench.analysis.report_charts import tally_chart
@@ -134,7 +134,9 @@ def _pilot(pilot: PilotFacts, context: Context) -> list[Flowable]:
                        [width * s for s in (0.08, 0.13, 0.31, 0.09, 0.09, 0.09, 0.09, 0.12)],
                        numeric=(3, 4, 5, 6)))
     charts = [draw(chart, width / 2 - 4, CHART_HEIGHT) for chart in pilot_charts(detail, language)]
-    found += [Spacer(1, 3 * mm), Table([charts], colWidths=[width / 2] * 2, hAlign="LEFT")]
+    side_by_side = Table([charts], colWidths=[width / 2] * 2, hAlign="LEFT")
+    side_by_side.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), looks.body.fontName)]))
+    found += [Spacer(1, 3 * mm), side_by_side]
     return found
 
 
