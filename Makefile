@@ -11,6 +11,8 @@ WINDOW_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
 # The PostgreSQL server tests/pg starts privately (initdb, pg_ctl); only make test needs it.
 PG_SERVER := postgresql
+# pdftotext, pdffonts, pdfimages: the report tests read the PDFs back with them.
+PDF_TOOLS := poppler-utils
 
 .PHONY: run test lint bench translations clean system-deps-offscreen system-deps-window \
 	system-deps-test
@@ -44,7 +46,7 @@ system-deps-offscreen:
 	@sh packaging/system-deps.sh $(QT_LIBS)
 
 system-deps-test:
-	@sh packaging/system-deps.sh $(QT_LIBS) $(PG_SERVER)
+	@sh packaging/system-deps.sh $(QT_LIBS) $(PG_SERVER) $(PDF_TOOLS)
 
 system-deps-window:
 	@sh packaging/system-deps.sh $(QT_LIBS) $(WINDOW_LIBS)

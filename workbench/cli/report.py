@@ -43,27 +43,38 @@ def add_report_command(
     """Add ``report quarterly`` and ``report a3`` to the ``workbench`` subcommands;
     ``opened(args)`` opens the services on an existing database."""
     report = commands.add_parser(
-        "report", help="write the quarterly report or a problem's A3 sheet (PDF)",
+        "report",
+        help="write the quarterly report or a problem's A3 sheet (PDF)",
         description="Write a PDF report: the quarter's report for management, or the "
         "one-page A3 sheet of a problem.",
     )
     kinds = report.add_subparsers(title="reports", metavar="REPORT", required=True)
     quarterly = kinds.add_parser(
-        "quarterly", help="the quarterly report",
+        "quarterly",
+        help="the quarterly report",
         description="The quarterly report: summary, the improvement list, records closed, "
         "causes, pilots, training, what needs attention, the audit chain's head.",
     )
-    quarterly.add_argument("--quarter", required=True, type=_quarter, metavar="YYYYQn",
-                           help="the quarter, e.g. 2026Q3")
-    quarterly.add_argument("--site", metavar="CODE", default=None,
-                           help="one site's report, by its code (default: all sites)")
-    a3 = kinds.add_parser("a3", help="a problem's A3 sheet",
-                          description="A problem's one-page A3 sheet (background, current "
-                          "state, root cause with the 5 whys, countermeasures, effect, follow-up).")
+    quarterly.add_argument(
+        "--quarter", required=True, type=_quarter, metavar="YYYYQn", help="the quarter, e.g. 2026Q3"
+    )
+    quarterly.add_argument(
+        "--site",
+        metavar="CODE",
+        default=None,
+        help="one site's report, by its code (default: all sites)",
+    )
+    a3 = kinds.add_parser(
+        "a3",
+        help="a problem's A3 sheet",
+        description="A problem's one-page A3 sheet (background, current "
+        "state, root cause with the 5 whys, countermeasures, effect, follow-up).",
+    )
     a3.add_argument("code", metavar="CODE", help="the problem's code, e.g. P-2026-0001")
     for parser in (quarterly, a3):
-        parser.add_argument("--out", required=True, type=_pdf, metavar="FILE.pdf",
-                            help="where to write the PDF")
+        parser.add_argument(
+            "--out", required=True, type=_pdf, metavar="FILE.pdf", help="where to write the PDF"
+        )
         common(parser, argparse.SUPPRESS)
 
     def run_quarterly(args: argparse.Namespace) -> int:
@@ -74,8 +85,10 @@ def add_report_command(
             facts = services.reports.quarter(args.quarter, args.site)
             if facts.empty:
                 where = f" at site {args.site}" if args.site else ""
-                raise failure(f"{args.quarter} has nothing to report{where}: no problems, "
-                              "improvement items, pilots or training in it")
+                raise failure(
+                    f"{args.quarter} has nothing to report{where}: no problems, "
+                    "improvement items, pilots or training in it"
+                )
             pages = write_quarterly(facts, Path(args.out), resolve_language(args.lang))
         finally:
             services.close()

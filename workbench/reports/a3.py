@@ -30,8 +30,11 @@ _DONE = ("done", "cancelled")
 
 def _title(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     problem = sheet.problem
-    return [context.looks.para(f"{context.text('a3_title')} · {problem.code}  {problem.title}",
-                               context.looks.title)]
+    return [
+        context.looks.para(
+            f"{context.text('a3_title')} · {problem.code}  {problem.title}", context.looks.title
+        )
+    ]
 
 
 def _part(context: Context, key: str) -> Flowable:
@@ -46,39 +49,76 @@ def _background(sheet: ProblemSheet, context: Context) -> list[Flowable]:
 
     rows = [
         [name("erp_module_id"), who(sheet.module), name("site_id"), who(sheet.site)],
-        [name("department_id"), who(sheet.department), name("hidden_cost"),
-         term("hidden_cost", problem.hidden_cost, language)],
-        [name("frequency"), term("frequency", problem.frequency, language), name("severity"),
-         term("severity", str(problem.severity), language)],
-        [name("impact"), term("impact", str(problem.impact), language), name("reported_on"),
-         day(problem.reported_on)],
+        [
+            name("department_id"),
+            who(sheet.department),
+            name("hidden_cost"),
+            term("hidden_cost", problem.hidden_cost, language),
+        ],
+        [
+            name("frequency"),
+            term("frequency", problem.frequency, language),
+            name("severity"),
+            term("severity", str(problem.severity), language),
+        ],
+        [
+            name("impact"),
+            term("impact", str(problem.impact), language),
+            name("reported_on"),
+            day(problem.reported_on),
+        ],
         [name("reporter_id"), who(sheet.reporter), name("owner_id"), who(sheet.owner)],
     ]
     width = _column(context)
-    return [_part(context, "background"),
-            table(context.looks, [name("code"), problem.code, name("due_on"), day(problem.due_on)],
-                  rows, [width * s for s in (0.2, 0.3, 0.2, 0.3)])]
+    return [
+        _part(context, "background"),
+        table(
+            context.looks,
+            [name("code"), problem.code, name("due_on"), day(problem.due_on)],
+            rows,
+            [width * s for s in (0.2, 0.3, 0.2, 0.3)],
+        ),
+    ]
 
 
 def _current_state(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     problem, looks, language = sheet.problem, context.looks, context.language
     status = term("status", problem.status, language)
-    found: list[Flowable] = [_part(context, "current_state"),
-                             looks.para(problem.description or "—"),
-                             looks.para(f"{field_label('status', language, 'problem')}: {status}"
-                                        + (f" · {day(problem.closed_on)}" if problem.closed_on else ""))]
+    found: list[Flowable] = [
+        _part(context, "current_state"),
+        looks.para(problem.description or "—"),
+        looks.para(
+            f"{field_label('status', language, 'problem')}: {status}"
+            + (f" · {day(problem.closed_on)}" if problem.closed_on else "")
+        ),
+    ]
     if sheet.status_changes:
-        rows = [[day(c.changed_at), f"{term('status', c.from_status, language)} → "
-                 f"{term('status', c.to_status, language)}", c.reason, c.changed_by]
-                for c in sheet.status_changes]
+        rows = [
+            [
+                day(c.changed_at),
+                f"{term('status', c.from_status, language)} → "
+                f"{term('status', c.to_status, language)}",
+                c.reason,
+                c.changed_by,
+            ]
+            for c in sheet.status_changes
+        ]
         kind = "status_change"
         width = _column(context)
-        found += [looks.para(context.text("status_history"), looks.h2),
-                  table(looks, [field_label("changed_at", language, kind),
-                                label("record_kind", "status_change", language),
-                                field_label("reason", language, kind),
-                                field_label("changed_by", language, kind)], rows,
-                        [width * s for s in (0.22, 0.3, 0.33, 0.15)])]
+        found += [
+            looks.para(context.text("status_history"), looks.h2),
+            table(
+                looks,
+                [
+                    field_label("changed_at", language, kind),
+                    label("record_kind", "status_change", language),
+                    field_label("reason", language, kind),
+                    field_label("changed_by", language, kind),
+                ],
+                rows,
+                [width * s for s in (0.22, 0.3, 0.33, 0.15)],
+            ),
+        ]
     return found
 
 
@@ -99,14 +139,28 @@ def _cause(cause: CauseRecord, context: Context, language: str) -> list[Flowable
     if cause.is_root:
         marks.append(field_label("is_root", language, "cause"))
     found: list[Flowable] = [looks.para(f"{cause.description} ({' · '.join(marks)})", looks.h2)]
-    rows = [[context.text("why", number=n), why] for n, why in enumerate(cause.whys, start=1) if why]
+    rows = [
+        [context.text("why", number=n), why] for n, why in enumerate(cause.whys, start=1) if why
+    ]
     if rows:
         width = _column(context)
-        found.append(table(looks, [label("record_kind", "cause_why", language), label("record_kind", "cause", language)],
-                           rows, [width * 0.18, width * 0.82]))
+        found.append(
+            table(
+                looks,
+                [
+                    label("record_kind", "cause_why", language),
+                    label("record_kind", "cause", language),
+                ],
+                rows,
+                [width * 0.18, width * 0.82],
+            )
+        )
     if cause.evidence:
-        found.append(looks.para(f"{field_label('evidence', language, 'cause')}: {cause.evidence}",
-                                looks.small))
+        found.append(
+            looks.para(
+                f"{field_label('evidence', language, 'cause')}: {cause.evidence}", looks.small
+            )
+        )
     return found
 
 
@@ -117,10 +171,20 @@ def _countermeasures(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     if not solutions:
         return [*found, looks.para(context.text("no_solution"))]
     kind = "solution"
-    rows = [[s.title, term("kind", s.kind, language), who(s.owner), day(s.due_on),
-             term("solution_status", s.status, language)] for _, s in solutions]
+    rows = [
+        [
+            s.title,
+            term("kind", s.kind, language),
+            who(s.owner),
+            day(s.due_on),
+            term("solution_status", s.status, language),
+        ]
+        for _, s in solutions
+    ]
     width = _column(context)
-    header = [field_label(f, language, kind) for f in ("title", "kind", "owner_id", "due_on", "status")]
+    header = [
+        field_label(f, language, kind) for f in ("title", "kind", "owner_id", "due_on", "status")
+    ]
     return [*found, table(looks, header, rows, [width * s for s in (0.44, 0.14, 0.14, 0.14, 0.14)])]
 
 
@@ -130,11 +194,20 @@ def _effect(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     found: list[Flowable] = [_part(context, "measured_effect")]
     if not results:
         return [*found, looks.para(text("no_result"))]
-    rows = [[effect_text(r), day(r.measured_on),
-             text("verified_by", who=r.verified_by) if r.verified else text("not_verified")]
-            for r in results]
+    rows = [
+        [
+            effect_text(r),
+            day(r.measured_on),
+            text("verified_by", who=r.verified_by) if r.verified else text("not_verified"),
+        ]
+        for r in results
+    ]
     width = _column(context)
-    header = [text("effect"), text("measured_on"), field_label("verified_at", context.language, "result")]
+    header = [
+        text("effect"),
+        text("measured_on"),
+        field_label("verified_at", context.language, "result"),
+    ]
     return [*found, table(looks, header, rows, [width * s for s in (0.55, 0.2, 0.25)])]
 
 
@@ -143,14 +216,23 @@ def _follow_up(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     open_ones = [s for c in sheet.problem.causes for s in c.solutions if s.status not in _DONE]
     found: list[Flowable] = [_part(context, "follow_up")]
     if open_ones:
-        found += [looks.para(f"• {s.title} — {who(s.owner)}, {day(s.due_on)}"
-                             + (" ⚠" if s.overdue else "")) for s in open_ones]
+        found += [
+            looks.para(
+                f"• {s.title} — {who(s.owner)}, {day(s.due_on)}" + (" ⚠" if s.overdue else "")
+            )
+            for s in open_ones
+        ]
     else:
         found.append(looks.para(context.text("nothing_open")))
     if sheet.training:
         found.append(looks.para(context.text("training_linked"), looks.h2))
-        found += [looks.para(f"• {t.code} {term('training_kind', t.kind, language)}: {t.topic} "
-                             f"({day(t.held_on)}, {t.attendees})") for t in sheet.training]
+        found += [
+            looks.para(
+                f"• {t.code} {term('training_kind', t.kind, language)}: {t.topic} "
+                f"({day(t.held_on)}, {t.attendees})"
+            )
+            for t in sheet.training
+        ]
     return found
 
 
@@ -162,20 +244,30 @@ def sheet(facts: ProblemSheet, context: Context) -> list[Flowable]:
     """Both columns side by side, each shrunk to the page's height if it must be."""
     height = PAGE[1] - 2 * MARGIN - 60
     width = _column(context)
-    left = [*_background(facts, context), *_current_state(facts, context),
-            *_root_cause(facts, context)]
-    right = [*_countermeasures(facts, context), *_effect(facts, context),
-             *_follow_up(facts, context)]
+    left = [
+        *_background(facts, context),
+        *_current_state(facts, context),
+        *_root_cause(facts, context),
+    ]
+    right = [
+        *_countermeasures(facts, context),
+        *_effect(facts, context),
+        *_follow_up(facts, context),
+    ]
     columns = [KeepInFrame(width, height, content, mode="shrink") for content in (left, right)]
     found = Table([columns], colWidths=[width + _GAP / 2] * 2, hAlign="LEFT")
-    found.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), context.looks.body.fontName),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEAFTER", (0, 0), (0, 0), 0.8, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, 0), _GAP / 2),
-        ("LEFTPADDING", (1, 0), (1, 0), _GAP / 2),
-    ]))
+    found.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), context.looks.body.fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEAFTER", (0, 0), (0, 0), 0.8, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), _GAP / 2),
+                ("LEFTPADDING", (1, 0), (1, 0), _GAP / 2),
+            ]
+        )
+    )
     return [found]
 
 
@@ -184,14 +276,19 @@ def _header(facts: ProblemSheet, context: Context) -> str:
 
 
 def _footer(facts: ProblemSheet, context: Context) -> str:
-    return (f"{context.text('made_on')} {day(facts.made_at)} · {context.text('author')} "
-            f"{facts.author} · {context.text('closing')} #{facts.head.entry} {facts.head.hash[:16]}")
+    return (
+        f"{context.text('made_on')} {day(facts.made_at)} · {context.text('author')} "
+        f"{facts.author} · {context.text('closing')} #{facts.head.entry} {facts.head.hash[:16]}"
+    )
 
 
-A3_SHEET: Report[ProblemSheet] = Report(_title, (sheet,), _header, _footer, contents=False,
-                                        page_size=PAGE)
+A3_SHEET: Report[ProblemSheet] = Report(
+    _title, (sheet,), _header, _footer, contents=False, page_size=PAGE
+)
 
 
-def write_a3(facts: ProblemSheet, path: Path, language: str, progress: Progress | None = None) -> int:
+def write_a3(
+    facts: ProblemSheet, path: Path, language: str, progress: Progress | None = None
+) -> int:
     """The A3 sheet of ``facts`` written to ``path``; its number of pages (one)."""
     return build(A3_SHEET, facts, path, language, progress)

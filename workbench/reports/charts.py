@@ -74,7 +74,9 @@ class _Frame:
 
     def y(self, value: float) -> float:
         clipped = min(max(value, self.low), self.high)
-        return self.bottom + (clipped - self.low) / (self.high - self.low) * (self.top - self.bottom)
+        return self.bottom + (clipped - self.low) / (self.high - self.low) * (
+            self.top - self.bottom
+        )
 
     def x(self, point: float) -> float:
         slot = (self.right - self.left) / self.count
@@ -95,17 +97,32 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
     frame = _Frame(chart, width, height)
     text, axis = _ink("text"), _ink("axis")
 
-    def label(x: float, y: float, words: str, anchor: str = "middle", ink: colors.Color = text,
-              size: float = _FONT_SIZE) -> None:
-        drawing.add(String(x, y, words, fontName=font, fontSize=size, fillColor=ink,
-                           textAnchor=anchor))
+    def label(
+        x: float,
+        y: float,
+        words: str,
+        anchor: str = "middle",
+        ink: colors.Color = text,
+        size: float = _FONT_SIZE,
+    ) -> None:
+        drawing.add(
+            String(x, y, words, fontName=font, fontSize=size, fillColor=ink, textAnchor=anchor)
+        )
 
     drawing.add(Rect(0, 0, width, height, fillColor=_ink("background"), strokeColor=None))
     label(frame.left, height - 14, chart.title, "start", size=10)
     for band in chart.bands:
         low, high = frame.y(band.low), frame.y(band.high)
-        drawing.add(Rect(frame.left, low, frame.right - frame.left, high - low, strokeColor=None,
-                         fillColor=_ink(band.colour, BAND_OPACITY)))
+        drawing.add(
+            Rect(
+                frame.left,
+                low,
+                frame.right - frame.left,
+                high - low,
+                strokeColor=None,
+                fillColor=_ink(band.colour, BAND_OPACITY),
+            )
+        )
     tick = frame.low
     while tick <= frame.high + frame.step / 1000:
         y = frame.y(tick)
@@ -175,21 +192,39 @@ def _bars(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
             x = frame.x(point + offset)
             half = frame.slot * width * 0.45
             top = frame.y(value)
-            drawing.add(Rect(x - half, min(base, top), 2 * half, abs(top - base),
-                             fillColor=ink, strokeColor=None))
+            drawing.add(
+                Rect(
+                    x - half,
+                    min(base, top),
+                    2 * half,
+                    abs(top - base),
+                    fillColor=ink,
+                    strokeColor=None,
+                )
+            )
             label(x, max(base, top) + 2.5, _value(series, point))
 
 
 def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> None:
     ink = _ink(line.colour)
     y = frame.y(line.value)
-    drawing.add(Line(frame.left, y, frame.right, y, strokeColor=ink, strokeWidth=1.2,
-                     strokeDashArray=[4, 3] if line.dashed else None))
+    drawing.add(
+        Line(
+            frame.left,
+            y,
+            frame.right,
+            y,
+            strokeColor=ink,
+            strokeWidth=1.2,
+            strokeDashArray=[4, 3] if line.dashed else None,
+        )
+    )
     label(frame.right - 2, y + 3, line.label, "end", ink)
 
 
-def _legend(drawing: Drawing, series: tuple[Series, ...], frame: _Frame, height: float,
-            label: Label) -> None:
+def _legend(
+    drawing: Drawing, series: tuple[Series, ...], frame: _Frame, height: float, label: Label
+) -> None:
     x = frame.right
     for found in reversed(series):
         words = found.name

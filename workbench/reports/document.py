@@ -68,8 +68,8 @@ class Context:
             words = f"{len(self.numbered)}  {words}"
         style = self.looks.h1 if level == 1 else self.looks.h2
         found = self.looks.para(words, style)
-        found.toc_level = level - 1  # type: ignore[attr-defined]
-        found.toc_text = words  # type: ignore[attr-defined]
+        found.toc_level = level - 1
+        found.toc_text = words
         return found
 
 
@@ -95,7 +95,7 @@ class _Document(BaseDocTemplate):
         self._progress = progress
         self._laid = 0
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         self._laid += 1
         if self._laid % 50 == 0:
             self._progress.check()
@@ -116,7 +116,7 @@ def _numbered_canvas(text: Callable[[int, int], str], size: tuple[float, float])
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -133,8 +133,9 @@ def _numbered_canvas(text: Callable[[int, int], str], size: tuple[float, float])
     return Numbered
 
 
-def build(report: Report[T], facts: T, path: Path, language: str,
-          progress: Progress | None = None) -> int:
+def build(
+    report: Report[T], facts: T, path: Path, language: str, progress: Progress | None = None
+) -> int:
     """Write ``report`` of ``facts`` to ``path`` (PDF); returns its number of pages.
 
     OSError when the destination cannot be written (its folder missing or read-only);

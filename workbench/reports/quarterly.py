@@ -8,6 +8,7 @@ the open alerts are sections still to come: each will be one more function in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -39,14 +40,16 @@ def cover(facts: QuarterFacts, context: Context) -> Flowables:
         looks.para(text("quarterly_title"), looks.title),
         looks.para(f"{site} · {facts.quarter}", looks.subtitle),
         Spacer(1, 20 * mm),
-        *(looks.para(f"{name}：{value}" if context.language == "zh_CN" else f"{name}: {value}")
-          for name, value in lines),
+        *(
+            looks.para(f"{name}：{value}" if context.language == "zh_CN" else f"{name}: {value}")
+            for name, value in lines
+        ),
         PageBreak(),
     ]
 
 
 def summary(facts: QuarterFacts, context: Context) -> Flowables:
-    looks, text = context.looks, context.text
+    text = context.text
     counts = [
         (text("problems_opened"), facts.problems_opened),
         (text("problems_closed"), facts.problems_closed),
@@ -57,13 +60,22 @@ def summary(facts: QuarterFacts, context: Context) -> Flowables:
     found: list[Flowable] = [
         context.heading(text("summary")),
         context.heading(text("counts"), 2),
-        looks_table(context, [text("figure"), text("count")], [list(c) for c in counts],
-                    [width * 0.6, width * 0.2], numeric=(1,)),
+        looks_table(
+            context,
+            [text("figure"), text("count")],
+            [list(c) for c in counts],
+            [width * 0.6, width * 0.2],
+            numeric=(1,),
+        ),
     ]
     if facts.biggest:
         rows = [
-            [e.problem_code, f"{e.problem_title}\n{e.solution}", effect_text(e.result),
-             day(e.result.measured_on)]
+            [
+                e.problem_code,
+                f"{e.problem_title}\n{e.solution}",
+                effect_text(e.result),
+                day(e.result.measured_on),
+            ]
             for e in facts.biggest
         ]
         header = [
@@ -91,13 +103,20 @@ def improvement_list(facts: QuarterFacts, context: Context) -> Flowables:
         if view is not None and view.frozen
         else text("not_frozen_note")
     )
-    tally = [[text(k), getattr(counts, k)] for k in
-             ("items", "committed", "done", "carried_over", "dropped", "carried_in")]
+    tally = [
+        [text(k), getattr(counts, k)]
+        for k in ("items", "committed", "done", "carried_over", "dropped", "carried_in")
+    ]
     found: list[Flowable] = [
         context.heading(label("record_kind", "quarter_list", language)),
         context.heading(text("list_outcome"), 2),
-        looks_table(context, [text("figure"), text("count")], tally,
-                    [context.width * 0.6, context.width * 0.2], numeric=(1,)),
+        looks_table(
+            context,
+            [text("figure"), text("count")],
+            tally,
+            [context.width * 0.6, context.width * 0.2],
+            numeric=(1,),
+        ),
         looks.para(frozen, looks.small),
         context.heading(text("this_list"), 2),
         _items(facts.improvement_rows, context),
@@ -127,13 +146,16 @@ def _items(rows: tuple[ImprovementRow, ...], context: Context) -> Flowable:
         status = term("improvement_status", row.status, language)
         if row.carried.count:
             status += "\n" + text(
-                "carried_times", count=row.carried.count,
+                "carried_times",
+                count=row.carried.count,
                 since=row.carried.origin_quarter or row.carried.from_quarter or "",
             )
-        table_rows.append([row.code, row.title, who(row.owner), target.strip(),
-                           day(row.target_by), status])
-    return looks_table(context, header, table_rows,
-                       _widths(context.width, 0.15, 0.3, 0.1, 0.2, 0.11, 0.14))
+        table_rows.append(
+            [row.code, row.title, who(row.owner), target.strip(), day(row.target_by), status]
+        )
+    return looks_table(
+        context, header, table_rows, _widths(context.width, 0.15, 0.3, 0.1, 0.2, 0.11, 0.14)
+    )
 
 
 def closed_records(facts: QuarterFacts, context: Context) -> Flowables:
@@ -147,18 +169,30 @@ def closed_records(facts: QuarterFacts, context: Context) -> Flowables:
         rows = [[e.cause, e.solution, effect_text(e.result)] for e in record.effects]
         block: list[Flowable] = [
             looks.para(title, looks.h2),
-            looks.para(" · ".join(p for p in (record.module or "",
-                       text("closed_on", on=day(record.closed_on))) if p), looks.small),
+            looks.para(
+                " · ".join(
+                    p
+                    for p in (record.module or "", text("closed_on", on=day(record.closed_on)))
+                    if p
+                ),
+                looks.small,
+            ),
         ]
         if rows:
-            block.append(looks_table(context, names[1:], rows,
-                                     _widths(context.width, 0.34, 0.33, 0.33)))
+            block.append(
+                looks_table(context, names[1:], rows, _widths(context.width, 0.34, 0.33, 0.33))
+            )
         found.append(KeepTogether(block))
     return found
 
 
-def looks_table(context: Context, header: list[str], rows: list[list[object]],
-                widths: list[float], numeric: tuple[int, ...] = ()) -> Flowable:
+def looks_table(
+    context: Context,
+    header: list[str],
+    rows: Sequence[Sequence[object]],
+    widths: list[float],
+    numeric: tuple[int, ...] = (),
+) -> Flowable:
     from workbench.reports.styles import table
 
     return table(context.looks, header, [list(r) for r in rows], widths, numeric)
@@ -186,13 +220,16 @@ def _header(facts: QuarterFacts, context: Context) -> str:
 
 
 def _footer(facts: QuarterFacts, context: Context) -> str:
-    return f"{context.text('made_on')} {day(facts.made_at)} · {context.text('author')} {facts.author}"
+    return (
+        f"{context.text('made_on')} {day(facts.made_at)} · {context.text('author')} {facts.author}"
+    )
 
 
 QUARTERLY: Report[QuarterFacts] = Report(cover, SECTIONS, _header, _footer)
 
 
-def write_quarterly(facts: QuarterFacts, path: Path, language: str,
-                    progress: Progress | None = None) -> int:
+def write_quarterly(
+    facts: QuarterFacts, path: Path, language: str, progress: Progress | None = None
+) -> int:
     """The quarterly report of ``facts`` written to ``path``; its number of pages."""
     return build(QUARTERLY, facts, path, language, progress)

@@ -21,7 +21,9 @@ Flowables = list[Flowable] | None
 CHART_HEIGHT = 190.0
 
 
-def _named(tallies: tuple[Tally, ...], vocabulary: str | None, context: Context) -> list[tuple[str, int]]:
+def _named(
+    tallies: tuple[Tally, ...], vocabulary: str | None, context: Context
+) -> list[tuple[str, int]]:
     def name(key: str | None) -> str:
         if key is None:
             return context.text("not_set")
@@ -30,8 +32,13 @@ def _named(tallies: tuple[Tally, ...], vocabulary: str | None, context: Context)
     return [(name(t.key), t.count) for t in tallies]
 
 
-def _distribution(title: str, counted: list[tuple[str, int]], what: str, context: Context,
-                  cumulative: bool = False) -> list[Flowable]:
+def _distribution(
+    title: str,
+    counted: list[tuple[str, int]],
+    what: str,
+    context: Context,
+    cumulative: bool = False,
+) -> list[Flowable]:
     total = sum(n for _, n in counted) or 1
     rows: list[list[object]] = []
     running = 0
@@ -50,8 +57,13 @@ def _distribution(title: str, counted: list[tuple[str, int]], what: str, context
         context.heading(title, 2),
         chart,
         Spacer(1, 3 * mm),
-        table(context.looks, header, rows, [width * s for s in shares],
-              numeric=tuple(range(1, len(header)))),
+        table(
+            context.looks,
+            header,
+            rows,
+            [width * s for s in shares],
+            numeric=tuple(range(1, len(header))),
+        ),
     ]
 
 
@@ -66,10 +78,15 @@ def analysis(facts: QuarterFacts, context: Context) -> Flowables:
     if facts.causes:
         counted = _named(facts.causes, "category", context)
         found += _distribution(text("pareto"), counted, text("causes"), context, cumulative=True)
-    found += _distribution(text("by_module"), _named(facts.modules, None, context),
-                           text("problems"), context)
-    found += _distribution(text("by_hidden_cost"), _named(facts.hidden_costs, "hidden_cost", context),
-                           text("problems"), context)
+    found += _distribution(
+        text("by_module"), _named(facts.modules, None, context), text("problems"), context
+    )
+    found += _distribution(
+        text("by_hidden_cost"),
+        _named(facts.hidden_costs, "hidden_cost", context),
+        text("problems"),
+        context,
+    )
     return found
 
 
@@ -84,7 +101,9 @@ def pilots(facts: QuarterFacts, context: Context) -> Flowables:
 
 def _criterion_words(pilot: PilotFacts, language: str) -> str:
     status = pilot.criterion
-    return pilot_text(status.state, language, since=status.since or "", lost=status.lost_since or "")
+    return pilot_text(
+        status.state, language, since=status.since or "", lost=status.lost_since or ""
+    )
 
 
 def _pilot(pilot: PilotFacts, context: Context) -> list[Flowable]:
@@ -94,45 +113,79 @@ def _pilot(pilot: PilotFacts, context: Context) -> list[Flowable]:
     last = detail.rounds[-1].decision if detail.rounds else None
     facts_rows = [
         [field_label("hypothesis", language, "pilot"), detail.hypothesis],
-        [field_label("scope", language, "pilot"), " · ".join(
-            p for p in (detail.scope, pilot.site or "") if p)],
-        [text("criterion"), f"{detail.criterion_metric} ({measure}) {sign} {detail.threshold.text()}"],
+        [
+            field_label("scope", language, "pilot"),
+            " · ".join(p for p in (detail.scope, pilot.site or "") if p),
+        ],
+        [
+            text("criterion"),
+            f"{detail.criterion_metric} ({measure}) {sign} {detail.threshold.text()}",
+        ],
         [text("criterion_met"), _criterion_words(pilot, language)],
-        [text("decision"), f"{term('decision', last, language)} · "
-                           f"{term('pilot_status', detail.status, language)}"],
+        [
+            text("decision"),
+            f"{term('decision', last, language)} · {term('pilot_status', detail.status, language)}",
+        ],
         [field_label("owner_id", language, "pilot"), who(pilot.owner)],
     ]
     width = context.width
     found: list[Flowable] = [
         context.heading(f"{detail.code}  {detail.name}", 2),
-        table(looks, [field_label("name", language, "pilot"), detail.name], facts_rows,
-              [width * 0.22, width * 0.78]),
+        table(
+            looks,
+            [field_label("name", language, "pilot"), detail.name],
+            facts_rows,
+            [width * 0.22, width * 0.78],
+        ),
         Spacer(1, 3 * mm),
     ]
     if not detail.rounds:
         return [*found, looks.para(text("no_rounds"))]
     rows = []
     for found_round in detail.rounds:
-        figures = [found_round.figure(n) for n in (
-            "satisfaction_mean", "duration_before_median", "duration_after_median",
-            "duration_after_p90")]
-        rows.append([
-            pilot_text("round", language, number=found_round.number),
-            f"{day(found_round.starts_on)}\n{day(found_round.ends_on)}",
-            found_round.changes,
-            *(f.text() if f is not None else "—" for f in figures),
-            term("decision", found_round.decision, language),
-        ])
+        figures = [
+            found_round.figure(n)
+            for n in (
+                "satisfaction_mean",
+                "duration_before_median",
+                "duration_after_median",
+                "duration_after_p90",
+            )
+        ]
+        rows.append(
+            [
+                pilot_text("round", language, number=found_round.number),
+                f"{day(found_round.starts_on)}\n{day(found_round.ends_on)}",
+                found_round.changes,
+                *(f.text() if f is not None else "—" for f in figures),
+                term("decision", found_round.decision, language),
+            ]
+        )
     kind = "pilot_round"
-    header = [text("rounds"), f"{field_label('starts_on', language, kind)}",
-              field_label("changes", language, kind),
-              *(field_label(n, language, kind) for n in (
-                  "satisfaction_mean", "duration_before_median", "duration_after_median",
-                  "duration_after_p90")),
-              field_label("decision", language, kind)]
-    found.append(table(looks, header, rows,
-                       [width * s for s in (0.08, 0.13, 0.31, 0.09, 0.09, 0.09, 0.09, 0.12)],
-                       numeric=(3, 4, 5, 6)))
+    header = [
+        text("rounds"),
+        f"{field_label('starts_on', language, kind)}",
+        field_label("changes", language, kind),
+        *(
+            field_label(n, language, kind)
+            for n in (
+                "satisfaction_mean",
+                "duration_before_median",
+                "duration_after_median",
+                "duration_after_p90",
+            )
+        ),
+        field_label("decision", language, kind),
+    ]
+    found.append(
+        table(
+            looks,
+            header,
+            rows,
+            [width * s for s in (0.08, 0.13, 0.31, 0.09, 0.09, 0.09, 0.09, 0.12)],
+            numeric=(3, 4, 5, 6),
+        )
+    )
     charts = [draw(chart, width / 2 - 4, CHART_HEIGHT) for chart in pilot_charts(detail, language)]
     side_by_side = Table([charts], colWidths=[width / 2] * 2, hAlign="LEFT")
     side_by_side.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), looks.body.fontName)]))
@@ -145,38 +198,66 @@ def training(facts: QuarterFacts, context: Context) -> Flowables:
     if found_facts is None:
         return None
     looks, text, language, width = context.looks, context.text, context.language, context.width
-    rows = [[term("training_kind", t.kind, language), t.sessions, t.attendances,
-             f"{t.hours:g}"] for t in found_facts.by_kind]
+    rows = [
+        [term("training_kind", t.kind, language), t.sessions, t.attendances, f"{t.hours:g}"]
+        for t in found_facts.by_kind
+    ]
     found: list[Flowable] = [context.heading(text("training"))]
     if facts.site_code:
         found.append(looks.para(text("all_sites_training"), looks.small))
     found += [
         context.heading(text("sessions_by_kind"), 2),
-        table(looks, [field_label("kind", language, "training_session"), text("sessions"),
-                      text("attendances"), text("hours")], rows,
-              [width * s for s in (0.4, 0.15, 0.15, 0.15)], numeric=(1, 2, 3)),
+        table(
+            looks,
+            [
+                field_label("kind", language, "training_session"),
+                text("sessions"),
+                text("attendances"),
+                text("hours"),
+            ],
+            rows,
+            [width * s for s in (0.4, 0.15, 0.15, 0.15)],
+            numeric=(1, 2, 3),
+        ),
     ]
     coverage = found_facts.coverage
     if coverage.departments and coverage.modules:
         modules = coverage.modules
         share = 0.78 / max(len(modules), 1)
-        grid = [[name, *(coverage.cell(d, m).text if coverage.cell(d, m).people else "—"
-                         for m, _ in modules)] for d, name in coverage.departments]
+        grid = [
+            [
+                name,
+                *(
+                    coverage.cell(d, m).text if coverage.cell(d, m).people else "—"
+                    for m, _ in modules
+                ),
+            ]
+            for d, name in coverage.departments
+        ]
         found += [
             context.heading(text("coverage"), 2),
-            table(looks, [field_label("department_id", language, "person"),
-                          *(name for _, name in modules)], grid,
-                  [width * 0.22, *([width * share] * len(modules))],
-                  numeric=tuple(range(1, len(modules) + 1))),
+            table(
+                looks,
+                [field_label("department_id", language, "person"), *(name for _, name in modules)],
+                grid,
+                [width * 0.22, *([width * share] * len(modules))],
+                numeric=tuple(range(1, len(modules) + 1)),
+            ),
         ]
     if found_facts.gaps:
         gap_rows = [[g.person, who(g.department), g.module] for g in found_facts.gaps]
         found += [
             context.heading(text("gaps"), 2),
-            table(looks, [label("record_kind", "person", language),
-                          field_label("department_id", language, "person"),
-                          label("record_kind", "erp_module", language)], gap_rows,
-                  [width * s for s in (0.3, 0.3, 0.3)]),
+            table(
+                looks,
+                [
+                    label("record_kind", "person", language),
+                    field_label("department_id", language, "person"),
+                    label("record_kind", "erp_module", language),
+                ],
+                gap_rows,
+                [width * s for s in (0.3, 0.3, 0.3)],
+            ),
         ]
     return found
 
@@ -185,16 +266,35 @@ def attention(facts: QuarterFacts, context: Context) -> Flowables:
     if not facts.overdue:
         return None
     language, text, width = context.language, context.text, context.width
-    rows = [[label("record_kind", a.kind, language), a.code, a.title, who(a.owner),
-             day(a.due_on), a.days] for a in facts.overdue]
-    header = [text("action"), field_label("code", language, "problem"),
-              field_label("title", language, "problem"), field_label("owner_id", language, "problem"),
-              field_label("due_on", language, "problem"), text("days_overdue")]
+    rows = [
+        [
+            label("record_kind", a.kind, language),
+            a.code,
+            a.title,
+            who(a.owner),
+            day(a.due_on),
+            a.days,
+        ]
+        for a in facts.overdue
+    ]
+    header = [
+        text("action"),
+        field_label("code", language, "problem"),
+        field_label("title", language, "problem"),
+        field_label("owner_id", language, "problem"),
+        field_label("due_on", language, "problem"),
+        text("days_overdue"),
+    ]
     return [
         context.heading(text("attention")),
         context.heading(text("overdue_actions"), 2),
-        table(context.looks, header, rows, [width * s for s in (0.13, 0.15, 0.37, 0.11, 0.13, 0.11)],
-              numeric=(5,)),
+        table(
+            context.looks,
+            header,
+            rows,
+            [width * s for s in (0.13, 0.15, 0.37, 0.11, 0.13, 0.11)],
+            numeric=(5,),
+        ),
     ]
 
 

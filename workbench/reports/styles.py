@@ -54,7 +54,9 @@ class Styles:
     head: ParagraphStyle
     toc: tuple[ParagraphStyle, ...]
 
-    def para(self, text: str, style: ParagraphStyle | None = None, markup: bool = False) -> Paragraph:
+    def para(
+        self, text: str, style: ParagraphStyle | None = None, markup: bool = False
+    ) -> Paragraph:
         """``text`` as a paragraph (escaped unless ``markup``), wrapping as its script does."""
         chosen = style or self.body
         if _CJK.search(text):

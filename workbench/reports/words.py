@@ -13,7 +13,9 @@ NOBODY = "—"
 
 def effect_text(result: ResultRecord) -> str:
     """e.g. "库存差异率 2.0% → 1.2%, −40%": the figures as typed, the change in %."""
-    baseline, after = (f"{t}{result.unit}" if t else "" for t in texts([result.baseline, result.after]))
+    baseline, after = (
+        f"{t}{result.unit}" if t else "" for t in texts([result.baseline, result.after])
+    )
     if result.value_after is None:
         return f"{result.metric} {baseline}"
     text = f"{result.metric} {baseline} → {after}"

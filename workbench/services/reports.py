@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -196,10 +197,13 @@ class ReportService(Service):
 
     @staticmethod
     def _counts(
-        session: Session, problems: Select[tuple[int]], first: dt.date, last: dt.date,
+        session: Session,
+        problems: Select[Any],
+        first: dt.date,
+        last: dt.date,
         today: dt.date,
     ) -> dict[str, int]:
-        def count(query: Select[tuple[int]]) -> int:
+        def count(query: Select[Any]) -> int:
             return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
         solutions = (
@@ -226,7 +230,7 @@ class ReportService(Service):
 
     @staticmethod
     def _effects(
-        session: Session, problems: Select[tuple[int]], where: ColumnElement[bool]
+        session: Session, problems: Select[Any], where: ColumnElement[bool]
     ) -> tuple[Effect, ...]:
         rows = session.execute(
             select(Problem.code, Problem.title, Cause.description, Solution.title, Result)
@@ -242,7 +246,7 @@ class ReportService(Service):
         return tuple(effects)
 
     def _list(
-        self, session: Session, quarter: str, problems: Select[tuple[int]], site_id: int | None
+        self, session: Session, quarter: str, problems: Select[Any], site_id: int | None
     ) -> tuple[QuarterListView | None, tuple[ImprovementRow, ...]]:
         view = rows_of_quarter(session, quarter)
         rows = view.rows
@@ -261,7 +265,7 @@ class ReportService(Service):
         return (view if rows else None), rows
 
     def _closed(
-        self, session: Session, problems: Select[tuple[int]], first: dt.date, last: dt.date
+        self, session: Session, problems: Select[Any], first: dt.date, last: dt.date
     ) -> tuple[ClosedRecord, ...]:
         closed = problems.where(Problem.status == "closed", Problem.closed_on.between(first, last))
         effects: dict[str, list[Effect]] = {}
@@ -274,12 +278,14 @@ class ReportService(Service):
             .order_by(Problem.closed_on, Problem.code)
         )
         return tuple(
-            ClosedRecord(r[0], r[1], r[2], r[3], tuple(effects.get(r[0], ()))) for r in rows
+            ClosedRecord(r[0], r[1], r[2], r[3], tuple(effects.get(r[0], ())))
+            for r in rows
+            if r[2] is not None
         )
 
     @staticmethod
-    def _tally(session: Session, query: Select[tuple[str | None]]) -> tuple[Tally, ...]:
-        counted = Counter(session.scalars(query))
+    def _tally(session: Session, query: Select[Any]) -> tuple[Tally, ...]:
+        counted: Counter[str | None] = Counter(session.scalars(query))
         return tuple(Tally(key, n) for key, n in sorted(counted.items(), key=_most_first))
 
     @staticmethod
@@ -333,13 +339,13 @@ class ReportService(Service):
             .where(held)
             .group_by(TrainingSession.kind)
         )
-        tallies = [KindTally(k, n, attendances.get(k, 0), float(h)) for k, n, h in rows]
+        tallies = [KindTally(k, n, attendances.get(k, 0), float(h or 0)) for k, n, h in rows]
         return tuple(sorted(tallies, key=lambda t: (-t.sessions, t.kind)))
 
     @staticmethod
     def _overdue(
         session: Session,
-        problems: Select[tuple[int]],
+        problems: Select[Any],
         quarter: str,
         site_id: int | None,
         today: dt.date,
@@ -357,7 +363,7 @@ class ReportService(Service):
                 Solution.status.not_in(DONE_SOLUTION),
             )
         )
-        found += [OverdueAction("solution", *row, (today - row[3]).days) for row in solutions]
+        found += [_late("solution", *row, today) for row in solutions]
         late_problems = session.execute(
             select(Problem.code, Problem.title, owner, Problem.due_on)
             .outerjoin(Person, Person.id == Problem.owner_id)
@@ -367,8 +373,10 @@ class ReportService(Service):
                 Problem.status.not_in(("closed", "rejected")),
             )
         )
-        found += [OverdueAction("problem", *row, (today - row[3]).days) for row in late_problems]
-        items = select(ImprovementItem.code, ImprovementItem.title, owner, ImprovementItem.target_by)
+        found += [_late("problem", *row, today) for row in late_problems]
+        items = select(
+            ImprovementItem.code, ImprovementItem.title, owner, ImprovementItem.target_by
+        )
         items = items.outerjoin(Person, Person.id == ImprovementItem.owner_id).where(
             ImprovementItem.quarter == quarter,
             ImprovementItem.target_by < today,
@@ -377,11 +385,15 @@ class ReportService(Service):
         if site_id is not None:
             linked = select(ImprovementLink.item_id).where(ImprovementLink.problem_id.in_(problems))
             items = items.where(ImprovementItem.id.in_(linked))
-        found += [
-            OverdueAction("improvement_item", *row, (today - row[3]).days)
-            for row in session.execute(items)
-        ]
+        found += [_late("improvement_item", *row, today) for row in session.execute(items)]
         return tuple(sorted(found, key=lambda a: (-a.days, a.code)))
+
+
+def _late(
+    kind: str, code: str, title: str, owner: str | None, due: dt.date | None, today: dt.date
+) -> OverdueAction:
+    assert due is not None  # the query asks for a due date before today
+    return OverdueAction(kind, code, title, owner, due, (today - due).days)
 
 
 def _most_first(pair: tuple[str | None, int]) -> tuple[int, bool, str]:
@@ -407,4 +419,3 @@ def _names(session: Session, model: type[Person], ids: Iterable[int | None]) -> 
         return {}
     rows = session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
     return {row[0]: row[1] for row in rows}
-

@@ -113,6 +113,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.training_page", "TrainingPage"),
     ),
     PageEntry(
+        "reports",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+        _Icon.SP_FileIcon,
+        lazy("workbench.ui.reports_page", "ReportsPage"),
+    ),
+    PageEntry(
         "mine",
         str(QT_TRANSLATE_NOOP("MainWindow", "Mine")),
         _Icon.SP_DialogYesButton,

@@ -17,8 +17,9 @@ REPORT_TEXT: Final = Vocabulary(
     term("report_text", "Report", "报告"),
     (
         # the quarterly report's frame
-        term("quarterly_title", "ERP continuous improvement: quarterly report",
-             "ERP持续优化季度报告"),
+        term(
+            "quarterly_title", "ERP continuous improvement: quarterly report", "ERP持续优化季度报告"
+        ),
         term("site", "Site", "工厂"),
         term("all_sites", "All sites", "全部工厂"),
         term("quarter", "Quarter", "季度"),
@@ -40,8 +41,7 @@ REPORT_TEXT: Final = Vocabulary(
         term("measured_on", "Measured on", "测量日期"),
         term("effect", "Effect", "效果"),
         # 4 the improvement list
-        term("list_outcome", "Committed, done, carried over, dropped",
-             "承诺、完成、结转与放弃"),
+        term("list_outcome", "Committed, done, carried over, dropped", "承诺、完成、结转与放弃"),
         term("items", "Items", "条目"),
         term("committed", "Committed", "已承诺"),
         term("done", "Done", "已完成"),
@@ -51,20 +51,23 @@ REPORT_TEXT: Final = Vocabulary(
         term("frozen_note", "The list was frozen on {on} by {by}.", "清单已于 {on} 由 {by} 冻结。"),
         term("not_frozen_note", "The list was not frozen.", "清单未冻结。"),
         term("this_list", "This quarter's list", "本季度清单"),
-        term("next_list", "Next quarter's committed list ({quarter})",
-             "下季度承诺清单（{quarter}）"),
+        term(
+            "next_list", "Next quarter's committed list ({quarter})", "下季度承诺清单（{quarter}）"
+        ),
         term("target", "Target", "目标"),
         term("carried_times", "carried {count}× since {since}", "自{since}起结转{count}次"),
         # 5 closed records
-        term("closed_records", "Improvement records closed this quarter",
-             "本季度关闭的改进记录"),
+        term("closed_records", "Improvement records closed this quarter", "本季度关闭的改进记录"),
         term("closed_on", "closed on {on}", "关闭于 {on}"),
         # 6 analysis
         term("analysis", "Causes and where the problems are", "原因与问题分布"),
-        term("analysis_scope",
-             "Problems open at some time in the quarter (reported by its end, not closed "
-             "before it began; rejected ones left out): {count}.",
-             "本季度内曾处于未关闭状态的问题（季度末前提出、季度初前未关闭，不含已驳回）：{count} 个。"),
+        term(
+            "analysis_scope",
+            "Problems open at some time in the quarter (reported by its end, not closed "
+            "before it began; rejected ones left out): {count}.",
+            "本季度内曾处于未关闭状态的问题（季度末前提出、季度初前未关闭，"
+            "不含已驳回）：{count} 个。",
+        ),
         term("pareto", "Pareto of causes", "原因帕累托图"),
         term("causes", "Causes", "原因数"),
         term("cumulative", "Cumulative share", "累计占比"),
@@ -86,12 +89,21 @@ REPORT_TEXT: Final = Vocabulary(
         term("sessions", "Sessions", "场次"),
         term("attendances", "Attendances", "参训人次"),
         term("hours", "Hours", "时长（小时）"),
-        term("coverage", "Coverage: people trained / people in the department",
-             "覆盖率：已培训人数 / 部门人数"),
-        term("gaps", "Gaps: people who work in a module and were never trained on it",
-             "缺口：在某模块工作却从未接受该模块培训的人员"),
-        term("all_sites_training", "Training is kept for the whole plant, not per site.",
-             "培训记录不分工厂，以下为全厂数据。"),
+        term(
+            "coverage",
+            "Coverage: people trained / people in the department",
+            "覆盖率：已培训人数 / 部门人数",
+        ),
+        term(
+            "gaps",
+            "Gaps: people who work in a module and were never trained on it",
+            "缺口：在某模块工作却从未接受该模块培训的人员",
+        ),
+        term(
+            "all_sites_training",
+            "Training is kept for the whole plant, not per site.",
+            "培训记录不分工厂，以下为全厂数据。",
+        ),
         # 9 attention
         term("attention", "What needs management's attention", "需要管理层关注的事项"),
         term("overdue_actions", "Overdue actions", "逾期行动"),
@@ -99,12 +111,14 @@ REPORT_TEXT: Final = Vocabulary(
         term("days_overdue", "Days overdue", "逾期天数"),
         # 10 closing
         term("closing", "Audit chain", "审计链"),
-        term("closing_text",
-             "This report was made from the record as it stood at audit entry {entry}, "
-             "hash {hash}. Running “workbench check” on the database later proves that "
-             "none of the entries up to this one was rewritten since.",
-             "本报告基于审计链第 {entry} 条记录时的数据生成，其哈希值为 {hash}。"
-             "日后对该数据库运行“workbench check”，即可证明截至该条的记录此后未被改写。"),
+        term(
+            "closing_text",
+            "This report was made from the record as it stood at audit entry {entry}, "
+            "hash {hash}. Running “workbench check” on the database later proves that "
+            "none of the entries up to this one was rewritten since.",
+            "本报告基于审计链第 {entry} 条记录时的数据生成，其哈希值为 {hash}。"
+            "日后对该数据库运行“workbench check”，即可证明截至该条的记录此后未被改写。",
+        ),
         # the change of a result
         term("improved", "improved {pct}", "改善 {pct}"),
         term("worse", "worse by {pct}", "恶化 {pct}"),
@@ -126,8 +140,9 @@ REPORT_TEXT: Final = Vocabulary(
         term("not_verified", "not verified", "未验证"),
         term("status_history", "Status changes", "状态变更"),
         term("training_linked", "Training given", "相关培训"),
-        term("nothing_open", "Every countermeasure is done or cancelled.",
-             "所有对策均已完成或取消。"),
+        term(
+            "nothing_open", "Every countermeasure is done or cancelled.", "所有对策均已完成或取消。"
+        ),
     ),
 )
 

@@ -115,6 +115,10 @@ class ProblemHeader(QWidget):
         """Put ``widget`` first on the top line (the page's "Hide list")."""
         self._top.insertWidget(0, widget)
 
+    def add_trailing(self, widget: QWidget) -> None:
+        """Put ``widget`` last on the top line (after the status buttons)."""
+        self._top.addWidget(widget)
+
     def show_detail(self, detail: ProblemDetail | None, allowed: tuple[str, ...]) -> None:
         if detail is None:
             self.code.setText(self.tr("New problem"))

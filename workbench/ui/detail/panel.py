@@ -39,6 +39,7 @@ from workbench.services.records import ProblemDetail
 from workbench.services.trail import TrailEntry
 from workbench.services.training_records import SessionRow
 from workbench.ui import errors, labels
+from workbench.ui.detail.a3_action import A3Action
 from workbench.ui.detail.chain_section import ChainSection
 from workbench.ui.detail.concurrency import ConcurrentEdits
 from workbench.ui.detail.deletion import DeleteProblem
@@ -87,6 +88,8 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self._undo = QUndoStack(self)
         self._ctx = UndoContext(services, self._redraw, self._undo_failed)
         self.header = ProblemHeader()
+        self.a3 = A3Action(services, lambda: self._detail, self)
+        self.header.add_trailing(self.a3.button)
         self.problem_form = ProblemForm(services)
         self.chain = ChainSection(
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
@@ -177,6 +180,7 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self._forget_history()
         self._detail = None
         self.header.show_detail(None, ())
+        self.a3.button.setEnabled(False)
         self.header.show_error("")
         self.problem_form.show_blank()
         self.chain.show_detail(None)
@@ -198,6 +202,7 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         previous = self._detail
         self._detail = detail
         self.header.show_detail(detail, self._services.problems.allowed_statuses(detail.status))
+        self.a3.button.setEnabled(True)
         saved_moved = previous is None or problem_values(previous) != problem_values(detail)
         form = self.problem_form
         if force or (saved_moved and not keep_typing) or form.is_new or not form.changes():
