@@ -66,6 +66,7 @@ class ReportsPage(QWidget):
         intro.setWordWrap(True)
         self.quarter = QComboBox()
         self.quarter.setObjectName("report_quarter")
+        self.quarter.setEditable(True)  # any quarter may be typed, e.g. 2025Q4
         self.site = QComboBox()
         self.site.setObjectName("report_site")
         self.language = QComboBox()
@@ -103,7 +104,7 @@ class ReportsPage(QWidget):
         layout.addStretch(1)
         self._folder_path = Path.home()
         self._fill()
-        self.quarter.currentIndexChanged.connect(self._suggest)
+        self.quarter.currentTextChanged.connect(self._suggest)
         self.site.currentIndexChanged.connect(self._suggest)
         self._set_written(None)
 
@@ -148,7 +149,7 @@ class ReportsPage(QWidget):
 
     def _suggest(self) -> None:
         site = self.site.currentData()
-        name = f"report-{self.quarter.currentData()}{'-' + site if site else ''}.pdf"
+        name = f"report-{self.quarter.currentText().strip()}{'-' + site if site else ''}.pdf"
         typed = self.destination.text().strip()
         folder = Path(typed).parent if typed else self._folder_path
         self.destination.setText(str(folder / name))
@@ -168,7 +169,17 @@ class ReportsPage(QWidget):
         path = Path(text).expanduser()
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        quarter, site = str(self.quarter.currentData()), self.site.currentData()
+        try:
+            quarter = str(quarters.parse(self.quarter.currentText()))
+        except ValueError:
+            self._say(
+                self.tr("%1 is not a quarter (e.g. 2026Q3).").replace(
+                    "%1", self.quarter.currentText()
+                ),
+                error=True,
+            )
+            return None
+        site = self.site.currentData()
         language = str(self.language.currentData())
         reports = self._services.reports
 

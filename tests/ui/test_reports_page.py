@@ -1,0 +1,63 @@
+"""The Reports page makes the quarterly PDF in the background and can be cancelled."""
+
+from __future__ import annotations
+
+import subprocess
+
+from workbench.ui.reports_page import ReportsPage
+
+
+def make_page(record, qtbot, tmp_path) -> ReportsPage:
+    tmp_path.mkdir(exist_ok=True)
+    page = ReportsPage(record)
+    qtbot.addWidget(page)
+    page.show()
+    page.quarter.setEditText("2026Q1")  # the problems of the record are reported then
+    page.destination.setText(str(tmp_path / "季度报告.pdf"))
+    return page
+
+
+def test_the_page_makes_the_report_and_offers_to_open_it(record, qtbot, tmp_path):
+    page = make_page(record, qtbot, tmp_path / "out")
+    assert not page.open_button.isEnabled()
+    export = page.make()
+    assert export is not None
+    with qtbot.waitSignal(export.ended, timeout=30_000):
+        pass
+    written = tmp_path / "out" / "季度报告.pdf"
+    assert page.written == written and written.exists()
+    assert page.open_button.isEnabled() and page.folder_button.isEnabled()
+    assert "pages" in page.message.text()
+    text = subprocess.run(["pdftotext", str(written), "-"], capture_output=True, text=True).stdout
+    assert "2026Q1" in text and "Summary" in text
+
+
+def test_cancelling_the_build_writes_nothing(record, qtbot, tmp_path):
+    page = make_page(record, qtbot, tmp_path / "out")
+    export = page.make()
+    assert export is not None
+    export.cancel()  # what the progress dialog's Cancel does
+    with qtbot.waitSignal(export.cancelled, timeout=30_000):
+        pass
+    assert list((tmp_path / "out").iterdir()) == []
+    assert page.written is None and not page.open_button.isEnabled()
+    assert page.make_button.isEnabled()
+
+
+def test_a_quarter_with_nothing_says_so(record, qtbot, tmp_path):
+    page = make_page(record, qtbot, tmp_path / "out")
+    page.quarter.setEditText("2020Q1")
+    page.destination.setText(str(tmp_path / "out" / "empty.pdf"))
+    export = page.make()
+    assert export is not None
+    with qtbot.waitSignal(export.ended, timeout=30_000):
+        pass
+    assert "nothing to report" in page.message.text()
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_typed_quarter_that_is_not_one_is_refused(record, qtbot, tmp_path):
+    page = make_page(record, qtbot, tmp_path / "out")
+    page.quarter.setEditText("2026Q7")
+    assert page.make() is None
+    assert "is not a quarter" in page.message.text()
