@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>A3Action</name>
+    <message>
+        <source>A3 report…</source>
+        <translation>A3报告…</translation>
+    </message>
+    <message>
+        <source>Save this problem&apos;s one-page A3 sheet as PDF</source>
+        <translation>将此问题的一页A3报告保存为PDF</translation>
+    </message>
+    <message>
+        <source>Making the A3 sheet of %1…</source>
+        <translation>正在生成 %1 的A3报告…</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsView</name>
     <message>
         <source>Add file…</source>
@@ -759,6 +774,10 @@
         <translation>培训记录</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>Mine</source>
         <translation>我的待办</translation>
     </message>
@@ -1327,6 +1346,88 @@
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Quarterly report</source>
+        <translation>季度报告</translation>
+    </message>
+    <message>
+        <source>A PDF for management: summary, the quarterly improvement list, the records closed, causes, pilots, training, what needs attention and the audit chain&apos;s head. Sections without data are left out.</source>
+        <translation>面向管理层的PDF报告：摘要、季度优化清单、本季度关闭的改进记录、原因分析、试点、培训、需关注事项及审计链头。没有数据的章节不会出现。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Make report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>全部工厂</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 is not a quarter (e.g. 2026Q3).</source>
+        <translation>%1 不是季度（例如 2026Q3）。</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Making the report of %1…</source>
+        <translation>正在生成 %1 的报告…</translation>
+    </message>
+    <message>
+        <source>%1 has nothing to report: no file was written.</source>
+        <translation>%1 没有可报告的数据：未写入文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入文件。</translation>
+    </message>
+    <message>
+        <source>%1 written (%2 pages).</source>
+        <translation>已写入 %1（共 %2 页）。</translation>
     </message>
 </context>
 <context>
