@@ -22,6 +22,7 @@ from reportlab.graphics.shapes import (
     String,
 )
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workbench.analysis.charts import BAND_OPACITY, Chart, Series, TargetLine, colour
 from workbench.reports.styles import register_font
@@ -205,9 +206,25 @@ def _bars(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
             label(x, max(base, top) + 2.5, _value(series, point))
 
 
+def _width(words: str, size: float = _FONT_SIZE) -> float:
+    return float(stringWidth(words, register_font(), size))
+
+
 def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> None:
     ink = _ink(line.colour)
     y = frame.y(line.value)
+    # the label on a light box, so that bars behind it do not hide it
+    width = _width(line.label)
+    drawing.add(
+        Rect(
+            frame.right - 4 - width,
+            y + 1.5,
+            width + 4,
+            _FONT_SIZE + 1.5,
+            fillColor=_ink("background", 0.85),
+            strokeColor=None,
+        )
+    )
     drawing.add(
         Line(
             frame.left,
@@ -228,6 +245,6 @@ def _legend(
     x = frame.right
     for found in reversed(series):
         words = found.name
-        x -= len(words) * _FONT_SIZE * 0.8 + 16
+        x -= _width(words) + 18
         drawing.add(Rect(x, height - 16, 8, 8, fillColor=_ink(found.colour), strokeColor=None))
         label(x + 11, height - 15, words, "start")
