@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import subprocess
 
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from workbench.services.records import ProblemFilter, ProblemSort
+from workbench.ui.detail.panel import ProblemDetailPanel
 from workbench.ui.reports_page import ReportsPage
 
 
@@ -61,3 +65,28 @@ def test_a_typed_quarter_that_is_not_one_is_refused(record, qtbot, tmp_path):
     page.quarter.setEditText("2026Q7")
     assert page.make() is None
     assert "is not a quarter" in page.message.text()
+
+
+def test_a3_report_from_a_problems_record(record, qtbot, tmp_path):
+    panel = ProblemDetailPanel(record)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.a3.button.isEnabled()  # no problem shown yet
+    first = record.problems.page(ProblemFilter(), ProblemSort(), 0, 1)[0]
+    panel.show_problem(first.id)
+    assert panel.a3.button.isEnabled()
+    target = tmp_path / "a3.pdf"
+    panel.a3.ask_destination = lambda _parent, suggested: (
+        target if suggested.name == f"A3-{first.code}.pdf" else None
+    )
+    export = panel.a3.trigger()
+    assert export is not None
+    with qtbot.waitSignal(export.ended, timeout=30_000):
+        pass
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert first.code in text and "1 Background" in text
+    qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "report_written") is not None)
+    box = panel.findChild(QMessageBox, "report_written")
+    assert box.findChild(QPushButton, "report_open") is not None
+    assert box.findChild(QPushButton, "report_folder") is not None
+    box.close()

@@ -212,20 +212,22 @@ def _effect(sheet: ProblemSheet, context: Context) -> list[Flowable]:
 
 
 def _follow_up(sheet: ProblemSheet, context: Context) -> list[Flowable]:
-    looks, language = context.looks, context.language
-    open_ones = [s for c in sheet.problem.causes for s in c.solutions if s.status not in _DONE]
+    looks, language, text = context.looks, context.language, context.text
+    solutions = [s for c in sheet.problem.causes for s in c.solutions]
+    open_ones = [s for s in solutions if s.status not in _DONE]
+    waiting = [
+        r for s in solutions for r in s.results if r.value_after is not None and not r.verified
+    ]
     found: list[Flowable] = [_part(context, "follow_up")]
-    if open_ones:
-        found += [
-            looks.para(
-                f"• {s.title} — {who(s.owner)}, {day(s.due_on)}" + (" ⚠" if s.overdue else "")
-            )
-            for s in open_ones
-        ]
-    else:
-        found.append(looks.para(context.text("nothing_open")))
+    found += [
+        looks.para(f"• {s.title} — {who(s.owner)}, {day(s.due_on)}" + (" ⚠" if s.overdue else ""))
+        for s in open_ones
+    ]
+    found += [looks.para(f"• {effect_text(r)}: {text('not_verified')}") for r in waiting]
+    if not open_ones and not waiting:
+        found.append(looks.para(text("nothing_open")))
     if sheet.training:
-        found.append(looks.para(context.text("training_linked"), looks.h2))
+        found.append(looks.para(text("training_linked"), looks.h2))
         found += [
             looks.para(
                 f"• {t.code} {term('training_kind', t.kind, language)}: {t.topic} "

@@ -9,7 +9,7 @@ Definitions, so every figure means one thing:
   not done by their due date (done late, or still not done; cancelled ones aside);
 - measured results: measured in the quarter with a value after;
 - the problems the analysis counts: open at some time in the quarter (reported by its
-  end, not closed before it began), rejected ones left out;
+  end, or today if sooner, and not closed before it began), rejected ones left out;
 - pilots: started by the quarter's end and running, or with a round ending in it;
 - what is overdue is overdue today, whichever quarter is asked.
 
@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from workbench.services import quarters
@@ -99,7 +99,8 @@ class ReportService(Service):
             closed = self._closed(session, problems, first, last)
             progress.report(5, _STEPS, "analysis")
             scope = problems.where(
-                Problem.reported_on <= last,
+                Problem.reported_on <= min(last, today),
+                true() if first <= today else false(),  # a quarter not begun has none yet
                 Problem.status.not_in(_NOT_COUNTED),
                 or_(Problem.closed_on.is_(None), Problem.closed_on >= first),
             )

@@ -34,7 +34,11 @@ REPORT_TEXT: Final = Vocabulary(
         term("problems_opened", "Problems opened", "新增问题"),
         term("problems_closed", "Problems closed", "关闭问题"),
         term("solutions_done", "Solutions done", "完成的解决方案"),
-        term("solutions_overdue", "Solutions overdue (today)", "逾期的解决方案（截至今日）"),
+        term(
+            "solutions_overdue",
+            "Solutions overdue (due in the quarter, not done by then)",
+            "逾期的解决方案（本季度到期、未按期完成）",
+        ),
         term("figure", "Figure", "指标"),
         term("count", "Count", "数量"),
         term("biggest", "The three biggest improvements", "三大改进成果"),
@@ -141,7 +145,9 @@ REPORT_TEXT: Final = Vocabulary(
         term("status_history", "Status changes", "状态变更"),
         term("training_linked", "Training given", "相关培训"),
         term(
-            "nothing_open", "Every countermeasure is done or cancelled.", "所有对策均已完成或取消。"
+            "nothing_open",
+            "Every countermeasure is done or cancelled, every effect verified.",
+            "所有对策均已完成或取消，效果均已验证。",
         ),
     ),
 )

@@ -33,6 +33,7 @@ class A3Action(QObject):
         self.export: ReportExport | None = None
         self.button = push_button("a3_report", self.tr("A3 report…"), self.trigger)
         self.button.setToolTip(self.tr("Save this problem's one-page A3 sheet as PDF"))
+        self.button.setEnabled(False)  # until a saved problem is shown
 
     def trigger(self) -> ReportExport | None:
         detail = self._shown()
