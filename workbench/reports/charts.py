@@ -30,6 +30,7 @@ from workbench.reports.styles import register_font
 GROUP_WIDTH = 0.7  # a bar group's share of its slot, as on screen
 _FONT_SIZE = 7.5
 _TICKS = 5
+HEADROOM = 0.12  # of the data's span, above its highest value
 # label(x, y, words, anchor="middle", ink=text): a string drawn on the chart.
 Label = Callable[..., None]
 
@@ -45,7 +46,7 @@ def nice_range(low: float, high: float) -> tuple[float, float, float]:
         high = low + 1.0
     raw = (high - low) / _TICKS
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
@@ -57,7 +58,8 @@ def _y_range(chart: Chart) -> tuple[float, float, float]:
     values += [line.value for line in chart.lines()]
     values += [b for band in chart.bands for b in (band.low, band.high)]
     low = min([0.0, *values]) if chart.kind == "bar" else min(values, default=0.0)
-    return nice_range(low, max(values, default=1.0))
+    high = max(values, default=1.0)
+    return nice_range(low, high + (high - low) * HEADROOM)  # room for the value labels
 
 
 def _figure(value: float, step: float) -> str:

@@ -32,6 +32,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     TableStyle,
@@ -174,7 +175,9 @@ def _write(report: Report[T], facts: T, path: str, language: str, progress: Prog
     for number, section in enumerate(report.sections, start=1):
         progress.report(number, steps, "sections")
         found = section(facts, context)
-        if found:
+        if found and len(found) == 1 and isinstance(found[0], KeepTogether):
+            story += found  # a short section: it moves to the next page only if it must
+        elif found:
             # A section starts on a new page unless most of this one is still free.
             story += [CondPageBreak(size[1] * SECTION_ROOM), *found]
     header, footer = report.header(facts, context), report.footer(facts, context)

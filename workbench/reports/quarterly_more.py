@@ -34,11 +34,13 @@ def _named(
 
 def _distribution(
     title: str,
+    column: str,
     counted: list[tuple[str, int]],
     what: str,
     context: Context,
     cumulative: bool = False,
 ) -> list[Flowable]:
+    """A part of the analysis: its heading, its bars (most first) and its table."""
     total = sum(n for _, n in counted) or 1
     rows: list[list[object]] = []
     running = 0
@@ -48,14 +50,13 @@ def _distribution(
         if cumulative:
             row.append(percent(100 * running / total))
         rows.append(row)
-    header = [title.split("·")[0], what, context.text("share")]
+    header = [column, what, context.text("share")]
     header += [context.text("cumulative")] if cumulative else []
     width = context.width
     shares = [0.4, 0.15, 0.15] + ([0.2] if cumulative else [])
     chart = draw(tally_chart(title, counted, what, what), width, CHART_HEIGHT)
     return [
-        context.heading(title, 2),
-        chart,
+        KeepTogether([context.heading(title, 2), chart]),
         Spacer(1, 3 * mm),
         table(
             context.looks,
@@ -70,19 +71,31 @@ def _distribution(
 def analysis(facts: QuarterFacts, context: Context) -> Flowables:
     if not facts.in_scope:
         return None
-    text = context.text
+    text, language = context.text, context.language
     found: list[Flowable] = [
         context.heading(text("analysis")),
         context.looks.para(text("analysis_scope", count=facts.in_scope)),
     ]
     if facts.causes:
         counted = _named(facts.causes, "category", context)
-        found += _distribution(text("pareto"), counted, text("causes"), context, cumulative=True)
+        found += _distribution(
+            text("pareto"),
+            field_label("category", language, "cause"),
+            counted,
+            text("causes"),
+            context,
+            cumulative=True,
+        )
     found += _distribution(
-        text("by_module"), _named(facts.modules, None, context), text("problems"), context
+        text("by_module"),
+        label("record_kind", "erp_module", language),
+        _named(facts.modules, None, context),
+        text("problems"),
+        context,
     )
     found += _distribution(
         text("by_hidden_cost"),
+        field_label("hidden_cost", language, "problem"),
         _named(facts.hidden_costs, "hidden_cost", context),
         text("problems"),
         context,
@@ -93,10 +106,12 @@ def analysis(facts: QuarterFacts, context: Context) -> Flowables:
 def pilots(facts: QuarterFacts, context: Context) -> Flowables:
     if not facts.pilots:
         return None
-    found: list[Flowable] = [context.heading(context.text("pilots"))]
-    for pilot in facts.pilots:
-        found += _pilot(pilot, context)
-    return found
+    # each pilot on one page: it starts on the next one when it does not fit here, and
+    # the section's heading goes with the first
+    heading = context.heading(context.text("pilots"))
+    blocks = [_pilot(pilot, context) for pilot in facts.pilots]
+    blocks[0].insert(0, heading)
+    return [KeepTogether(block) for block in blocks]
 
 
 def _criterion_words(pilot: PilotFacts, language: str) -> str:
@@ -199,7 +214,12 @@ def training(facts: QuarterFacts, context: Context) -> Flowables:
         return None
     looks, text, language, width = context.looks, context.text, context.language, context.width
     rows = [
-        [term("training_kind", t.kind, language), t.sessions, t.attendances, f"{t.hours:g}"]
+        [
+            term("training_kind", t.kind, language),
+            t.sessions,
+            t.attendances,
+            "—" if t.hours is None else f"{t.hours:g}",
+        ]
         for t in found_facts.by_kind
     ]
     found: list[Flowable] = [context.heading(text("training"))]

@@ -87,8 +87,9 @@ def styles(scale: float = 1.0) -> Styles:
     return Styles(
         title=style("title", 24, textColor=ACCENT, spaceAfter=14, leading=32 * scale),
         subtitle=style("subtitle", 13, spaceAfter=6),
-        h1=style("h1", 16, textColor=ACCENT, spaceBefore=4, spaceAfter=8),
-        h2=style("h2", 12, textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        # a heading never ends a page: it moves on with what follows it
+        h1=style("h1", 16, textColor=ACCENT, spaceBefore=4, spaceAfter=8, keepWithNext=1),
+        h2=style("h2", 12, textColor=ACCENT, spaceBefore=8, spaceAfter=4, keepWithNext=1),
         body=style("body", 9.5, spaceAfter=4),
         small=style("small", 8, textColor=colors.HexColor(colour("axis"))),
         cell=style("cell", 8.5),

@@ -71,7 +71,7 @@ class KindTally:
     kind: str
     sessions: int
     attendances: int
-    hours: float
+    hours: float | None  # None: no session of the kind has a duration
 
 
 @dataclass(frozen=True)

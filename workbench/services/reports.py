@@ -335,12 +335,12 @@ class ReportService(Service):
             select(
                 TrainingSession.kind,
                 func.count(),
-                func.coalesce(func.sum(TrainingSession.duration_hours), 0.0),
+                func.sum(TrainingSession.duration_hours),
             )
             .where(held)
             .group_by(TrainingSession.kind)
         )
-        tallies = [KindTally(k, n, attendances.get(k, 0), float(h or 0)) for k, n, h in rows]
+        tallies = [KindTally(k, n, attendances.get(k, 0), h) for k, n, h in rows]
         return tuple(sorted(tallies, key=lambda t: (-t.sessions, t.kind)))
 
     @staticmethod
