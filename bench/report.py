@@ -6,8 +6,8 @@ Usage: python -m bench.report [--records N] [--repeat N]
 The file is the default demo (``workbench demo``) with N more problems closed this
 quarter, each with its cause, solution and measured result, written with plain sqlite3
 (only the report is timed, not the writing). The figure is reading the quarter's facts
-and writing the PDF, in one process with its imports done (median of ``--repeat``); the
-floor is timed the same way.
+and writing the PDF, in one process with its imports done, in CPU time (median of
+``--repeat``, taken in turn with the floor, which is timed the same way).
 """
 
 from __future__ import annotations
@@ -18,12 +18,20 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from bench.timing import median_ms
-
 METRICS = (("库存差异率", "%", 2.0, 1.2), ("订单处理时长", "小时", 3.5, 1.8))
+
+
+def cpu_ms(action: Callable[[], object]) -> float:
+    """The CPU time ``action`` takes in this process: the machine is shared, and wall
+    time would count other people's work (the build is one thread)."""
+    start = time.process_time()
+    action()
+    return (time.process_time() - start) * 1000
 
 
 def make_demo(path: Path) -> None:
@@ -44,11 +52,22 @@ def add_closed(path: Path, records: int, today: dt.date) -> None:
         problems, causes, solutions, results = [], [], [], []
         for n in range(records):
             pid = first + n
-            problems.append((
-                pid, f"P-2099-{n:05d}", f"库存差异率高（第{n}批盘点）", "月度盘点账实差异",
-                modules[n % len(modules)], sites[n % len(sites)], "data_governance",
-                today - dt.timedelta(days=20), today, "closed", now, now,
-            ))
+            problems.append(
+                (
+                    pid,
+                    f"P-2099-{n:05d}",
+                    f"库存差异率高（第{n}批盘点）",
+                    "月度盘点账实差异",
+                    modules[n % len(modules)],
+                    sites[n % len(sites)],
+                    "data_governance",
+                    today - dt.timedelta(days=20),
+                    today,
+                    "closed",
+                    now,
+                    now,
+                )
+            )
             causes.append((pid, pid, "物料编码不统一：同一物料在不同工厂有多个编码", "data"))
             solutions.append((pid, pid, "统一物料编码", "done", today - dt.timedelta(days=5)))
             metric, unit, before, after = METRICS[n % len(METRICS)]
@@ -91,11 +110,18 @@ def floor(path: Path, rows: int = 2000, charts: int = 8) -> None:
     from workbench.paths import fonts_dir
 
     if "BenchCJK" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("BenchCJK", str(fonts_dir() / "wqy-microhei.ttc"),
-                                       subfontIndex=0))
+        pdfmetrics.registerFont(
+            TTFont("BenchCJK", str(fonts_dir() / "wqy-microhei.ttc"), subfontIndex=0)
+        )
     style = ParagraphStyle("cell", fontName="BenchCJK", fontSize=8.5, wordWrap="CJK")
-    data = [[Paragraph(f"P-2099-{n:05d}", style), Paragraph("库存差异率高，物料编码不统一", style),
-             Paragraph("库存差异率 2.0% → 1.2%, −40%", style)] for n in range(rows)]
+    data = [
+        [
+            Paragraph(f"P-2099-{n:05d}", style),
+            Paragraph("库存差异率高，物料编码不统一", style),
+            Paragraph("库存差异率 2.0% → 1.2%, −40%", style),
+        ]
+        for n in range(rows)
+    ]
     story: list[object] = [Table(data, colWidths=[90, 220, 160], repeatRows=1)]
     for n in range(charts):
         drawing = Drawing(460, 200)
@@ -132,15 +158,18 @@ def report(repeat: int, records: int = 2000) -> None:
 
         build()  # the imports and the font, once, outside the timings
         floor(floor_out)
-        figures = [(median_ms(lambda: floor(floor_out), 1), median_ms(build, 1))
-                   for _ in range(repeat)]
+        figures = [(cpu_ms(lambda: floor(floor_out)), cpu_ms(build)) for _ in range(repeat)]
         services.close()
     floor_ms = sorted(f for f, _ in figures)[len(figures) // 2]
     ms = sorted(b for _, b in figures)[len(figures) // 2]
-    print(f"\nQuarterly report, {records:,} closed records and every section ({pages[0]} pages), "
-          f"median of {repeat}:")
-    print(f"  report {ms:8.0f} ms   floor (reportlab: 2,000-row CJK table, 8 charts) "
-          f"{floor_ms:6.0f} ms   ratio {ms / floor_ms:4.2f}x   goal <= 1.5x")
+    print(
+        f"\nQuarterly report, {records:,} closed records and every section ({pages[0]} pages), "
+        f"CPU time, median of {repeat}:"
+    )
+    print(
+        f"  report {ms:8.0f} ms   floor (reportlab: 2,000-row CJK table, 8 charts) "
+        f"{floor_ms:6.0f} ms   ratio {ms / floor_ms:4.2f}x   goal <= 1.5x"
+    )
 
 
 def main() -> int:

@@ -35,11 +35,10 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
-from workbench.reports.styles import ACCENT, RULE, Styles, register_font, styles
+from workbench.reports.finishing import Entry, Finish, finishing_canvas
+from workbench.reports.styles import ACCENT, RULE, Styles, styles
 from workbench.services.progress import Progress, silent
 from workbench.vocabulary.reports import report_text
 
@@ -91,47 +90,25 @@ class Report(Generic[T]):
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, path: str, progress: Progress, **kwargs: Any) -> None:
+    def __init__(self, path: str, progress: Progress, finish: Finish, **kwargs: Any) -> None:
         super().__init__(path, **kwargs)
         self._progress = progress
+        self._finish = finish
         self._laid = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._laid += 1
         if self._laid % 50 == 0:
             self._progress.check()
+        if getattr(flowable, "contents_title", False):
+            self._finish.contents_page = self.page
         level = getattr(flowable, "toc_level", None)
         if level is None:
             return
         key = f"h{self.seq.nextf('heading')}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, flowable.toc_text, self.page, key))
-
-
-def _numbered_canvas(text: Callable[[int, int], str], size: tuple[float, float]) -> type[Canvas]:
-    """A canvas that writes "page x of y" on every page once the number of pages is known."""
-
-    class Numbered(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.setFont(register_font(), 8)
-                self.setFillColor(ACCENT)
-                self.drawRightString(size[0] - MARGIN, MARGIN / 2, text(number, total))
-                super().showPage()
-            super().save()
-
-    return Numbered
+        self._finish.entries.append(Entry(level, flowable.toc_text, self.page, key))
 
 
 def build(
@@ -163,14 +140,10 @@ def _write(report: Report[T], facts: T, path: str, language: str, progress: Prog
     width = size[0] - 2 * MARGIN
     context = Context(language, looks, width)
     story: list[Flowable] = list(report.cover(facts, context) or [])
-    if report.contents:
-        contents = TableOfContents(
-            levelStyles=list(looks.toc),
-            dotsMinLevel=0,
-            # its own table's font, else the PDF names Helvetica (not embedded)
-            tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), looks.body.fontName)]),
-        )
-        story += [looks.para(context.text("contents"), looks.h1), contents, PageBreak()]
+    if report.contents:  # its lines are written on this page at the end (finishing.py)
+        title = looks.para(context.text("contents"), looks.h1)
+        title.contents_title = True
+        story += [title, PageBreak()]
     steps = len(report.sections) + 2
     for number, section in enumerate(report.sections, start=1):
         progress.report(number, steps, "sections")
@@ -193,9 +166,14 @@ def _write(report: Report[T], facts: T, path: str, language: str, progress: Prog
         canvas.drawString(MARGIN, MARGIN / 2, footer)
         canvas.restoreState()
 
+    def page_text(number: int, total: int) -> str:
+        return context.text("page_of", page=number, pages=total)
+
+    finish = Finish(size, MARGIN, page_text)
     document = _Document(
         path,
         progress,
+        finish,
         pagesize=size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -209,10 +187,6 @@ def _write(report: Report[T], facts: T, path: str, language: str, progress: Prog
     body = Frame(MARGIN, MARGIN, width, size[1] - 2 * MARGIN, id="body")
     document.addPageTemplates([PageTemplate("page", [body], onPage=frame_page)])
     progress.report(steps - 1, steps, "layout")
-
-    def page_text(number: int, total: int) -> str:
-        return context.text("page_of", page=number, pages=total)
-
-    document.multiBuild(story, canvasmaker=_numbered_canvas(page_text, size))
+    document.build(story, canvasmaker=finishing_canvas(finish))
     progress.report(steps, steps, "layout")
     return int(document.page)

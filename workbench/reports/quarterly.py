@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from workbench.reports.document import Context, Report, Section, build
 from workbench.reports.quarterly_more import analysis, attention, closing, pilots, training
@@ -159,31 +159,31 @@ def _items(rows: tuple[ImprovementRow, ...], context: Context) -> Flowable:
 
 
 def closed_records(facts: QuarterFacts, context: Context) -> Flowables:
+    """One table, a line per measured effect under its problem: it runs over as many pages
+    as it needs, its header on each."""
     if not facts.closed:
         return None
-    looks, text, language = context.looks, context.text, context.language
-    found: list[Flowable] = [context.heading(text("closed_records"))]
-    names = [label("record_kind", k, language) for k in ("problem", "cause", "solution", "result")]
+    text, language = context.text, context.language
+    names = [label("record_kind", k, language) for k in ("problem", "cause", "solution")]
+    rows: list[list[object]] = []
     for record in facts.closed:
-        title = f"{record.code}  {record.title}"
-        rows = [[e.cause, e.solution, effect_text(e.result)] for e in record.effects]
-        block: list[Flowable] = [
-            looks.para(title, looks.h2),
-            looks.para(
-                " · ".join(
-                    p
-                    for p in (record.module or "", text("closed_on", on=day(record.closed_on)))
-                    if p
-                ),
-                looks.small,
-            ),
-        ]
-        if rows:
-            block.append(
-                looks_table(context, names[1:], rows, _widths(context.width, 0.34, 0.33, 0.33))
+        where = " · ".join(p for p in (record.module, day(record.closed_on)) if p)
+        problem = f"{record.code}  {record.title}\n{where}"
+        effects = record.effects or ()
+        if not effects:
+            rows.append([problem, "", "", ""])
+        for n, effect in enumerate(effects):
+            rows.append(
+                [
+                    problem if n == 0 else "",
+                    effect.cause,
+                    effect.solution,
+                    effect_text(effect.result),
+                ]
             )
-        found.append(KeepTogether(block))
-    return found
+    header = [*names, text("effect")]
+    widths = _widths(context.width, 0.26, 0.22, 0.18, 0.34)
+    return [context.heading(text("closed_records")), looks_table(context, header, rows, widths)]
 
 
 def looks_table(

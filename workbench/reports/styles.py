@@ -17,8 +17,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, Table, TableStyle
 
 from workbench.analysis.charts import colour
 from workbench.paths import fonts_dir
@@ -52,7 +53,6 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     head: ParagraphStyle
-    toc: tuple[ParagraphStyle, ...]
 
     def para(
         self, text: str, style: ParagraphStyle | None = None, markup: bool = False
@@ -94,8 +94,39 @@ def styles(scale: float = 1.0) -> Styles:
         small=style("small", 8, textColor=colors.HexColor(colour("axis"))),
         cell=style("cell", 8.5),
         head=style("head", 8.5, textColor=ACCENT),
-        toc=(style("toc1", 11, leftIndent=12, spaceBefore=3), style("toc2", 9.5, leftIndent=28)),
     )
+
+
+LONG_TABLE = 60  # rows: more than a page
+_PADDING = 6.0  # a table cell's left and right padding (reportlab's default)
+
+
+# A word of Latin letters and figures (kept whole, with the spaces after it), or one
+# character (Chinese breaks between any two).
+_TOKEN = re.compile(r"[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+|.")
+
+
+# Punctuation a line never starts with (it stays at the end of the line before).
+_NO_LINE_START = frozenset("，。、；：！？）》」』”’%,.;:!?)")
+
+
+def wrapped(text: str, style: ParagraphStyle, room: float) -> str:
+    """``text`` broken into lines no wider than ``room`` in ``style``'s font: between
+    words, and between any two Chinese characters."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, width = "", 0.0
+        for found in _TOKEN.findall(paragraph):
+            token = found
+            size = stringWidth(token, style.fontName, style.fontSize)
+            if line and width + size > room and token.strip() and token[0] not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                token = token.lstrip()
+                line, width = "", 0.0
+                size = stringWidth(token, style.fontName, style.fontSize)
+            line, width = line + token, width + size
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def table(
@@ -110,10 +141,16 @@ def table(
     def cell(column: int, value: Any, style: ParagraphStyle) -> Any:
         if isinstance(value, int | float) or (column in numeric and isinstance(value, str)):
             return str(value)  # a figure: one line, aligned right
-        return looks.para(value, style) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        # Text is broken into lines here and drawn as lines: a paragraph in a cell is laid
+        # out again each time a long table is split, which makes long reports slow.
+        return wrapped(value, style, widths[column] - 2 * _PADDING)
 
     body = [[cell(c, v, looks.cell) for c, v in enumerate(row)] for row in rows]
-    found = Table(
+    # LongTable splits a long table page by page without measuring every row again.
+    kind = LongTable if len(body) > LONG_TABLE else Table
+    found = kind(
         [[cell(-1, h, looks.head) for h in header], *body],
         colWidths=widths,
         repeatRows=1,
@@ -122,6 +159,9 @@ def table(
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), looks.cell.fontName),
         ("FONTSIZE", (0, 0), (-1, -1), looks.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), looks.cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, 0), looks.head.textColor),
+        ("TEXTCOLOR", (0, 1), (-1, -1), looks.cell.textColor),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
