@@ -231,7 +231,8 @@ def _follow_up(sheet: ProblemSheet, context: Context) -> list[Flowable]:
         found += [
             looks.para(
                 f"• {t.code} {term('training_kind', t.kind, language)}: {t.topic} "
-                f"({day(t.held_on)}, {t.attendees})"
+                f"({day(t.held_on)} · {field_label('attendees', language, 'training_session')} "
+                f"{t.attendees})"
             )
             for t in sheet.training
         ]

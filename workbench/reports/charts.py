@@ -114,6 +114,9 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
 
     drawing.add(Rect(0, 0, width, height, fillColor=_ink("background"), strokeColor=None))
     label(frame.left, height - 14, chart.title, "start", size=10)
+    legend_row = height - 16
+    if frame.left + _width(chart.title, 10) + 12 + _legend_width(chart.series) > frame.right:
+        legend_row, frame.top = height - 30, frame.top - 14  # no room beside the title
     for band in chart.bands:
         low, high = frame.y(band.low), frame.y(band.high)
         drawing.add(
@@ -144,16 +147,19 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
         _lines(drawing, chart, frame, label)
     for line in chart.lines():
         _target(drawing, line, frame, label)
-    _legend(drawing, chart.series, frame, height, label)
+    _legend(drawing, chart.series, frame, legend_row, label)
     if chart.empty:
         label((frame.left + frame.right) / 2, (frame.bottom + frame.top) / 2, "—", ink=axis)
     return drawing
 
 
 def _fit(words: str, room: float) -> str:
-    """A label cut to fit its slot (about one em per character)."""
-    most = max(int(room / (_FONT_SIZE * 0.9)), 2)
-    return words if len(words) <= most else words[: most - 1] + "…"
+    """A label cut to fit its slot, with "…" when it is cut."""
+    if _width(words) <= room - 2:
+        return words
+    while words and _width(words + "…") > room - 2:
+        words = words[:-1]
+    return words + "…"
 
 
 def _value(series: Series, point: int) -> str:
@@ -241,12 +247,17 @@ def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> 
     label(frame.right - 2, y + 3, line.label, "end", ink)
 
 
+def _legend_width(series: tuple[Series, ...]) -> float:
+    return sum(_width(found.name) + 18 for found in series)
+
+
 def _legend(
-    drawing: Drawing, series: tuple[Series, ...], frame: _Frame, height: float, label: Label
+    drawing: Drawing, series: tuple[Series, ...], frame: _Frame, row: float, label: Label
 ) -> None:
+    """The series' colours and names, from the right edge leftwards, on line ``row``."""
     x = frame.right
     for found in reversed(series):
         words = found.name
         x -= _width(words) + 18
-        drawing.add(Rect(x, height - 16, 8, 8, fillColor=_ink(found.colour), strokeColor=None))
-        label(x + 11, height - 15, words, "start")
+        drawing.add(Rect(x, row, 8, 8, fillColor=_ink(found.colour), strokeColor=None))
+        label(x + 11, row + 1, words, "start")

@@ -197,7 +197,7 @@ def _pilot(pilot: PilotFacts, context: Context) -> list[Flowable]:
             looks,
             header,
             rows,
-            [width * s for s in (0.08, 0.13, 0.31, 0.09, 0.09, 0.09, 0.09, 0.12)],
+            [width * s for s in (0.09, 0.12, 0.23, 0.11, 0.11, 0.11, 0.11, 0.12)],
             numeric=(3, 4, 5, 6),
         )
     )

@@ -114,16 +114,23 @@ def wrapped(text: str, style: ParagraphStyle, room: float) -> str:
     """``text`` broken into lines no wider than ``room`` in ``style``'s font: between
     words, and between any two Chinese characters."""
     lines: list[str] = []
+
+    def width_of(part: str) -> float:
+        return float(stringWidth(part, style.fontName, style.fontSize))
+
     for paragraph in text.split("\n"):
         line, width = "", 0.0
-        for found in _TOKEN.findall(paragraph):
+        tokens: list[str] = []
+        for found in _TOKEN.findall(paragraph):  # a word wider than the room: by letters
+            tokens += list(found) if width_of(found.strip()) > room else [found]
+        for found in tokens:
             token = found
-            size = stringWidth(token, style.fontName, style.fontSize)
+            size = width_of(token)
             if line and width + size > room and token.strip() and token[0] not in _NO_LINE_START:
                 lines.append(line.rstrip())
                 token = token.lstrip()
                 line, width = "", 0.0
-                size = stringWidth(token, style.fontName, style.fontSize)
+                size = width_of(token)
             line, width = line + token, width + size
         lines.append(line.rstrip())
     return "\n".join(lines)
