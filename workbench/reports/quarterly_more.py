@@ -312,7 +312,7 @@ def attention(facts: QuarterFacts, context: Context) -> Flowables:
             context.looks,
             header,
             rows,
-            [width * s for s in (0.13, 0.15, 0.37, 0.11, 0.13, 0.11)],
+            [width * s for s in (0.16, 0.15, 0.34, 0.11, 0.13, 0.11)],
             numeric=(5,),
         ),
     ]
