@@ -54,6 +54,18 @@ def select_row(table: QTableView, row: int) -> bool:
     return True
 
 
+def put_back(table: QTableView, row: int | None) -> None:
+    """Make ``row`` the current row again (None: no row), without telling the page: it
+    still shows that row's record (the user chose Stay when asked about leaving it)."""
+    selection = table.selectionModel()
+    blocked = selection.blockSignals(True)
+    if row is None or not select_row(table, row):
+        selection.clearCurrentIndex()
+        table.clearSelection()
+    selection.blockSignals(blocked)
+    table.viewport().update()  # the view was not told either: paint the row again
+
+
 def text_table(headers: list[str]) -> QTableWidget:
     """A short list of records shown as texts (a pilot's rounds, its roll-outs)."""
     table = QTableWidget(0, len(headers))

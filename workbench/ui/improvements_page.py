@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QTimer,
 )
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from workbench.services import ChangeSet, Services
 from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
-from workbench.services.improvement_records import ImprovementRecord, QuarterListView
+from workbench.services.improvement_records import QuarterListView
 from workbench.ui import errors
 from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
@@ -177,12 +176,8 @@ class ImprovementsPage(QWidget):
     def _quarter_chosen(self) -> None:
         """Another quarter in the box: asked first when the form has typing (Stay puts
         the box back)."""
-        if not self.editing.guard.may_leave():
-            blocked = self.quarter.blockSignals(True)
-            self.quarter.setCurrentText(self._shown_quarter)
-            self.quarter.blockSignals(blocked)
-            return
-        self.show_quarter()
+        if self.editing.may_leave_choice(self.quarter, self.quarter.findText(self._shown_quarter)):
+            self.show_quarter()
 
     def current_quarter(self) -> str:
         return self.quarter.currentText()
@@ -253,22 +248,11 @@ class ImprovementsPage(QWidget):
         row = self.model.row(current.row())
         shown = self.form.item
         if row is not None and (shown is None or shown.id != row.id):
-            if not self.editing.guard.may_leave():
-                # Stay: back on the item being edited, once this click is over.
-                QTimer.singleShot(0, self, lambda: self._back_to(shown))
+            back = lambda: self.model.row_of(shown.id) if shown else None  # noqa: E731
+            if not self.editing.may_leave_row(self.table, back):
                 return
             self.form.show_item(self._services.improvements.get(row.id))
         self._update_order_buttons()
-
-    def _back_to(self, shown: ImprovementRecord | None) -> None:
-        if shown is not None:
-            self.select_item(shown.id, reload_form=False)
-            return
-        selection = self.table.selectionModel()
-        blocked = selection.blockSignals(True)
-        selection.clearCurrentIndex()
-        self.table.clearSelection()
-        selection.blockSignals(blocked)
 
     def _update_order_buttons(self) -> None:
         number = self.table.currentIndex().row()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from workbench.services import ChangeSet, Services
 from workbench.services.errors import ConflictError
-from workbench.services.training_records import TrainingRecord
 from workbench.ui import errors
 from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
@@ -172,12 +171,8 @@ class TrainingPage(QWidget):
             self._show_list()
 
     def _year_chosen(self) -> None:
-        if not self.editing.guard.may_leave():
-            blocked = self.year.blockSignals(True)
-            self.year.setCurrentIndex(self._shown_year)
-            self.year.blockSignals(blocked)
-            return
-        self._show_list()
+        if self.editing.may_leave_choice(self.year, self._shown_year):
+            self._show_list()
 
     def _show_list(self) -> None:
         self._undo.clear()  # the steps belong to the list shown
@@ -233,21 +228,9 @@ class TrainingPage(QWidget):
         row = self.model.row(current.row())
         shown = self.form.session
         if row is not None and (shown is None or shown.id != row.id):
-            if not self.editing.guard.may_leave():
-                # Stay: back on the session being edited, once this click is over.
-                QTimer.singleShot(0, self, lambda: self._back_to(shown))
-                return
-            self.select_session(row.id)
-
-    def _back_to(self, shown: TrainingRecord | None) -> None:
-        if shown is not None:
-            self.select_session(shown.id, reload_form=False)
-            return
-        selection = self.table.selectionModel()
-        blocked = selection.blockSignals(True)
-        selection.clearCurrentIndex()
-        self.table.clearSelection()
-        selection.blockSignals(blocked)
+            back = lambda: self.model.row_of(shown.id) if shown else None  # noqa: E731
+            if self.editing.may_leave_row(self.table, back):
+                self.select_session(row.id)
 
     # ---- changes, each an undoable step ------------------------------------------------
     def _step(self, text: str, action: Callable[[], Any]) -> RecordedStep | None:
