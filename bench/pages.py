@@ -1,5 +1,7 @@
 """Opening the record pages on a big database beside the demo, in the same run.
 
+Usage: python -m bench.pages [--repeat N]
+
 The Improvements page is opened (built, its quarter listed and painted) on the demo file
 and on a file of 10,000 improvement items: spread over ten years of quarters, as a team
 would have them, and, as the worst case, all in one quarter.
@@ -7,6 +9,7 @@ would have them, and, as the worst case, all in one quarter.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import subprocess
 import sys
@@ -73,3 +76,14 @@ def report(repeat: int) -> None:
             print(
                 f"  {what:32} {ms:7.1f} ms  demo {floor:6.1f} ms  ratio {ms / floor:5.1f}x  {goal}"
             )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    report(parser.parse_args().repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from workbench.services import ChangeSet, Services
 from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
-from workbench.services.improvement_records import QuarterListView
+from workbench.services.improvement_records import QuarterHead
 from workbench.ui import errors
 from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
@@ -54,7 +54,7 @@ class ImprovementsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("improvements_page")
         self._services = services
-        self._view: QuarterListView | None = None
+        self._head: QuarterHead | None = None
         self._undo = QUndoStack(self)
         self.quarter = QComboBox()
         self.quarter.setObjectName("quarter")
@@ -101,8 +101,8 @@ class ImprovementsPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
-        # Columns fit the first rows, not all of a long quarter (fitting reads every row).
-        table.horizontalHeader().setResizeContentsPrecision(50)
+        # Columns fit about a screen of rows, not a long quarter (fitting reads each row).
+        table.horizontalHeader().setResizeContentsPrecision(20)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
@@ -194,23 +194,27 @@ class ImprovementsPage(QWidget):
 
     def _reload(self, keep_form: bool = False) -> None:
         selected = self.selected_id()
-        view = self._services.improvements.list_for(self.current_quarter())
-        self._show_view(view)
+        self._show_head(self._services.improvements.head(self.current_quarter()))
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_item(selected, reload_form=not (keep_form and self.form.changes()))
         elif self.model.rowCount() == 0:
             self.form.show_blank(self.current_quarter())
 
-    def _show_view(self, view: QuarterListView) -> None:
-        self._view = view
-        self.model.show(view)
+    def _show_head(self, head: QuarterHead) -> None:
+        self._head = head
+        service, quarter = self._services.improvements, head.quarter
+        self.model.show(
+            head,
+            lambda first, count: service.page(quarter, first, count),
+            lambda item_id: service.position(quarter, item_id),
+        )
         self.table.resizeColumnsToContents()
         for column, widest in ((2, 260), (6, 220)):  # title, target: full text in tooltips
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
-        self.frozen.setText(frozen_text(view))
-        self.changes_button.setVisible(view.frozen)
-        self.freeze_button.setEnabled(not view.frozen)
-        following = quarter_rules.parse(view.quarter).next()
+        self.frozen.setText(frozen_text(head))
+        self.changes_button.setVisible(head.frozen)
+        self.freeze_button.setEnabled(not head.frozen)
+        following = quarter_rules.parse(head.quarter).next()
         self.carry_button.setText(self.tr("Carry over to %1").replace("%1", str(following)))
         self.carry_button.setToolTip(
             self.tr("Copy the proposed, committed and in-progress items into %1").replace(
@@ -259,8 +263,7 @@ class ImprovementsPage(QWidget):
         count = self.model.rowCount()
         self.up_button.setEnabled(number > 0)
         self.down_button.setEnabled(0 <= number < count - 1)
-        view = self._view
-        self.proposed_button.setEnabled(bool(view and any(r.manual for r in view.rows)))
+        self.proposed_button.setEnabled(bool(self._head and self._head.placed))
         self.carry_button.setEnabled(count > 0)
 
     # ---- changes, each an undoable step ------------------------------------------------
@@ -270,8 +273,8 @@ class ImprovementsPage(QWidget):
             self._services,
             text,
             action,
-            lambda: self._services.improvements.list_for(self.current_quarter()),
-            lambda view: self._after_step(view),
+            lambda: self._services.improvements.head(self.current_quarter()),
+            lambda _head: self._after_step(),
             self._refused,
         )
         try:
@@ -284,7 +287,7 @@ class ImprovementsPage(QWidget):
             self._undo.push(step)
         return step
 
-    def _after_step(self, _view: QuarterListView) -> None:
+    def _after_step(self) -> None:
         """An undo or redo is done: the list (and the item shown) as saved now."""
         self.message.show_text("")
         self._reload()
