@@ -1,16 +1,15 @@
 """A quarter's improvement list as a table model: place, code, title, status, owner, the
 score and what it is made of, the target, and where an item was carried from.
 
-The rows come ranked from the service a page at a time (``ImprovementService.page``):
-the model knows how many the quarter has and reads the rows the view asks for, so a
-quarter of 10,000 items opens on its first screen as fast as one of ten. An item placed
+The rows come ranked from the service a page at a time (``ImprovementService.page``,
+through workbench.ui.paged_rows), so a quarter of 10,000 items opens on its first screen
+as fast as one of ten. An item placed
 by hand shows its proposed place beside its own; one changed after the list was frozen
 is marked, in orange.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,14 +24,11 @@ from PySide6.QtGui import QBrush, QColor
 from workbench.services.improvement_records import ImprovementRow, QuarterHead
 from workbench.ui import labels
 from workbench.ui.detail.widgets import number_text
+from workbench.ui.paged_rows import Fetch, Locate, PagedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#e65100")
 COLUMNS = 8
-PAGE = 100  # rows read at a time
-# Reads ``count`` rows from position ``first`` + 1; says where an item is (1 first).
-Fetch = Callable[[int, int], tuple[ImprovementRow, ...]]
-Locate = Callable[[int], int | None]
 
 
 def _headers() -> list[str]:
@@ -98,38 +94,23 @@ def carried_text(row: ImprovementRow) -> str:
 class ImprovementTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._count = 0
-        self._pages: dict[int, tuple[ImprovementRow, ...]] = {}
-        self._fetch: Fetch = lambda _first, _count: ()
-        self._locate: Locate = lambda _item_id: None
+        self._rows = PagedRows()
 
     def show(self, head: QuarterHead, fetch: Fetch, locate: Locate) -> None:
         """Show the list ``head`` describes; its rows are read by ``fetch`` when shown."""
         self.beginResetModel()
-        self._count, self._fetch, self._locate = head.count, fetch, locate
-        self._pages = {}
+        self._rows.show(head.count, fetch, locate)
         self.endResetModel()
 
     def row(self, index: int) -> ImprovementRow | None:
-        if not 0 <= index < self._count:
-            return None
-        number = index // PAGE
-        if number not in self._pages:
-            self._pages[number] = self._fetch(number * PAGE, PAGE)
-        rows = self._pages[number]
-        offset = index - number * PAGE
-        return rows[offset] if offset < len(rows) else None
+        found: ImprovementRow | None = self._rows.row(index)
+        return found
 
     def row_of(self, item_id: int) -> int | None:
-        for number, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row.id == item_id:
-                    return number * PAGE + offset
-        position = self._locate(item_id)
-        return position - 1 if position is not None else None
+        return self._rows.row_of(item_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self._rows.count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else COLUMNS

@@ -85,8 +85,8 @@ class TrainingPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
-        # Columns sized to the rows in view, not to a year of 2,000 sessions.
-        table.horizontalHeader().setResizeContentsPrecision(40)
+        # Columns sized to about a screen of rows, not to a year of 2,000 sessions.
+        table.horizontalHeader().setResizeContentsPrecision(20)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
@@ -185,7 +185,12 @@ class TrainingPage(QWidget):
 
     def _reload(self, keep_form: bool = False) -> None:
         selected = self.selected_id()
-        self.model.show(self._services.training.sessions(self.year.currentData()))
+        service, year = self._services.training, self.year.currentData()
+        self.model.show_paged(
+            service.session_count(year),
+            lambda first, count: service.session_page(year, first, count),
+            lambda session_id: service.session_position(year, session_id),
+        )
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 240))  # the topic
         if selected is not None and self.model.row_of(selected) is not None:
@@ -239,7 +244,7 @@ class TrainingPage(QWidget):
             self._services,
             text,
             action,
-            lambda: self._services.training.sessions(self.year.currentData()),
+            lambda: self._services.training.session_count(self.year.currentData()),
             lambda _rows: self._after_step(),
             self._refused,
         )
