@@ -1,7 +1,8 @@
 """The Training page driven as a trainer would: a session edited and the edit undone, a
 new session saved with the problems it addresses, attendance taken by picking people with
 a score (and undone), the heat map of coverage, the never trained, sessions per month, a
-refused score said in words, typing kept when clicking elsewhere, and 1366×768."""
+refused score said in words, typing kept when clicking elsewhere, a solution linked from
+the form (and undone), and 1366×768."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from test_detail_problem import click, retype, type_text
 
 from workbench.services import Services
+from workbench.services.chain import CAUSE, SOLUTION
 from workbench.ui.leaving import Leave
 from workbench.ui.training_page import TrainingPage
 
@@ -150,3 +152,31 @@ def test_typing_is_kept_when_clicking_new_and_the_page_fits_1366x768(page, servi
     page.new_session()
     assert asked and page.form.form.widget("topic").text() == "还没保存"
     assert page.form.fits()
+
+
+def test_a_solution_of_its_problem_is_linked_from_the_form_and_unlinked_by_undo(
+    page, services, plant, qtbot
+):
+    problem_id = services.problems.id_of(f"P-{YEAR}-0001")
+    cause = services.chain.add(CAUSE, problem_id, {"description": "物料编码不统一"}).causes[0]
+    services.chain.add(SOLUTION, cause.id, {"title": "统一物料编码"})
+    session_id = page.form.session.id
+    assert not page.form.solution_choice.isEnabled()  # no problem linked yet: none offered
+    retype(qtbot, page.form.form.widget("problems"), f"P-{YEAR}-0001")
+    click(qtbot, page.form.save_button)
+    choice = page.form.solution_choice
+    assert [choice.itemText(i) for i in range(choice.count())] == [f"统一物料编码 (P-{YEAR}-0001)"]
+    retype(qtbot, page.form.form.widget("topic"), "还没保存的主题")  # typing stays
+    click(qtbot, page.form.link_solution_button)
+    record = services.training.get(session_id)
+    assert [link.title for link in record.links if link.solution_id] == ["统一物料编码"]
+    assert page.undo_stack.undoText() == f"Link a solution to T-{YEAR}-0001"
+    assert choice.itemText(0).startswith("✓ ") and page.form.unlink_solution_button.isEnabled()
+    assert "统一物料编码" in choice.toolTip()
+    assert page.form.form.widget("topic").text() == "还没保存的主题"
+    page.undo_stack.undo()
+    assert not [link for link in services.training.get(session_id).links if link.solution_id]
+    assert not choice.itemText(0).startswith("✓ ")
+    page.undo_stack.redo()
+    click(qtbot, page.form.unlink_solution_button)
+    assert not [link for link in services.training.get(session_id).links if link.solution_id]

@@ -71,6 +71,8 @@ class TrainingPage(QWidget):
         self.attendance.addRequested.connect(self.add_attendee)
         self.attendance.removeRequested.connect(self.remove_attendee)
         self.attendance.scoreRequested.connect(self.set_score)
+        self.form.solutionLinkRequested.connect(self.link_solution)
+        self.form.solutionUnlinkRequested.connect(self.unlink_solution)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.year.currentIndexChanged.connect(lambda _i: self._year_chosen())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_view())
@@ -220,6 +222,8 @@ class TrainingPage(QWidget):
         record = self._services.training.get(session_id)
         if reload_form:
             self.form.show_session(record)
+        else:  # the typing stays; the solutions linked at once follow what is saved
+            self.form.show_solutions(record)
         self.attendance.show_session(record)
         self.delete_button.setEnabled(True)
         return True
@@ -351,3 +355,16 @@ class TrainingPage(QWidget):
             self.tr("Score in %1"), lambda sid: service.set_score(sid, person_id, score)
         )
         self.attendance.select_person(person_id)
+
+    def link_solution(self, solution_id: int) -> None:
+        service = self._services.training
+        self._attendance_step(
+            self.tr("Link a solution to %1"),
+            lambda sid: service.link(sid, solution_id=solution_id),
+        )
+
+    def unlink_solution(self, link_id: int) -> None:
+        service = self._services.training
+        self._attendance_step(
+            self.tr("Unlink a solution from %1"), lambda sid: service.unlink(sid, link_id)
+        )

@@ -62,6 +62,7 @@ class _Rows(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[Any, ...] = ()
+        self._columns: int | None = None
 
     def show(self, rows: tuple[Any, ...]) -> None:
         self.beginResetModel()
@@ -78,7 +79,10 @@ class _Rows(QAbstractTableModel):
         raise NotImplementedError
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.headers())
+        # Asked for thousands of times while painting: counted once, not translated each time.
+        if self._columns is None:
+            self._columns = len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
