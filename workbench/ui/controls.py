@@ -42,6 +42,17 @@ def record_table(table: QTableView) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+def rows_dragged_within(table: QTableView) -> None:
+    """Let a row of ``table`` be dragged to another place in it, dropped between rows
+    (the model's ``dropMimeData`` says what a drop means)."""
+    table.setDragEnabled(True)
+    table.setAcceptDrops(True)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    table.setDefaultDropAction(Qt.DropAction.MoveAction)
+    table.setDragDropOverwriteMode(False)
+    table.setDropIndicatorShown(True)
+
+
 def select_row(table: QTableView, row: int) -> bool:
     """Make ``row`` of ``table`` the current, selected row; False when there is none."""
     model = table.model()

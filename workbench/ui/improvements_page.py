@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    Qt,
 )
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
 from workbench.services.improvement_records import QuarterHead
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table, select_row
+from workbench.ui.controls import push_button, record_table, rows_dragged_within, select_row
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
@@ -90,6 +91,8 @@ class ImprovementsPage(QWidget):
         self.form.saveRequested.connect(self.save)
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        # After the drop is over: the move reads the list again.
+        self.model.moveRequested.connect(self.move_to, Qt.ConnectionType.QueuedConnection)
         self.form.set_lookups(LookupLists.read(services.lookups))
         # Ctrl+N, Ctrl+S, Esc; Save / Discard / Stay before the item's typing is left.
         self.editing = FormsEditing(self, [self.form], self.new_item, self._describe_item)
@@ -101,6 +104,7 @@ class ImprovementsPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
+        rows_dragged_within(table)  # drag an item to its place: as Move up / Move down
         # Columns fit about a screen of rows, not a long quarter (fitting reads each row).
         table.horizontalHeader().setResizeContentsPrecision(20)
         top = QHBoxLayout()
@@ -347,6 +351,14 @@ class ImprovementsPage(QWidget):
         action = service.move_up if step < 0 else service.move_down
         text = self.tr("Move up") if step < 0 else self.tr("Move down")
         if self._step(text, lambda: action(item_id)) is not None:
+            self._reload()
+            self.select_item(item_id)
+
+    def move_to(self, item_id: int, place: int) -> None:
+        """Put the item at ``place`` (1 first), as a drag and drop asks."""
+        service = self._services.improvements
+        text = self.tr("Move to place %1").replace("%1", str(place))
+        if self._step(text, lambda: service.move_to(item_id, place)) is not None:
             self._reload()
             self.select_item(item_id)
 
