@@ -2,14 +2,15 @@
 new session saved with the problems it addresses, attendance taken by picking people with
 a score (and undone), the heat map of coverage, the never trained, sessions per month, a
 refused score said in words, typing kept when clicking elsewhere, a solution linked from
-the form (and undone), and 1366×768."""
+the form (and undone), a person marked as left (and undone), and 1366×768."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from test_detail_problem import click, retype, type_text
 
 from workbench.services import Services
@@ -180,3 +181,45 @@ def test_a_solution_of_its_problem_is_linked_from_the_form_and_unlinked_by_undo(
     page.undo_stack.redo()
     click(qtbot, page.form.unlink_solution_button)
     assert not [link for link in services.training.get(session_id).links if link.solution_id]
+
+
+def test_a_person_marked_as_left_leaves_the_views_and_undo_brings_them_back(
+    page, services, qtbot, plant, db_path
+):
+    def left_on(person_id: int) -> str | None:
+        with sqlite3.connect(db_path) as raw:
+            found = raw.execute("SELECT left_on FROM person WHERE id = ?", (person_id,))
+            return found.fetchone()[0]
+
+    def never_names() -> set[str]:
+        table = page.never.table
+        return {table.item(r, 0).text() for r in range(table.rowCount())}
+
+    def coverage() -> str:
+        page.tabs.setCurrentWidget(page.coverage)
+        return page.coverage.cell_text(0, 0)  # 仓储部 on 库存: 张伟 of 张伟, 周敏
+
+    assert coverage() == "1/2"
+    page.tabs.setCurrentWidget(page.person)
+    view = page.person
+    view.person.setCurrentIndex(view.person.findData(plant["zhang.wei"]))
+    view.left_on.setDate(QDate(YEAR, 1, 20))
+    click(qtbot, view.left_button)
+    assert left_on(plant["zhang.wei"]) == f"{YEAR}-01-20"
+    assert page.undo_stack.undoText() == "张伟 left the plant"
+    assert view.person.findData(plant["zhang.wei"]) < 0  # only people still here
+    assert coverage() == "0/1"  # counts nowhere now
+    page.undo_stack.undo()
+    assert left_on(plant["zhang.wei"]) is None
+    assert coverage() == "1/2"
+
+    page.tabs.setCurrentWidget(page.never)  # right-click a person there: left today
+    assert "周敏" in never_names()
+    table = page.never.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "周敏")
+    table.setCurrentCell(row, 0)
+    assert page.never.left_action in table.actions()
+    page.never.left_action.trigger()
+    assert "周敏" not in never_names()
+    page.undo_stack.undo()
+    assert "周敏" in never_names()

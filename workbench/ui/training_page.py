@@ -9,6 +9,7 @@ one step of the page's undo. The views are read when their tab is shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +72,8 @@ class TrainingPage(QWidget):
         self.attendance.addRequested.connect(self.add_attendee)
         self.attendance.removeRequested.connect(self.remove_attendee)
         self.attendance.scoreRequested.connect(self.set_score)
+        self.person.leftRequested.connect(self.mark_left)
+        self.never.leftRequested.connect(self.mark_left)
         self.form.solutionLinkRequested.connect(self.link_solution)
         self.form.solutionUnlinkRequested.connect(self.unlink_solution)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
@@ -199,6 +202,11 @@ class TrainingPage(QWidget):
             self.select_session(selected, reload_form=not (keep_form and self.form.changes()))
         self.delete_button.setEnabled(self.selected_id() is not None)
 
+    def _views_stale(self) -> None:
+        self.attendance.set_people(self._services.training.people())
+        self._stale = set(range(1, self.tabs.count()))
+        self._refresh_view()
+
     def _refresh_view(self) -> None:
         index = self.tabs.currentIndex()
         if index in self._stale:
@@ -263,8 +271,10 @@ class TrainingPage(QWidget):
         return step
 
     def _after_step(self) -> None:
-        """An undo or redo is done: the list (and the session shown) as saved now."""
+        """An undo or redo is done: the list (and the session shown) as saved now, and
+        the views read again when shown."""
         self.message.show_text("")
+        self._views_stale()
         self._reload()
         if self.form.session is not None and self.selected_id() != self.form.session.id:
             self._show_list()
@@ -368,3 +378,10 @@ class TrainingPage(QWidget):
         self._attendance_step(
             self.tr("Unlink a solution from %1"), lambda sid: service.unlink(sid, link_id)
         )
+
+    def mark_left(self, person_id: int, day: dt.date) -> None:
+        """The person left the plant on ``day``: one step (Ctrl+Z: still here)."""
+        name = next((n for i, n, _d in self._services.training.people() if i == person_id), "")
+        text = self.tr("%1 left the plant").replace("%1", name)
+        if self._step(text, lambda: self._services.lookups.set_left(person_id, day)) is not None:
+            self._views_stale()
