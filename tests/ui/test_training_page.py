@@ -10,7 +10,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from test_detail_problem import click, retype, type_text
 
 from workbench.services import Services
@@ -223,3 +223,32 @@ def test_a_person_marked_as_left_leaves_the_views_and_undo_brings_them_back(
     assert "周敏" not in never_names()
     page.undo_stack.undo()
     assert "周敏" in never_names()
+
+
+def test_the_sessions_per_month_chart_follows_a_new_session_and_its_undo(
+    page, services, qtbot, plant
+):
+    # Each write's notice comes to the page after the write, as the window's notices do.
+    stop = services.subscribe(lambda change: QTimer.singleShot(0, lambda: page.changed(change)))
+    page.tabs.setCurrentWidget(page.months)
+    chart = page.months.chart
+
+    def held(kind: int, month: int) -> float | None:
+        return chart.chart.series[kind].values[month - 1]
+
+    assert chart.chart.title == f"Training sessions per month, {YEAR}"
+    assert held(0, 1) == 1  # January's drill
+    assert held(1, 3) == 0
+    page.tabs.setCurrentIndex(0)
+    page.new_session()
+    form = page.form.form
+    retype(qtbot, form.widget("topic"), "月结操作培训")
+    form.widget("erp_module_id").set_value(plant["fin"])
+    form.widget("held_on").setDate(QDate(YEAR, 3, 12))
+    click(qtbot, page.form.save_button)
+    page.tabs.setCurrentWidget(page.months)
+    qtbot.waitUntil(lambda: held(1, 3) == 1)  # a class in March
+    assert page.months.table.item(2, 6).text() == "1"  # and the table's Sessions column
+    page.undo_stack.undo()
+    qtbot.waitUntil(lambda: held(1, 3) == 0)
+    stop()

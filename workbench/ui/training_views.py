@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.analysis.training_charts import sessions_per_month_chart
 from workbench.services import Services
 from workbench.services.training_records import Coverage, CoverageCell, MonthRow
 from workbench.ui import labels
+from workbench.ui.charts import ChartView
 from workbench.ui.controls import push_button
+from workbench.ui.labels import language
 from workbench.ui.training_table import average_text
 
 _LOW, _HIGH, _NONE = (255, 235, 238), (67, 160, 71), QColor("#eeeeee")
@@ -177,19 +180,26 @@ def _month_headers() -> list[str]:
 
 
 class PerMonthView(QWidget):
+    """A year's months: the chart of sessions by kind beside the table of its figures."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.year = QComboBox()
         self.year.setObjectName("month_year")
         self.table = _table("per_month", _month_headers())
+        self.chart = ChartView(sessions_per_month_chart((), dt.date.today().year, language()))
+        self.chart.setObjectName("per_month_chart")
         self._services: Services | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addStretch(1)
+        figures = QHBoxLayout()
+        figures.addWidget(self.table, 0)
+        figures.addWidget(self.chart, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(figures, 1)
         self.year.currentIndexChanged.connect(lambda _i: self._show())
 
     def refresh(self, services: Services) -> None:
@@ -208,11 +218,19 @@ class PerMonthView(QWidget):
     def _show(self) -> None:
         if self._services is None or not self.year.currentText():
             return
-        months = self._services.training.sessions_per_month(int(self.year.currentText()))
+        year = int(self.year.currentText())
+        months = self._services.training.sessions_per_month(year)
         self.table.setRowCount(len(months))
         for number, month in enumerate(months):
             for column, text in enumerate(self._texts(month)):
                 self.table.setItem(number, column, _item(text, right=column > 0))
+        self.table.setFixedWidth(self._table_width())
+        self.chart.set_chart(sessions_per_month_chart(months, year, language()))
+
+    def _table_width(self) -> int:
+        """As wide as its columns: the chart takes the rest."""
+        header = self.table.horizontalHeader()
+        return header.length() + self.table.frameWidth() * 2 + 2
 
     def _texts(self, month: MonthRow) -> list[str]:
         year = self.year.currentText()

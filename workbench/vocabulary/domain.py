@@ -14,7 +14,7 @@ from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
-from workbench.vocabulary.training import TRAINING_KIND
+from workbench.vocabulary.training import TRAINING_KIND, TRAINING_TEXT
 
 STATUS: Final = Vocabulary(
     "status",
@@ -406,6 +406,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         *PILOT_VOCABULARIES,
         CHART_TEXT,
         TRAINING_KIND,
+        TRAINING_TEXT,
     )
 }
 
