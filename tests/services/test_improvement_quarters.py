@@ -115,6 +115,26 @@ def test_a_frozen_list_takes_edits_and_shows_each(services, reviewer, item):
     assert not rows[b.code].changed_after_freeze
 
 
+def test_a_target_written_with_other_decimals_after_the_freeze_is_listed(services, item):
+    improvements = services.improvements
+    a = item("2026Q3", "A")
+    _advance(services, a.id, "committed")
+    improvements.update(a.id, {"target_value": "0.5", "target_unit": "%"})
+    improvements.freeze("2026Q3")
+    improvements.update(a.id, {"target_value": "0.50"})  # the same value, more decimals
+    changes = improvements.post_freeze_changes("2026Q3")
+    assert [(c.item_code, c.field, c.old, c.new) for c in changes] == [
+        (a.code, "target_value", "0.5", "0.50")
+    ]
+    improvements.update(a.id, {"target_value": "0.75"})  # the value itself: listed as typed
+    changes = improvements.post_freeze_changes("2026Q3")
+    assert [(c.field, c.old, c.new) for c in changes] == [
+        ("target_value", "0.5", "0.50"),  # the value it had then, not the later 0.75
+        ("target_value", "0.5", "0.75"),
+    ]
+    assert improvements.list_for("2026Q3").rows[0].changed_after_freeze
+
+
 def test_quarters_compare_committed_done_carried_and_dropped(services, item):
     improvements = services.improvements
     a, b, c, _d = (item("2026Q3", t) for t in "ABCD")

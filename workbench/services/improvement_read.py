@@ -27,6 +27,7 @@ from workbench.services.improvement_records import (
     QuarterSummary,
 )
 from workbench.services.improvement_rules import COMMITTED
+from workbench.services.numbers import TypedNumber
 from workbench.services.ranking import ScorePart
 from workbench.services.versions import versions
 from workbench.services.vocabulary import IMPROVEMENT_STATUSES
@@ -234,13 +235,16 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
     problem_codes = dict(
         session.execute(select(Problem.id, Problem.code).where(Problem.id.in_(problem_ids))).all()
     )
+    typed = _retyped(session, entries)
     found = []
     for entry in entries:
         if entry.entity == ITEM:
-            if entry.entity_id not in codes or entry.field in _HIDDEN:
+            if entry.entity_id not in codes or (entry.field in _HIDDEN and entry.id not in typed):
                 continue
             item_id, action, name = entry.entity_id, entry.action, entry.field
-            old, new = entry.old_value, entry.new_value
+            old, new = typed.get(entry.id, (entry.old_value, entry.new_value))
+            if entry.id in typed:
+                name = "target_value"  # "0.5" → "0.50": the value, written otherwise
         else:
             snap = _snapshot(entry)
             item_id = int(snap["item_id"])
@@ -257,6 +261,53 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
             )
         )
     return tuple(found)
+
+
+def _retyped(session: Session, entries: list[AuditEntry]) -> dict[int, tuple[str, str]]:
+    """The target values written again with other decimals only ("0.5" → "0.50"), by
+    entry id: their decimals entry as the value's old and new texts. A decimals change
+    saved with the value itself goes with that value's entry."""
+    with_value = {
+        (e.entity_id, e.at) for e in entries if e.entity == ITEM and e.field == "target_value"
+    }
+    alone = [
+        e
+        for e in entries
+        if e.entity == ITEM
+        and e.field == "target_decimals"
+        and (e.entity_id, e.at) not in with_value
+    ]
+    if not alone:
+        return {}
+    current = dict(
+        session.execute(
+            select(ImprovementItem.id, ImprovementItem.target_value).where(
+                ImprovementItem.id.in_({e.entity_id for e in alone})
+            )
+        ).all()
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for entry in alone:
+        later = next(
+            (
+                e.old_value
+                for e in entries
+                if e.id > entry.id
+                and e.entity_id == entry.entity_id
+                and e.entity == ITEM
+                and e.field == "target_value"
+            ),
+            None,
+        )
+        value = float(later) if later is not None else current.get(entry.entity_id)
+        if value is None:
+            continue
+        old, new = (
+            TypedNumber(value, int(d) if d is not None else None).text()
+            for d in (entry.old_value, entry.new_value)
+        )
+        found[entry.id] = (old, new)
+    return found
 
 
 def changed_after_freeze(session: Session, quarter: str) -> frozenset[int]:
