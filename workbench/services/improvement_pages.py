@@ -146,7 +146,7 @@ def page(session: Session, quarter: str, first: int, count: int) -> tuple[Improv
         return ()
     owner = aliased(Person)
     columns = _ITEM.__table__.c
-    read = {
+    read: dict[int, tuple[Any, ...]] = {
         row[0]: tuple(row)
         for row in session.execute(
             select(*(columns[name] for name in _COLUMNS), owner.name)
@@ -161,12 +161,13 @@ def page(session: Session, quarter: str, first: int, count: int) -> tuple[Improv
     rows = []
     for position, item_id in enumerate(ids, first + 1):
         item = read[item_id]
-        key = _key(item[11], item[1])
+        score, code = int(item[11]), str(item[1])
+        key = _key(score, code)
         outscoring = sum(1 for k in keys if k < key)
         if item[9] is None:
             proposed = position - len(placed) + outscoring
         else:
-            proposed = 1 + outscoring + _count_before(session, quarter, item[11], item[1])
+            proposed = 1 + outscoring + _count_before(session, quarter, score, code)
         rows.append(_row(item, position, proposed, parts.get(item_id), carried, item_id in touched))
     return tuple(rows)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, literal, select
@@ -263,7 +263,7 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
     return tuple(found)
 
 
-def _retyped(session: Session, entries: list[AuditEntry]) -> dict[int, tuple[str, str]]:
+def _retyped(session: Session, entries: Sequence[AuditEntry]) -> dict[int, tuple[str, str]]:
     """The target values written again with other decimals only ("0.5" → "0.50"), by
     entry id: their decimals entry as the value's old and new texts. A decimals change
     saved with the value itself goes with that value's entry."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, literal_column, select, update
+from sqlalchemy import ColumnElement, Connection, Integer, func, literal_column, select, update
 from sqlalchemy.orm import Session, UOWTransaction, attributes
 
 from workbench.store.improvement_models import ImprovementItem, ImprovementLink
@@ -24,7 +24,7 @@ from workbench.store.models import Problem
 # session.info key: the items whose linked problems are deleted in this flush
 _PENDING = "workbench.scores_pending"
 # The weight of a frequency is its rank: rarely 1 … several times a day 5.
-_WEIGHT = literal_column(frequency_rank("problem.frequency"))
+_WEIGHT: ColumnElement[int] = literal_column(frequency_rank("problem.frequency"), Integer)
 
 
 def score_of(item_id: Any) -> ColumnElement[int]:
