@@ -25,12 +25,8 @@ PALETTE: Final[Mapping[str, str]] = {
     "baseline": "#7F8C8D",
     "baseline_p90": "#B08D57",
     "met": "#2E9E5B",
-    # the kinds of training session (workbench.vocabulary.training), by their keys
-    "training_drill": "#2F6DB5",
-    "training_class": "#2E9E5B",
-    "training_manual_update": "#E07B1F",
-    "training_video": "#8E44AD",
-    "training_online_help": "#7F8C8D",
+    "sessions": "#2F6DB5",  # training sessions held
+    "attendances": "#2E9E5B",  # people who attended them
     "text": "#333333",
     "axis": "#666666",
     "grid": "#D9D9D9",

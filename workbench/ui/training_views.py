@@ -1,6 +1,8 @@
 """The Training page's read-only views: coverage per department and module as a heat map
 ("3/8": people trained of the people in it now), the people never trained on a module
-they work in, sessions per month by kind, and the modules one person was trained on.
+they work in, sessions per month (by kind in a table, beside a chart of the sessions and
+attendances: workbench.analysis.training_charts), and the modules one person was
+trained on.
 
 Each view reads its service call when it is shown (``refresh``), not when the page opens,
 so a file of 100,000 attendances opens the page as fast as the demo's. A person shown in

@@ -37,7 +37,9 @@ TRAINING_TEXT: Final = Vocabulary(
     term("training_text", "Training chart", "培训图表"),
     (
         term("per_month", "Training sessions per month, {year}", "{year}年每月培训场次"),
-        term("sessions", "Sessions", "场次"),
+        term("sessions", "Sessions", "培训场次"),
+        term("attendances", "Attendances", "参训人次"),
+        term("count", "Number", "数量"),
         term("month", "{month:02d}", "{month}月"),
     ),
 )
