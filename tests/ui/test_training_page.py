@@ -252,3 +252,15 @@ def test_the_sessions_per_month_chart_follows_a_new_session_and_its_undo(
     page.undo_stack.undo()
     qtbot.waitUntil(lambda: held(0, 3) == 0)
     stop()
+
+
+def test_a_session_deleted_on_the_page_comes_back_with_undo(page, services, qtbot):
+    session_id = page.selected_id()
+    code = page.model.row(0).code
+    click(qtbot, page.delete_button)
+    assert page.model.rowCount() == 0 and services.training.sessions(YEAR) == ()
+    assert page.undo_stack.undoText() == f"Delete {code}"  # still there to undo
+    page.undo_stack.undo()
+    assert services.training.get(session_id).code == code
+    assert page.model.rowCount() == 1 and page.model.row(0).id == session_id
+    assert [a.name for a in services.training.get(session_id).attendees] == ["张伟"]

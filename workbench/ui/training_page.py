@@ -179,8 +179,12 @@ class TrainingPage(QWidget):
         if self.editing.may_leave_choice(self.year, self._shown_year):
             self._show_list()
 
-    def _show_list(self) -> None:
-        self._undo.clear()  # the steps belong to the list shown
+    def _show_list(self, keep_steps: bool = False) -> None:
+        """The year's list from its top; the undo steps are of the list shown, so they go
+        unless the list is shown again after one of them (``keep_steps``: clearing the
+        stack in the middle of an undo would delete the step being undone)."""
+        if not keep_steps:
+            self._undo.clear()
         self._shown_year = self.year.currentIndex()
         self._reload()
         self._select_row(0)
@@ -277,7 +281,7 @@ class TrainingPage(QWidget):
         self._views_stale()
         self._reload()
         if self.form.session is not None and self.selected_id() != self.form.session.id:
-            self._show_list()
+            self._show_list(keep_steps=True)  # the session shown is gone (an add undone)
 
     def _refused(self, error: Exception) -> None:
         text = conflict_text(error) if isinstance(error, ConflictError) else errors.describe(error)
@@ -335,7 +339,7 @@ class TrainingPage(QWidget):
             self.tr("Delete %1").replace("%1", code), lambda: service.delete(session_id)
         )
         if step is not None:
-            self._show_list()
+            self._show_list(keep_steps=True)  # Ctrl+Z brings it back
 
     def _attendance_step(self, text: str, action: Callable[[int], Any]) -> None:
         record = self.form.session
