@@ -13,7 +13,7 @@ from typing import Any
 
 Fetch = Callable[[int, int], Sequence[Any]]
 Locate = Callable[[int], int | None]
-PAGE = 100  # rows read at a time
+PAGE = 50  # rows read at a time: a screen and more
 
 
 class PagedRows:
