@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from workbench.services import Services
 from workbench.services.errors import FieldError
@@ -59,11 +59,15 @@ class TrainingForm(RecordEditor):
             "unlink_solution", self.tr("Unlink"), self._unlink_chosen
         )
         self.solution_choice.currentIndexChanged.connect(lambda _i: self._solution_buttons())
-        picker = QHBoxLayout()
+        buttons = QHBoxLayout()  # under the choice: the form's column is narrow
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.link_solution_button)
+        buttons.addWidget(self.unlink_solution_button)
+        buttons.addStretch(1)
+        picker = QVBoxLayout()
         picker.setContentsMargins(0, 0, 0, 0)
-        picker.addWidget(self.solution_choice, 1)
-        picker.addWidget(self.link_solution_button)
-        picker.addWidget(self.unlink_solution_button)
+        picker.addWidget(self.solution_choice)
+        picker.addLayout(buttons)
         form.layout_.addRow(self.tr("Solutions"), picker)
         self._linked: dict[int, int] = {}  # solution id → link id
 
