@@ -18,6 +18,18 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def paired_ms(actions: Sequence[Callable[[], object]], repeat: int) -> list[float]:
+    """Medians of actions run in turn, round after round, so machine noise (other work on
+    a shared machine) hits each alike; in the order given."""
+    times: list[list[float]] = [[] for _ in actions]
+    for _ in range(repeat):
+        for spent, action in zip(times, actions, strict=True):
+            start = time.perf_counter()
+            action()
+            spent.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(spent) for spent in times]
+
+
 def process_ms(args: Sequence[str], env: dict[str, str]) -> float:
     """From starting the process to the moment it prints (a wall-clock time.time())."""
     start = time.time()

@@ -5,7 +5,8 @@ Both files are made in a temporary folder: the default demo (``workbench demo``)
 same demo with 5,000 more sessions of 20 attendees each among 500 more people, written
 with plain sqlite3 (only the page's reading is timed, not the writing). A figure is the
 page built, shown and painted, sessions list and first session's editor included
-(median of ``--repeat``); the views are timed as their tab calls them.
+(median of ``--repeat``, the two files opened in turn so that other work on the machine
+slows both alike); the views are timed as their tab calls them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,12 @@ import tempfile
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bench.timing import median_ms
+from bench.timing import median_ms, paired_ms
+
+if TYPE_CHECKING:
+    from workbench.services import Services
 
 PER_SESSION = 20
 KINDS = ("drill", "class", "manual_update", "video", "online_help")
@@ -89,8 +94,8 @@ def add_attendances(path: Path, attendances: int) -> None:
         connection.execute("ANALYZE")
 
 
-def page_ms(path: Path, repeat: int) -> dict[str, float]:
-    """The page opened (built, shown, painted) and each view's reading, in ms."""
+def _opener(path: Path) -> tuple[Callable[[], None], Services]:
+    """Opening the Training page on ``path``: built, shown, painted, closed."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from workbench.app import open_services
@@ -111,17 +116,17 @@ def page_ms(path: Path, repeat: int) -> dict[str, float]:
         page.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+    open_page()  # warm: imports, first queries
+    return open_page, services
+
+
+def _views(services: Services, repeat: int) -> dict[str, float]:
     views: dict[str, Callable[[], object]] = {
-        "open the Training page": open_page,
         "coverage": services.training.coverage,
         "never trained": services.training.never_trained,
         "sessions per month (2026)": lambda: services.training.sessions_per_month(2026),
     }
-    try:
-        open_page()  # warm: imports, first queries
-        return {name: median_ms(action, repeat) for name, action in views.items()}
-    finally:
-        services.close()
+    return {name: median_ms(action, repeat) for name, action in views.items()}
 
 
 def report(repeat: int, attendances: int = 100_000) -> None:
@@ -132,7 +137,14 @@ def report(repeat: int, attendances: int = 100_000) -> None:
         add_attendances(big, attendances)
         with closing(sqlite3.connect(big)) as connection:
             count = connection.execute("SELECT count(*) FROM attendance").fetchone()[0]
-        small, large = page_ms(demo, repeat), page_ms(big, repeat)
+        (open_demo, on_demo), (open_big, on_big) = _opener(demo), _opener(big)
+        try:
+            opened = paired_ms([open_demo, open_big], repeat)  # in turn: noise hits both
+            small = {"open the Training page": opened[0], **_views(on_demo, repeat)}
+            large = {"open the Training page": opened[1], **_views(on_big, repeat)}
+        finally:
+            on_demo.close()
+            on_big.close()
     print(f"\nTraining page, median of {repeat} (demo file vs {count:,} attendances):")
     print(f"  {'':28} {'demo':>9} {f'{count:,}':>10} {'ratio':>7}")
     for name, ms in small.items():

@@ -713,6 +713,10 @@
         <translation>新事项</translation>
     </message>
     <message>
+        <source>Move to place %1</source>
+        <translation>移到第%1位</translation>
+    </message>
+    <message>
         <source>Carry over %1</source>
         <translation>结转 %1</translation>
     </message>
@@ -958,8 +962,12 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>People who work in a module (a problem of their department is in it, or they own or reported one) and never attended a session on it.</source>
-        <translation>在某模块工作（其部门有该模块的问题，或本人负责或报告过该模块的问题）却从未参加过该模块培训的人员。</translation>
+        <source>People who work in a module (a problem of their department is in it, or they own or reported one) and never attended a session on it. Right-click a person who has left the plant to mark it.</source>
+        <translation>在某模块工作（其部门有该模块的问题，或本人负责或报告过该模块的问题）却从未参加过该模块培训的人员。已离厂的人员可右键标记。</translation>
+    </message>
+    <message>
+        <source>Mark as left the plant today</source>
+        <translation>标记为今天离厂</translation>
     </message>
     <message>
         <source>their department&apos;s problems</source>
@@ -1031,6 +1039,14 @@
     <message>
         <source>Person</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>Left the plant on</source>
+        <translation>标记离厂于</translation>
+    </message>
+    <message>
+        <source>They attend no later session and count in no department&apos;s coverage</source>
+        <translation>离厂后不再参加培训，也不计入任何部门的培训覆盖率</translation>
     </message>
 </context>
 <context>
@@ -1732,12 +1748,24 @@
         <translation>问题编号，例如 P-2026-0001, P-2026-0007</translation>
     </message>
     <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
         <source>Solutions</source>
         <translation>解决方案</translation>
     </message>
     <message>
         <source>Training session %1</source>
         <translation>培训记录 %1</translation>
+    </message>
+    <message>
+        <source>Link a problem first: its solutions are offered</source>
+        <translation>请先关联问题：可选其解决方案</translation>
     </message>
     <message>
         <source>New training session</source>
@@ -1809,6 +1837,18 @@
     <message>
         <source>Score in %1</source>
         <translation>记录 %1 的成绩</translation>
+    </message>
+    <message>
+        <source>Link a solution to %1</source>
+        <translation>为%1关联解决方案</translation>
+    </message>
+    <message>
+        <source>Unlink a solution from %1</source>
+        <translation>取消%1关联的解决方案</translation>
+    </message>
+    <message>
+        <source>%1 left the plant</source>
+        <translation>%1已离厂</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.app import open_services
 from workbench.services import pilot_rules as rules
+from workbench.services.quarters import parse
 from workbench.services.records import ProblemDetail, ProblemFilter, ProblemSort
 from workbench.settings import Settings
 
@@ -192,6 +193,11 @@ def test_demo_keeps_four_quarters_of_improvement_lists(demo_db):
         summaries = improvements.compare(quarters)
         assert all(s.items for s in summaries)
         assert sum(s.frozen for s in summaries) >= 3 and not summaries[-1].frozen
+        for quarter in quarters[:-1]:  # frozen at its start, local time
+            frozen = improvements.list_for(quarter).frozen_at
+            assert frozen is not None
+            local = frozen.replace(tzinfo=dt.UTC).astimezone()
+            assert local.date() == parse(quarter).first_day and local.hour == 9
         assert all(s.carried_over for s in summaries[:-1]) and summaries[0].dropped == 1
         later = improvements.post_freeze_changes(quarters[0])
         assert any(c.actor == "lin.xiao" and c.field == "target_value" for c in later)

@@ -115,6 +115,26 @@ def test_a_frozen_list_takes_edits_and_shows_each(services, reviewer, item):
     assert not rows[b.code].changed_after_freeze
 
 
+def test_a_target_written_with_other_decimals_after_the_freeze_is_listed(services, item):
+    improvements = services.improvements
+    a = item("2026Q3", "A")
+    _advance(services, a.id, "committed")
+    improvements.update(a.id, {"target_value": "0.5", "target_unit": "%"})
+    improvements.freeze("2026Q3")
+    improvements.update(a.id, {"target_value": "0.50"})  # the same value, more decimals
+    changes = improvements.post_freeze_changes("2026Q3")
+    assert [(c.item_code, c.field, c.old, c.new) for c in changes] == [
+        (a.code, "target_value", "0.5", "0.50")
+    ]
+    improvements.update(a.id, {"target_value": "0.75"})  # the value itself: listed as typed
+    changes = improvements.post_freeze_changes("2026Q3")
+    assert [(c.field, c.old, c.new) for c in changes] == [
+        ("target_value", "0.5", "0.50"),  # the value it had then, not the later 0.75
+        ("target_value", "0.5", "0.75"),
+    ]
+    assert improvements.list_for("2026Q3").rows[0].changed_after_freeze
+
+
 def test_quarters_compare_committed_done_carried_and_dropped(services, item):
     improvements = services.improvements
     a, b, c, _d = (item("2026Q3", t) for t in "ABCD")
@@ -154,8 +174,9 @@ def test_the_check_passes_after_it_all_and_finds_a_tampered_item(
 
 
 def test_a_big_quarter_is_read_on_its_index(services, item):
-    """10,000 items list through the (quarter, code) index: the plan of every statement
-    list_for runs reads improvement_item by an index, never the whole table."""
+    """10,000 items list through a quarter's index: the plan of every statement list_for
+    (and a page of the list) runs reads improvement_item by an index, never the whole
+    table."""
     item("2026Q3", "A")
     item("2026Q4", "B")
     statements: list[tuple[str, Any]] = []
@@ -167,6 +188,8 @@ def test_a_big_quarter_is_read_on_its_index(services, item):
     event.listen(engine, "before_cursor_execute", keep)
     try:
         services.improvements.list_for("2026Q3")
+        services.improvements.page("2026Q3", 0, 50)
+        services.improvements.position("2026Q3", 1)
     finally:
         event.remove(engine, "before_cursor_execute", keep)
     reading = [(s, p) for s, p in statements if "improvement_item" in s]
@@ -181,4 +204,7 @@ def test_a_big_quarter_is_read_on_its_index(services, item):
                 "FROM improvement_item" in statement
                 and "WHERE improvement_item.quarter" in statement
             ):
-                assert any("ix_improvement_item_quarter" in line for line in lines), lines
+                assert any(
+                    "ix_improvement_item_quarter" in line or "ix_improvement_item_order" in line
+                    for line in lines
+                ), lines

@@ -218,3 +218,22 @@ def test_workbench_check_passes_on_training_and_fails_on_a_tamper(services, plan
             (made.id, plant["chen"], plant["accounts"]),
         )
     assert main(["check", "--db", str(db_path)]) == 1
+
+
+def test_a_years_sessions_read_a_page_at_a_time_say_what_the_whole_list_says(services, plant):
+    days = ("2026-03-02", "2026-05-10", "2026-05-10", "2026-01-15", "2025-12-01", "2026-11-30")
+    made = [services.training.create(session_values(plant, held_on=day)) for day in days]
+    whole = services.training.sessions(2026)
+    # Newest first, the later of one day's two first; 2025's session is not in 2026's list.
+    assert [r.id for r in whole] == [made[i].id for i in (5, 2, 1, 0, 3)]
+    assert services.training.session_count(2026) == 5
+    assert services.training.session_count(None) == 6
+    for first in range(6):
+        for count in (1, 2, 3):
+            assert (
+                services.training.session_page(2026, first, count) == whole[first : first + count]
+            )
+    for position, row in enumerate(whole, 1):
+        assert services.training.session_position(2026, row.id) == position
+    assert services.training.session_position(2026, made[4].id) is None
+    assert services.training.session_position(None, made[4].id) == 6

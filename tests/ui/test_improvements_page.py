@@ -1,13 +1,14 @@
 """The Improvements page driven as a project manager would: a quarter's ranked list with
 why each item has its place, an edit and its undo, a new item by problem codes, moving
-by hand, carrying over, freezing and the edits after it, quarters compared."""
+by hand (buttons and drag and drop), carrying over, freezing and the edits after it,
+quarters compared."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from test_detail_problem import click, retype, type_text
 
 from workbench.services import Services
@@ -173,3 +174,31 @@ def test_opening_the_page_asks_nothing(qtbot, qapp_lang, services, codes, monkey
     assert titles(opened) == ["统一物料编码"]
     assert opened.form.form.widget("title").text() == "统一物料编码"
     assert not opened.editing.unsaved()
+
+
+def test_an_item_dragged_to_another_place_is_kept_there_and_undo_puts_it_back(
+    page, services, qtbot
+):
+    model, move = page.model, Qt.DropAction.MoveAction
+    assert titles(page) == ["统一物料编码", "简化审批", "报表提速"]
+    assert page.table.dragEnabled() and model.flags(model.index(2, 1)) & (
+        Qt.ItemFlag.ItemIsDragEnabled
+    )
+    # The last item dropped between the header and the first row: first place.
+    assert not model.dropMimeData(model.mimeData([model.index(2, 1)]), move, 0, 0, QModelIndex())
+    qtbot.waitUntil(lambda: titles(page)[0] == "报表提速")
+    assert titles(page) == ["报表提速", "统一物料编码", "简化审批"]
+    assert page.undo_stack.undoText() == "Move to place 1"
+    assert page.model.row(0).manual and page.selected_id() == page.model.row(0).id
+    kept = services.improvements.list_for(QUARTER).rows
+    assert [r.title for r in kept] == titles(page)  # in the file, as Move up would keep it
+    page.undo_stack.undo()
+    assert titles(page) == ["统一物料编码", "简化审批", "报表提速"]
+    assert not any(r.manual for r in services.improvements.list_for(QUARTER).rows)
+    # The first dropped on the last: it takes the last place; on itself: nothing moves.
+    model.dropMimeData(model.mimeData([model.index(0, 1)]), move, -1, -1, model.index(2, 0))
+    qtbot.waitUntil(lambda: titles(page)[-1] == "统一物料编码")
+    steps = page.undo_stack.count()
+    model.dropMimeData(model.mimeData([model.index(1, 1)]), move, -1, -1, model.index(1, 0))
+    qtbot.wait(20)
+    assert page.undo_stack.count() == steps

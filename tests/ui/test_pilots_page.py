@@ -61,3 +61,36 @@ def test_typing_is_kept_when_another_pilot_is_picked(page, services, new_pilot, 
     qtbot.waitUntil(lambda: page.list.currentRow() == page._ids.index(first))
     assert page.pilot.id == first
     assert page.form.form.widget("hypothesis").toPlainText() == "还没保存的假设"
+
+
+def test_typing_in_a_round_is_kept_when_another_round_is_picked(page, services, qtbot):
+    # The shared question before leaving a row (FormsEditing.may_leave_row): Stay goes
+    # back to the round being edited, a new round being typed goes back to no round.
+    pilot_id = page.pilot.id
+    services.pilots.add_round(pilot_id, {"satisfaction_mean": "4.0"})
+    page.reload(pilot_id)
+    assert page.rounds.currentRow() == 1
+    retype(qtbot, page.round_form.form.widget("findings"), "还没保存的发现")
+    asked: list[str] = []
+    page.editing.guard.ask = lambda title, text: asked.append(text) or Leave.STAY
+    page.rounds.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: page.rounds.currentRow() == 1)
+    assert len(asked) == 1 and page.round_form.record.number == 2
+    assert page.round_form.form.widget("findings").toPlainText() == "还没保存的发现"
+
+    click(qtbot, page.add_round_button)  # asks too: Stay keeps the typing
+    assert len(asked) == 2 and page.round_form.record.number == 2
+    page.editing.guard.ask = lambda title, text: Leave.DISCARD
+    click(qtbot, page.add_round_button)
+    assert page.round_form.record is None and page.rounds.currentRow() == -1
+    retype(qtbot, page.round_form.form.widget("findings"), "新一轮")
+    page.editing.guard.ask = lambda title, text: Leave.STAY
+    page.rounds.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: page.rounds.currentRow() == -1)
+    assert page.round_form.record is None
+    assert page.round_form.form.widget("findings").toPlainText() == "新一轮"
+
+    page.editing.guard.ask = lambda title, text: Leave.DISCARD
+    page.rounds.setCurrentCell(0, 0)
+    assert page.round_form.record.number == 1
+    assert "还没保存的发现" not in {r.findings for r in services.pilots.get(pilot_id).rounds}

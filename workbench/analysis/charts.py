@@ -26,6 +26,8 @@ PALETTE: Final[Mapping[str, str]] = {
     "baseline_p90": "#B08D57",
     "met": "#2E9E5B",
     "count": "#4A7FB0",  # how many (the report's Pareto and distributions)
+    "sessions": "#2F6DB5",  # training sessions held
+    "attendances": "#2E9E5B",  # people who attended them
     "text": "#333333",
     "axis": "#666666",
     "grid": "#D9D9D9",

@@ -3,8 +3,9 @@
 Written after the demo problems, through the services and by the demo's project managers,
 so every step is validated and audited: each quarter takes up the most frequent,
 highest-impact problems not yet on a list, commits most of them against a KPI target
-from the articles, finishes some, drops one with a note, is frozen, and carries what is
-unfinished into the next quarter. The oldest list is edited after its freeze (a changed
+from the articles, finishes some, drops one with a note, is frozen (dated at the
+quarter's start, when its planning meeting commits it), and carries what is unfinished
+into the next quarter. The oldest list is edited after its freeze (a changed
 target), and today's list has an item the manager moved by hand.
 """
 
@@ -102,7 +103,7 @@ def write_improvements(services: Services, lang: str, today: dt.date) -> int:
             break
         items = [row.id for row in manager.list_for(name).rows]
         _progress(manager, items, ("committed",), lang)
-        manager.freeze(name)
+        _at_start(services, quarter).freeze(name)
         _finish(manager, items, lang)
         if n == 0:
             first = manager.get(items[0])
@@ -113,6 +114,16 @@ def write_improvements(services: Services, lang: str, today: dt.date) -> int:
             )
         manager.carry_over(name, str(quarter.next()))
     return sum(s.items for s in manager.compare(str(q) for q in wanted))
+
+
+def _at_start(services: Services, quarter: Quarter) -> ImprovementService:
+    """The manager's list service with the clock at the quarter's planning meeting (its
+    first morning, 09:00 on this machine), so a list reads as frozen when its quarter
+    began, not when the demo was written."""
+    meeting = dt.datetime.combine(quarter.first_day, dt.time(9)).astimezone()
+    at = meeting.astimezone(dt.UTC).replace(tzinfo=None)  # the clock runs in UTC
+    history = Services.build(services.database, MANAGER).history
+    return ImprovementService(services.database, MANAGER, clock=lambda: at, history=history)
 
 
 def _new_item(

@@ -1,5 +1,6 @@
-"""Reading the quarterly improvement list inside a unit of work: a quarter's ranked rows,
-one item in full, where items were carried from and to, and the edits after a freeze.
+"""Reading the quarterly improvement list inside a unit of work: items' score parts, one
+item in full, where items were carried from and to, and the edits after a freeze (a page
+of the ranked list is workbench.services.improvement_pages).
 
 Every query of a quarter starts on the (quarter, code) index, so a quarter of 10,000
 items reads those items and their links, not the whole table. Only plain records leave
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, literal, select
@@ -21,13 +22,12 @@ from workbench.services.errors import NotFoundError
 from workbench.services.improvement_records import (
     Carried,
     ImprovementRecord,
-    ImprovementRow,
     LinkedProblem,
     PostFreezeChange,
-    QuarterListView,
     QuarterSummary,
 )
 from workbench.services.improvement_rules import COMMITTED
+from workbench.services.numbers import TypedNumber
 from workbench.services.ranking import ScorePart
 from workbench.services.versions import versions
 from workbench.services.vocabulary import IMPROVEMENT_STATUSES
@@ -46,15 +46,14 @@ LINK = ImprovementLink.__tablename__
 _HIDDEN = frozenset({"updated_at", "target_decimals"})  # the decimals go with the value
 
 
-def parts_of_quarter(session: Session, quarter: str) -> dict[int, tuple[ScorePart, int]]:
-    """Each item of ``quarter``'s score part (the linked problem that gives its score, see
+def parts_of_items(session: Session, ids: Iterable[int]) -> dict[int, tuple[ScorePart, int]]:
+    """Each of the items' score part (the linked problem that gives its score, see
     workbench.services.ranking.basis) and how many problems it links; read as plain
-    tuples, as a quarter may hold 10,000 items."""
+    tuples, as a page may hold many items."""
     rows = session.execute(
         select(ImprovementLink.item_id, Problem.id, Problem.code, Problem.frequency, Problem.impact)
-        .join(ImprovementItem, ImprovementItem.id == ImprovementLink.item_id)
         .join(Problem, Problem.id == ImprovementLink.problem_id)
-        .where(ImprovementItem.quarter == quarter)
+        .where(ImprovementLink.item_id.in_(list(ids)))
     )
     weights = ranking.FREQUENCY_WEIGHTS
     best: dict[int, tuple[int, tuple[int, str], int, str, str, int]] = {}
@@ -153,83 +152,6 @@ def freeze_point(session: Session, quarter: str) -> int | None:
     )
 
 
-def rows_of_quarter(session: Session, quarter: str) -> QuarterListView:
-    """The quarter's list in the order shown: placed items by their rank, then the rest
-    by score (see workbench.services.ranking)."""
-    owner = aliased(Person)
-    columns = ImprovementItem.__table__.c
-    items = session.execute(
-        select(*(columns[name] for name in _ROW_COLUMNS), owner.name.label("owner"))
-        .outerjoin(owner, owner.id == columns.owner_id)
-        .where(columns.quarter == quarter)
-        .order_by(columns.code)
-    ).all()
-    parts = parts_of_quarter(session, quarter)
-    carried = carried_of(session, quarter)
-    nothing: tuple[ScorePart | None, int] = (None, 0)
-    rows_read: list[tuple[Any, ...]] = [tuple(item) for item in items]
-    entries = [_Ranked(item, *parts.get(item[0], nothing)) for item in rows_read]
-    proposed = {e.id: n for n, e in enumerate(sorted(entries, key=ranking.proposed_key), 1)}
-    listed = sorted(entries, key=ranking.list_key)
-    frozen = quarter_list(session, quarter)
-    touched = changed_after_freeze(session, quarter)
-    rows = tuple(
-        e.row(n, proposed[e.id], carried.get(e.id, Carried()), e.id in touched)
-        for n, e in enumerate(listed, 1)
-    )
-    return QuarterListView(
-        quarter,
-        rows,
-        frozen.frozen_at if frozen is not None else None,
-        frozen.frozen_by if frozen is not None else None,
-    )
-
-
-_ROW_COLUMNS = (
-    "id",
-    "code",
-    "title",
-    "status",
-    "owner_id",
-    "target_metric",
-    "target_value",
-    "target_unit",
-    "target_by",
-    "manual_rank",
-    "target_decimals",
-)
-
-
-class _Ranked:
-    """An item (its row's columns) with its score while a list is ordered."""
-
-    def __init__(self, item: tuple[Any, ...], basis: ScorePart | None, count: int) -> None:
-        self.item = item  # the _ROW_COLUMNS, then the owner's name
-        self.id: int = item[0]
-        self.code: str = item[1]
-        self.manual_rank: int | None = item[9]
-        self.basis = basis
-        self.count = count
-        self.score = basis.score if basis is not None else 0
-
-    def row(self, position: int, proposed: int, carried: Carried, touched: bool) -> ImprovementRow:
-        item, basis = self.item, self.basis
-        return ImprovementRow(
-            **dict(zip(_ROW_COLUMNS, item, strict=False)),
-            owner=item[-1],
-            position=position,
-            proposed_position=proposed,
-            score=self.score,
-            frequency=basis.frequency if basis else None,
-            weight=basis.weight if basis else 0,
-            impact=basis.impact if basis else 0,
-            basis_code=basis.problem_code if basis else None,
-            problem_count=self.count,
-            carried=carried,
-            changed_after_freeze=touched,
-        )
-
-
 def load_item(session: Session, item_id: int) -> ImprovementItem:
     item = session.get(ImprovementItem, item_id)
     if item is None:
@@ -313,13 +235,16 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
     problem_codes = dict(
         session.execute(select(Problem.id, Problem.code).where(Problem.id.in_(problem_ids))).all()
     )
+    typed = _retyped(session, entries)
     found = []
     for entry in entries:
         if entry.entity == ITEM:
-            if entry.entity_id not in codes or entry.field in _HIDDEN:
+            if entry.entity_id not in codes or (entry.field in _HIDDEN and entry.id not in typed):
                 continue
             item_id, action, name = entry.entity_id, entry.action, entry.field
-            old, new = entry.old_value, entry.new_value
+            old, new = typed.get(entry.id, (entry.old_value, entry.new_value))
+            if entry.id in typed:
+                name = "target_value"  # "0.5" → "0.50": the value, written otherwise
         else:
             snap = _snapshot(entry)
             item_id = int(snap["item_id"])
@@ -336,6 +261,53 @@ def post_freeze(session: Session, quarter: str) -> tuple[PostFreezeChange, ...]:
             )
         )
     return tuple(found)
+
+
+def _retyped(session: Session, entries: Sequence[AuditEntry]) -> dict[int, tuple[str, str]]:
+    """The target values written again with other decimals only ("0.5" → "0.50"), by
+    entry id: their decimals entry as the value's old and new texts. A decimals change
+    saved with the value itself goes with that value's entry."""
+    with_value = {
+        (e.entity_id, e.at) for e in entries if e.entity == ITEM and e.field == "target_value"
+    }
+    alone = [
+        e
+        for e in entries
+        if e.entity == ITEM
+        and e.field == "target_decimals"
+        and (e.entity_id, e.at) not in with_value
+    ]
+    if not alone:
+        return {}
+    current = dict(
+        session.execute(
+            select(ImprovementItem.id, ImprovementItem.target_value).where(
+                ImprovementItem.id.in_({e.entity_id for e in alone})
+            )
+        ).all()
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for entry in alone:
+        later = next(
+            (
+                e.old_value
+                for e in entries
+                if e.id > entry.id
+                and e.entity_id == entry.entity_id
+                and e.entity == ITEM
+                and e.field == "target_value"
+            ),
+            None,
+        )
+        value = float(later) if later is not None else current.get(entry.entity_id)
+        if value is None:
+            continue
+        old, new = (
+            TypedNumber(value, int(d) if d is not None else None).text()
+            for d in (entry.old_value, entry.new_value)
+        )
+        found[entry.id] = (old, new)
+    return found
 
 
 def changed_after_freeze(session: Session, quarter: str) -> frozenset[int]:

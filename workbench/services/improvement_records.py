@@ -142,6 +142,22 @@ class QuarterListView:
 
 
 @dataclass(frozen=True)
+class QuarterHead:
+    """A quarter's list without its rows: how many items, how many placed by hand, and
+    whether (when, by whom) it was frozen. The rows are read a page at a time."""
+
+    quarter: str
+    count: int
+    placed: int
+    frozen_at: dt.datetime | None = None
+    frozen_by: str | None = None
+
+    @property
+    def frozen(self) -> bool:
+        return self.frozen_at is not None
+
+
+@dataclass(frozen=True)
 class PostFreezeChange:
     """An edit of a frozen list's item, from the audit trail: who, when, what, old → new.
 

@@ -27,24 +27,27 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from workbench.services import improvement_pages as pages
 from workbench.services import quarters
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, NotFoundError, ValidationError
 from workbench.services.history import HistoryService
 from workbench.services.improvement_order import reorder
+from workbench.services.improvement_pages import rows_of_quarter
 from workbench.services.improvement_read import (
     ITEM,
     load_item,
     post_freeze,
     quarter_list,
     record_of,
-    rows_of_quarter,
     summary,
 )
 from workbench.services.improvement_records import (
     CarryOver,
     ImprovementRecord,
+    ImprovementRow,
     PostFreezeChange,
+    QuarterHead,
     QuarterListView,
     QuarterSummary,
 )
@@ -237,6 +240,24 @@ class ImprovementService(Service):
         wanted = quarter_of("quarter", quarter)
         with self._db.read() as session:
             return rows_of_quarter(session, wanted)
+
+    def head(self, quarter: str) -> QuarterHead:
+        """The quarter's list without its rows: its size and whether it is frozen."""
+        wanted = quarter_of("quarter", quarter)
+        with self._db.read() as session:
+            return pages.head(session, wanted)
+
+    def page(self, quarter: str, first: int, count: int) -> tuple[ImprovementRow, ...]:
+        """``count`` rows of the quarter's list from position ``first`` + 1, as shown."""
+        wanted = quarter_of("quarter", quarter)
+        with self._db.read() as session:
+            return pages.page(session, wanted, first, count)
+
+    def position(self, quarter: str, item_id: int) -> int | None:
+        """The item's place (1 first) in the quarter's list; None when not in it."""
+        wanted = quarter_of("quarter", quarter)
+        with self._db.read() as session:
+            return pages.position_of(session, wanted, item_id)
 
     def move_to(self, item_id: int, position: int) -> QuarterListView:
         """Put the item at ``position`` (1 first) of its quarter's list; the order stays

@@ -5,7 +5,8 @@ An item's score is, over the problems it links, the largest ``weight(frequency) 
 impact``: the item is as urgent as the worst scene it addresses, and linking many small
 problems does not lift it above one plant-wide daily one. The parts (which problem, its
 frequency and weight, its impact) are kept, so the list can say why. Equal scores keep
-code order; an item without a problem scores 0 and goes last.
+code order; an item without a problem scores 0 and goes last. The score is stored with
+the item and the list ordered by SQL (workbench.services.improvement_pages).
 
 The manager's own order beats the proposal: items given a place (``manual_rank``) come
 first in that order, the rest follow in the proposed order. Ranks leave gaps
@@ -16,16 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import Final
 
-# How often a problem happens, as a weight of 1 (rarely) … 5 (several times a day).
-FREQUENCY_WEIGHTS: Final[Mapping[str, int]] = {
-    "several_daily": 5,
-    "daily": 4,
-    "weekly": 3,
-    "monthly": 2,
-    "rarely": 1,
-}
+from workbench.store.list_sql import FREQUENCY_RANKS
+
+# How often a problem happens, as a weight of 1 (rarely) … 5 (several times a day): the
+# rank the Problems list sorts frequency by, so the SQL that orders a quarter's list
+# (workbench.store.improvement_scores) says the same.
+FREQUENCY_WEIGHTS: Final[Mapping[str, int]] = dict(reversed(FREQUENCY_RANKS))
 RANK_STEP: Final = 1024
 
 
@@ -56,26 +55,6 @@ def basis(parts: Iterable[ScorePart]) -> ScorePart | None:
 def code_key(code: str) -> tuple[int, str]:
     """Codes in number order: I-2026Q3-10000 after I-2026Q3-9999."""
     return (len(code), code)
-
-
-class Ranked(Protocol):
-    @property
-    def code(self) -> str: ...
-    @property
-    def score(self) -> int: ...
-    @property
-    def manual_rank(self) -> int | None: ...
-
-
-def proposed_key(item: Ranked) -> tuple[int, tuple[int, str]]:
-    return (-item.score, code_key(item.code))
-
-
-def list_key(item: Ranked) -> tuple[int, int, int, tuple[int, str]]:
-    """Placed items first by their rank, then the rest in the proposed order."""
-    if item.manual_rank is not None:
-        return (0, item.manual_rank, 0, code_key(item.code))
-    return (1, 0, -item.score, code_key(item.code))
 
 
 def placed_ranks(

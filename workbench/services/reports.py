@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.services import quarters
 from workbench.services.base import Service
 from workbench.services.errors import NotFoundError
-from workbench.services.improvement_read import rows_of_quarter
+from workbench.services.improvement_pages import rows_of_quarter
 from workbench.services.improvement_records import ImprovementRow, QuarterListView
 from workbench.services.improvement_rules import COMMITTED
 from workbench.services.mapping import DONE_SOLUTION, result_record

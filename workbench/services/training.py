@@ -42,6 +42,8 @@ from workbench.services.training_read import (
     never_trained,
     per_month,
     record_of,
+    session_count,
+    session_position,
     session_rows,
     still_here,
     trained_modules,
@@ -160,6 +162,20 @@ class TrainingService(Service):
         attended and their average score."""
         with self._db.read() as session:
             return session_rows(session, year)
+
+    def session_page(self, year: int | None, first: int, count: int) -> tuple[SessionRow, ...]:
+        """``count`` of the sessions of ``year`` from position ``first`` + 1, newest first."""
+        with self._db.read() as session:
+            return session_rows(session, year, (first, count))
+
+    def session_count(self, year: int | None) -> int:
+        with self._db.read() as session:
+            return session_count(session, year)
+
+    def session_position(self, year: int | None, session_id: int) -> int | None:
+        """The session's place (1 first) in ``year``'s list; None when not in it."""
+        with self._db.read() as session:
+            return session_position(session, year, session_id)
 
     def years(self) -> tuple[int, ...]:
         """Every year from the first session's to the last's."""

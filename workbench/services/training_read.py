@@ -132,7 +132,12 @@ def _links(session: Session, session_id: int) -> tuple[TrainingLinkRecord, ...]:
     )
 
 
-def _rows(session: Session, where: Any, via: dict[int, str] | None = None) -> list[SessionRow]:
+def _rows(
+    session: Session,
+    where: Any,
+    via: dict[int, str] | None = None,
+    window: tuple[int, int] | None = None,
+) -> list[SessionRow]:
     # Per session, on the (session, person) index: a year's sessions read only their own
     # attendances, however many the file holds.
     of_session = Attendance.session_id == TrainingSession.id
@@ -160,6 +165,8 @@ def _rows(session: Session, where: Any, via: dict[int, str] | None = None) -> li
         .where(where)
         .order_by(TrainingSession.held_on.desc(), TrainingSession.id.desc())
     )
+    if window is not None:  # (first, count): one page, read on the (held_on, id) index
+        query = query.offset(window[0]).limit(window[1])
     rows: Any = session.execute(query)
     found = [SessionRow(*row) for row in rows]
     if via:
@@ -167,11 +174,36 @@ def _rows(session: Session, where: Any, via: dict[int, str] | None = None) -> li
     return found
 
 
-def session_rows(session: Session, year: int | None) -> tuple[SessionRow, ...]:
+def _of_year(year: int | None) -> Any:
     if year is None:
-        return tuple(_rows(session, TrainingSession.id.is_not(None)))
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return tuple(_rows(session, TrainingSession.held_on.between(first, last)))
+        return TrainingSession.id.is_not(None)
+    return TrainingSession.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def session_rows(
+    session: Session, year: int | None, window: tuple[int, int] | None = None
+) -> tuple[SessionRow, ...]:
+    """The sessions of ``year`` (None: all), newest first; ``window`` (first, count)
+    reads one page of them."""
+    return tuple(_rows(session, _of_year(year), window=window))
+
+
+def session_count(session: Session, year: int | None) -> int:
+    return int(session.scalar(select(func.count()).where(_of_year(year))) or 0)
+
+
+def session_position(session: Session, year: int | None, session_id: int) -> int | None:
+    """Where the session is in ``year``'s list, newest first (1 first); None: not in it."""
+    held = session.scalar(
+        select(TrainingSession.held_on).where(TrainingSession.id == session_id, _of_year(year))
+    )
+    if held is None:
+        return None
+    newer = or_(
+        TrainingSession.held_on > held,
+        and_(TrainingSession.held_on == held, TrainingSession.id > session_id),
+    )
+    return 1 + int(session.scalar(select(func.count()).where(_of_year(year), newer)) or 0)
 
 
 def linked_to_problem(session: Session, problem_id: int) -> tuple[SessionRow, ...]:

@@ -16,7 +16,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.store import attachments
+from workbench.store import attachments, improvement_scores
 from workbench.store.audit import ACTOR_KEY, WRITTEN_KEY, lock_chain, record_flush
 from workbench.store.changes import ChangeSet
 from workbench.store.errors import storage_error
@@ -110,6 +110,8 @@ class Database:
         )
         event.listen(self._writer, "before_flush", attachments.before_flush)
         event.listen(self._writer, "after_flush", record_flush)
+        event.listen(self._writer, "before_flush", improvement_scores.before_flush)
+        event.listen(self._writer, "after_flush", improvement_scores.after_flush)
         self._subscribers: list[Callable[[ChangeSet], None]] = []
 
     def subscribe(self, subscriber: Callable[[ChangeSet], None]) -> Callable[[], None]:

@@ -30,8 +30,13 @@ class ImprovementItem(Base):
     __table_args__ = (
         Index("ix_improvement_item_quarter", "quarter", "code"),
         Index("ix_improvement_item_carried_from", "carried_from_id"),
+        # A quarter's list in order (migration 0014): placed items by their rank, the
+        # rest by score, each page read on this index.
+        Index("ix_improvement_item_order", "quarter", "manual_rank", "score", "code"),
         NEVER_REUSED,
     )
+    # Derived from the linked problems, never typed (workbench.store.improvement_scores).
+    __unaudited_columns__ = frozenset({"score"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -46,6 +51,8 @@ class ImprovementItem(Base):
     status: Mapped[str] = mapped_column(String(20), default="proposed")
     decision_note: Mapped[str] = mapped_column(Text, default="")
     manual_rank: Mapped[int | None] = mapped_column(Integer)
+    # The largest frequency weight × impact of its problems (workbench.services.ranking).
+    score: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("improvement_item.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

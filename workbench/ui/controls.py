@@ -42,6 +42,17 @@ def record_table(table: QTableView) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+def rows_dragged_within(table: QTableView) -> None:
+    """Let a row of ``table`` be dragged to another place in it, dropped between rows
+    (the model's ``dropMimeData`` says what a drop means)."""
+    table.setDragEnabled(True)
+    table.setAcceptDrops(True)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    table.setDefaultDropAction(Qt.DropAction.MoveAction)
+    table.setDragDropOverwriteMode(False)
+    table.setDropIndicatorShown(True)
+
+
 def select_row(table: QTableView, row: int) -> bool:
     """Make ``row`` of ``table`` the current, selected row; False when there is none."""
     model = table.model()
@@ -52,6 +63,18 @@ def select_row(table: QTableView, row: int) -> bool:
     )
     table.selectionModel().setCurrentIndex(model.index(row, 0), flags)
     return True
+
+
+def put_back(table: QTableView, row: int | None) -> None:
+    """Make ``row`` the current row again (None: no row), without telling the page: it
+    still shows that row's record (the user chose Stay when asked about leaving it)."""
+    selection = table.selectionModel()
+    blocked = selection.blockSignals(True)
+    if row is None or not select_row(table, row):
+        selection.clearCurrentIndex()
+        table.clearSelection()
+    selection.blockSignals(blocked)
+    table.viewport().update()  # the view was not told either: paint the row again
 
 
 def text_table(headers: list[str]) -> QTableWidget:

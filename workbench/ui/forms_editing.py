@@ -5,17 +5,19 @@ pilot, round and roll-out).
 Ctrl+N starts a new record (asked first when a form holds typing), Ctrl+S (and Enter in
 a one-line field) saves the forms that hold typing, Esc puts them back. Moving to another
 record, another page or closing the window with typing asks first (the page asks its
-``guard`` before it moves).
+``guard`` before it moves; ``may_leave_row`` and ``may_leave_choice`` ask it when a row of
+a list or a choice in a box was picked, and on Stay go back to the one being edited).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QComboBox, QTableView, QWidget
 
 from workbench.ui import shortcuts as keys
+from workbench.ui.controls import put_back
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.leaving import LeaveGuard
 
@@ -38,6 +40,26 @@ class FormsEditing(QObject):
     @property
     def guard(self) -> LeaveGuard:
         return self._guard
+
+    def may_leave_row(self, table: QTableView, back: Callable[[], int | None]) -> bool:
+        """Another row of ``table`` was picked: True when the page may show it (nothing
+        typed, or Save that saved, or Discard). On Stay, False, and once the click is over
+        the row ``back()`` names (None: none, a new record was being typed) is current
+        again, the page not told: it still shows the record being edited."""
+        if self._guard.may_leave():
+            return True
+        QTimer.singleShot(0, self, lambda: put_back(table, back()))
+        return False
+
+    def may_leave_choice(self, box: QComboBox, shown: int) -> bool:
+        """Another choice in ``box`` (a quarter, a year) was picked: True when the page
+        may show it; on Stay, False, with the box back on ``shown``, the page not told."""
+        if self._guard.may_leave():
+            return True
+        blocked = box.blockSignals(True)
+        box.setCurrentIndex(shown)
+        box.blockSignals(blocked)
+        return False
 
     def _changed(self) -> list[RecordEditor]:
         return [form for form in self._forms if form.changes()]

@@ -1,9 +1,13 @@
 """A quarter's improvement list as a table model: place, code, title, status, owner, the
 score and what it is made of, the target, and where an item was carried from.
 
-The rows come ranked from the service (``ImprovementService.list_for``); the model only
-shows them. An item placed by hand shows its proposed place beside its own; one changed
-after the list was frozen is marked, in orange.
+The rows come ranked from the service a page at a time (``ImprovementService.page``,
+through workbench.ui.paged_rows), so a quarter of 10,000 items opens on its first screen
+as fast as one of ten. An item placed
+by hand shows its proposed place beside its own; one changed after the list was frozen
+is marked, in orange. An item dragged to another place asks for that move
+(``moveRequested``): the page makes it, through the same service call as Move up / Move
+down, as one step of its undo.
 """
 
 from __future__ import annotations
@@ -12,20 +16,25 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.services.improvement_records import ImprovementRow, QuarterListView
+from workbench.services.improvement_records import ImprovementRow, QuarterHead
 from workbench.ui import labels
 from workbench.ui.detail.widgets import number_text
+from workbench.ui.paged_rows import Fetch, Locate, PagedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#e65100")
 COLUMNS = 8
+MIME = "application/x-workbench-improvement-item"  # an item dragged within the list
 
 
 def _headers() -> list[str]:
@@ -89,26 +98,27 @@ def carried_text(row: ImprovementRow) -> str:
 
 
 class ImprovementTableModel(QAbstractTableModel):
+    moveRequested = Signal(int, int)  # the item's id, its new place (1 first)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[ImprovementRow, ...] = ()
+        self._rows = PagedRows()
 
-    def show(self, view: QuarterListView) -> None:
+    def show(self, head: QuarterHead, fetch: Fetch, locate: Locate) -> None:
+        """Show the list ``head`` describes; its rows are read by ``fetch`` when shown."""
         self.beginResetModel()
-        self._rows = view.rows
+        self._rows.show(head.count, fetch, locate)
         self.endResetModel()
 
     def row(self, index: int) -> ImprovementRow | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
+        found: ImprovementRow | None = self._rows.row(index)
+        return found
 
     def row_of(self, item_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == item_id:
-                return number
-        return None
+        return self._rows.row_of(item_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._rows.count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else COLUMNS
@@ -156,3 +166,45 @@ class ImprovementTableModel(QAbstractTableModel):
         if column == 6:
             return target_text(row)
         return carried_text(row)
+
+    # ---- dragging an item to another place ---------------------------------------------
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # drops land between rows
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        data = QMimeData()
+        rows = [self.row(index.row()) for index in indexes]
+        found = next((row for row in rows if row is not None), None)
+        if found is not None:
+            data.setData(MIME, QByteArray(str(found.id).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, _column: int, parent: _Index
+    ) -> bool:
+        """A dragged item dropped before ``row`` (or on ``parent``'s row, or at the end):
+        ask for the move. False: the view itself moves nothing; the list is read again
+        once the move is saved."""
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
+            return False
+        item_id = int(bytes(data.data(MIME).data()).decode())
+        source = self.row_of(item_id)
+        if source is None:
+            return False
+        if row < 0 and parent.isValid():
+            place = parent.row() + 1  # dropped on an item: it takes that item's place
+        else:
+            before = row if row >= 0 else self.rowCount()
+            place = before if before > source else before + 1  # 1 first, counted without it
+        place = min(max(place, 1), self.rowCount())
+        if place != source + 1:
+            self.moveRequested.emit(item_id, place)
+        return False

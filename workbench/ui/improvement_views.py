@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 
 from workbench.services.improvement_records import (
     PostFreezeChange,
-    QuarterListView,
+    QuarterHead,
     QuarterSummary,
 )
 from workbench.ui import labels
 from workbench.ui.detail.history_view import local_time
 
 
-def frozen_text(view: QuarterListView) -> str:
+def frozen_text(view: QuarterHead) -> str:
     """ "Frozen 2026-07-01 09:30 by zhao.lei", or "" for a list not frozen."""
     if view.frozen_at is None:
         return ""

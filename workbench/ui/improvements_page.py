@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QTimer,
+    Qt,
 )
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from workbench.services import ChangeSet, Services
 from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
-from workbench.services.improvement_records import ImprovementRecord, QuarterListView
+from workbench.services.improvement_records import QuarterHead
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table, select_row
+from workbench.ui.controls import push_button, record_table, rows_dragged_within, select_row
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
@@ -55,7 +55,7 @@ class ImprovementsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("improvements_page")
         self._services = services
-        self._view: QuarterListView | None = None
+        self._head: QuarterHead | None = None
         self._undo = QUndoStack(self)
         self.quarter = QComboBox()
         self.quarter.setObjectName("quarter")
@@ -91,6 +91,8 @@ class ImprovementsPage(QWidget):
         self.form.saveRequested.connect(self.save)
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        # After the drop is over: the move reads the list again.
+        self.model.moveRequested.connect(self.move_to, Qt.ConnectionType.QueuedConnection)
         self.form.set_lookups(LookupLists.read(services.lookups))
         # Ctrl+N, Ctrl+S, Esc; Save / Discard / Stay before the item's typing is left.
         self.editing = FormsEditing(self, [self.form], self.new_item, self._describe_item)
@@ -102,8 +104,9 @@ class ImprovementsPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
-        # Columns fit the first rows, not all of a long quarter (fitting reads every row).
-        table.horizontalHeader().setResizeContentsPrecision(50)
+        rows_dragged_within(table)  # drag an item to its place: as Move up / Move down
+        # Columns fit about a screen of rows, not a long quarter (fitting reads each row).
+        table.horizontalHeader().setResizeContentsPrecision(20)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
@@ -177,12 +180,8 @@ class ImprovementsPage(QWidget):
     def _quarter_chosen(self) -> None:
         """Another quarter in the box: asked first when the form has typing (Stay puts
         the box back)."""
-        if not self.editing.guard.may_leave():
-            blocked = self.quarter.blockSignals(True)
-            self.quarter.setCurrentText(self._shown_quarter)
-            self.quarter.blockSignals(blocked)
-            return
-        self.show_quarter()
+        if self.editing.may_leave_choice(self.quarter, self.quarter.findText(self._shown_quarter)):
+            self.show_quarter()
 
     def current_quarter(self) -> str:
         return self.quarter.currentText()
@@ -199,23 +198,27 @@ class ImprovementsPage(QWidget):
 
     def _reload(self, keep_form: bool = False) -> None:
         selected = self.selected_id()
-        view = self._services.improvements.list_for(self.current_quarter())
-        self._show_view(view)
+        self._show_head(self._services.improvements.head(self.current_quarter()))
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_item(selected, reload_form=not (keep_form and self.form.changes()))
         elif self.model.rowCount() == 0:
             self.form.show_blank(self.current_quarter())
 
-    def _show_view(self, view: QuarterListView) -> None:
-        self._view = view
-        self.model.show(view)
+    def _show_head(self, head: QuarterHead) -> None:
+        self._head = head
+        service, quarter = self._services.improvements, head.quarter
+        self.model.show(
+            head,
+            lambda first, count: service.page(quarter, first, count),
+            lambda item_id: service.position(quarter, item_id),
+        )
         self.table.resizeColumnsToContents()
         for column, widest in ((2, 260), (6, 220)):  # title, target: full text in tooltips
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
-        self.frozen.setText(frozen_text(view))
-        self.changes_button.setVisible(view.frozen)
-        self.freeze_button.setEnabled(not view.frozen)
-        following = quarter_rules.parse(view.quarter).next()
+        self.frozen.setText(frozen_text(head))
+        self.changes_button.setVisible(head.frozen)
+        self.freeze_button.setEnabled(not head.frozen)
+        following = quarter_rules.parse(head.quarter).next()
         self.carry_button.setText(self.tr("Carry over to %1").replace("%1", str(following)))
         self.carry_button.setToolTip(
             self.tr("Copy the proposed, committed and in-progress items into %1").replace(
@@ -253,30 +256,18 @@ class ImprovementsPage(QWidget):
         row = self.model.row(current.row())
         shown = self.form.item
         if row is not None and (shown is None or shown.id != row.id):
-            if not self.editing.guard.may_leave():
-                # Stay: back on the item being edited, once this click is over.
-                QTimer.singleShot(0, self, lambda: self._back_to(shown))
+            back = lambda: self.model.row_of(shown.id) if shown else None  # noqa: E731
+            if not self.editing.may_leave_row(self.table, back):
                 return
             self.form.show_item(self._services.improvements.get(row.id))
         self._update_order_buttons()
-
-    def _back_to(self, shown: ImprovementRecord | None) -> None:
-        if shown is not None:
-            self.select_item(shown.id, reload_form=False)
-            return
-        selection = self.table.selectionModel()
-        blocked = selection.blockSignals(True)
-        selection.clearCurrentIndex()
-        self.table.clearSelection()
-        selection.blockSignals(blocked)
 
     def _update_order_buttons(self) -> None:
         number = self.table.currentIndex().row()
         count = self.model.rowCount()
         self.up_button.setEnabled(number > 0)
         self.down_button.setEnabled(0 <= number < count - 1)
-        view = self._view
-        self.proposed_button.setEnabled(bool(view and any(r.manual for r in view.rows)))
+        self.proposed_button.setEnabled(bool(self._head and self._head.placed))
         self.carry_button.setEnabled(count > 0)
 
     # ---- changes, each an undoable step ------------------------------------------------
@@ -286,8 +277,8 @@ class ImprovementsPage(QWidget):
             self._services,
             text,
             action,
-            lambda: self._services.improvements.list_for(self.current_quarter()),
-            lambda view: self._after_step(view),
+            lambda: self._services.improvements.head(self.current_quarter()),
+            lambda _head: self._after_step(),
             self._refused,
         )
         try:
@@ -300,7 +291,7 @@ class ImprovementsPage(QWidget):
             self._undo.push(step)
         return step
 
-    def _after_step(self, _view: QuarterListView) -> None:
+    def _after_step(self) -> None:
         """An undo or redo is done: the list (and the item shown) as saved now."""
         self.message.show_text("")
         self._reload()
@@ -360,6 +351,14 @@ class ImprovementsPage(QWidget):
         action = service.move_up if step < 0 else service.move_down
         text = self.tr("Move up") if step < 0 else self.tr("Move down")
         if self._step(text, lambda: action(item_id)) is not None:
+            self._reload()
+            self.select_item(item_id)
+
+    def move_to(self, item_id: int, place: int) -> None:
+        """Put the item at ``place`` (1 first), as a drag and drop asks."""
+        service = self._services.improvements
+        text = self.tr("Move to place %1").replace("%1", str(place))
+        if self._step(text, lambda: service.move_to(item_id, place)) is not None:
             self._reload()
             self.select_item(item_id)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +29,7 @@ from workbench.services.kinds import PILOT, PILOT_ROLLOUT, PILOT_ROUND
 from workbench.services.pilot_records import PilotDetail
 from workbench.ui import errors, labels
 from workbench.ui.charts import ChartView
-from workbench.ui.controls import fill_table, push_button, text_table
+from workbench.ui.controls import fill_table, push_button, put_back, text_table
 from workbench.ui.detail.widgets import ErrorText, number_text
 from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.kind_form import KindForm
@@ -224,20 +223,12 @@ class PilotsPage(QWidget):
 
     def _pilot_chosen(self, row: int) -> None:
         if 0 <= row < len(self._ids) and (self.pilot is None or self.pilot.id != self._ids[row]):
-            if not self.editing.guard.may_leave():
-                shown = self.pilot  # Stay: back on the pilot being edited
-                QTimer.singleShot(0, self, lambda: self._back_to(shown))
+            shown = self.pilot
+            back = lambda: self._ids.index(shown.id) if shown and shown.id in self._ids else None  # noqa: E731
+            if not self.editing.may_leave_row(self.list, back):
                 return
             self._undo.clear()  # the steps belong to the pilot shown
             self.show_pilot(self._services.pilots.get(self._ids[row]))
-
-    def _back_to(self, shown: PilotDetail | None) -> None:
-        self.list.blockSignals(True)
-        if shown is not None and shown.id in self._ids:
-            self.list.setCurrentCell(self._ids.index(shown.id), 0)
-        else:
-            self.list.clearSelection()
-        self.list.blockSignals(False)
 
     def show_pilot(self, pilot: PilotDetail) -> None:
         self.pilot = pilot
@@ -289,14 +280,7 @@ class PilotsPage(QWidget):
     def _leaf_chosen(self, table: QTableWidget, row: int, before: int) -> None:
         """Another round or roll-out picked: asked first when its form holds typing."""
         form = self.round_form if table is self.rounds else self.rollout_form
-        if form.changes() and not self.editing.guard.may_leave():
-
-            def back() -> None:
-                table.blockSignals(True)
-                table.setCurrentCell(before, 0)
-                table.blockSignals(False)
-
-            QTimer.singleShot(0, self, back)
+        if form.changes() and not self.editing.may_leave_row(table, lambda: before):
             return
         if table is self.rounds:
             self._round_chosen(row)
@@ -357,7 +341,9 @@ class PilotsPage(QWidget):
             self.reload(record.id)
 
     def add_round(self) -> None:
-        self.rounds.clearSelection()
+        if self.round_form.changes() and not self.editing.guard.may_leave():
+            return
+        put_back(self.rounds, None)  # a new round has no row yet
         self.round_form.show_blank()
         self.tabs.setCurrentIndex(1)
 
@@ -377,7 +363,9 @@ class PilotsPage(QWidget):
             self.reload(pilot.id)
 
     def add_rollout(self) -> None:
-        self.rollouts.clearSelection()
+        if self.rollout_form.changes() and not self.editing.guard.may_leave():
+            return
+        put_back(self.rollouts, None)
         self.rollout_form.show_blank({"status": "planned"})
         self.tabs.setCurrentIndex(3)
 

@@ -2,7 +2,9 @@
 material link, note, and the problems it addresses, typed as their codes.
 
 Saving is one undoable step that writes the fields and the problem links together; the
-attendance beside it is taken person by person (workbench.ui.training_attendance).
+attendance beside it is taken person by person (workbench.ui.training_attendance). The
+solutions it addresses are picked among the solutions of its problems and linked or
+unlinked at once, each one undoable step (the page writes them).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from workbench.services import Services
 from workbench.services.errors import FieldError
 from workbench.services.kinds import TRAINING_SESSION
 from workbench.services.training_records import TrainingRecord
+from workbench.ui.controls import push_button
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.widgets import ChoiceCombo
 from workbench.ui.improvement_form import codes_of
@@ -26,6 +29,9 @@ PROBLEMS = "problems"  # the form's field of problem codes
 
 
 class TrainingForm(RecordEditor):
+    solutionLinkRequested = Signal(int)  # a solution's id
+    solutionUnlinkRequested = Signal(int)  # the link's id
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("", self._check, parent)
         self.setTitle(self.tr("Training session"))
@@ -41,12 +47,29 @@ class TrainingForm(RecordEditor):
         form.add_line("material_link", self.tr("a link to the slides, manual page or video"))
         form.add_line(PROBLEMS, self.tr("Problem codes, e.g. P-2026-0001, P-2026-0007"))
         form.add_text("note", lines=2)
-        self.solutions = QLabel()
-        self.solutions.setObjectName("linked_solutions")
-        self.solutions.setWordWrap(True)
-        self.solutions.setStyleSheet("color: #37474f;")
-        self.solutions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.layout_.addRow(self.tr("Solutions"), self.solutions)
+        # The solutions it addresses: the linked ones marked ✓ among those it may address.
+        self.solution_choice = QComboBox()
+        self.solution_choice.setObjectName("solution_choice")
+        self.solution_choice.setMinimumContentsLength(6)
+        self.solution_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.link_solution_button = push_button("link_solution", self.tr("Link"), self._link_chosen)
+        self.unlink_solution_button = push_button(
+            "unlink_solution", self.tr("Unlink"), self._unlink_chosen
+        )
+        self.solution_choice.currentIndexChanged.connect(lambda _i: self._solution_buttons())
+        buttons = QHBoxLayout()  # under the choice: the form's column is narrow
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.link_solution_button)
+        buttons.addWidget(self.unlink_solution_button)
+        buttons.addStretch(1)
+        picker = QVBoxLayout()
+        picker.setContentsMargins(0, 0, 0, 0)
+        picker.addWidget(self.solution_choice)
+        picker.addLayout(buttons)
+        form.layout_.addRow(self.tr("Solutions"), picker)
+        self._linked: dict[int, int] = {}  # solution id → link id
 
     def set_lookups(self, lists: LookupLists) -> None:
         self.module.set_items(lists.active_modules())
@@ -100,7 +123,56 @@ class TrainingForm(RecordEditor):
             link.problem_code for link in record.links if link.problem_id is not None
         )
         self.load({name: values.get(name) for name in self.form.names()})
-        self.solutions.setText(solutions_text(record))
+        self.show_solutions(record)
+
+    def show_solutions(self, record: TrainingRecord | None) -> None:
+        """The solutions the saved session addresses, and those it may: the solutions
+        of its problems (a linked one marked ✓). The typed fields are left alone."""
+        self._linked = {}
+        choice = self.solution_choice
+        blocked = choice.blockSignals(True)
+        choice.clear()
+        if record is not None:
+            self._linked = {link.solution_id: link.id for link in record.links if link.solution_id}
+            offered: dict[int, str] = {
+                link.solution_id: f"{link.title} ({link.problem_code})"
+                for link in record.links
+                if link.solution_id
+            }
+            for link in record.links:
+                if link.problem_id is None:
+                    continue
+                problem = self._services.problems.get(link.problem_id)
+                for cause in problem.causes:
+                    for solution in cause.solutions:
+                        offered.setdefault(solution.id, f"{solution.title} ({problem.code})")
+            for solution_id, text in offered.items():
+                mark = "✓ " if solution_id in self._linked else ""
+                choice.addItem(mark + text, solution_id)
+            linked = [n for n in range(choice.count()) if choice.itemData(n) in self._linked]
+            choice.setCurrentIndex(linked[0] if linked else 0)
+        choice.blockSignals(blocked)
+        choice.setEnabled(choice.count() > 0)
+        if record is not None and choice.count():
+            choice.setToolTip(solutions_text(record))
+        else:
+            choice.setToolTip(self.tr("Link a problem first: its solutions are offered"))
+        self._solution_buttons()
+
+    def _solution_buttons(self) -> None:
+        chosen = self.solution_choice.currentData()
+        self.link_solution_button.setEnabled(chosen is not None and chosen not in self._linked)
+        self.unlink_solution_button.setEnabled(chosen in self._linked)
+
+    def _link_chosen(self) -> None:
+        chosen = self.solution_choice.currentData()
+        if chosen is not None and chosen not in self._linked:
+            self.solutionLinkRequested.emit(int(chosen))
+
+    def _unlink_chosen(self) -> None:
+        link = self._linked.get(self.solution_choice.currentData())
+        if link is not None:
+            self.solutionUnlinkRequested.emit(link)
 
     def show_blank(self, module_id: int | None = None) -> None:
         self.session = None
@@ -118,7 +190,7 @@ class TrainingForm(RecordEditor):
             }
         )
         self.load(blank, is_new=True)
-        self.solutions.setText("—")
+        self.show_solutions(None)
 
 
 def solutions_text(record: TrainingRecord) -> str:

@@ -9,10 +9,11 @@ one step of the page's undo. The views are read when their tab is shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from workbench.services import ChangeSet, Services
 from workbench.services.errors import ConflictError
-from workbench.services.training_records import TrainingRecord
 from workbench.ui import errors
 from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
@@ -72,6 +72,10 @@ class TrainingPage(QWidget):
         self.attendance.addRequested.connect(self.add_attendee)
         self.attendance.removeRequested.connect(self.remove_attendee)
         self.attendance.scoreRequested.connect(self.set_score)
+        self.person.leftRequested.connect(self.mark_left)
+        self.never.leftRequested.connect(self.mark_left)
+        self.form.solutionLinkRequested.connect(self.link_solution)
+        self.form.solutionUnlinkRequested.connect(self.unlink_solution)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.year.currentIndexChanged.connect(lambda _i: self._year_chosen())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_view())
@@ -86,8 +90,8 @@ class TrainingPage(QWidget):
         table.setModel(self.model)
         record_table(table)
         table.horizontalHeader().setStretchLastSection(True)
-        # Columns sized to the rows in view, not to a year of 2,000 sessions.
-        table.horizontalHeader().setResizeContentsPrecision(40)
+        # Columns sized to about a screen of rows, not to a year of 2,000 sessions.
+        table.horizontalHeader().setResizeContentsPrecision(20)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
@@ -172,15 +176,15 @@ class TrainingPage(QWidget):
             self._show_list()
 
     def _year_chosen(self) -> None:
-        if not self.editing.guard.may_leave():
-            blocked = self.year.blockSignals(True)
-            self.year.setCurrentIndex(self._shown_year)
-            self.year.blockSignals(blocked)
-            return
-        self._show_list()
+        if self.editing.may_leave_choice(self.year, self._shown_year):
+            self._show_list()
 
-    def _show_list(self) -> None:
-        self._undo.clear()  # the steps belong to the list shown
+    def _show_list(self, keep_steps: bool = False) -> None:
+        """The year's list from its top; the undo steps are of the list shown, so they go
+        unless the list is shown again after one of them (``keep_steps``: clearing the
+        stack in the middle of an undo would delete the step being undone)."""
+        if not keep_steps:
+            self._undo.clear()
         self._shown_year = self.year.currentIndex()
         self._reload()
         self._select_row(0)
@@ -190,12 +194,22 @@ class TrainingPage(QWidget):
 
     def _reload(self, keep_form: bool = False) -> None:
         selected = self.selected_id()
-        self.model.show(self._services.training.sessions(self.year.currentData()))
+        service, year = self._services.training, self.year.currentData()
+        self.model.show_paged(
+            service.session_count(year),
+            lambda first, count: service.session_page(year, first, count),
+            lambda session_id: service.session_position(year, session_id),
+        )
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, min(self.table.columnWidth(3), 240))  # the topic
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_session(selected, reload_form=not (keep_form and self.form.changes()))
         self.delete_button.setEnabled(self.selected_id() is not None)
+
+    def _views_stale(self) -> None:
+        self.attendance.set_people(self._services.training.people())
+        self._stale = set(range(1, self.tabs.count()))
+        self._refresh_view()
 
     def _refresh_view(self) -> None:
         index = self.tabs.currentIndex()
@@ -220,6 +234,8 @@ class TrainingPage(QWidget):
         record = self._services.training.get(session_id)
         if reload_form:
             self.form.show_session(record)
+        else:  # the typing stays; the solutions linked at once follow what is saved
+            self.form.show_solutions(record)
         self.attendance.show_session(record)
         self.delete_button.setEnabled(True)
         return True
@@ -233,21 +249,9 @@ class TrainingPage(QWidget):
         row = self.model.row(current.row())
         shown = self.form.session
         if row is not None and (shown is None or shown.id != row.id):
-            if not self.editing.guard.may_leave():
-                # Stay: back on the session being edited, once this click is over.
-                QTimer.singleShot(0, self, lambda: self._back_to(shown))
-                return
-            self.select_session(row.id)
-
-    def _back_to(self, shown: TrainingRecord | None) -> None:
-        if shown is not None:
-            self.select_session(shown.id, reload_form=False)
-            return
-        selection = self.table.selectionModel()
-        blocked = selection.blockSignals(True)
-        selection.clearCurrentIndex()
-        self.table.clearSelection()
-        selection.blockSignals(blocked)
+            back = lambda: self.model.row_of(shown.id) if shown else None  # noqa: E731
+            if self.editing.may_leave_row(self.table, back):
+                self.select_session(row.id)
 
     # ---- changes, each an undoable step ------------------------------------------------
     def _step(self, text: str, action: Callable[[], Any]) -> RecordedStep | None:
@@ -256,7 +260,7 @@ class TrainingPage(QWidget):
             self._services,
             text,
             action,
-            lambda: self._services.training.sessions(self.year.currentData()),
+            lambda: self._services.training.session_count(self.year.currentData()),
             lambda _rows: self._after_step(),
             self._refused,
         )
@@ -271,11 +275,13 @@ class TrainingPage(QWidget):
         return step
 
     def _after_step(self) -> None:
-        """An undo or redo is done: the list (and the session shown) as saved now."""
+        """An undo or redo is done: the list (and the session shown) as saved now, and
+        the views read again when shown."""
         self.message.show_text("")
+        self._views_stale()
         self._reload()
         if self.form.session is not None and self.selected_id() != self.form.session.id:
-            self._show_list()
+            self._show_list(keep_steps=True)  # the session shown is gone (an add undone)
 
     def _refused(self, error: Exception) -> None:
         text = conflict_text(error) if isinstance(error, ConflictError) else errors.describe(error)
@@ -333,7 +339,7 @@ class TrainingPage(QWidget):
             self.tr("Delete %1").replace("%1", code), lambda: service.delete(session_id)
         )
         if step is not None:
-            self._show_list()
+            self._show_list(keep_steps=True)  # Ctrl+Z brings it back
 
     def _attendance_step(self, text: str, action: Callable[[int], Any]) -> None:
         record = self.form.session
@@ -363,3 +369,23 @@ class TrainingPage(QWidget):
             self.tr("Score in %1"), lambda sid: service.set_score(sid, person_id, score)
         )
         self.attendance.select_person(person_id)
+
+    def link_solution(self, solution_id: int) -> None:
+        service = self._services.training
+        self._attendance_step(
+            self.tr("Link a solution to %1"),
+            lambda sid: service.link(sid, solution_id=solution_id),
+        )
+
+    def unlink_solution(self, link_id: int) -> None:
+        service = self._services.training
+        self._attendance_step(
+            self.tr("Unlink a solution from %1"), lambda sid: service.unlink(sid, link_id)
+        )
+
+    def mark_left(self, person_id: int, day: dt.date) -> None:
+        """The person left the plant on ``day``: one step (Ctrl+Z: still here)."""
+        name = next((n for i, n, _d in self._services.training.people() if i == person_id), "")
+        text = self.tr("%1 left the plant").replace("%1", name)
+        if self._step(text, lambda: self._services.lookups.set_left(person_id, day)) is not None:
+            self._views_stale()

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from workbench.services.training_records import Attendee, SessionRow
 from workbench.ui import labels
 from workbench.ui.detail.widgets import number_text
+from workbench.ui.paged_rows import Fetch, Locate, PagedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 LEFT = QColor("#9e9e9e")
@@ -61,6 +62,7 @@ class _Rows(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[Any, ...] = ()
+        self._columns: int | None = None
 
     def show(self, rows: tuple[Any, ...]) -> None:
         self.beginResetModel()
@@ -77,7 +79,10 @@ class _Rows(QAbstractTableModel):
         raise NotImplementedError
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
-        return 0 if parent.isValid() else len(self.headers())
+        # Asked for thousands of times while painting: counted once, not translated each time.
+        if self._columns is None:
+            self._columns = len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -88,11 +93,29 @@ class _Rows(QAbstractTableModel):
 
 
 class SessionTableModel(_Rows):
+    """A year's sessions, read a page at a time (workbench.ui.paged_rows): a year of
+    1,700 sessions opens on its first screen."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._paged = PagedRows()
+
+    def show_paged(self, count: int, fetch: Fetch, locate: Locate) -> None:
+        self.beginResetModel()
+        self._paged.show(count, fetch, locate)
+        self.endResetModel()
+
+    def row(self, index: int) -> Any:
+        return self._paged.row(index)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else self._paged.count
+
     def headers(self) -> list[str]:
         return _session_headers()
 
     def row_of(self, session_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.id == session_id), None)
+        return self._paged.row_of(session_id)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row: SessionRow | None = self.row(index.row())

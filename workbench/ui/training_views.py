@@ -1,19 +1,25 @@
 """The Training page's read-only views: coverage per department and module as a heat map
 ("3/8": people trained of the people in it now), the people never trained on a module
-they work in, sessions per month by kind, and the modules one person was trained on.
+they work in, sessions per month (by kind in a table, beside a chart of the sessions and
+attendances: workbench.analysis.training_charts), and the modules one person was
+trained on.
 
 Each view reads its service call when it is shown (``refresh``), not when the page opens,
-so a file of 100,000 attendances opens the page as fast as the demo's.
+so a file of 100,000 attendances opens the page as fast as the demo's. A person shown in
+the By person or Never trained view can be marked as having left the plant
+(``leftRequested``); the page writes it as one step of its undo.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,9 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.analysis.training_charts import sessions_per_month_chart
 from workbench.services import Services
 from workbench.services.training_records import Coverage, CoverageCell, MonthRow
 from workbench.ui import labels
+from workbench.ui.charts import ChartView
+from workbench.ui.controls import push_button
+from workbench.ui.labels import language
 from workbench.ui.training_table import average_text
 
 _LOW, _HIGH, _NONE = (255, 235, 238), (67, 160, 71), QColor("#eeeeee")
@@ -121,18 +131,34 @@ class CoverageView(QWidget):
 
 
 class NeverTrainedView(QWidget):
+    leftRequested = Signal(int, object)  # a person's id, the day they left
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         headers = [self.tr("Person"), self.tr("Department"), self.tr("ERP module"), self.tr("Why")]
         self.table = _table("never_trained", headers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         text = self.tr(
             "People who work in a module (a problem of their department is in it, or they "
-            "own or reported one) and never attended a session on it."
+            "own or reported one) and never attended a session on it. Right-click a person "
+            "who has left the plant to mark it."
         )
         self.setLayout(_column(text, self.table))
+        self.left_action = QAction(self.tr("Mark as left the plant today"), self.table)
+        self.left_action.setObjectName("never_trained_left")
+        self.left_action.triggered.connect(lambda _checked=False: self._mark_left())
+        self.table.addAction(self.left_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._people: list[int] = []
+
+    def _mark_left(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._people):
+            self.leftRequested.emit(self._people[row], dt.date.today())
 
     def refresh(self, services: Services) -> None:
         rows = services.training.never_trained()
+        self._people = [row.person_id for row in rows]
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             because = (
@@ -156,19 +182,26 @@ def _month_headers() -> list[str]:
 
 
 class PerMonthView(QWidget):
+    """A year's months: the chart of sessions by kind beside the table of its figures."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.year = QComboBox()
         self.year.setObjectName("month_year")
         self.table = _table("per_month", _month_headers())
+        self.chart = ChartView(sessions_per_month_chart((), dt.date.today().year, language()))
+        self.chart.setObjectName("per_month_chart")
         self._services: Services | None = None
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addStretch(1)
+        figures = QHBoxLayout()
+        figures.addWidget(self.table, 0)
+        figures.addWidget(self.chart, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(figures, 1)
         self.year.currentIndexChanged.connect(lambda _i: self._show())
 
     def refresh(self, services: Services) -> None:
@@ -187,11 +220,19 @@ class PerMonthView(QWidget):
     def _show(self) -> None:
         if self._services is None or not self.year.currentText():
             return
-        months = self._services.training.sessions_per_month(int(self.year.currentText()))
+        year = int(self.year.currentText())
+        months = self._services.training.sessions_per_month(year)
         self.table.setRowCount(len(months))
         for number, month in enumerate(months):
             for column, text in enumerate(self._texts(month)):
                 self.table.setItem(number, column, _item(text, right=column > 0))
+        self.table.setFixedWidth(self._table_width())
+        self.chart.set_chart(sessions_per_month_chart(months, year, language()))
+
+    def _table_width(self) -> int:
+        """As wide as its columns: the chart takes the rest."""
+        header = self.table.horizontalHeader()
+        return header.length() + self.table.frameWidth() * 2 + 2
 
     def _texts(self, month: MonthRow) -> list[str]:
         year = self.year.currentText()
@@ -207,7 +248,10 @@ class PerMonthView(QWidget):
 
 
 class PersonView(QWidget):
-    """Who has been trained on which module: one person's modules."""
+    """Who has been trained on which module: one person's modules; and the day they left
+    the plant, when they did."""
+
+    leftRequested = Signal(int, object)  # a person's id, the day they left
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +269,16 @@ class PersonView(QWidget):
         top.addWidget(QLabel(self.tr("Person")))
         top.addWidget(self.person, 1)
         top.addStretch(1)
+        self.left_on = QDateEdit(QDate.currentDate())
+        self.left_on.setObjectName("left_on")
+        self.left_on.setCalendarPopup(True)
+        self.left_on.setDisplayFormat("yyyy-MM-dd")
+        self.left_button = push_button("mark_left", self.tr("Left the plant on"), self._left)
+        self.left_button.setToolTip(
+            self.tr("They attend no later session and count in no department's coverage")
+        )
+        top.addWidget(self.left_button)
+        top.addWidget(self.left_on)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -242,8 +296,14 @@ class PersonView(QWidget):
         self.person.blockSignals(blocked)
         self._show()
 
+    def _left(self) -> None:
+        person_id = self.person.currentData()
+        if person_id is not None:
+            self.leftRequested.emit(int(person_id), self.left_on.date().toPython())
+
     def _show(self) -> None:
         person_id = self.person.currentData()
+        self.left_button.setEnabled(person_id is not None)
         if self._services is None or person_id is None:
             self.table.setRowCount(0)
             return

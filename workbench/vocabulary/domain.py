@@ -15,7 +15,7 @@ from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.reports import REPORT_TEXT
-from workbench.vocabulary.training import TRAINING_KIND
+from workbench.vocabulary.training import TRAINING_KIND, TRAINING_TEXT
 
 STATUS: Final = Vocabulary(
     "status",
@@ -408,6 +408,7 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         CHART_TEXT,
         TRAINING_KIND,
         REPORT_TEXT,
+        TRAINING_TEXT,
     )
 }
 

@@ -1,5 +1,5 @@
 """The training records' (培训记录) own words: the kinds of training session, as the
-articles name them (现场演练, 手册更新, 视频教程, 线上帮助 …).
+articles name them (现场演练, 手册更新, 视频教程, 线上帮助 …), and the texts of their chart.
 
 Stored as the English keys, named in every language, as the record's other vocabularies
 (workbench.vocabulary.domain, which lists this one among them).
@@ -7,7 +7,7 @@ Stored as the English keys, named in every language, as the record's other vocab
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from workbench.vocabulary.base import Vocabulary, term
 
@@ -31,3 +31,20 @@ TRAINING_KIND: Final = Vocabulary(
         term("online_help", "Online help", "线上帮助"),
     ),
 )
+
+TRAINING_TEXT: Final = Vocabulary(
+    "training_text",
+    term("training_text", "Training chart", "培训图表"),
+    (
+        term("per_month", "Training sessions per month, {year}", "{year}年每月培训场次"),
+        term("sessions", "Sessions", "培训场次"),
+        term("attendances", "Attendances", "参训人次"),
+        term("count", "Number", "数量"),
+        term("month", "{month:02d}", "{month}月"),
+    ),
+)
+
+
+def training_text(key: str, language: str, **values: Any) -> str:
+    """A text of the training charts in ``language``, filled with ``values``."""
+    return TRAINING_TEXT.label(key, language).format(**values)
