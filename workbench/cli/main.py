@@ -141,8 +141,9 @@ def _check(args: argparse.Namespace) -> int:
         raise CommandError(report.anchor_problem)
     breach = report.breach
     if breach is None:
-        assert report.sequence_problem is not None
-        raise CommandError(report.sequence_problem)
+        problem = report.sequence_problem or report.search_problem
+        assert problem is not None
+        raise CommandError(problem)
     if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
         raise CommandError(f"record does not match its audit chain: {breach.reason}")
     raise CommandError(f"audit chain broken at entry {breach.ref}: {breach.reason}")

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
+    from workbench.services.knowledge import KnowledgeService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
     from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
+    from workbench.services.search import SearchService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
@@ -58,6 +60,8 @@ class Services:
     attachments: AttachmentService
     pilots: PilotService
     training: TrainingService
+    knowledge: KnowledgeService
+    search: SearchService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -69,10 +73,12 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
+        from workbench.services.knowledge import KnowledgeService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
         from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
+        from workbench.services.search import SearchService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
@@ -96,6 +102,8 @@ class Services:
             attachments=AttachmentService(database, actor, history),
             pilots=PilotService(database, actor),
             training=TrainingService(database, actor),
+            knowledge=KnowledgeService(database, actor),
+            search=SearchService(database, actor),
         )
 
     @property

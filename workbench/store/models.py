@@ -391,6 +391,13 @@ from workbench.store.improvement_models import (  # noqa: E402, F401
     ImprovementLink,
     QuarterList,
 )
+from workbench.store.knowledge_models import (  # noqa: E402, F401
+    KnowledgeEntry,
+    KnowledgeLink,
+    KnowledgeView,
+    KnowledgeVote,
+    SearchMiss,
+)
 from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
 from workbench.store.training_models import (  # noqa: E402, F401
     Attendance,

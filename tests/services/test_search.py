@@ -1,0 +1,142 @@
+"""The one search box over the full-text index: Chinese substrings of any length, English
+in any case, codes, words ANDed, snippets with the matches marked, the index following
+every write (update, delete, undo), and the not-found list."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+
+from workbench.services import Services
+from workbench.services.search_text import plain, spans
+from workbench.store.search_docs import DOC_OF, KINDS
+
+
+def _found(services: Services, query: str, **options: Any) -> list[tuple[str, int]]:
+    return [(h.kind, h.ref) for h in services.search.search(query, **options).hits]
+
+
+@pytest.fixture
+def two(services: Services, new_problem: Any) -> tuple[int, int]:
+    a = new_problem(
+        title="库存差异率高", description="月底盘点账实不符，ERP库存与实物差", tags="盘点"
+    )
+    b = new_problem(title="采购订单审批慢", description="审批流程经过五个人 PO approval slow")
+    return a.id, b.id
+
+
+def test_chinese_substrings_of_three_or_more_characters(services, two) -> None:
+    a, b = two
+    assert _found(services, "库存差异") == [("problem", a)]
+    assert _found(services, "账实不符") == [("problem", a)]
+    assert _found(services, "审批流程") == [("problem", b)]
+    assert _found(services, "销售退货") == []
+
+
+def test_one_and_two_character_queries_find_the_rows_trigram_cannot(services, two) -> None:
+    a, b = two
+    assert _found(services, "库存") == [("problem", a)]
+    assert _found(services, "审批") == [("problem", b)]
+    assert sorted(_found(services, "单")) == [("problem", b)]  # 订单
+    assert _found(services, "盘") == [("problem", a)]
+    assert _found(services, "差") == [("problem", a)]  # its last character too
+    assert _found(services, "销") == []
+    assert _found(services, "退货") == []
+
+
+def test_english_in_any_case_codes_and_words_anded(services, two) -> None:
+    a, b = two
+    assert _found(services, "approval") == [("problem", b)]
+    assert _found(services, "APPROVAL") == [("problem", b)]
+    assert _found(services, "Po") == [("problem", b)]
+    assert _found(services, "erp") == [("problem", a)]
+    code = services.problems.get(b).code
+    assert _found(services, code) == [("problem", b)]
+    assert _found(services, code.lower()) == [("problem", b)]
+    assert _found(services, "审批 slow") == [("problem", b)]  # mixed Chinese and English
+    assert _found(services, "库存 slow") == []  # both words must be in one record
+    assert _found(services, "库 盘点") == [("problem", a)]  # short and long words
+
+
+def test_the_snippet_marks_every_matching_word(services, two) -> None:
+    a, _ = two
+    hit = services.search.search("库存 盘点").hits[0]
+    assert (hit.kind, hit.ref) == ("problem", a)
+    assert plain(hit.title) == "库存差异率高"
+    assert [piece for piece, marked in hit.title if marked] == ["库存"]
+    marked = [piece for piece, on in hit.snippet if on]
+    assert marked == ["盘点", "库存", "盘点"]  # the description, then the tag
+    text = plain(hit.snippet)
+    assert [text[s:e] for s, e in spans(hit.snippet)] == marked
+    english = services.search.search("APPROVAL").hits[0]
+    assert [piece for piece, on in english.snippet if on] == ["approval"]
+
+
+def test_a_chain_is_found_by_its_kind_and_names_its_problem(services, full_chain) -> None:
+    hits = services.search.search("物料编码").hits
+    assert [(h.kind, h.code) for h in hits] == [
+        ("cause", full_chain.code),
+        ("solution", full_chain.code),
+    ] or [(h.kind, h.code) for h in hits] == [
+        ("solution", full_chain.code),
+        ("cause", full_chain.code),
+    ]
+    assert _found(services, "差异率", kinds=("result",)) == [
+        ("result", full_chain.causes[0].solutions[0].results[0].id)
+    ]
+    with pytest.raises(ValueError, match="no record kind"):
+        services.search.search("x", kinds=("nothing",))
+
+
+def test_the_index_follows_updates_deletes_and_undo(services, two) -> None:
+    a, b = two
+    services.problems.update(a, {"title": "仓库温度过高"})
+    assert _found(services, "库存差异") == []
+    assert _found(services, "温度") == [("problem", a)]
+    assert _found(services, "温度过高") == [("problem", a)]
+    _, deleted = services.recorded(lambda: services.problems.delete(b))
+    assert _found(services, "审批") == []
+    assert _found(services, "approval") == []
+    undone = services.history.undo(deleted)
+    assert undone is not None
+    assert _found(services, "审批") == [("problem", b)]
+    assert _found(services, "approval") == [("problem", b)]
+    assert services.integrity.check(full=True).sound
+
+
+def test_a_knowledge_entry_is_found_with_its_status(services) -> None:
+    entry = services.knowledge.create(
+        {"kind": "faq", "title": "盘点差异怎么查？", "body": "先看**库存流水**，再查 MB51。"}
+    )
+    hits = services.search.search("mb51").hits
+    assert [(h.kind, h.ref, h.status) for h in hits] == [("knowledge_entry", entry.id, "draft")]
+    services.knowledge.update(entry.id, {"status": "published"})
+    services.knowledge.update(entry.id, {"status": "outdated"})
+    assert services.search.search("流水").hits[0].status == "outdated"
+
+
+def test_searches_that_found_nothing_are_listed_for_champions(services, two) -> None:
+    services.search.search("退货 流程", remember=True)
+    services.search.search("退货  流程", remember=True)
+    services.search.search("库存", remember=True)  # found: not a miss
+    services.search.search("退", remember=False)  # typing, not asked: not a miss
+    misses = services.search.misses()
+    assert [(m.query, m.times) for m in misses] == [("退货 流程", 2)]
+    services.search.forget_miss("退货 流程")
+    assert services.search.misses() == ()
+
+
+def test_the_index_agrees_with_the_tables_and_check_says_when_not(services, two, db_path) -> None:
+    a, _ = two
+    assert services.integrity.check(full=True).sound
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        rowid = a * KINDS + DOC_OF["problem"].number
+        raw.execute("DELETE FROM search_text WHERE rowid = ?", (rowid,))
+    finally:
+        raw.close()
+    report = services.integrity.check(full=True)
+    assert not report.sound
+    assert "search index" in (report.search_problem or "")

@@ -1,0 +1,143 @@
+"""The search box's queries: candidate records for a set of words, newest first.
+
+On SQLite they are read from the full-text index (workbench.store.search_docs): words of
+3+ characters are phrases of ``search_text`` (trigram), words of 1–2 characters tokens
+of ``search_gram`` (a 1-character word a prefix). All words must match (spaces mean
+AND). On any other database (PostgreSQL) the records' own tables are scanned with
+ILIKE: the same rows, without an index (the documented fallback); ``scan`` is also the
+floor the benchmark holds the index against on SQLite.
+
+Both answer at most ``limit`` candidates, newest record first (the highest rowid/id);
+ranking them is the service's (workbench.services.search).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from workbench.store.search_docs import DOCS, KINDS, Doc
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    ref: int
+    problem_id: int | None
+    code: str
+    title: str
+    body: str
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _gram(word: str) -> str:
+    """A 1–2 character word as a ``search_gram`` query: one token, or a prefix."""
+    return _phrase(word) + ("*" if len(word) == 1 else "")
+
+
+def short_word(word: str) -> bool:
+    return len(word) < 3
+
+
+def _indexable(word: str) -> bool:
+    """unicode61 splits tokens at anything but letters and digits: a short word with
+    other characters (a "-") cannot be one token."""
+    return all(ch.isalnum() for ch in word)
+
+
+def indexed(
+    connection: Connection, words: Sequence[str], limit: int, kinds: Sequence[str] = ()
+) -> list[Candidate]:
+    """Candidates for ``words`` (casefolded, non-empty) from the SQLite index."""
+    long = [w for w in words if not short_word(w)]
+    short = [w for w in words if short_word(w) and _indexable(w)]
+    odd = [w for w in words if short_word(w) and not _indexable(w)]
+    params: dict[str, object] = {"limit": limit}
+    where = []
+    if long:
+        source = "search_text AS t"
+        where.append("t.search_text MATCH :long")
+        params["long"] = " ".join(_phrase(w) for w in long)
+        if short:
+            where.append(
+                "t.rowid IN (SELECT rowid FROM search_gram WHERE search_gram MATCH :short)"
+            )
+    elif short:
+        source = "search_gram AS g JOIN search_text AS t ON t.rowid = g.rowid"
+        where.append("g.search_gram MATCH :short")
+    else:
+        source = "search_text AS t"
+    if short:
+        params["short"] = " ".join(_gram(w) for w in short)
+    for n, word in enumerate(odd):  # rare ("P-"): a substring of the words read anyway
+        where.append(f"instr(lower(t.code || ' ' || t.title || ' ' || t.body), :odd{n}) > 0")
+        params[f"odd{n}"] = word
+    if kinds:
+        numbers = ", ".join(str(d.number) for d in DOCS if d.kind in kinds)
+        where.append(f"t.rowid % {KINDS} IN ({numbers})")
+    order = "g.rowid" if source.startswith("search_gram") else "t.rowid"
+    sql = (
+        f"SELECT t.kind, t.ref, t.problem_id, t.code, t.title, t.body FROM {source} "
+        f"WHERE {' AND '.join(where)} ORDER BY {order} DESC LIMIT :limit"
+    )
+    return [_candidate(row) for row in connection.execute(text(sql), params)]
+
+
+def _candidate(row: Sequence[object]) -> Candidate:
+    kind, ref, problem, code, title, body = row
+    return Candidate(
+        str(kind),
+        int(str(ref)),
+        None if problem is None else int(str(problem)),
+        str(code or ""),
+        str(title or ""),
+        str(body or ""),
+    )
+
+
+def _scan_one(
+    doc: Doc, words: Sequence[str], limit: int, like: str, escape: str
+) -> tuple[str, dict[str, str]]:
+    r = doc.kind
+    code, title, body, problem = (
+        e.format(r=r) for e in (doc.code, doc.title, doc.body, doc.problem)
+    )
+    words_sql = f"lower(coalesce({code}, '') || ' ' || coalesce({title}, '') || ' ' || {body})"
+    params = {f"{r}_w{n}": f"%{w}%" for n, w in enumerate(words)}
+    conditions = " AND ".join(f"{words_sql} {like} :{name}{escape}" for name in params) or "1 = 1"
+    sql = (
+        f"SELECT * FROM (SELECT '{doc.kind}' AS kind, {r}.id AS ref, {problem} AS problem_id, "
+        f"{code} AS code, {title} AS title, {body} AS body FROM {r} WHERE {conditions} "
+        f"ORDER BY {r}.id DESC LIMIT {int(limit)}) AS {r}_hits"
+    )
+    return sql, params
+
+
+def scan(
+    connection: Connection, words: Sequence[str], limit: int, kinds: Sequence[str] = ()
+) -> list[Candidate]:
+    """Candidates for ``words`` read from the records' tables (no index): each kind's
+    newest ``limit``, then the newest ``limit`` of them all. Words are matched as plain
+    substrings (``%`` and ``_`` in a word are escaped)."""
+    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
+    # PostgreSQL's ILIKE folds every script's case and escapes with a backslash already.
+    postgres = connection.dialect.name == "postgresql"
+    like = "ILIKE" if postgres else "LIKE"
+    escape = "" if postgres else " ESCAPE '\\'"
+    parts: list[str] = []
+    params: dict[str, str] = {}
+    for doc in DOCS:
+        if kinds and doc.kind not in kinds:
+            continue
+        sql, values = _scan_one(doc, escaped, limit, like, escape)
+        parts.append(sql)
+        params.update(values)
+    rows = connection.execute(text(" UNION ALL ".join(parts)), params).all()
+    found = [_candidate(row) for row in rows]
+    found.sort(key=lambda c: c.ref, reverse=True)
+    return found[:limit]
