@@ -59,14 +59,16 @@ def _link(session: Session, link: KnowledgeLink) -> KnowledgeLinkRecord:
 
 
 def _votes(session: Session, entry_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
-    rows = session.execute(
-        select(
-            KnowledgeVote.entry_id,
-            func.sum(case((KnowledgeVote.helpful, 1), else_=0)),
-            func.sum(case((KnowledgeVote.helpful, 0), else_=1)),
+    rows: list[Any] = list(
+        session.execute(
+            select(
+                KnowledgeVote.entry_id,
+                func.sum(case((KnowledgeVote.helpful, 1), else_=0)),
+                func.sum(case((KnowledgeVote.helpful, 0), else_=1)),
+            )
+            .where(KnowledgeVote.entry_id.in_(entry_ids))
+            .group_by(KnowledgeVote.entry_id)
         )
-        .where(KnowledgeVote.entry_id.in_(entry_ids))
-        .group_by(KnowledgeVote.entry_id)
     )
     return {int(e): (int(yes or 0), int(no or 0)) for e, yes, no in rows}
 
