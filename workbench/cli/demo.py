@@ -26,6 +26,7 @@ from workbench.cli.scenario import (
     Planner,
     load_catalogue,
 )
+from workbench.cli.knowledge_demo import write_knowledge
 from workbench.cli.training_demo import write_training
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
@@ -139,6 +140,8 @@ def write_demo(
     write_improvements(services, lang, today)
     # A year of training on the modules the departments work in, with one gap left.
     write_training(services, lang, today)
+    # The usage champions' tips and FAQs, linked to the problems they answer.
+    write_knowledge(services, lang)
 
 
 class FileInUseError(Exception):

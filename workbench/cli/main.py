@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.cli.search_command import add_search
 from workbench.vocabulary import LANGUAGES, resolve_language
 
 if TYPE_CHECKING:
@@ -321,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(shot, argparse.SUPPRESS)
     shot.set_defaults(handler=_screenshot)
+    add_search(commands, _common, _open, _count)
     return parser
 
 

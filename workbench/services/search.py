@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select
 
 from workbench.services.base import Service
-from workbench.services.search_text import Snippet, marked, score, snippet, words_of
+from workbench.services.search_text import Snippet, marked, score, snippet, unmarked, words_of
 from workbench.store.models import KnowledgeEntry, Problem, SearchMiss
 from workbench.store.search_docs import DOC_OF
 from workbench.store.search_sql import Candidate, indexed, scan
@@ -119,7 +119,7 @@ class SearchService(Service):
             ref=c.ref,
             code=code,
             title=marked(c.title, words),
-            snippet=snippet(c.body, words),
+            snippet=snippet(unmarked(c.body) if c.kind == "knowledge_entry" else c.body, words),
             problem_id=c.problem_id,
             status=statuses.get(c.ref) if c.kind == "knowledge_entry" else None,
             score=score(words, c.code, c.title, c.body),

@@ -60,6 +60,19 @@ def marked(text: str, words: Sequence[str]) -> Snippet:
     return tuple(pieces)
 
 
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_BLOCK = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+\.)\s|\|")
+_EMPHASIS = re.compile(r"[*_`]+")
+
+
+def unmarked(markdown: str) -> str:
+    """Markdown as the words a reader sees (no emphasis marks, headings, tables' bars,
+    images), for a snippet."""
+    text = _LINK.sub(r"\1", _IMAGE.sub(" ", markdown))
+    return _EMPHASIS.sub("", _BLOCK.sub(lambda m: m.group(1) or " ", text))
+
+
 def snippet(body: str, words: Sequence[str], size: int = SNIPPET_CHARS) -> Snippet:
     """The body around its first match (its start when it has none: the match is then in
     the title, shown marked beside it)."""
