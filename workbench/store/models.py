@@ -315,8 +315,9 @@ class TeamSetting(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
-# The record kinds that take attachments (Attachment.owner_kind).
-ATTACHMENT_OWNERS = ("problem", "cause", "result")
+# The record kinds that take attachments (Attachment.owner_kind); a knowledge entry's
+# are the images in its body (migration 0012).
+ATTACHMENT_OWNERS = ("problem", "cause", "result", "knowledge_entry")
 
 
 class Attachment(Base):
