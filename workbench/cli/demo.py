@@ -17,6 +17,7 @@ from workbench.app import anchor_of, open_services
 from workbench.cli import bulk
 from workbench.cli.demo_pilots import write_pilots
 from workbench.cli.improvement_demo import write_improvements
+from workbench.cli.knowledge_demo import write_knowledge
 from workbench.cli.scenario import (
     Catalogue,
     LookupIds,
@@ -26,7 +27,6 @@ from workbench.cli.scenario import (
     Planner,
     load_catalogue,
 )
-from workbench.cli.knowledge_demo import write_knowledge
 from workbench.cli.training_demo import write_training
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION

@@ -135,6 +135,16 @@ class KnowledgeService(Service):
             return linked_to_problem(session, problem_id)
 
     # ---- links ----------------------------------------------------------------------
+    def target_of_code(self, code: str) -> tuple[str, int] | None:
+        """The problem (P-…) or training session (T-…) with ``code``, as (kind, id)."""
+        wanted = code.strip().upper()
+        with self._db.read() as session:
+            for kind, model in (("problem", Problem), ("training_session", TrainingSession)):
+                found = session.scalar(select(model.id).where(model.code == wanted))
+                if found is not None:
+                    return kind, int(found)
+        return None
+
     def link(self, entry_id: int, target: str, target_id: int) -> KnowledgeRecord:
         """Link the entry to a problem, cause, solution or training session (nothing
         changes when that link is there already)."""

@@ -12,12 +12,16 @@ older record is found by adding a word. A search that finds nothing can be remem
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, delete, select
+from sqlalchemy.exc import OperationalError
 
 from workbench.services.base import Service
+from workbench.services.progress import Cancelled, Progress
 from workbench.services.search_text import Snippet, marked, score, snippet, unmarked, words_of
 from workbench.store.models import KnowledgeEntry, Problem, SearchMiss
 from workbench.store.search_docs import DOC_OF
@@ -64,6 +68,24 @@ def candidates(
     return scan(connection, words, limit, kinds)
 
 
+@contextmanager
+def interruptible(connection: Connection, progress: Progress | None) -> Iterator[None]:
+    """Let a cancelled ``progress`` stop the statement running on SQLite."""
+    raw: Any = connection.connection.driver_connection
+    if progress is None or connection.dialect.name != "sqlite":
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if progress.cancelled else 0, 10_000)
+    try:
+        yield
+    except OperationalError as error:
+        if progress.cancelled:
+            raise Cancelled() from error
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
 def _grouped(hits: list[SearchHit]) -> list[SearchHit]:
     hits.sort(key=lambda h: (-h.score, -h.ref))
     best: dict[str, int] = {}
@@ -79,9 +101,12 @@ class SearchService(Service):
         kinds: Sequence[str] = (),
         limit: int = 50,
         remember: bool = False,
+        progress: Progress | None = None,
     ) -> SearchResults:
         """The first ``limit`` hits for ``query`` (see the module's docstring); with
-        ``remember``, a query that finds nothing goes on the not-found list."""
+        ``remember``, a query that finds nothing goes on the not-found list. Cancelling
+        ``progress`` stops the search within milliseconds (``Cancelled``): a newer query
+        typed meanwhile does not wait for an older one."""
         words = words_of(query)
         unknown = [k for k in kinds if k not in DOC_OF]
         if unknown:
@@ -90,7 +115,8 @@ class SearchService(Service):
             return SearchResults(query, words, (), False)
         with self._db.read() as session:
             connection = session.connection()
-            found = candidates(connection, words, CANDIDATES, kinds)
+            with interruptible(connection, progress):
+                found = candidates(connection, words, CANDIDATES, kinds)
             problems = {c.problem_id for c in found if c.problem_id is not None}
             codes: dict[int, str] = {}
             if problems:

@@ -50,40 +50,59 @@ def _indexable(word: str) -> bool:
     return all(ch.isalnum() for ch in word)
 
 
+def _pieces(word: str) -> list[str]:
+    """A 3+ character word as the ``search_gram`` tokens every record holding it holds:
+    its 2-character pieces, each run of letters and digits split as unicode61 does."""
+    found: list[str] = []
+    for run in "".join(ch if ch.isalnum() else " " for ch in word).split():
+        for n in range(max(len(run) - 1, 1)):
+            piece = run[n : n + 2]
+            if piece not in found:
+                found.append(piece)
+    return found
+
+
+def _contains(n: int) -> str:
+    return f"instr(lower(t.code || ' ' || t.title || ' ' || t.body), :w{n}) > 0"
+
+
 def indexed(
     connection: Connection, words: Sequence[str], limit: int, kinds: Sequence[str] = ()
 ) -> list[Candidate]:
-    """Candidates for ``words`` (casefolded, non-empty) from the SQLite index."""
+    """Candidates for ``words`` (casefolded, non-empty) from the SQLite index.
+
+    Words of 3+ characters alone: one trigram MATCH. Any 1–2 character word: one
+    ``search_gram`` MATCH of every word's tokens (a long word's 2-character pieces), the
+    words themselves then checked in the records' text, newest first until ``limit``:
+    FTS5 intersects the token lists itself, so a frequent short word beside a rare long
+    one costs what the rare one does."""
     long = [w for w in words if not short_word(w)]
     short = [w for w in words if short_word(w) and _indexable(w)]
     odd = [w for w in words if short_word(w) and not _indexable(w)]
     params: dict[str, object] = {"limit": limit}
     where = []
-    if long:
-        source = "search_text AS t"
-        where.append("t.search_text MATCH :long")
-        params["long"] = " ".join(_phrase(w) for w in long)
-        if short:
-            where.append(
-                "t.rowid IN (SELECT rowid FROM search_gram WHERE search_gram MATCH :short)"
-            )
-    elif short:
-        source = "search_gram AS g JOIN search_text AS t ON t.rowid = g.rowid"
-        where.append("g.search_gram MATCH :short")
-    else:
-        source = "search_text AS t"
     if short:
-        params["short"] = " ".join(_gram(w) for w in short)
-    for n, word in enumerate(odd):  # rare ("P-"): a substring of the words read anyway
-        where.append(f"instr(lower(t.code || ' ' || t.title || ' ' || t.body), :odd{n}) > 0")
-        params[f"odd{n}"] = word
+        source = "search_gram AS g JOIN search_text AS t ON t.rowid = g.rowid"
+        order = "g.rowid"
+        tokens = [_gram(w) for w in short] + [_gram(p) for w in long for p in _pieces(w)]
+        where.append("g.search_gram MATCH :grams")
+        params["grams"] = " ".join(dict.fromkeys(tokens))
+        checked = long + odd
+    else:
+        source, order = "search_text AS t", "t.rowid"
+        if long:
+            where.append("t.search_text MATCH :long")
+            params["long"] = " ".join(_phrase(w) for w in long)
+        checked = odd
+    for n, word in enumerate(checked):  # the words themselves, in the text read anyway
+        where.append(_contains(n))
+        params[f"w{n}"] = word
     if kinds:
         numbers = ", ".join(str(d.number) for d in DOCS if d.kind in kinds)
-        where.append(f"t.rowid % {KINDS} IN ({numbers})")
-    order = "g.rowid" if source.startswith("search_gram") else "t.rowid"
+        where.append(f"{order} % {KINDS} IN ({numbers})")
     sql = (
         f"SELECT t.kind, t.ref, t.problem_id, t.code, t.title, t.body FROM {source} "
-        f"WHERE {' AND '.join(where)} ORDER BY {order} DESC LIMIT :limit"
+        f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY {order} DESC LIMIT :limit"
     )
     return [_candidate(row) for row in connection.execute(text(sql), params)]
 

@@ -74,6 +74,13 @@ KNOWLEDGE_FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         term("status", "Status", "状态", *KNOWLEDGE_STATUS.title.hints.values()),
         term("created_at", "Created", "创建时间"),
         term("updated_at", "Updated", "更新时间"),
+        term(
+            "links",
+            "Related records",
+            "关联记录",
+            "Codes of the problems (P-…) or training sessions (T-…) this entry answers.",
+            "本条目所解答的问题（P-…）或培训记录（T-…）的编号。",
+        ),
     ),
     "knowledge_link": _by_key(
         term("entry_id", "Knowledge entry", "知识条目"),
