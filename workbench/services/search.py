@@ -140,6 +140,8 @@ class SearchService(Service):
         c: Candidate, words: Sequence[str], codes: dict[int, str], statuses: dict[int, str]
     ) -> SearchHit:
         code = c.code or (codes.get(c.problem_id, "") if c.problem_id is not None else "")
+        status = statuses.get(c.ref) if c.kind == "knowledge_entry" else None
+        points = score(words, c.code, c.title, c.body)
         return SearchHit(
             kind=c.kind,
             ref=c.ref,
@@ -147,8 +149,9 @@ class SearchService(Service):
             title=marked(c.title, words),
             snippet=snippet(unmarked(c.body) if c.kind == "knowledge_entry" else c.body, words),
             problem_id=c.problem_id,
-            status=statuses.get(c.ref) if c.kind == "knowledge_entry" else None,
-            score=score(words, c.code, c.title, c.body),
+            status=status,
+            # An outdated entry is shown, marked, after the entries that still hold.
+            score=points // 4 if status == "outdated" else points,
         )
 
     # ---- what was searched for and not found --------------------------------------

@@ -153,6 +153,8 @@ class KnowledgeForm(RecordEditor):
         self.entry = None
         self.setTitle(self.tr("New knowledge entry"))
         blank: dict[str, Any] = {name: None for name in self.form.names()}
-        blank.update({"kind": kind, "status": "draft", "title": "", "tags": "", BODY: "", LINKS: ""})
+        blank.update(
+            {"kind": kind, "status": "draft", "title": "", "tags": "", BODY: "", LINKS: ""}
+        )
         self.load(blank, is_new=True)
         self.others.hide()

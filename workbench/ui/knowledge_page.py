@@ -83,9 +83,7 @@ class KnowledgePage(QWidget):
         self.feedback = QLabel()
         self.feedback.setObjectName("knowledge_feedback")
         self.helpful = push_button("vote_helpful", self.tr("Yes, helpful"), lambda: self.vote(True))
-        self.unhelpful = push_button(
-            "vote_unhelpful", self.tr("No"), lambda: self.vote(False)
-        )
+        self.unhelpful = push_button("vote_unhelpful", self.tr("No"), lambda: self.vote(False))
         self.misses = MissTableModel(self)
         self.miss_table = QTableView()
         self.miss_table.setObjectName("search_misses")
@@ -306,8 +304,8 @@ class KnowledgePage(QWidget):
                 service.update(record.id, changes, record.version)
             for target, target_id in sorted(set(wanted) - had):
                 service.link(record.id, target, target_id)
-            for target in sorted(had - set(wanted)):
-                service.unlink(record.id, links[target])
+            for gone in sorted(had - set(wanted)):
+                service.unlink(record.id, links[gone])
 
         if self._step(self.tr("Edit “%1”").replace("%1", record.title), write) is not None:
             self._reload()
@@ -331,7 +329,9 @@ class KnowledgePage(QWidget):
             return
         title = self.model.row(self.table.currentIndex().row()).title
         service = self._services.knowledge
-        step = self._step(self.tr("Delete “%1”").replace("%1", title), lambda: service.delete(entry_id))
+        step = self._step(
+            self.tr("Delete “%1”").replace("%1", title), lambda: service.delete(entry_id)
+        )
         if step is not None:
             self._reload()
             if not select_row(self.table, 0):
@@ -364,4 +364,3 @@ class KnowledgePage(QWidget):
         if query is not None:
             self.new_entry("faq", query)
             self._answering = query
-

@@ -251,10 +251,17 @@ class MainWindow(QMainWindow):
         if self.search_box is None:
             from workbench.ui.search_box import SearchBox
 
-            self.search_box = SearchBox(self._services, self.centralWidget())
+            self.search_box = SearchBox(self._services, self.centralWidget() or self)
             self.search_box.openRequested.connect(self.show_record)
         self.search_box.open(text)
         return self.search_box
+
+    def close_search(self) -> bool:
+        """Put the search box away; False when it was not shown."""
+        if self.search_box is None or not self.search_box.isVisible():
+            return False
+        self.search_box.hide()
+        return True
 
     def show_record(self, kind: str, record_id: int) -> bool:
         """Open the record on the first page (in PAGES order) that shows its kind."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from workbench.services import Services
 from workbench.services.search import SearchHit, SearchResults
 from workbench.services.search_text import Snippet
-from workbench.ui.operations import LatestAnswer
 from workbench.ui import labels
+from workbench.ui.operations import LatestAnswer
 
 PAUSE_MS = 150
 LIMIT = 50
@@ -76,7 +76,10 @@ class SearchBox(QFrame):
         self.setObjectName("search_box")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#search_box { border: 2px solid #1565c0; border-radius: 6px; }")
+        self.setStyleSheet(
+            "#search_box { background: palette(window); border: 2px solid #1565c0;"
+            " border-radius: 6px; }"
+        )
         self._services = services
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
@@ -89,6 +92,7 @@ class SearchBox(QFrame):
         self.results = QListWidget()
         self.results.setObjectName("search_results")
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._open_item)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -121,7 +125,10 @@ class SearchBox(QFrame):
         self.query.selectAll()
 
     def _place(self) -> None:
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        area = parent.rect()
         width = min(max(area.width() * 2 // 3, 560), area.width() - 40)
         height = max(area.height() - 120, 300)
         self.setGeometry((area.width() - width) // 2, 60, width, height)
@@ -130,12 +137,16 @@ class SearchBox(QFrame):
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             if self.isVisible():
                 self._place()
-        elif watched is self.query and isinstance(event, QKeyEvent):
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-                if self.results.count():
-                    self.results.setFocus()
-                    self._select(self._first_hit_row())
-                    return True
+        elif (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results.count()
+        ):
+            self.results.setFocus()
+            self._select(self._first_hit_row())
+            return True
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -165,8 +176,9 @@ class SearchBox(QFrame):
             self.summary.setText("")
         elif not results.hits:
             self.summary.setText(
-                self.tr("Nothing found for “%1”. Press Enter to tell the usage champions.")
-                .replace("%1", results.query.strip())
+                self.tr("Nothing found for “%1”. Press Enter to tell the usage champions.").replace(
+                    "%1", results.query.strip()
+                )
             )
         else:
             text = self.tr("%n result(s)", "", len(results.hits))
@@ -178,11 +190,12 @@ class SearchBox(QFrame):
             if hit.kind != kind:
                 kind = hit.kind
                 count = sum(1 for h in results.hits if h.kind == kind)
-                header = QListWidgetItem(f"{labels.choice("record_kind", kind)} ({count})")
+                header = QListWidgetItem(f"{labels.choice('record_kind', kind)} ({count})")
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
+                header.setForeground(QBrush(QColor("#0d47a1")))
                 self.results.addItem(header)
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
@@ -192,7 +205,8 @@ class SearchBox(QFrame):
             label.setContentsMargins(12, 2, 4, 2)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
-            item.setSizeHint(label.sizeHint())
+            width = max(self.results.viewport().width() - 8, 200)
+            item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
         self.answered.emit()
         if self._enter_when_answered and results.query == self.query.text():
             self._enter()
@@ -217,11 +231,12 @@ class SearchBox(QFrame):
         if self.shown is not None and self.shown.words and not self.shown.hits:
             self._services.search.remember_miss(self.shown.query)
             self.summary.setText(
-                QCoreApplication.translate("SearchBox", "Noted for the usage champions: “%1”.")
-                .replace("%1", self.shown.query.strip())
+                QCoreApplication.translate(
+                    "SearchBox", "Noted for the usage champions: “%1”."
+                ).replace("%1", self.shown.query.strip())
             )
             return
-        current = self.results.currentItem()
+        current: QListWidgetItem | None = self.results.currentItem()
         if current is None or current.data(HIT_ROLE) is None:
             row = self._first_hit_row()
             current = self.results.item(row) if row >= 0 else None

@@ -119,10 +119,12 @@ class WindowKeys(QObject):
         """Run command ``name`` on the page shown; False when it did nothing. Ctrl+F on a
         page without a search of its own opens the one search box; Ctrl+N on a page
         without it goes to the Problems page and runs there."""
+        window = self._window
+        if name == keys.CANCEL and window.close_search():
+            return True  # Esc puts the search box away first
         editing = self._editing()
         if editing is not None and editing.command(name):
             return True
-        window = self._window
         if name == keys.FIND and window.can_search():
             window.open_search()
             return True
