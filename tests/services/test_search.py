@@ -140,3 +140,34 @@ def test_the_index_agrees_with_the_tables_and_check_says_when_not(services, two,
     report = services.integrity.check(full=True)
     assert not report.sound
     assert "search index" in (report.search_problem or "")
+
+
+def _listed(services: Services, text: str) -> tuple[list[int], int]:
+    from workbench.services.records import ProblemFilter, ProblemSort
+
+    flt = ProblemFilter(text=text)
+    rows = services.problems.page(flt, ProblemSort(), 0, 50)
+    return [row.id for row in rows], services.problems.count(flt)
+
+
+@pytest.mark.parametrize("text", ["库存", "盘", "账实不符", "物料编码", "approval", "PO", "温度"])
+def test_the_problems_list_filter_reads_the_index_and_finds_what_the_scan_finds(
+    services, two, full_chain, monkeypatch, text
+) -> None:
+    from workbench.store import search_sql
+
+    indexed = _listed(services, text)  # few records hold it: read from the index
+    with services.database.engine.connect() as connection:
+        assert search_sql.rare_problems(connection, text) is not None
+    monkeypatch.setattr(search_sql, "RARE", -1)  # as if frequent: the list is walked
+    assert _listed(services, text) == indexed
+
+
+def test_the_problems_list_filter_finds_causes_and_follows_deletes(services, two, full_chain):
+    a, b = two
+    assert _listed(services, "编码不统一") == ([full_chain.id], 1)  # the cause's words
+    assert sorted(_listed(services, "库存")[0]) == sorted([a, full_chain.id])
+    _, deleted = services.recorded(lambda: services.problems.delete(a))
+    assert _listed(services, "月底") == ([], 0)
+    services.history.undo(deleted)
+    assert _listed(services, "月底") == ([a], 1)

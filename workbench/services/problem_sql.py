@@ -75,9 +75,15 @@ def _like(column: Any, text: str) -> ColumnElement[bool]:
     return cast(ColumnElement[bool], column.like(like_pattern(text), escape="\\"))
 
 
-def text_condition(text: str, whole: bool) -> ColumnElement[bool]:
+def text_condition(text: str, whole: bool, indexed: Any = None) -> ColumnElement[bool]:
     """``text`` anywhere a user would look for it: the problem's own words, its people's
-    names, its causes' and solutions' text; a later issue brings the full-text index.
+    names, its causes' and solutions' text.
+
+    ``indexed`` (workbench.store.search_sql.rare_problems) is the problems the full-text
+    index finds the text in, when few records hold it: then the problem's own words, its
+    causes' and its solutions' are read from there, at once, instead of scanning them
+    all. A frequent text (``indexed`` None) fills a first page sooner by walking the
+    list, as below.
 
     The problem's own columns come first, so a row they match needs no more. For the
     causes and solutions, a first page (``whole`` False) looks up each row's own (it
@@ -86,9 +92,14 @@ def text_condition(text: str, whole: bool) -> ColumnElement[bool]:
     four times quicker over a million.
     """
     people = select(Person.id).where(or_(_like(Person.name, text), _like(Person.login, text)))
+    if indexed is not None:
+        return or_(
+            Problem.id.in_(indexed), Problem.owner_id.in_(people), Problem.reporter_id.in_(people)
+        )
+    cause_text = or_(_like(Cause.description, text), _like(Cause.evidence, text))
     solution_text = or_(_like(Solution.title, text), _like(Solution.description, text))
     if whole:
-        causes = select(Cause.problem_id).where(_like(Cause.description, text))
+        causes = select(Cause.problem_id).where(cause_text)
         solutions = (
             select(Cause.problem_id)
             .join(Solution, Solution.cause_id == Cause.id)
@@ -99,7 +110,7 @@ def text_condition(text: str, whole: bool) -> ColumnElement[bool]:
     else:
         in_cause = (
             select(Cause.id)
-            .where(Cause.problem_id == Problem.id, _like(Cause.description, text))
+            .where(Cause.problem_id == Problem.id, cause_text)
             .exists()
         )
         in_solution = (

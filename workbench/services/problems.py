@@ -50,6 +50,7 @@ from workbench.store.models import (
     Site,
     StatusChange,
 )
+from workbench.store.search_sql import rare_problems
 
 
 class ProblemService(Service):
@@ -84,8 +85,13 @@ class ProblemService(Service):
             conditions.append(Problem.code >= code)
             conditions.append(Problem.code < code + "\uffff")
         elif text:
-            conditions.append(text_condition(text, whole))
+            conditions.append(text_condition(text, whole, self._indexed(text)))
         return conditions
+
+    def _indexed(self, text: str) -> Any:
+        """The problems holding ``text`` by the full-text index, when few records do."""
+        with self._db.read() as session:
+            return rare_problems(session.connection(), text)
 
     @staticmethod
     def counts_by_scan(flt: ProblemFilter) -> bool:

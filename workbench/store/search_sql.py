@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Integer, column, text
 
 from workbench.store.search_docs import DOCS, KINDS, Doc
 
@@ -160,3 +161,45 @@ def scan(
     found = [_candidate(row) for row in rows]
     found.sort(key=lambda c: c.ref, reverse=True)
     return found[:limit]
+
+
+# A word matched by at most this many records is read from the index by the Problems
+# list's filter; a more frequent one fills a first page sooner by walking the list.
+RARE = 5_000
+_CHAIN = f"% {KINDS} IN (1, 2, 3)"  # problems, causes, solutions: what the list searches
+
+
+def has_index(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    found = connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE name = 'search_text' AND type = 'table'")
+    ).first()
+    return found is not None
+
+
+def rare_problems(connection: Connection, word: str) -> Any:
+    """The ids of the problems whose own words, causes or solutions hold ``word`` (a
+    select to use in ``IN``), when at most ``RARE`` records hold it; None when the word
+    is frequent (or cannot be read from the index: several words, a short word with a
+    "-", no index)."""
+    word = word.casefold()
+    if not word or len(word.split()) != 1 or not has_index(connection):
+        return None
+    if short_word(word):
+        if not _indexable(word):
+            return None
+        source, table, match = "search_gram", "g", _gram(word)
+        problem = "(SELECT problem_id FROM search_text AS t WHERE t.rowid = g.rowid)"
+    else:
+        source, table, match = "search_text", "g", _phrase(word)
+        problem = "g.problem_id"
+    where = f"g.{source} MATCH :word AND g.rowid {_CHAIN}"
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM {source} AS g WHERE {where} LIMIT {RARE + 1})"
+    if int(connection.execute(text(probe), {"word": match}).scalar() or 0) > RARE:
+        return None
+    ids = (
+        f"SELECT CASE WHEN g.rowid % {KINDS} = 1 THEN g.rowid / {KINDS} ELSE {problem} END "
+        f"AS problem_id FROM {source} AS {table} WHERE {where}"
+    )
+    return text(ids).bindparams(word=match).columns(column("problem_id", Integer))
