@@ -75,14 +75,17 @@ def _like(column: Any, text: str) -> ColumnElement[bool]:
     return cast(ColumnElement[bool], column.like(like_pattern(text), escape="\\"))
 
 
-def text_condition(text: str, whole: bool, indexed: Any = None) -> ColumnElement[bool]:
+def text_condition(
+    text: str, whole: bool, indexed: tuple[Any, list[int]] | None = None
+) -> ColumnElement[bool]:
     """``text`` anywhere a user would look for it: the problem's own words, its people's
     names, its causes' and solutions' text.
 
-    ``indexed`` (workbench.store.search_sql.rare_problems) is the problems the full-text
-    index finds the text in, when few records hold it: then the problem's own words, its
-    causes' and its solutions' are read from there, at once, instead of scanning them
-    all. A frequent text (``indexed`` None) fills a first page sooner by walking the
+    ``indexed`` is the problems the full-text index finds the text in, when few records
+    hold it (workbench.store.search_sql.rare_problems), with the people whose name or
+    login holds it: then the problem's own words, its causes' and its solutions' are
+    read from there, at once, instead of scanning them all (and SQLite reads those few
+    problems by id). A frequent text (``indexed`` None) fills a first page sooner by walking the
     list, as below.
 
     The problem's own columns come first, so a row they match needs no more. For the
@@ -91,11 +94,16 @@ def text_condition(text: str, whole: bool, indexed: Any = None) -> ColumnElement
     solutions that match once and looks each problem up in that set: the same rows,
     four times quicker over a million.
     """
-    people = select(Person.id).where(or_(_like(Person.name, text), _like(Person.login, text)))
     if indexed is not None:
+        problems, people_ids = indexed
+        if not people_ids:
+            return Problem.id.in_(problems)
         return or_(
-            Problem.id.in_(indexed), Problem.owner_id.in_(people), Problem.reporter_id.in_(people)
+            Problem.id.in_(problems),
+            Problem.owner_id.in_(people_ids),
+            Problem.reporter_id.in_(people_ids),
         )
+    people = people_holding(text)
     cause_text = or_(_like(Cause.description, text), _like(Cause.evidence, text))
     solution_text = or_(_like(Solution.title, text), _like(Solution.description, text))
     if whole:
@@ -129,6 +137,11 @@ def text_condition(text: str, whole: bool, indexed: Any = None) -> ColumnElement
         in_cause,
         in_solution,
     )
+
+
+def people_holding(text: str) -> Any:
+    """The people whose name or login holds ``text``."""
+    return select(Person.id).where(or_(_like(Person.name, text), _like(Person.login, text)))
 
 
 def tag_condition(tag: str) -> ColumnElement[bool]:

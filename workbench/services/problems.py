@@ -26,6 +26,7 @@ from workbench.services.problem_sql import (
     before,
     is_code,
     order_by,
+    people_holding,
     status_condition,
     tag_condition,
     text_condition,
@@ -88,10 +89,14 @@ class ProblemService(Service):
             conditions.append(text_condition(text, whole, self._indexed(text)))
         return conditions
 
-    def _indexed(self, text: str) -> Any:
-        """The problems holding ``text`` by the full-text index, when few records do."""
+    def _indexed(self, text: str) -> tuple[Any, list[int]] | None:
+        """The problems holding ``text`` by the full-text index, when few records do,
+        and the people whose names hold it."""
         with self._db.read() as session:
-            return rare_problems(session.connection(), text)
+            problems = rare_problems(session.connection(), text)
+            if problems is None:
+                return None
+            return problems, list(session.scalars(people_holding(text)))
 
     @staticmethod
     def counts_by_scan(flt: ProblemFilter) -> bool:
