@@ -62,6 +62,8 @@ def _text(*columns: str) -> str:
 
 
 _NONE = "''"
+# Typed, so that the kinds' rows can be one UNION on PostgreSQL too.
+_NO_PROBLEM = "CAST(NULL AS INTEGER)"
 _SOLUTION_PROBLEM = "(SELECT problem_id FROM cause WHERE cause.id = {r}.cause_id)"
 _RESULT_PROBLEM = (
     "(SELECT cause.problem_id FROM solution JOIN cause ON cause.id = solution.cause_id"
@@ -111,7 +113,7 @@ DOCS: Final = (
         _NONE,
         "{r}.title",
         _text("body", "tags"),
-        "NULL",
+        _NO_PROBLEM,
         ("title", "body", "tags"),
     ),
     Doc(
@@ -120,7 +122,7 @@ DOCS: Final = (
         "{r}.code",
         "{r}.title",
         _text("target_metric", "decision_note"),
-        "NULL",
+        _NO_PROBLEM,
         ("code", "title", "target_metric", "decision_note"),
     ),
     Doc(
@@ -129,7 +131,7 @@ DOCS: Final = (
         "{r}.code",
         "{r}.name",
         _text("scope", "hypothesis", "criterion_metric"),
-        "NULL",
+        _NO_PROBLEM,
         ("code", "name", "scope", "hypothesis", "criterion_metric"),
     ),
     Doc(
@@ -138,7 +140,7 @@ DOCS: Final = (
         "{r}.code",
         "{r}.topic",
         _text("note", "material_link"),
-        "NULL",
+        _NO_PROBLEM,
         ("code", "topic", "note", "material_link"),
     ),
 )
