@@ -164,7 +164,7 @@ def test_the_problems_list_filter_reads_the_index_and_finds_what_the_scan_finds(
 
 
 def test_the_problems_list_filter_finds_causes_and_follows_deletes(services, two, full_chain):
-    a, b = two
+    a, _ = two
     assert _listed(services, "编码不统一") == ([full_chain.id], 1)  # the cause's words
     assert sorted(_listed(services, "库存")[0]) == sorted([a, full_chain.id])
     _, deleted = services.recorded(lambda: services.problems.delete(a))

@@ -98,7 +98,9 @@ class KnowledgePage(QWidget):
         self.editing = KnowledgeEditing(self)
         self.form.show_blank()
         self._reload()
-        select_row(self.table, 0)
+        first = self.model.row(0)
+        if first is not None:  # shown, not asked for: no view counted
+            self.select_entry(first.id)
 
     def _layout(self) -> None:
         record_table(self.table)
@@ -173,7 +175,7 @@ class KnowledgePage(QWidget):
         if kind != ENTRY:
             return False
         self.tabs.setCurrentIndex(0)
-        return self.select_entry(record_id)
+        return self.select_entry(record_id, count=True)  # someone asked to read it
 
     def changed(self, change: ChangeSet) -> None:
         if change.touches(*LOOKUP_KINDS):
@@ -208,6 +210,7 @@ class KnowledgePage(QWidget):
         blocked = selection.blockSignals(True)
         select_row(self.table, number)
         selection.blockSignals(blocked)
+        self.table.scrollTo(self.model.index(number, 0))
         if count:
             self._services.knowledge.viewed(entry_id)
         record = self._services.knowledge.get(entry_id)

@@ -181,7 +181,7 @@ class SearchBox(QFrame):
                 )
             )
         else:
-            text = self.tr("%n result(s)", "", len(results.hits))
+            text = self.tr("Results: %1").replace("%1", str(len(results.hits)))
             if results.more:
                 text += " " + self.tr("(the best of more: add a word to narrow them)")
             self.summary.setText(text)
