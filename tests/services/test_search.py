@@ -171,3 +171,19 @@ def test_the_problems_list_filter_finds_causes_and_follows_deletes(services, two
     assert _listed(services, "月底") == ([], 0)
     services.history.undo(deleted)
     assert _listed(services, "月底") == ([a], 1)
+
+
+def test_a_routine_check_counts_the_index_entries_against_the_records(services, two, db_path):
+    from workbench.store.search_check import verify_search
+
+    with services.database.engine.connect() as connection:
+        assert verify_search(connection, full=False) is None
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        raw.execute("DROP TRIGGER search_problem_ad")  # a tool deleting behind our back
+        raw.execute("DELETE FROM problem WHERE id = ?", (two[1],))
+    finally:
+        raw.close()
+    with services.database.engine.connect() as connection:
+        found = verify_search(connection, full=False)
+        assert found is not None and "2 entries for 1 records" in found

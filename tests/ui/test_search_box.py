@@ -132,3 +132,20 @@ def test_knowledge_page_save_vote_delete_undo_and_outdated(qtbot, window, record
     row = page.model.row_of(faq)
     assert row is not None
     assert page.model.index(row, 1).data().startswith("[Outdated]")
+
+
+def test_a_problems_knowledge_tab_lists_its_entries_and_opens_one(qtbot, window, record, faq):
+    problem = record.search.search("库存差异率高", kinds=("problem",)).hits[0].ref
+    record.knowledge.link(faq, "problem", problem)
+    page = window.open_page("problems")
+    page.select_problem(problem)
+    tabs = page.detail.tabs
+    tabs.setCurrentWidget(tabs.knowledge)
+    view = tabs.knowledge
+    assert [row.id for row in view.rows()] == [faq]
+    assert view.table.item(0, 1).text() == "盘点差异怎么查？"
+    assert view.table.item(0, 2).text() == "Draft"
+    view.table.cellDoubleClicked.emit(0, 1)
+    knowledge = window.page("knowledge")
+    assert window.stack.currentWidget() is knowledge
+    assert knowledge.form.entry is not None and knowledge.form.entry.id == faq

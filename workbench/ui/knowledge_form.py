@@ -49,7 +49,7 @@ class KnowledgeForm(RecordEditor):
         self.others.setStyleSheet("color: #37474f;")
         form.add_below(LINKS, self.others)
         self.body = MarkdownEdit(self._keep_image)
-        self.body.setMinimumHeight(160)
+        self.body.setMinimumHeight(260)
         form.add(BODY, self.body, self.body.toPlainText, self._put_body, self.body.textChanged)
         self.preview = MarkdownPreview(services.attachments.content)
         self.preview.setObjectName("knowledge_preview")
