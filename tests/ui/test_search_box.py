@@ -149,3 +149,29 @@ def test_a_problems_knowledge_tab_lists_its_entries_and_opens_one(qtbot, window,
     knowledge = window.page("knowledge")
     assert window.stack.currentWidget() is knowledge
     assert knowledge.form.entry is not None and knowledge.form.entry.id == faq
+
+
+def test_an_image_pasted_into_the_body_is_kept_in_the_database_and_shown(
+    qtbot, window, record, faq
+):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    page = window.open_page("knowledge")
+    page.open_record("knowledge_entry", faq)
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))
+    data = QMimeData()
+    data.setImageData(image)
+    body = page.form.body
+    assert body.canInsertFromMimeData(data)
+    body.insertFromMimeData(data)
+    kept = record.attachments.list_for("knowledge_entry", faq)
+    assert [(a.file_name, a.media_type) for a in kept] == [("screenshot.png", "image/png")]
+    assert f"![screenshot.png](attachment:{kept[0].id})" in body.toPlainText()
+    page.form.preview.show_markdown(body.toPlainText())
+    shown = page.form.preview.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, f"attachment:{kept[0].id}"
+    )
+    assert isinstance(shown, QImage) and shown.size() == image.size()
+    assert page.form.changes()  # the reference is typing to save like any other
