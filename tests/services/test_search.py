@@ -187,3 +187,13 @@ def test_a_routine_check_counts_the_index_entries_against_the_records(services, 
     with services.database.engine.connect() as connection:
         found = verify_search(connection, full=False)
         assert found is not None and "2 entries for 1 records" in found
+
+
+def test_a_cancelled_search_stops(services, two) -> None:
+    from workbench.services.progress import Cancelled, Progress
+
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        services.search.search("库存", progress=progress)
+    assert len(services.search.search("库存", progress=Progress()).hits) == 1

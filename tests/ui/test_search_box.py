@@ -175,3 +175,36 @@ def test_an_image_pasted_into_the_body_is_kept_in_the_database_and_shown(
     )
     assert isinstance(shown, QImage) and shown.size() == image.size()
     assert page.form.changes()  # the reference is typing to save like any other
+
+
+def test_a_newer_query_cancels_the_one_still_running(qtbot, record):
+    """LatestAnswer(cancel_older=True), as the search box uses it: the older job is told to
+    stop (its search raises Cancelled at SQLite's next check) and only the newer answer
+    comes."""
+    import threading
+    import time
+
+    from workbench.services.progress import Progress
+    from workbench.ui.operations import LatestAnswer
+
+    latest = LatestAnswer(cancel_older=True)
+    started = threading.Event()
+    stopped: list[bool] = []
+
+    def slow(progress: Progress) -> str:
+        started.set()
+        deadline = time.monotonic() + 5
+        while not progress.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        stopped.append(progress.cancelled)
+        progress.check()  # raises Cancelled
+        return "old"
+
+    answers: list[object] = []
+    latest.answered.connect(answers.append)
+    latest.ask(slow)
+    assert started.wait(5)
+    with qtbot.waitSignal(latest.answered, timeout=5000):
+        latest.ask(lambda progress: record.search.search("库存", progress=progress))
+    assert stopped == [True]
+    assert len(answers) == 1 and answers[0].query == "库存"

@@ -113,6 +113,8 @@ class SearchService(Service):
             raise ValueError(f"no record kind {unknown[0]}; kinds are {', '.join(KINDS)}")
         if not words:
             return SearchResults(query, words, (), False)
+        if progress is not None:
+            progress.check()  # a newer query came while this one waited
         with self._db.read() as session:
             connection = session.connection()
             with interruptible(connection, progress):
