@@ -208,3 +208,18 @@ def test_a_newer_query_cancels_the_one_still_running(qtbot, record):
         latest.ask(lambda progress: record.search.search("库存", progress=progress))
     assert stopped == [True]
     assert len(answers) == 1 and answers[0].query == "库存"
+
+
+def test_a_champion_answers_a_search_that_found_nothing(qtbot, window, record):
+    record.search.search("退货 流程", remember=True)
+    page = window.open_page("knowledge")
+    page.tabs.setCurrentIndex(1)
+    assert page.misses.rowCount() == 1 and page.misses.row(0).query == "退货 流程"
+    page.miss_table.selectRow(0)
+    page.answer_miss()
+    assert page.tabs.currentIndex() == 0 and page.form.entry is None
+    assert page.form.values()["title"] == "退货 流程" and page.form.values()["kind"] == "faq"
+    page.form.form.type_values({"body": "退货先建**退货订单**。"})
+    page.form.try_save()
+    assert record.search.misses() == ()  # answered: off the list
+    assert [h.kind for h in record.search.search("退货 流程").hits] == ["knowledge_entry"]
