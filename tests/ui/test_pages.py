@@ -46,7 +46,15 @@ class NotesPage(QLabel):
 
 def test_registered_pages_are_pages(window) -> None:
     keys = [entry.key for entry in PAGES]
-    assert keys == ["problems", "improvements", "pilots", "training", "mine", "settings"]
+    assert keys == [
+        "problems",
+        "improvements",
+        "pilots",
+        "training",
+        "knowledge",
+        "mine",
+        "settings",
+    ]
     for entry in PAGES:
         page = window.page(entry.key)
         assert isinstance(page, Page)

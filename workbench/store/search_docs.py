@@ -197,8 +197,26 @@ def triggers(doc: Doc) -> tuple[str, ...]:
     )
 
 
+def trigger_names(doc: Doc) -> tuple[str, ...]:
+    return tuple(f"search_{doc.kind}_{s}" for s in ("ai", "au", "ad"))
+
+
 def drop_triggers(doc: Doc) -> tuple[str, ...]:
-    return tuple(f"DROP TRIGGER IF EXISTS search_{doc.kind}_{s}" for s in ("ai", "au", "ad"))
+    return tuple(f"DROP TRIGGER IF EXISTS {name}" for name in trigger_names(doc))
+
+
+def reindex(doc: Doc) -> tuple[str, ...]:
+    """Index ``doc``'s table anew: its entries dropped (their pieces too) and filled again
+    from the rows, e.g. after a migration rebuilt the table (and lost its triggers)."""
+    kind = f"rowid % {KINDS} = {doc.number}"
+    return (
+        "INSERT INTO search_gram (search_gram, rowid, grams) SELECT 'delete', rowid, grams "
+        f"FROM search_gram_source WHERE {kind}",
+        f"DELETE FROM search_text WHERE {kind}",
+        fill(doc),
+        f"INSERT INTO search_gram (rowid, grams) SELECT rowid, grams FROM search_gram_source "
+        f"WHERE {kind}",
+    )
 
 
 def fill(doc: Doc) -> str:
