@@ -1,6 +1,7 @@
-"""`make bench`: start-up and the Problems list on a 1,000,000-problem database, and the
-record pages on big files beside the demo (the Training page on 100,000 attendances), and
-the quarterly report of 2,000 closed improvement records beside reportlab alone.
+"""`make bench`: start-up and the Problems list on a 1,000,000-problem database, the
+record pages on big files beside the demo (the Training page on 100,000 attendances),
+the search box on the million problems with 100,000 knowledge entries, and the
+quarterly report of 2,000 closed improvement records beside reportlab alone.
 
 Usage: python -m bench [--problems N] [--db PATH] [--repeat N]
 The database is made once with `workbench demo --problems N` and kept in bench/out/.
@@ -15,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import listing, pages, report, sorting, training
+from bench import listing, pages, report, search, sorting, training
 from bench.timing import paired_process_ms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,8 @@ def main() -> int:
     pages.report(args.repeat)
     # The Training page on the demo file and on 100,000 attendances, in this same run.
     training.report(args.repeat)
+    # The one search box on the same million problems beside 100,000 knowledge entries.
+    search.report(args.db, args.repeat)
     # The quarterly report of 2,000 closed records beside reportlab alone, in this same run.
     report.report(args.repeat)
     return 0

@@ -304,6 +304,10 @@
         <translation>编号序列被改动：%1</translation>
     </message>
     <message>
+        <source>The search index does not agree with the records: %1</source>
+        <translation>搜索索引与记录不一致：%1</translation>
+    </message>
+    <message>
         <source>The record does not match its audit chain (entry or row %1): %2</source>
         <translation>记录与审计链不一致（条目或行 %1）：%2</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>Code sequences</source>
         <translation>编号序列</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
     </message>
     <message>
         <source>Checking the full database…</source>
@@ -726,6 +734,186 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeForm</name>
+    <message>
+        <source>e.g. How do I find which materials cause a variance?</source>
+        <translation>例如：盘点差异怎么快速定位到具体物料？</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. 盘点, 库存差异</source>
+        <translation>用逗号分隔，例如 盘点, 库存差异</translation>
+    </message>
+    <message>
+        <source>Codes of related problems or training, e.g. P-2026-0001</source>
+        <translation>相关问题或培训的编号，例如 P-2026-0001</translation>
+    </message>
+    <message>
+        <source>Save the entry first, then add images.</source>
+        <translation>请先保存条目，再添加图片。</translation>
+    </message>
+    <message>
+        <source>New knowledge entry</source>
+        <translation>新建知识条目</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>Most helpful</source>
+        <translation>最有用</translation>
+    </message>
+    <message>
+        <source>Most viewed</source>
+        <translation>浏览最多</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>New tip</source>
+        <translation>新建技巧</translation>
+    </message>
+    <message>
+        <source>New FAQ</source>
+        <translation>新建常见问题</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Yes, helpful</source>
+        <translation>有用</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>没用</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>As readers see it</source>
+        <translation>读者看到的效果</translation>
+    </message>
+    <message>
+        <source>Was this helpful?</source>
+        <translation>这条有用吗？</translation>
+    </message>
+    <message>
+        <source>What people searched for and did not find: write the entry they need.</source>
+        <translation>大家搜索过但没有找到的内容：请编写他们需要的条目。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Write an FAQ</source>
+        <translation>编写常见问题</translation>
+    </message>
+    <message>
+        <source>Tips and FAQs</source>
+        <translation>技巧与常见问题</translation>
+    </message>
+    <message>
+        <source>Searched, not found</source>
+        <translation>搜索未找到</translation>
+    </message>
+    <message>
+        <source>%1 found it helpful · %2 did not · %3 views</source>
+        <translation>%1 人觉得有用 · %2 人觉得没用 · 浏览 %3 次</translation>
+    </message>
+    <message>
+        <source>Add “%1”</source>
+        <translation>新建“%1”</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Vote on “%1”</source>
+        <translation>评价“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeTable</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title or question</source>
+        <translation>标题或问题</translation>
+    </message>
+    <message>
+        <source>ERP module</source>
+        <translation>ERP模块</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>有用</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <source>Searched for</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Last searched</source>
+        <translation>最近搜索</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeView</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title or question</source>
+        <translation>标题或问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>有用</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Tips and FAQs linked to this problem, its causes or solutions, most helpful first.</source>
+        <translation>与此问题及其原因、解决方案关联的技巧和常见问题，最有用的在前。</translation>
+    </message>
+</context>
+<context>
     <name>LeaveGuard</name>
     <message>
         <source>The new problem</source>
@@ -776,6 +964,10 @@
     <message>
         <source>Training</source>
         <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -864,6 +1056,10 @@
         <translation>隐藏或显示列表(&amp;L)</translation>
     </message>
     <message>
+        <source>Search &amp;everything…</source>
+        <translation>全局搜索(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -894,6 +1090,13 @@
     <message>
         <source>&lt;b&gt;Governance Workbench&lt;/b&gt; %1&lt;br&gt;Keeps an ERP improving after go-live: problems, causes, solutions and measured results.</source>
         <translation>&lt;b&gt;ERP治理工作台&lt;/b&gt; %1&lt;br&gt;让ERP上线后持续优化：问题、原因、解决方案与可衡量的效果。</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEdit</name>
+    <message>
+        <source>Markdown: **bold**, - lists, 1. steps, | tables |; paste or drop images</source>
+        <translation>Markdown 格式：**加粗**、- 列表、1. 步骤、| 表格 |；可粘贴或拖入图片</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1547,14 @@
         <translation>培训记录</translation>
     </message>
     <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>Tips and FAQs of the usage champions about it</source>
+        <translation>使用冠军编写的相关技巧和常见问题</translation>
+    </message>
+    <message>
         <source>Drills, classes and manuals that address it</source>
         <translation>针对它的现场演练、课程和手册</translation>
     </message>
@@ -1479,6 +1690,29 @@
     <message>
         <source>Not verified</source>
         <translation>未验证</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search problems, causes, solutions, knowledge, training … (spaces mean AND)</source>
+        <translation>搜索问题、原因、解决方案、知识库、培训……（空格表示同时包含）</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Press Enter to tell the usage champions.</source>
+        <translation>没有找到“%1”。按回车告诉使用冠军。</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>结果：%1 条</translation>
+    </message>
+    <message>
+        <source>(the best of more: add a word to narrow them)</source>
+        <translation>（结果较多，只显示最相关的：可再加一个词缩小范围）</translation>
+    </message>
+    <message>
+        <source>Noted for the usage champions: “%1”.</source>
+        <translation>已记录给使用冠军：“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1618,8 +1852,12 @@
         <translation>新建问题</translation>
     </message>
     <message>
-        <source>Go to the list&apos;s search field</source>
-        <translation>转到列表的搜索框</translation>
+        <source>Go to the list&apos;s search field (on a page without one: search everything)</source>
+        <translation>转到列表的搜索框（在没有搜索框的页面：全局搜索）</translation>
+    </message>
+    <message>
+        <source>Search everything: records, knowledge, training</source>
+        <translation>全局搜索：记录、知识库、培训</translation>
     </message>
     <message>
         <source>Hide the list to give the record the whole width</source>

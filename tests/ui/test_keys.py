@@ -194,7 +194,7 @@ def test_f2_ctrl_s_and_esc_in_a_chain_editor(page, record, qtbot):
     assert not cause_form.unsaved_label.isVisible()
 
 
-def test_ctrl_n_and_ctrl_f_from_another_page_go_to_the_problems_page(page, window, qtbot):
+def test_ctrl_n_goes_to_the_problems_page_and_ctrl_f_searches_everything(page, window, qtbot):
     settings = window.open_page("settings")
     settings.user_name.setFocus()
     assert QApplication.focusWidget() is settings.user_name
@@ -202,8 +202,17 @@ def test_ctrl_n_and_ctrl_f_from_another_page_go_to_the_problems_page(page, windo
     assert window.stack.currentWidget() is page
     assert page.detail.problem_form.is_new
 
+    # Ctrl+F on a page without a search of its own opens the one search box; on the
+    # Problems page it stays the list's search.
     window.open_page("settings")
     settings.user_name.setFocus()
     press(qtbot, Qt.Key.Key_F, CTRL)
-    assert window.stack.currentWidget() is page
+    assert window.stack.currentWidget() is settings
+    assert window.search_box is not None and window.search_box.isVisible()
+    assert QApplication.focusWidget() is window.search_box.query
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not window.search_box.isVisible()
+    window.open_page("problems")
+    press(qtbot, Qt.Key.Key_F, CTRL)
     assert QApplication.focusWidget() is page.search
+    assert not window.search_box.isVisible()

@@ -46,7 +46,16 @@ class NotesPage(QLabel):
 
 def test_registered_pages_are_pages(window) -> None:
     keys = [entry.key for entry in PAGES]
-    assert keys == ["problems", "improvements", "pilots", "training", "reports", "mine", "settings"]
+    assert keys == [
+        "problems",
+        "improvements",
+        "pilots",
+        "training",
+        "knowledge",
+        "reports",
+        "mine",
+        "settings",
+    ]
     for entry in PAGES:
         page = window.page(entry.key)
         assert isinstance(page, Page)

@@ -48,6 +48,7 @@ def test_window_lists_only_working_pages_and_shows_where_the_data_is(window, rec
         "Improvements",
         "Pilots",
         "Training",
+        "Knowledge",
         "Reports",
         "Mine",
         "Settings",
@@ -195,6 +196,8 @@ def test_edit_menu_and_ctrl_z_work_on_the_detail_panel_stack(page, window, qtbot
         "settings",
         "improvements",
         "improvements:2026Q3",
+        "knowledge",
+        "search:库存",
         "pilots",
     ],
 )
@@ -214,8 +217,8 @@ def test_a_screenshot_smaller_than_the_window_can_be_is_refused(record, tmp_path
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
     with pytest.raises(
         ValueError,
-        match="valid pages: problems, improvements, pilots, training, reports, mine, settings, "
-        "problem:CODE",
+        match="valid pages: problems, improvements, pilots, training, knowledge, reports, mine, "
+        "settings, problem:CODE",
     ):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))
     with pytest.raises(ValueError, match="P-2099-0009"):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli.report import add_report_command
+from workbench.cli.search_command import add_search
 from workbench.vocabulary import LANGUAGES, resolve_language
 
 if TYPE_CHECKING:
@@ -142,8 +143,9 @@ def _check(args: argparse.Namespace) -> int:
         raise CommandError(report.anchor_problem)
     breach = report.breach
     if breach is None:
-        assert report.sequence_problem is not None
-        raise CommandError(report.sequence_problem)
+        problem = report.sequence_problem or report.search_problem
+        assert problem is not None
+        raise CommandError(problem)
     if breach.reason.startswith(tuple(f"{t} " for t in _row_tables())):
         raise CommandError(f"record does not match its audit chain: {breach.reason}")
     raise CommandError(f"audit chain broken at entry {breach.ref}: {breach.reason}")
@@ -322,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(shot, argparse.SUPPRESS)
     shot.set_defaults(handler=_screenshot)
     add_report_command(commands, _common, lambda args: _open(args, must_exist=True), CommandError)
+    add_search(commands, _common, _open, _count)
     return parser
 
 

@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
+    from workbench.services.knowledge import KnowledgeService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
     from workbench.services.pilots import PilotService
     from workbench.services.problems import ProblemService
     from workbench.services.reports import ReportService
+    from workbench.services.search import SearchService
     from workbench.services.similar import SimilarService
     from workbench.services.team import TeamService
     from workbench.services.trail import TrailService
@@ -60,6 +62,8 @@ class Services:
     pilots: PilotService
     training: TrainingService
     reports: ReportService
+    knowledge: KnowledgeService
+    search: SearchService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -71,11 +75,13 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
+        from workbench.services.knowledge import KnowledgeService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
         from workbench.services.pilots import PilotService, pilots_stay_in_order
         from workbench.services.problems import ProblemService
         from workbench.services.reports import ReportService
+        from workbench.services.search import SearchService
         from workbench.services.similar import SimilarService
         from workbench.services.team import TeamService
         from workbench.services.trail import TrailService
@@ -100,6 +106,8 @@ class Services:
             pilots=PilotService(database, actor),
             training=TrainingService(database, actor),
             reports=ReportService(database, actor),
+            knowledge=KnowledgeService(database, actor),
+            search=SearchService(database, actor),
         )
 
     @property

@@ -31,12 +31,23 @@ from workbench.services.team import attachment_limit
 from workbench.store.attachments import sha256_of
 from workbench.store.changes import ChangeSet
 from workbench.store.database import Database
-from workbench.store.models import ATTACHMENT_OWNERS, Attachment, Cause, Problem, Result, Solution
+from workbench.store.models import (
+    ATTACHMENT_OWNERS,
+    Attachment,
+    Cause,
+    KnowledgeEntry,
+    Problem,
+    Result,
+    Solution,
+)
 
-OWNERS: Mapping[str, type[Problem | Cause | Result]] = {
+# A knowledge entry keeps the images pasted or dropped into its body (no problem's
+# closing rule applies to them).
+OWNERS: Mapping[str, type[Problem | Cause | Result | KnowledgeEntry]] = {
     "problem": Problem,
     "cause": Cause,
     "result": Result,
+    "knowledge_entry": KnowledgeEntry,
 }
 assert tuple(OWNERS) == ATTACHMENT_OWNERS
 
@@ -134,8 +145,9 @@ def _clean_name(file_name: Any, media_type: str | None) -> str:
     return name
 
 
-def problem_of_owner(session: Session, owner_kind: str, owner_id: int) -> Problem:
-    """The problem whose record the owner belongs to; NotFoundError when it is gone."""
+def problem_of_owner(session: Session, owner_kind: str, owner_id: int) -> Problem | None:
+    """The problem whose record the owner belongs to (None: a knowledge entry's);
+    NotFoundError when it is gone."""
     model = OWNERS.get(owner_kind)
     if model is None:
         raise ValidationError(
@@ -146,6 +158,8 @@ def problem_of_owner(session: Session, owner_kind: str, owner_id: int) -> Proble
         return owner
     if isinstance(owner, Cause):
         return owner.problem
+    if isinstance(owner, KnowledgeEntry):
+        return None
     return owner.solution.cause.problem
 
 
@@ -207,7 +221,9 @@ class AttachmentService(Service):
                 [FieldError("content", "attachment_empty", f"{name} is empty", {"value": name})]
             )
         with self._db.write(self.actor) as session:
-            refuse_if_closed(problem_of_owner(session, owner_kind, owner_id))
+            problem = problem_of_owner(session, owner_kind, owner_id)
+            if problem is not None:
+                refuse_if_closed(problem)
             _refuse_too_large(name, len(data), attachment_limit(session))
             attachment = Attachment(
                 owner_kind=owner_kind,
@@ -260,7 +276,9 @@ class AttachmentService(Service):
     def _remove(self, attachment_id: int) -> AttachmentInfo:
         with self._db.write(self.actor) as session:
             attachment = self._get(session, Attachment, attachment_id)
-            refuse_if_closed(problem_of_owner(session, attachment.owner_kind, attachment.owner_id))
+            problem = problem_of_owner(session, attachment.owner_kind, attachment.owner_id)
+            if problem is not None:
+                refuse_if_closed(problem)
             info = _info(attachment)
             session.delete(attachment)
             return info

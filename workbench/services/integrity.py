@@ -23,6 +23,7 @@ from workbench.store.anchor import Anchor, ChainAnchor, Mark, rewritten
 from workbench.store.audit import chain_head
 from workbench.store.database import Database
 from workbench.store.models import AuditEntry, Base
+from workbench.store.search_check import verify_search
 from workbench.store.sequences import verify_sequences
 from workbench.store.verify import Breach, verify_chain, verify_digests, verify_rows
 
@@ -34,6 +35,7 @@ class CheckReport:
     breach: Breach | None
     anchor_problem: str | None = None  # the chain departs from what this machine saw
     sequence_problem: str | None = None  # a code sequence set back or edited
+    search_problem: str | None = None  # the search index disagrees with the tables
     entries_total: int = 0  # entries in the chain
     since: int = 0  # entries up to this id were verified by an earlier check (0: all now)
     unseen: int = 0  # entries after this machine's anchored head (written elsewhere)
@@ -48,6 +50,7 @@ class CheckReport:
             and self.breach is None
             and self.anchor_problem is None
             and self.sequence_problem is None
+            and self.search_problem is None
         )
 
 
@@ -179,8 +182,14 @@ class IntegrityService:
         if breach is None:
             progress.report(done, total, "code sequences")
             sequence = verify_sequences(connection)
+        found = None
+        if breach is None and sequence is None:
+            progress.report(done, total, "search index")
+            found = verify_search(connection, since is None)
         progress.report(total, total)
-        report = CheckReport(storage, checked, breach, sequence_problem=sequence, **facts)
+        report = CheckReport(
+            storage, checked, breach, sequence_problem=sequence, search_problem=found, **facts
+        )
         return report, end
 
     @staticmethod

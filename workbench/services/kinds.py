@@ -31,6 +31,7 @@ from workbench.store.models import (
     Department,
     ErpModule,
     ImprovementItem,
+    KnowledgeEntry,
     Person,
     Pilot,
     PilotRollout,
@@ -236,6 +237,20 @@ ATTENDANCE = describe(
     },
 )
 
+# A usage champion's tip or FAQ; its links, votes and views are the service's
+# (workbench.services.knowledge). The body is Markdown, images referenced by attachment.
+KNOWLEDGE_ENTRY = describe(
+    KnowledgeEntry,
+    {
+        "kind": _choice(v.KNOWLEDGE_KINDS, required=True),
+        "title": _REQUIRED,
+        "body": {"max_length": 100_000},
+        "erp_module_id": {},
+        "tags": {},
+        "status": _choice(v.KNOWLEDGE_STATUSES, required=True),
+    },
+)
+
 ERP_MODULE = describe(ErpModule, {"name": _REQUIRED})
 SITE = describe(Site, {"code": _REQUIRED, "name": _REQUIRED})
 DEPARTMENT = describe(Department, {"name": _REQUIRED})
@@ -315,6 +330,7 @@ KINDS: Mapping[str, RecordKind] = {
         IMPROVEMENT_ITEM,
         TRAINING_SESSION,
         ATTENDANCE,
+        KNOWLEDGE_ENTRY,
         ERP_MODULE,
         SITE,
         DEPARTMENT,

@@ -26,6 +26,7 @@ from workbench.services.problem_sql import (
     before,
     is_code,
     order_by,
+    people_holding,
     status_condition,
     tag_condition,
     text_condition,
@@ -50,6 +51,7 @@ from workbench.store.models import (
     Site,
     StatusChange,
 )
+from workbench.store.search_sql import rare_problems
 
 
 class ProblemService(Service):
@@ -84,8 +86,17 @@ class ProblemService(Service):
             conditions.append(Problem.code >= code)
             conditions.append(Problem.code < code + "\uffff")
         elif text:
-            conditions.append(text_condition(text, whole))
+            conditions.append(text_condition(text, whole, self._indexed(text)))
         return conditions
+
+    def _indexed(self, text: str) -> tuple[Any, list[int]] | None:
+        """The problems holding ``text`` by the full-text index, when few records do,
+        and the people whose names hold it."""
+        with self._db.read() as session:
+            problems = rare_problems(session.connection(), text)
+            if problems is None:
+                return None
+            return problems, list(session.scalars(people_holding(text)))
 
     @staticmethod
     def counts_by_scan(flt: ProblemFilter) -> bool:

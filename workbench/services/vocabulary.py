@@ -17,6 +17,8 @@ from workbench.vocabulary import (
     GOVERNANCE_PATH,
     HIDDEN_COST,
     IMPROVEMENT_STATUS,
+    KNOWLEDGE_KIND,
+    KNOWLEDGE_STATUS,
     PILOT_STATUS,
     ROLE,
     ROLLOUT_STATUS,
@@ -68,4 +70,6 @@ ROLLOUT_STATUSES: Final = ROLLOUT_STATUS.keys
 
 # The training records: the kinds of session (现场演练, 培训课 …) and the score's range.
 TRAINING_KINDS: Final = TRAINING_KIND.keys
+KNOWLEDGE_KINDS: Final = KNOWLEDGE_KIND.keys
+KNOWLEDGE_STATUSES: Final = KNOWLEDGE_STATUS.keys
 SCORE_RANGE: Final = (0, 100)

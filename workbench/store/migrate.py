@@ -23,6 +23,7 @@ from workbench.paths import migrations_dir
 from workbench.store.audit import GENESIS, Change, append, chain_head, migration_change
 from workbench.store.database import Database, sqlite_file
 from workbench.store.list_sql import RANK_INDEXES
+from workbench.store.search_docs import DOCS, drop_triggers, reindex, trigger_names, triggers
 from workbench.store.target import known_revisions
 from workbench.vocabulary import SOURCE_LANGUAGE
 from workbench.vocabulary.failures import schema_message
@@ -36,6 +37,8 @@ _REVISION_NUMBER = re.compile(r"\d{4}")
 _EXPRESSION_INDEX = "Skipped unsupported reflection of expression-based index"
 # The revision that made the indexes on the frequency rank (workbench.store.list_sql).
 _RANK_INDEXES_SINCE = "0007"
+# The revision that made the search index and its triggers (workbench.store.search_docs).
+_SEARCH_SINCE = "0012"
 
 
 class SchemaError(Exception):
@@ -177,6 +180,8 @@ def _run_alembic(
                     command.upgrade(config, goal)
                 _restore_rank_indexes(connection, goal)
                 if is_sqlite:
+                    _restore_search_triggers(connection, goal)
+                if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
                         raise SchemaError("broken_reference", table=str(broken[0]))
@@ -196,3 +201,22 @@ def _restore_rank_indexes(connection: Connection, goal: str) -> None:
         return
     for name, definition in RANK_INDEXES:
         connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
+
+
+def _restore_search_triggers(connection: Connection, goal: str) -> None:
+    """Make a searched table's triggers again, and index its rows anew, where a migration
+    after 0012 rebuilt the table (batch mode copies the rows into a new table and drops
+    the old one with its triggers): the index would stop following its writes."""
+    if goal < _SEARCH_SINCE:
+        return
+    present = {
+        str(name)
+        for (name,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        )
+    }
+    for doc in DOCS:
+        if all(name in present for name in trigger_names(doc)):
+            continue
+        for statement in (*drop_triggers(doc), *reindex(doc), *triggers(doc)):
+            connection.exec_driver_sql(statement)

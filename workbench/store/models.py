@@ -315,8 +315,9 @@ class TeamSetting(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
-# The record kinds that take attachments (Attachment.owner_kind).
-ATTACHMENT_OWNERS = ("problem", "cause", "result")
+# The record kinds that take attachments (Attachment.owner_kind); a knowledge entry's
+# are the images in its body (migration 0012).
+ATTACHMENT_OWNERS = ("problem", "cause", "result", "knowledge_entry")
 
 
 class Attachment(Base):
@@ -390,6 +391,13 @@ from workbench.store.improvement_models import (  # noqa: E402, F401
     ImprovementItem,
     ImprovementLink,
     QuarterList,
+)
+from workbench.store.knowledge_models import (  # noqa: E402, F401
+    KnowledgeEntry,
+    KnowledgeLink,
+    KnowledgeView,
+    KnowledgeVote,
+    SearchMiss,
 )
 from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
 from workbench.store.training_models import (  # noqa: E402, F401

@@ -61,6 +61,10 @@ def summary(report: CheckReport) -> tuple[bool, str]:
         return False, QCoreApplication.translate(
             "DatabaseCheck", "A code sequence was changed: %1"
         ).replace("%1", report.sequence_problem)
+    if report.search_problem is not None:
+        return False, QCoreApplication.translate(
+            "DatabaseCheck", "The search index does not agree with the records: %1"
+        ).replace("%1", report.search_problem)
     assert report.breach is not None
     return False, QCoreApplication.translate(
         "DatabaseCheck", "The record does not match its audit chain (entry or row %1): %2"
@@ -75,6 +79,7 @@ def _stages() -> dict[str, str]:
         "audit chain": QCoreApplication.translate("DatabaseCheck", "Audit chain"),
         "records": QCoreApplication.translate("DatabaseCheck", "Records"),
         "code sequences": QCoreApplication.translate("DatabaseCheck", "Code sequences"),
+        "search index": QCoreApplication.translate("DatabaseCheck", "Search index"),
     }
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # imported when the database is open, not at start-up
     from workbench.services import Services
     from workbench.services.changes import ChangeSet
     from workbench.ui.notices import ChangeNotices
+    from workbench.ui.search_box import SearchBox
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services: Services | None = None
+        self.search_box: SearchBox | None = None
         self._entries = {entry.key: entry for entry in (PAGES if pages is None else pages)}
         self._built: dict[str, QWidget] = {}
         self._pages: dict[str, Page] = {}  # the same pages, seen as Page
@@ -238,6 +240,28 @@ class MainWindow(QMainWindow):
         """Show page ``key`` with record ``record_id`` of ``kind`` open in it."""
         self.open_page(key)
         return self._pages[key].open_record(kind, record_id)
+
+    def can_search(self) -> bool:
+        return self._services is not None
+
+    def open_search(self, text: str | None = None) -> SearchBox | None:
+        """Show the one search box (workbench.ui.search_box) over the page."""
+        if self._services is None:
+            return None
+        if self.search_box is None:
+            from workbench.ui.search_box import SearchBox
+
+            self.search_box = SearchBox(self._services, self.centralWidget() or self)
+            self.search_box.openRequested.connect(self.show_record)
+        self.search_box.open(text)
+        return self.search_box
+
+    def close_search(self) -> bool:
+        """Put the search box away; False when it was not shown."""
+        if self.search_box is None or not self.search_box.isVisible():
+            return False
+        self.search_box.hide()
+        return True
 
     def show_record(self, kind: str, record_id: int) -> bool:
         """Open the record on the first page (in PAGES order) that shows its kind."""

@@ -219,18 +219,24 @@ class LatestAnswer(QObject):
     answered = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, cancel_older: bool = False) -> None:
+        """``cancel_older``: a new question also cancels the one running (its job's
+        Progress says cancelled), for jobs that stop early when told (a search)."""
         super().__init__(parent)
         self._operations = Operations(self, threads=1)
         self._asked = 0
         self._waiting: tuple[int, Job] | None = None
         self._running = False
+        self._cancel_older = cancel_older
+        self._current: Operation | None = None
 
     def ask(self, job: Job) -> None:
         self._asked += 1
         self._waiting = (self._asked, job)
         if not self._running:
             self._run_waiting()
+        elif self._cancel_older and self._current is not None:
+            self._current.cancel()
 
     def forget(self) -> None:
         """No answer to what was asked so far will be delivered."""
@@ -244,6 +250,7 @@ class LatestAnswer(QObject):
         self._waiting = None
         self._running = True
         operation = self._operations.run(job, dialog=False)
+        self._current = operation
         operation.succeeded.connect(lambda result: self._deliver(question, self.answered, result))
         operation.failed.connect(lambda message: self._deliver(question, self.failed, message))
         operation.ended.connect(self._ended)
@@ -251,6 +258,7 @@ class LatestAnswer(QObject):
     def _ended(self) -> None:
         if shiboken6.isValid(self):
             self._running = False
+            self._current = None
             self._run_waiting()
 
     def _deliver(self, question: int, signal: Any, value: object) -> None:

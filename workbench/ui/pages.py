@@ -113,6 +113,12 @@ PAGES: tuple[PageEntry, ...] = (
         lazy("workbench.ui.training_page", "TrainingPage"),
     ),
     PageEntry(
+        "knowledge",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Knowledge")),
+        _Icon.SP_FileDialogContentsView,
+        lazy("workbench.ui.knowledge_page", "KnowledgePage"),
+    ),
+    PageEntry(
         "reports",
         str(QT_TRANSLATE_NOOP("MainWindow", "Reports")),
         _Icon.SP_FileIcon,

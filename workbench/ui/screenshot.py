@@ -1,9 +1,10 @@
 """Offscreen screenshots of pages, for the docs and for looking at what we built.
 
-PAGE is the key of any page the window lists (``problems`` shows the list with its first
-problem selected, ``settings`` …) or ``problem:CODE`` (that problem open in the detail
-panel). The caller sets QT_QPA_PLATFORM=offscreen when there is no
-display.
+PAGE is the key of any page the window lists (``problems`` shows the list with its
+first problem selected, ``settings`` …) or ``problem:CODE`` (that problem open in the
+detail panel), ``knowledge:ID`` (a knowledge entry) or ``search:QUERY`` (the search
+box's results for QUERY over the Problems page). The caller sets
+QT_QPA_PLATFORM=offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QElapsedTimer,
     QEvent,
     QEventLoop,
     QMessageLogContext,
@@ -30,6 +33,9 @@ from workbench.ui.qt_app import ensure_application
 PROBLEM_PREFIX = "problem:"
 QUARTER_PREFIX = "improvements:"  # a quarter's improvement list, e.g. improvements:2026Q3
 PILOT_PREFIX = "pilot:"  # a pilot with its charts, e.g. pilot:PL-2026-01
+KNOWLEDGE_PREFIX = "knowledge:"  # a knowledge entry, e.g. knowledge:3
+SEARCH_PREFIX = "search:"  # the search box's results, e.g. search:库存
+SEARCH_WAIT_MS = 10_000
 
 
 def page_names() -> list[str]:
@@ -38,6 +44,8 @@ def page_names() -> list[str]:
         f"{PROBLEM_PREFIX}CODE",
         f"{QUARTER_PREFIX}2026Q3",
         f"{PILOT_PREFIX}CODE",
+        f"{KNOWLEDGE_PREFIX}ID",
+        f"{SEARCH_PREFIX}QUERY",
     ]
 
 
@@ -78,7 +86,15 @@ def render(
     problem_code: str | None = None
     quarter: str | None = None
     pilot_id: int | None = None
-    if page.startswith(PILOT_PREFIX):
+    shown: tuple[str, Any] | None = None  # a knowledge entry, or the search box's query
+    if page.startswith(KNOWLEDGE_PREFIX):
+        wanted = page[len(KNOWLEDGE_PREFIX) :].strip()
+        if not wanted.isdigit() or not _has_entry(services, int(wanted)):
+            raise ValueError(f"no knowledge entry {wanted!r} in this database")
+        shown, page = ("knowledge", int(wanted)), "knowledge"
+    elif page.startswith(SEARCH_PREFIX):
+        shown, page = ("search", page[len(SEARCH_PREFIX) :]), "problems"
+    elif page.startswith(PILOT_PREFIX):
         pilot_id = services.pilots.id_of(page[len(PILOT_PREFIX) :].strip())
         if pilot_id is None:
             raise ValueError(f"no pilot with code {page[len(PILOT_PREFIX) :]!r} in this database")
@@ -102,7 +118,31 @@ def render(
     ensure_application(lang)
 
     with _quiet_offscreen():
-        _grab(MainWindow(services), page, problem_code, out, size, quarter, pilot_id)
+        _grab(MainWindow(services), page, problem_code, out, size, quarter, pilot_id, shown)
+
+
+def _has_entry(services: Services, entry_id: int) -> bool:
+    from workbench.services.errors import NotFoundError
+
+    try:
+        services.knowledge.get(entry_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _show_search(window: MainWindow, query: str) -> None:
+    """The search box open over the page with ``query``'s results in it."""
+    box = window.open_search(query)
+    if box is None:
+        return
+    done: list[bool] = []
+    box.answered.connect(lambda: done.append(True))
+    box.search_now()
+    waited = QElapsedTimer()
+    waited.start()
+    while not done and waited.elapsed() < SEARCH_WAIT_MS:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def _grab(
@@ -113,6 +153,7 @@ def _grab(
     size: tuple[int, int],
     quarter: str | None = None,
     pilot_id: int | None = None,
+    extra: tuple[str, Any] | None = None,
 ) -> None:
     try:
         # Shown at its size first, as a user's window is before they open a record: the
@@ -137,6 +178,10 @@ def _grab(
                 shown.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
+        if extra is not None and extra[0] == "knowledge":
+            window.open_record("knowledge", "knowledge_entry", extra[1])
+        elif extra is not None:
+            _show_search(window, str(extra[1]))
         least = window.minimumSizeHint()
         if size[0] < least.width() or size[1] < least.height():
             raise ValueError(

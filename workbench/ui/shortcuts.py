@@ -35,6 +35,7 @@ FIELD = "field"  # handled by the field that has the focus
 # Commands a page may handle (see ``EditingPage.command``).
 NEW, FIND, SAVE, CANCEL, EDIT, DELETE = "new", "find", "save", "cancel", "edit", "delete"
 LIST = "list"
+SEARCH = "search"  # the one search box over every record kind
 # Commands of the window itself.
 UNDO, REDO, HELP, QUIT, ENTER = "undo", "redo", "shortcuts", "quit", "enter"
 
@@ -64,7 +65,19 @@ class Shortcut:
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(NEW, ("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New problem"))),
     Shortcut(
-        FIND, ("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to the list's search field"))
+        FIND,
+        ("Ctrl+F",),
+        str(
+            QT_TRANSLATE_NOOP(
+                "Shortcuts",
+                "Go to the list's search field (on a page without one: search everything)",
+            )
+        ),
+    ),
+    Shortcut(
+        SEARCH,
+        ("Ctrl+K",),
+        str(QT_TRANSLATE_NOOP("Shortcuts", "Search everything: records, knowledge, training")),
     ),
     Shortcut(
         LIST,

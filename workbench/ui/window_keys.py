@@ -65,6 +65,12 @@ class WindowKeys(QObject):
         first = file_menu.actions()[0] if file_menu.actions() else None
         file_menu.insertAction(first, new)  # type: ignore[arg-type]
         file_menu.insertSeparator(first)  # type: ignore[arg-type]
+        search = self._action(
+            keys.SEARCH,
+            QCoreApplication.translate("MainWindow", "Search &everything…"),
+            lambda: self._window.open_search(),
+        )
+        edit_menu.insertAction(self.actions[keys.FIND], search)
         help_action = self._action(
             keys.HELP,
             QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"),
@@ -110,13 +116,19 @@ class WindowKeys(QObject):
         return editing_of(self._window.stack.currentWidget())
 
     def run(self, name: str) -> bool:
-        """Run command ``name`` on the page shown; False when it did nothing. Ctrl+N and
-        Ctrl+F on a page without them go to the Problems page and run there."""
+        """Run command ``name`` on the page shown; False when it did nothing. Ctrl+F on a
+        page without a search of its own opens the one search box; Ctrl+N on a page
+        without it goes to the Problems page and runs there."""
+        window = self._window
+        if name == keys.CANCEL and window.close_search():
+            return True  # Esc puts the search box away first
         editing = self._editing()
         if editing is not None and editing.command(name):
             return True
-        window = self._window
-        if name not in (keys.NEW, keys.FIND) or PROBLEMS not in window.page_keys():
+        if name == keys.FIND and window.can_search():
+            window.open_search()
+            return True
+        if name != keys.NEW or PROBLEMS not in window.page_keys():
             return False
         if window.stack.currentWidget() is window.page(PROBLEMS):
             return False

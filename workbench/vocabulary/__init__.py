@@ -28,6 +28,7 @@ from workbench.vocabulary.domain import (
 from workbench.vocabulary.failures import schema_message, storage_message
 from workbench.vocabulary.fields import FIELDS, field_hint, field_label, field_term, known_fields
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.knowledge import KNOWLEDGE_KIND, KNOWLEDGE_STATUS
 from workbench.vocabulary.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
@@ -60,6 +61,8 @@ __all__ = [
     "GOVERNANCE_PATH",
     "HIDDEN_COST",
     "IMPROVEMENT_STATUS",
+    "KNOWLEDGE_KIND",
+    "KNOWLEDGE_STATUS",
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "PILOT_STATUS",

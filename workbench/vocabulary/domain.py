@@ -13,6 +13,7 @@ from typing import Final
 from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.knowledge import KNOWLEDGE_KIND, KNOWLEDGE_KINDS, KNOWLEDGE_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.reports import REPORT_TEXT
 from workbench.vocabulary.training import TRAINING_KIND, TRAINING_TEXT
@@ -346,6 +347,7 @@ RECORD_KIND: Final = Vocabulary(
             "作为证据随问题、原因或效果保存的文件，例如ERP报错截图或盘点表。",
         ),
         *PILOT_KINDS,
+        *KNOWLEDGE_KINDS,
     ),
 )
 
@@ -409,6 +411,8 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         TRAINING_KIND,
         REPORT_TEXT,
         TRAINING_TEXT,
+        KNOWLEDGE_KIND,
+        KNOWLEDGE_STATUS,
     )
 }
 

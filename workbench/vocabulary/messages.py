@@ -178,6 +178,15 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{field} must be between 1 and {high}.",
         "zh_CN": "{field}必须在1到{high}之间。",
     },
+    # The knowledge base (workbench.services.knowledge).
+    "one_link_target": {
+        "en": "A knowledge link names one problem, cause, solution or training session.",
+        "zh_CN": "知识关联只能指向一个问题、原因、解决方案或培训记录。",
+    },
+    "status_move": {
+        "en": "{field} cannot go from {value} to {title}.",
+        "zh_CN": "{field}不能从{value}改为{title}。",
+    },
     **PILOT_TEMPLATES,
 }
 

@@ -95,7 +95,14 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
         )
         self.tabs = RecordTabs(
-            services, self.chain.editors, self._trail, lambda: self._lists, self._training
+            services,
+            self.chain.editors,
+            self._trail,
+            lambda: self._lists,
+            self._training,
+            lambda: (
+                None if self._detail is None else services.knowledge.for_problem(self._detail.id)
+            ),
         )
         self.empty = QLabel(self.tr("Select a problem"))
         self.empty.setObjectName("empty_state")
@@ -135,6 +142,9 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self.header.compareRequested.connect(self.compare_with_saved)
         self.header.takeTheirsRequested.connect(self.take_saved)
         self.tabs.attachments.record = self._record_attachments
+        self.tabs.knowledge.openRequested.connect(
+            lambda entry_id: self.recordRequested.emit("knowledge_entry", entry_id)
+        )
         self.tabs.training.openRequested.connect(
             lambda session_id: self.recordRequested.emit("training_session", session_id)
         )

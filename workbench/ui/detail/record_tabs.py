@@ -5,7 +5,8 @@ attachments, and the History.
 solution, a result), full height with Save in view; ``Attachments`` the evidence kept
 with the problem, cause or result selected (its count in the tab's title); ``History``
 the problem's audit trail and ``Training`` the sessions linked to the problem or its
-solutions, each read when its tab is looked at and again after each change while shown.
+solutions and ``Knowledge`` the tips and FAQs linked to it, its causes or solutions, each
+read when its tab is looked at and again after each change while shown.
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from workbench.services import Services
+from workbench.services.knowledge_records import KnowledgeRow
 from workbench.services.trail import TrailEntry
 from workbench.services.training_records import SessionRow
 from workbench.ui.detail.attachments_view import AttachmentsView
 from workbench.ui.detail.chain_tree import NodeKey
 from workbench.ui.detail.history_view import HistoryView
+from workbench.ui.detail.knowledge_view import KnowledgeView
 from workbench.ui.detail.training_view import TrainingView
 from workbench.ui.lookup_lists import LookupLists
 
 Trail = Callable[[], list[TrailEntry] | None]  # None: no saved problem is shown
 Training = Callable[[], Sequence[SessionRow] | None]
+Knowledge = Callable[[], Sequence[KnowledgeRow] | None]
 # The records that take attachments (a solution's evidence is its result's).
 WITH_ATTACHMENTS = ("problem", "cause", "result")
 
@@ -37,19 +41,24 @@ class RecordTabs(QTabWidget):
         trail: Trail,
         lists: Callable[[], LookupLists | None],
         training: Training,
+        knowledge: Knowledge = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("record_tabs")
         self.setDocumentMode(True)
         self._trail, self._lists, self._training = trail, lists, training
+        self._knowledge = knowledge
         self.attachments = AttachmentsView(services)
         self.history = HistoryView()
         self.training = TrainingView()
+        self.knowledge = KnowledgeView()
         self.addTab(editors, self.tr("Record"))
         self.addTab(self.attachments, "")
         self.addTab(self.history, self.tr("History"))
         self.addTab(self.training, self.tr("Training"))
+        self.addTab(self.knowledge, self.tr("Knowledge"))
+        self.setTabToolTip(4, self.tr("Tips and FAQs of the usage champions about it"))
         self.setTabToolTip(3, self.tr("Drills, classes and manuals that address it"))
         self.setTabToolTip(
             1,
@@ -94,6 +103,7 @@ class RecordTabs(QTabWidget):
         self._stale = True
         self.setTabEnabled(2, saved)
         self.setTabEnabled(3, saved)
+        self.setTabEnabled(4, saved)
         if not saved:
             self.show_record()
         self._read_if_shown()
@@ -105,6 +115,8 @@ class RecordTabs(QTabWidget):
             self.history.show_entries(self._trail() or [], self._lists())
         elif self.currentWidget() is self.training:
             self.training.set_rows(self._training() or ())
+        elif self.currentWidget() is self.knowledge:
+            self.knowledge.set_rows(self._knowledge() or ())
         else:
             return
         self._stale = False
