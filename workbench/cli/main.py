@@ -320,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(shot, argparse.SUPPRESS)
     shot.set_defaults(handler=_screenshot)
+
+    from workbench.cli.transfer import add_commands
+
+    add_commands(commands, _common)  # import, export, backup, restore
     return parser
 
 

@@ -1,0 +1,124 @@
+"""What each record kind brings to a spreadsheet: its columns, described once.
+
+An ``ImportKind`` lists its columns, each a field of a record kind
+(workbench.services.kinds), so its type, limits and choices are the field's own, and its
+header names are the vocabulary's (both languages) plus plant words
+(workbench.vocabulary.transfer). A kind also says how a row of mapped values becomes what
+its service writes (``build``). ``IMPORT_KINDS`` is the registry the commands and the
+window offer; a later kind (KPI measurements) adds itself with ``register``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from workbench.services import kinds
+from workbench.services.base import REFERENCES
+from workbench.services.fields import Spec
+from workbench.services.vocabulary import PROBLEM_STATUSES
+from workbench.vocabulary import field_label
+from workbench.vocabulary.transfer import HEADER_WORDS
+
+# The list each reference names, its columns matched against a name, and its name's limit.
+LISTS: Mapping[str, tuple[tuple[str, ...], int]] = {
+    "site": (("name", "code"), 100),
+    "department": (("name",), 100),
+    "person": (("name", "login"), 100),
+    "erp_module": (("name",), 50),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field a sheet's column can fill: ``part`` is its record kind."""
+
+    part: str
+    field: str
+    spec: Spec
+    reference: str | None = None  # the list (table) a name in it refers to
+
+    @property
+    def key(self) -> str:
+        return self.field if self.part == "problem" else f"{self.part}.{self.field}"
+
+    def label(self, language: str) -> str:
+        name = field_label(self.field, language, self.part)
+        if self.part not in _PART:
+            return name
+        part = _PART[self.part]
+        return f"{part.get(language, part['en'])}·{name}"
+
+    def words(self) -> tuple[str, ...]:
+        """Every header that names this column."""
+        own = (self.key,) if self.part in _PART else (self.field, self.key)
+        labels = (self.label("en"), self.label("zh_CN"))
+        return (*own, *labels, *HEADER_WORDS.get((self.part, self.field), ()))
+
+
+_PART = {
+    "cause": {"en": "Cause", "zh_CN": "原因"},
+    "solution": {"en": "Solution", "zh_CN": "解决方案"},
+    "result": {"en": "Result", "zh_CN": "效果"},
+}
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """A record kind as a sheet holds it: its columns, the code column that keys a row
+    to an existing record, and what makes a row into a write."""
+
+    name: str
+    columns: tuple[Column, ...]
+    code: str = "code"
+    build: Callable[..., Any] | None = None
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+def columns_of(part: str, names: tuple[str, ...] | None = None, **extra: Spec) -> list[Column]:
+    """Columns for fields of record kind ``part`` (all, or ``names``), then ``extra`` ones."""
+    kind = kinds.KINDS[part]
+    chosen = names or tuple(kind.fields)
+    found = []
+    for name in chosen:
+        spec = extra.get(name) or kind.fields[name]
+        reference = REFERENCES[name].__tablename__ if name in REFERENCES else None
+        if spec.kind == "ref" and reference is None:
+            continue
+        if reference is not None:
+            spec = replace(spec, kind="ref")
+        found.append(Column(part, name, spec, str(reference) if reference else None))
+    return found
+
+
+_CODE = Spec("text", max_length=20)
+_WHYS = Spec("text", max_length=10_000, multiline=True)
+
+PROBLEM_COLUMNS: tuple[Column, ...] = (
+    Column("problem", "code", _CODE),
+    *columns_of("problem"),
+    Column("problem", "status", Spec("choice", choices=PROBLEM_STATUSES)),
+    Column("problem", "closed_on", Spec("date")),
+    *columns_of("cause", ("description",)),
+    Column("cause", "whys", _WHYS),
+    *columns_of("solution", ("title", "status", "owner_id", "due_on")),
+    *columns_of("result", ("metric", "unit", "baseline_value", "value_after", "measured_on")),
+)
+
+IMPORT_KINDS: dict[str, ImportKind] = {}
+
+
+def register(kind: ImportKind) -> ImportKind:
+    """Offer ``kind`` to the import command and the window."""
+    IMPORT_KINDS[kind.name] = kind
+    return kind
+
+
+def import_kinds() -> dict[str, ImportKind]:
+    """Every kind offered: the shipped ones register when first asked for."""
+    from workbench.transfer import problems  # noqa: F401  (registers the problem kind)
+
+    return IMPORT_KINDS
