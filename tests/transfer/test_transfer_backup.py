@@ -103,3 +103,12 @@ def test_one_automatic_backup_a_day(db_path: Path) -> None:
     assert auto_backup(db_path, now=dt.datetime(2026, 7, 1, 17)) is None
     assert auto_backup(db_path, now=dt.datetime(2026, 7, 2, 8)) is not None
     assert [b.made_at.day for b in backups_of(db_path)] == [2, 1]
+
+
+def test_the_daily_backup_when_a_database_is_opened(services: Services, db_path: Path) -> None:
+    from workbench.transfer.backup import daily_backup
+
+    made = daily_backup(services, Keep.parse("2,1,1"))
+    assert made is not None and made.path.is_file()
+    assert daily_backup(services, Keep.parse("2,1,1")) is None  # once a day
+    assert Keep.parse("nonsense") == Keep()

@@ -212,21 +212,16 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from workbench.app import anchor_of
-    from workbench.store.anchor import Mark
-    from workbench.store.target import known_revisions
-    from workbench.transfer.backup import restore
+    from workbench.settings import config_dir
+    from workbench.transfer.backup import restore_file
     from workbench.transfer.files import FileRefused
 
     path = _database_file(args)
     try:
-        info, aside = restore(Path(args.file), path, known_revisions())
+        # The chain is the backup's now: this machine's anchor starts afresh at its head.
+        _info, aside = restore_file(Path(args.file), path, config_dir())
     except FileRefused as error:
         raise _refused(error, _language(args)) from error
-    anchor = anchor_of(str(path))
-    anchor.forget()  # the chain is the backup's now: anchored afresh at its head
-    if info.head_id:
-        anchor.record_head(Mark(info.head_id, info.head_hash))
     print(f"restore: {path} replaced by {args.file}; the database it replaced is kept as {aside}")
     return 0
 

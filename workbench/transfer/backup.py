@@ -27,9 +27,12 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.transfer.files import FileRefused
+
+if TYPE_CHECKING:
+    from workbench.services import Services
 
 NOTE_SUFFIX = ".json"
 AUTO_FOLDER = "backups"
@@ -44,6 +47,15 @@ class Keep:
     daily: int = 7
     weekly: int = 4
     monthly: int = 12
+
+    @classmethod
+    def parse(cls, text: str) -> Keep:
+        """ "7,4,12" (daily, weekly, monthly), as Settings' ``backup_keep`` holds it; the
+        default for text that is empty or wrong."""
+        parts = [p.strip() for p in text.split(",")]
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            return cls(*(int(p) for p in parts))
+        return cls()
 
 
 @dataclass(frozen=True)
@@ -241,3 +253,46 @@ def auto_backup(
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
     return made
+
+
+def database_file(services: Services) -> Path | None:
+    """The SQLite file the services work on (None for a server)."""
+    from workbench.store.database import sqlite_file
+
+    return sqlite_file(services.database.url)
+
+
+def restore_file(backup: Path, database: Path, config: Path) -> tuple[BackupInfo, Path]:
+    """``restore`` with the schema revisions this program knows; afterwards the chain's
+    anchor on this machine (``anchors.json`` in ``config``) is the backup's head, since the
+    program itself put this chain in place."""
+    from workbench.store.anchor import FILE_NAME, ChainAnchor, Mark
+    from workbench.store.database import location, resolve_target
+    from workbench.store.target import known_revisions
+
+    info, aside = restore(backup, database, known_revisions())
+    anchor = ChainAnchor(config / FILE_NAME, location(resolve_target(str(database))))
+    anchor.forget()
+    if info.head_id:
+        anchor.record_head(Mark(info.head_id, info.head_hash))
+    return info, aside
+
+
+def known_revisions() -> list[str]:
+    """The schema revisions this program knows (a backup must be at one of them)."""
+    from workbench.store.target import known_revisions as known
+
+    return known()
+
+
+def daily_backup(services: Services, keep: Keep) -> BackupInfo | None:
+    """When the program opens a database file not backed up today: its backup, rotated.
+    A backup that cannot be made (a full disk, a read-only folder) never stops the
+    opening; it is tried again at the next."""
+    path = database_file(services)
+    if path is None:
+        return None
+    try:
+        return auto_backup(path, keep)
+    except (OSError, sqlite3.Error, FileRefused):
+        return None
