@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,11 +52,13 @@ def vocabulary_of(spec: Spec) -> Vocabulary | None:
 
 
 def _words(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every word for each key, folded, and as written (a cell is most often that)."""
     words: dict[str, str] = {}
     extra = VALUE_WORDS.get(vocabulary.name, {})
     for term in vocabulary.terms:
         for word in (term.key, *term.names.values(), *extra.get(term.key, ())):
             words.setdefault(fold(word), term.key)
+            words.setdefault(word, term.key)
     return words
 
 
@@ -157,6 +159,24 @@ def read_cell(spec: Spec, cell: Any, field: str = "") -> Any:
             return cell.isoformat()[:10] if not isinstance(cell, dt.datetime) else str(cell)
         return _shown(cell) if not isinstance(cell, str) else cell
     return cell
+
+
+def reader(spec: Spec) -> Callable[[Any], Any]:
+    """``read_cell`` for one field, with what it looks up done once (a million rows)."""
+    if spec.kind == "text":
+        return lambda cell: cell if type(cell) is str else read_cell(spec, cell)
+    if spec.kind == "choice":
+        vocabulary = vocabulary_of(spec)
+        if vocabulary is not None:
+            words = _WORDS.get(vocabulary.name) or _words(vocabulary)
+            _WORDS[vocabulary.name] = words
+
+            def choice(cell: Any) -> Any:
+                found = words.get(cell) if type(cell) is str else None
+                return found if found is not None else read_cell(spec, cell)
+
+            return choice
+    return lambda cell: read_cell(spec, cell)
 
 
 def name_of(cell: Any) -> str:

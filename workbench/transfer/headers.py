@@ -77,8 +77,16 @@ def propose(kind: ImportKind, headers: Sequence[str]) -> Mapping_:
 
 def is_totals(cells: Iterable[Cell]) -> bool:
     """A totals row (合计, Total …) in one of its first three filled cells."""
-    filled = [fold(c) for c in cells if c is not None][:3]
-    return any(word.startswith(TOTALS_WORDS) for word in filled if isinstance(word, str))
+    seen = 0
+    for cell in cells:
+        if cell is None:
+            continue
+        if isinstance(cell, str) and fold(cell[:12]).startswith(TOTALS_WORDS):
+            return True
+        seen += 1
+        if seen == 3:
+            return False
+    return False
 
 
 def signature(kind: ImportKind, headers: Sequence[str]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from workbench.services import Services
 from workbench.services.bulk_rows import RowError
 from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry, NewRow
 from workbench.services.progress import Progress, silent
-from workbench.transfer.cells import CellError, fold, name_of, names_index, read_cell
+from workbench.transfer.cells import CellError, fold, name_of, names_index, reader
 from workbench.transfer.files import Cell, FileRefused, Sheet, open_sheet
 from workbench.transfer.headers import find_header, header_text, is_totals, propose
 from workbench.transfer.kinds import LISTS, Column, ImportKind
@@ -31,6 +31,18 @@ from workbench.vocabulary.transfer import file_message
 
 CHUNK = 2_000  # rows whose codes are looked up at once
 REPORT_EVERY = 1_000
+
+
+def _reference(column: Column) -> Callable[[Any], Any]:
+    limit = LISTS[column.reference or ""][1]
+
+    def name(cell: Any) -> str:
+        value = cell.strip() if type(cell) is str else name_of(cell)
+        if len(value) > limit:
+            raise CellError("too_long", value[:40] + "…")
+        return value
+
+    return name
 
 
 def column_letter(index: int) -> str:
@@ -92,9 +104,16 @@ class Names:
         self.new: dict[tuple[str, str], NewEntry] = {}
         self.placeholders: dict[str, set[int]] = {t: set() for t in LISTS}
         self._created = created
+        self._seen: dict[tuple[str, str], int] = {}
         self._orders = len(lists.get("erp_module", ()))
 
     def resolve(self, table: str, name: str) -> int:
+        known = self._seen.get((table, name))
+        if known is None:
+            known = self._seen[(table, name)] = self._resolve(table, name)
+        return known
+
+    def _resolve(self, table: str, name: str) -> int:
         key = fold(name)
         found = self._index[table].get(key)
         if found is not None:
@@ -163,22 +182,27 @@ class Import:
             if number > self.header_row:
                 yield number, cells
 
+    def _readers(self) -> list[tuple[int, Column, Callable[[Any], Any]]]:
+        return [
+            (index, column, _reference(column) if column.reference else reader(column.spec))
+            for index, column in self._columns().items()
+        ]
+
     def _parse(
-        self, number: int, cells: tuple[Cell, ...], columns: dict[int, Column]
+        self,
+        number: int,
+        cells: tuple[Cell, ...],
+        readers: list[tuple[int, Column, Callable[[Any], Any]]],
     ) -> tuple[dict[str, Any], list[Rejected]]:
         values: dict[str, Any] = {}
         wrong: list[Rejected] = []
-        for index, column in columns.items():
-            cell = cells[index] if index < len(cells) else None
+        width = len(cells)
+        for index, column, read in readers:
+            cell = cells[index] if index < width else None
             if cell is None:
                 continue
             try:
-                if column.reference is not None:
-                    value = name_of(cell)
-                    if len(value) > LISTS[column.reference][1]:
-                        raise CellError("too_long", value[:40] + "…")
-                else:
-                    value = read_cell(column.spec, cell, column.field)
+                value = read(cell)
             except CellError as error:
                 wrong.append(self._cell(number, index, self._cell_reason(column, error)))
                 continue
@@ -208,7 +232,7 @@ class Import:
         self, names: Names, stamp: dt.datetime, wrong: list[Rejected] | None, progress: Progress
     ) -> Iterator[tuple[Item, bool]]:
         """Each row's item, and whether its code is new; counts skipped rows."""
-        columns = self._columns()
+        columns = self._readers()
         code_index = next((i for i, k in self.mapping.items() if k == self.kind.code), None)
         seen: dict[str, int] = {}
         self.skipped = 0

@@ -35,29 +35,19 @@ def split_whys(text: str) -> list[str]:
     return [step for step in steps if step]
 
 
-def _part(values: Mapping[str, Any], part: str, resolve: Resolve) -> dict[str, Any]:
-    prefix = f"{part}."
-    found: dict[str, Any] = {}
+def _parts(values: Mapping[str, Any], resolve: Resolve) -> dict[str, dict[str, Any]]:
+    """The row's values by record kind (problem, cause, solution, result), names resolved."""
+    parts: dict[str, dict[str, Any]] = {"problem": {}, "cause": {}, "solution": {}, "result": {}}
     for key, value in values.items():
-        if part == "problem":
-            if "." in key or key in _PROBLEM_ONLY:
-                continue
-            name = key
-        elif key.startswith(prefix):
-            name = key[len(prefix) :]
-        else:
-            continue
-        column = PROBLEMS.column(key)
-        if column is not None and column.reference is not None:
-            value = resolve(column.reference, value)
-        found[name] = value
-    return found
+        place = _PLACES.get(key)
+        if place is not None:
+            part, name, reference = place
+            parts[part][name] = value if reference is None else resolve(reference, value)
+    return parts
 
 
-def _chain(values: Mapping[str, Any], resolve: Resolve, language: str) -> tuple[CauseInput, ...]:
-    cause = _part(values, "cause", resolve)
-    solution = _part(values, "solution", resolve)
-    result = _part(values, "result", resolve)
+def _chain(parts: dict[str, dict[str, Any]], language: str) -> tuple[CauseInput, ...]:
+    cause, solution, result = parts["cause"], parts["solution"], parts["result"]
     if not (cause or solution or result):
         return ()
     solutions: tuple[SolutionInput, ...] = ()
@@ -82,7 +72,8 @@ def build(
 ) -> Item:
     """What row ``row`` (its mapped values; names for the lists) writes."""
     code = values.get("code")
-    problem = _part(values, "problem", resolve)
+    parts = _parts(values, resolve)
+    problem = parts["problem"]
     if "title" not in problem and problem.get("description"):
         # A sheet with only 问题描述: its first line is the title, the whole text stays.
         problem["title"] = str(problem["description"]).strip().splitlines()[0][:TITLE_LENGTH]
@@ -96,11 +87,18 @@ def build(
             {**_BLANK, **problem},
             status=status or "open",
             closed_on=values.get("closed_on"),
-            causes=_chain(values, resolve, language),
+            causes=_chain(parts, language),
             code=code.strip() if code else None,
             imported_at=stamp,
         ),
     )
 
 
+# Each column's record kind, field and list, but the problem's own code, status and
+# closed_on, which ProblemInput takes apart.
+_PLACES = {
+    column.key: (column.part, column.field, column.reference)
+    for column in PROBLEM_COLUMNS
+    if column.key not in _PROBLEM_ONLY
+}
 PROBLEMS = register(ImportKind("problem", PROBLEM_COLUMNS, build=build))
