@@ -105,6 +105,7 @@ def plant_workbook(
             )
     sheet.append([])
     sheet.append(["合计", len(rows)])
+    sheet.append(["制表人：王小明    审核：李娜"])
     book.save(path)
     return path
 

@@ -39,7 +39,7 @@ def test_the_header_is_found_under_the_title_and_totals_rows(
         9: "severity",
     }
     assert (found.created, found.updated, found.rejected) == (4, 0, [])
-    assert found.skipped == 2  # the blank row and the totals row below the data
+    assert found.skipped == 3  # the blank row, the totals row and 制表人： below the data
     new = {(e.table, e.values["name"]) for e in found.new_entries}
     assert new == {
         ("site", "常州工厂"),

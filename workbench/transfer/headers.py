@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -87,6 +88,16 @@ def is_totals(cells: Iterable[Cell]) -> bool:
         if seen == 3:
             return False
     return False
+
+
+_NOTE = re.compile(r"^\s*[^\s:：]{1,10}\s*[:：]")
+
+
+def is_note(cells: Iterable[Cell]) -> bool:
+    """A line under the table such as 制表人：张三 or 备注: …: one filled cell, a label
+    and a colon, never a record."""
+    filled = [c for c in cells if c is not None]
+    return len(filled) == 1 and isinstance(filled[0], str) and bool(_NOTE.match(filled[0]))
 
 
 def signature(kind: ImportKind, headers: Sequence[str]) -> str:

@@ -24,7 +24,7 @@ from workbench.services.importing import ImportService, ImportWritten, Item, New
 from workbench.services.progress import Progress, silent
 from workbench.transfer.cells import CellError, fold, name_of, names_index, reader
 from workbench.transfer.files import Cell, FileRefused, Sheet, open_sheet
-from workbench.transfer.headers import find_header, header_text, is_totals, propose
+from workbench.transfer.headers import find_header, header_text, is_note, is_totals, propose
 from workbench.transfer.kinds import LISTS, Column, ImportKind
 from workbench.vocabulary import field_error
 from workbench.vocabulary.transfer import file_message
@@ -249,7 +249,7 @@ class Import:
                 done += 1
                 if done % REPORT_EVERY == 0:
                     progress.report(done, 0)
-                if all(c is None for c in cells) or is_totals(cells):
+                if all(c is None for c in cells) or is_totals(cells) or is_note(cells):
                     self.skipped += 1
                     continue
                 values, bad = self._parse(number, cells, columns)
