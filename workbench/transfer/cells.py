@@ -36,7 +36,7 @@ class CellError(Exception):
 
     code: str
     value: str
-    choices: str = ""
+    choices: tuple[str, ...] = ()  # the keys allowed, named in the report's language
 
 
 def fold(text: Any) -> str:
@@ -120,8 +120,7 @@ def _choice(spec: Spec, cell: Any) -> str:
         if key is None and vocabulary.name == "frequency":
             key = _frequency(cell)
     if key is None:
-        names = vocabulary.choices("zh_CN") if vocabulary else [(c, c) for c in spec.choices]
-        raise CellError("unknown_value", _shown(cell), "、".join(label for _, label in names))
+        raise CellError("unknown_value", _shown(cell), spec.choices)
     return key
 
 
@@ -153,7 +152,7 @@ def read_cell(spec: Spec, cell: Any, field: str = "") -> Any:
             return True
         if word in ("否", "no", "false", "n", "0", ""):
             return False
-        raise CellError("unknown_value", _shown(cell), "是、否")
+        raise CellError("unknown_value", _shown(cell), ("yes", "no"))
     if kind == "text":
         if isinstance(cell, dt.datetime | dt.date):
             return cell.isoformat()[:10] if not isinstance(cell, dt.datetime) else str(cell)
@@ -192,3 +191,16 @@ def names_index(rows: Sequence[Mapping[str, Any]], *columns: str) -> dict[str, i
             if row.get(column):
                 index.setdefault(fold(row[column]), int(row["id"]))
     return index
+
+
+def choice_names(spec: Spec, keys: Sequence[str], language: str) -> str:
+    """The allowed values of a field as the user calls them."""
+    vocabulary = vocabulary_of(spec)
+    names = [
+        vocabulary.label(k, language) if vocabulary else _YES_NO.get(k, {}).get(language, k)
+        for k in keys
+    ]
+    return ("、" if language.startswith("zh") else ", ").join(names)
+
+
+_YES_NO = {"yes": {"zh_CN": "是", "en": "yes"}, "no": {"zh_CN": "否", "en": "no"}}

@@ -22,7 +22,14 @@ from workbench.services import Services
 from workbench.services.bulk_rows import RowError
 from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry, NewRow
 from workbench.services.progress import Progress, silent
-from workbench.transfer.cells import CellError, fold, name_of, names_index, reader
+from workbench.transfer.cells import (
+    CellError,
+    choice_names,
+    fold,
+    name_of,
+    names_index,
+    reader,
+)
 from workbench.transfer.files import Cell, FileRefused, Sheet, open_sheet
 from workbench.transfer.headers import find_header, header_text, is_note, is_totals, propose
 from workbench.transfer.kinds import LISTS, Column, ImportKind
@@ -213,7 +220,8 @@ class Import:
         if error.code == "too_long":
             limit = LISTS[column.reference or "site"][1]
             return f"{column.label(self.language)}: > {limit}"
-        return file_message(error.code, self.language, value=error.value, choices=error.choices)
+        choices = choice_names(column.spec, error.choices, self.language)
+        return file_message(error.code, self.language, value=error.value, choices=choices)
 
     def _cell(self, number: int, index: int, reason: str) -> Rejected:
         header = self.headers[index] if index < len(self.headers) else ""

@@ -12,6 +12,7 @@ and the mapping is remembered for files of the same layout.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,8 @@ class ImportDialog(QDialog):
         self._samples: list[tuple[Any, ...]] = []
 
         self.sheet = QComboBox(self)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet.setMinimumContentsLength(16)
         self.header_row = QSpinBox(self)
         self.header_row.setRange(1, 1_000_000)
         self.encoding = QComboBox(self)
@@ -105,7 +108,11 @@ class ImportDialog(QDialog):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(self.rejected_cells, 1)
+        lower_layout.addStretch(0)
+        self.rejected_cells.setVisible(False)
         split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         self.buttons = QDialogButtonBox(self)
         self.preview_button = push_button("preview", self.tr("Preview"), self.run_preview)
@@ -182,7 +189,7 @@ class ImportDialog(QDialog):
         for index, header in enumerate(job.headers):
             self.mapping.setItem(index, 0, QTableWidgetItem(header))
             values = [
-                str(s[index]) for s in self._samples if index < len(s) and s[index] is not None
+                _shown(s[index]) for s in self._samples if index < len(s) and s[index] is not None
             ]
             self.mapping.setItem(index, 1, QTableWidgetItem(" · ".join(values)))
             combo = QComboBox(self.mapping)
@@ -250,6 +257,7 @@ class ImportDialog(QDialog):
         rows = [[str(r.row), r.column, r.header, r.reason] for r in result.rejected[:1000]]
         fill_table(self.rejected_cells, rows)
         self.rejected_cells.resizeColumnsToContents()
+        self.rejected_cells.setVisible(bool(rows))
         self.preview_button.setEnabled(True)
         self.import_button.setEnabled(not result.rejected and result.created + result.updated > 0)
 
@@ -295,3 +303,10 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Import cancelled: nothing was written."))
         self.preview_button.setEnabled(True)
         self.import_button.setEnabled(self.preview is not None and not self.preview.rejected)
+
+
+def _shown(cell: object) -> str:
+    """A cell as the sheet shows it: a date cell without its midnight."""
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        return cell.date().isoformat()
+    return str(cell)
