@@ -1356,6 +1356,14 @@
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
+        <source>Closed as imported (no verified result needed): reopen to edit</source>
+        <translation>导入时即为已关闭（无需已验证的效果）：重新打开后可编辑</translation>
+    </message>
+    <message>
+        <source>Imported from a spreadsheet on %1</source>
+        <translation>于 %1 从表格导入</translation>
+    </message>
+    <message>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>

@@ -81,6 +81,7 @@ def test_a_problem_imported_as_closed_stays_closed_and_is_marked(
     job.write(found)
     closed = plant.problems.get(plant.problems.id_of("WX-004"))
     assert closed.status == "closed" and not closed.causes  # no verified result: history
+    assert closed.imported_at is not None and closed.closed_on is None  # the sheet has none
     with plant.database.engine.connect() as connection:
         marks = connection.exec_driver_sql(
             "SELECT code, imported_at IS NOT NULL FROM problem ORDER BY code"
