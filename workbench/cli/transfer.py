@@ -118,7 +118,8 @@ def _import(args: argparse.Namespace) -> int:
 def _import_all(args: argparse.Namespace, language: str) -> int:
     from workbench.services.bulk import BatchError
     from workbench.transfer.files import FileRefused
-    from workbench.transfer.whole import import_record
+    from workbench.transfer.whole import import_record, left_out
+    from workbench.vocabulary.transfer import SHEET_NAMES, file_message
 
     if args.dry_run:
         raise Failed("import all has no --dry-run: it writes into a database without problems")
@@ -139,6 +140,11 @@ def _import_all(args: argparse.Namespace, language: str) -> int:
         f"import: {written.created:,} problems created with their chains, "
         f"{written.entries:,} list entries added"
     )
+    skipped = left_out(Path(args.file))
+    if skipped:
+        sheets = ", ".join(SHEET_NAMES[t].get(language, t) for t in skipped)
+        rows = f"{sum(skipped.values()):,}"
+        print(f"import: {file_message('left_out', language, rows=rows, sheets=sheets)}")
     return 0
 
 

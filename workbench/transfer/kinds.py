@@ -85,7 +85,7 @@ def columns_of(part: str, names: tuple[str, ...] | None = None, **extra: Spec) -
     found = []
     for name in chosen:
         spec = extra.get(name) or kind.fields[name]
-        reference = REFERENCES[name].__tablename__ if name in REFERENCES else None
+        reference = _REFERENCED.get(name)
         if spec.kind == "ref" and reference is None:
             continue
         if reference is not None:
@@ -94,6 +94,12 @@ def columns_of(part: str, names: tuple[str, ...] | None = None, **extra: Spec) -
     return found
 
 
+# The list each reference field names: the services' map, and the people a training names.
+_REFERENCED: Mapping[str, str] = {
+    **{name: str(model.__tablename__) for name, model in REFERENCES.items()},
+    "trainer_id": "person",
+    "person_id": "person",
+}
 _CODE = Spec("text", max_length=20)
 _WHYS = Spec("text", max_length=10_000, multiline=True)
 

@@ -168,6 +168,11 @@ def record_sheets(
         headers = [header(c, table, language) for c in columns]
         rows = [[shown(c, row, names, language) for c in columns] for row in data[table]]
         sheets.append(SheetData(sheet_name(table, language), headers, rows, len(rows)))
+    if only is None:
+        from workbench.transfer.record_kinds import kind_sheets
+
+        lists = {t: {r["id"]: r[LISTS[t][0][0]] for r in _rows(services, t)} for t in LISTS}
+        sheets += kind_sheets(services, language, lambda t: _rows(services, t), shown, lists)
     return sheets
 
 
@@ -175,9 +180,12 @@ def export_record(
     services: Services, out: Path, language: str, progress: Progress | None = None
 ) -> dict[str, int]:
     """The whole record to one workbook; how many rows each sheet got."""
+    from workbench.transfer.record_kinds import KIND_SHEETS
+
     sheets = record_sheets(services, language)
     write_table(out, sheets, progress or silent())
-    return {table: sheet.total for (table, _), sheet in zip(SHEETS, sheets, strict=True)}
+    tables = [table for table, _ in SHEETS] + [sheet.table for sheet in KIND_SHEETS]
+    return {table: sheet.total for table, sheet in zip(tables, sheets, strict=True)}
 
 
 def export_problems(

@@ -31,6 +31,7 @@ from workbench.vocabulary import LANGUAGES
 from workbench.vocabulary.transfer import SHEET_NAMES
 
 Row = dict[str, Any]
+READ = dict(SHEETS)  # the sheets read back; the others' rows are only counted
 
 
 def _sheets(path: Path) -> dict[str, list[Row]]:
@@ -47,8 +48,16 @@ def _sheets(path: Path) -> dict[str, list[Row]]:
         table = titles.get(title.lower())
         if table is None:
             continue
-        columns = dict(SHEETS)[table]
         rows = book[title].iter_rows(values_only=True)
+        if table not in READ:  # a kind not read back yet: its rows are counted
+            next(rows, None)  # its header
+            found[table] = [
+                {"_row": n}
+                for n, cells in enumerate(rows, start=2)
+                if any(c is not None for c in cells)
+            ]
+            continue
+        columns = READ[table]
         headers = next(rows, None) or ()
         by_header = {fold(name): c for c in columns for name in _names(c, table)}
         mapped = {i: by_header.get(fold(h)) for i, h in enumerate(headers) if h is not None}
@@ -210,6 +219,11 @@ def import_record(
 
     total = len(sheets.get("problem", []))
     return service.write(entries, codes, items, progress, total)
+
+
+def left_out(path: Path) -> dict[str, int]:
+    """The rows of the workbook's sheets that ``import_record`` does not read, by table."""
+    return {t: len(rows) for t, rows in _sheets(path).items() if t not in READ and rows}
 
 
 __all__ = ["BatchError", "import_record"]

@@ -179,6 +179,14 @@ REPORT_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     "cause_no": {"en": "Cause no.", "zh_CN": "原因序号"},
     "solution_no": {"en": "Solution no.", "zh_CN": "方案序号"},
     "created_at": {"en": "Created at", "zh_CN": "创建时间"},
+    "problem_codes": {"en": "Problems", "zh_CN": "关联问题"},
+    "pilot_code": {"en": "Pilot code", "zh_CN": "试点编号"},
+    "session_code": {"en": "Session code", "zh_CN": "培训编号"},
+    "left_out": {
+        "en": "{rows} rows of {sheets} are not imported (only sites, departments, modules, "
+        "people and problems with their chains are)",
+        "zh_CN": "{sheets} 中的 {rows} 行未导入（目前只导入工厂、部门、模块、人员及问题链）",
+    },
     "updated_at": {"en": "Updated at", "zh_CN": "更新时间"},
     "imported_at": {"en": "Imported at", "zh_CN": "导入时间"},
     "no_cause": {
@@ -198,6 +206,12 @@ SHEET_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "cause": {"en": "Causes", "zh_CN": "原因"},
     "solution": {"en": "Solutions", "zh_CN": "解决方案"},
     "result": {"en": "Results", "zh_CN": "效果"},
+    "improvement_item": {"en": "Improvement items", "zh_CN": "季度优化清单"},
+    "pilot": {"en": "Pilots", "zh_CN": "试点"},
+    "pilot_round": {"en": "Pilot rounds", "zh_CN": "试点轮次"},
+    "pilot_rollout": {"en": "Pilot roll-outs", "zh_CN": "试点推广"},
+    "training_session": {"en": "Training sessions", "zh_CN": "培训记录"},
+    "attendance": {"en": "Attendance", "zh_CN": "签到"},
 }
 
 
