@@ -6,13 +6,16 @@ import sys
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "transfer"))
 from plant_sheets import plant_workbook
 
+from workbench.transfer.files import open_sheet
 from workbench.transfer.headers import Remembered
 from workbench.transfer.problems import PROBLEMS
+from workbench.ui.transfer_actions import main_table
 
 
 def _open(window, qtbot, path: Path):
@@ -107,3 +110,20 @@ def test_export_the_problems_list_as_shown(window, qtbot, tmp_path: Path) -> Non
     titles = [r[2] for r in rows[1:]]
     assert titles == sorted(titles)
     assert rows[1][1] == model.data(model.index(0, 0))
+
+
+def test_export_another_pages_list_as_shown(window, qtbot, tmp_path: Path) -> None:
+    window.services.lookups.add_person("li.lei", "李雷")
+    page = window.open_page("settings")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    out = tmp_path / "people.csv"
+    table = main_table(page)
+    assert table is not None
+    operation = window.transfer.export_list(out)
+    with qtbot.waitSignal(operation.ended, timeout=10_000):
+        pass
+    rows = list(open_sheet(out).rows())
+    model = table.model()
+    shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert list(rows[0][1]) == [h for h in shown if h]
+    assert len(rows) - 1 == model.rowCount()
