@@ -150,8 +150,8 @@
         <translation>备份针对数据库文件，服务器数据库请用其自带工具备份。</translation>
     </message>
     <message>
-        <source>Kept in %1: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
-        <translation>保存在 %1：保留最近 7 天、4 周和 12 个月中每个时段最新的一份。</translation>
+        <source>Kept in %1: the newest of each of the last %2 days, %3 weeks and %4 months.</source>
+        <translation>保存在 %1：保留最近 %2 天、%3 周和 %4 个月中每个时段最新的一份。</translation>
     </message>
     <message>
         <source>Select the backup to restore.</source>

@@ -72,10 +72,16 @@ class BackupsView(QWidget):
         fill_table(self.table, rows)
         self.table.resizeColumnsToContents()
         self.restore_button.setEnabled(bool(found))
+        from workbench.settings import Settings
+        from workbench.transfer.backup import Keep
+
+        keep = Keep.parse(Settings.load().backup_keep)
         self.note.setText(
-            self.tr(
-                "Kept in %1: the newest of each of the last 7 days, 4 weeks and 12 months."
-            ).replace("%1", str(self.path.parent / "backups"))
+            self.tr("Kept in %1: the newest of each of the last %2 days, %3 weeks and %4 months.")
+            .replace("%1", str(self.path.parent / "backups"))
+            .replace("%2", str(keep.daily))
+            .replace("%3", str(keep.weekly))
+            .replace("%4", str(keep.monthly))
         )
 
     def back_up(self) -> None:
