@@ -2,10 +2,10 @@
 
 ``open_sheet(path, sheet, encoding)`` gives a ``Sheet``: its rows as (spreadsheet row
 number, cell values), read lazily, so a 1 GB CSV streams row by row and never sits in
-memory whole. An .xlsx is read with openpyxl: a workbook up to ``FULL_LOAD_BYTES`` is
-loaded whole so that merged cells can be filled with their value; a larger one in
-read-only mode. Formula cells give their cached values. Before openpyxl unpacks anything
-the file's first bytes and its zip directory are looked at: an image or PDF renamed
+memory whole. An .xlsx is read with openpyxl in read-only mode (streamed,
+whatever its size), merged cells filled with their top-left value
+(workbench.transfer.merged). Formula cells give their cached values. Before openpyxl
+unpacks anything the file's first bytes and its zip directory are looked at: an image or PDF renamed
 .xlsx, an Excel 97 file, a password-protected workbook (an encrypted OLE file), a
 truncated zip and a zip bomb are each refused with their own message (``FileRefused``).
 CSV comes in UTF-8, UTF-8 with BOM or GB18030 (GBK's superset, what Chinese Excel writes);
@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench.transfer.export import unescaped
+from workbench.transfer.merged import Filler, merged_ranges
 
 Cell = Any  # str, int, float, bool, datetime, date, time or None
 Row = tuple[int, tuple[Cell, ...]]
 
-# A workbook this small is loaded whole (merged cells filled); larger ones stream.
-FULL_LOAD_BYTES = 20 * 1024 * 1024
 # What a real workbook unpacks to at most, and its members' largest compression ratio.
 MAX_UNPACKED = 2 * 1024**3
 MAX_RATIO = 200
@@ -155,8 +154,7 @@ def _load(path: Path, read_only: bool) -> Any:
 
 
 def _xlsx(path: Path, wanted: str | None) -> Sheet:
-    read_only = path.stat().st_size > FULL_LOAD_BYTES
-    book = _load(path, read_only)
+    book = _load(path, read_only=True)
     names = tuple(book.sheetnames)
     if wanted is not None and wanted not in names:
         book.close()
@@ -165,37 +163,18 @@ def _xlsx(path: Path, wanted: str | None) -> Sheet:
 
     def rows() -> Iterator[Row]:
         worksheet = book[name]
-        filled = {} if read_only else _merged_values(worksheet)
+        member = getattr(worksheet, "_worksheet_path", None)  # openpyxl's read-only sheet
         try:
+            filler = Filler(merged_ranges(path, member) if member else [])
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 cells = tuple(_cell(v) for v in values)
-                if filled:
-                    cells = _fill(number, cells, filled)
-                yield number, cells
+                yield number, filler.fill(number, cells)
+        except (FileRefused, GeneratorExit):
+            raise
         except Exception as error:  # a broken sheet part read lazily
             raise FileRefused("damaged", why=str(error) or type(error).__name__) from error
 
     return Sheet(name, names, "xlsx", None, rows)
-
-
-def _merged_values(worksheet: Any) -> dict[tuple[int, int], Cell]:
-    """Each cell of a merged range with the value of its top-left cell."""
-    values: dict[tuple[int, int], Cell] = {}
-    for merged in worksheet.merged_cells.ranges:
-        value = worksheet.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row, merged.max_row + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
-                values[(row, column)] = value
-    return values
-
-
-def _fill(number: int, cells: tuple[Cell, ...], filled: dict[tuple[int, int], Cell]) -> tuple:
-    width = max([len(cells)] + [c for (r, c) in filled if r == number])
-    padded = list(cells) + [None] * (width - len(cells))
-    for index in range(width):
-        if padded[index] is None and (number, index + 1) in filled:
-            padded[index] = _cell(filled[(number, index + 1)])
-    return tuple(padded)
 
 
 def _cell(value: Any) -> Cell:
