@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 sys.path.insert(0, str(Path(__file__).parents[1] / "transfer"))
 from plant_sheets import plant_workbook
 
+from workbench.services.records import ProblemFilter
 from workbench.transfer.files import open_sheet
 from workbench.transfer.headers import Remembered
 from workbench.transfer.problems import PROBLEMS
@@ -127,3 +128,15 @@ def test_export_another_pages_list_as_shown(window, qtbot, tmp_path: Path) -> No
     shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert list(rows[0][1]) == [h for h in shown if h]
     assert len(rows) - 1 == model.rowCount()
+
+
+def test_export_the_whole_record_from_the_window(window, qtbot, tmp_path: Path) -> None:
+    out = tmp_path / "record.xlsx"
+    operation = window.transfer.export_record(out)
+    with qtbot.waitSignal(operation.ended, timeout=20_000):
+        pass
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames[:5] == ["Sites", "Departments", "ERP modules", "People", "Problems"]
+    problems = list(book["Problems"].iter_rows(values_only=True))
+    assert len(problems) - 1 == window.services.problems.count(ProblemFilter())
+    assert "Exported to" in window.statusBar().currentMessage()
