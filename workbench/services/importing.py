@@ -12,7 +12,7 @@ cancel through ``Progress`` rolls it back.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.services import kinds
@@ -58,6 +58,17 @@ class NewRow:
 
 
 Item = NewRow | ProblemUpdate
+
+
+@dataclass
+class Tally:
+    """What a preview found: rows to create, update, leave; the errors; the kept codes."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,35 @@ class ImportService(Service):
             known[table] = ids
         rows = RowChecker(known, self._clock(), self.today(), acting=lambda: 0)
         return rows, UpdateChecker(known, existing)
+
+    def preview(self, items: Iterable[Item], placeholders: Mapping[str, set[int]]) -> Tally:
+        """Check every item as the write will, writing nothing. ``placeholders``: the ids
+        a preview gives the list entries it would create (it may add to them while
+        ``items`` are read)."""
+        tally = Tally()
+        rows, _ = self.checkers(placeholders, {})
+        pending: list[ProblemUpdate] = []
+        for item in items:
+            if isinstance(item, NewRow):
+                if rows.problem(item.row, item.problem) is not None:
+                    tally.created += 1
+                if item.problem.code:
+                    tally.codes.append(item.problem.code)
+            else:
+                pending.append(item)
+        tally.errors.extend(rows.errors)
+        if pending:
+            existing = self.existing_by_id([u.problem_id for u in pending])
+            _, updates = self.checkers(placeholders, existing)
+            for update in pending:
+                changes, errors = updates.check(update)
+                if errors:
+                    tally.errors.extend(RowError(update.row, "problem", e) for e in errors)
+                elif changes:
+                    tally.updated += 1
+                else:
+                    tally.unchanged += 1
+        return tally
 
     def write(
         self,

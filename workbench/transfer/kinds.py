@@ -10,9 +10,9 @@ window offer; a later kind (KPI measurements) adds itself with ``register``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.services import kinds
 from workbench.services.base import REFERENCES
@@ -20,6 +20,11 @@ from workbench.services.fields import Spec
 from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.vocabulary import field_label
 from workbench.vocabulary.transfer import HEADER_WORDS
+
+if TYPE_CHECKING:
+    from workbench.services import Services
+    from workbench.services.importing import ImportWritten, NewEntry, Tally
+    from workbench.services.progress import Progress
 
 # The list each reference names, its columns matched against a name, and its name's limit.
 LISTS: Mapping[str, tuple[tuple[str, ...], int]] = {
@@ -64,15 +69,35 @@ _PART = {
 }
 
 
+class KindWriter(Protocol):
+    """What checks and writes a kind's rows (workbench.services.importing.ImportService for
+    problems; a later kind brings its own): the lists rows name, the records their codes
+    name, the preview's check, and the write in one transaction."""
+
+    def lists(self) -> dict[str, list[dict[str, Any]]]: ...
+    def existing(self, codes: Sequence[str]) -> dict[str, dict[str, Any]]: ...
+    def preview(self, items: Iterable[Any], placeholders: Mapping[str, set[int]]) -> Tally: ...
+    def write(
+        self,
+        entries: Sequence[NewEntry],
+        codes: Iterable[str],
+        items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
+        progress: Progress | None = None,
+        total: int = 0,
+    ) -> ImportWritten: ...
+
+
 @dataclass(frozen=True)
 class ImportKind:
     """A record kind as a sheet holds it: its columns, the code column that keys a row
-    to an existing record, and what makes a row into a write."""
+    to an existing record, what makes a row into an item (``build``) and what checks and
+    writes the items (``writer``; the problems' when None)."""
 
     name: str
     columns: tuple[Column, ...]
     code: str = "code"
     build: Callable[..., Any] | None = None
+    writer: Callable[[Services], KindWriter] | None = None
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

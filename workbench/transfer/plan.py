@@ -20,7 +20,7 @@ from typing import Any
 
 from workbench.services import Services
 from workbench.services.bulk_rows import RowError
-from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry, NewRow
+from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry
 from workbench.services.progress import Progress, silent
 from workbench.transfer.cells import (
     CellError,
@@ -32,7 +32,7 @@ from workbench.transfer.cells import (
 )
 from workbench.transfer.files import Cell, FileRefused, Sheet, open_sheet
 from workbench.transfer.headers import find_header, header_text, is_note, is_totals, propose
-from workbench.transfer.kinds import LISTS, Column, ImportKind
+from workbench.transfer.kinds import LISTS, Column, ImportKind, KindWriter
 from workbench.vocabulary import field_error
 from workbench.vocabulary.transfer import file_message
 
@@ -144,6 +144,10 @@ class Names:
         return {"name": name}
 
 
+def _problems_writer(services: Services) -> KindWriter:
+    return ImportService(services.database, services.actor)
+
+
 class Import:
     """One file's import of one kind: its sheet, header row and mapping."""
 
@@ -177,7 +181,7 @@ class Import:
         self.header_row = header_row
         self.headers = [header_text(c) for c in cells]
         self.mapping: dict[int, str] = propose(kind, self.headers)
-        self._service = ImportService(services.database, services.actor)
+        self._service: KindWriter = (kind.writer or _problems_writer)(services)
 
     # ---- reading rows -------------------------------------------------------------
 
@@ -238,8 +242,8 @@ class Import:
 
     def _items(
         self, names: Names, stamp: dt.datetime, wrong: list[Rejected] | None, progress: Progress
-    ) -> Iterator[tuple[Item, bool]]:
-        """Each row's item, and whether its code is new; counts skipped rows."""
+    ) -> Iterator[Item]:
+        """Each row's item; counts skipped rows."""
         columns = self._readers()
         code_index = next((i for i, k in self.mapping.items() if k == self.kind.code), None)
         seen: dict[str, int] = {}
@@ -281,7 +285,7 @@ class Import:
                 item = self.kind.build(
                     number, values, names.resolve, existing, stamp, self.language
                 )
-                yield item, code is not None and code.strip() not in existing
+                yield item
 
     # ---- the two passes -----------------------------------------------------------
 
@@ -293,33 +297,16 @@ class Import:
         )
         names = Names(self._service.lists())
         wrong: list[Rejected] = []
-        pending = []
         stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        checker, _ = self._service.checkers(names.placeholders, {})
-        for item, new_code in self._items(names, stamp, wrong, progress):
-            if isinstance(item, NewRow):
-                checker.problem(item.row, item.problem)
-                found.created += 1
-                if new_code and item.problem.code:
-                    found.codes.append(item.problem.code)
-            else:
-                pending.append(item)
-        checker_rows = {e.row for e in checker.errors}
-        found.created -= len(checker_rows)
-        wrong.extend(self.rejected_of(e) for e in checker.errors)
-        if pending:
-            existing = self._service.existing_by_id([u.problem_id for u in pending])
-            _, updates = self._service.checkers(names.placeholders, existing)
-            for update in pending:
-                changes, errors = updates.check(update)
-                if errors:
-                    wrong.extend(
-                        self.rejected_of(RowError(update.row, "problem", e)) for e in errors
-                    )
-                elif changes:
-                    found.updated += 1
-                else:
-                    found.unchanged += 1
+        items = self._items(names, stamp, wrong, progress)
+        tally = self._service.preview(items, names.placeholders)
+        found.created, found.updated, found.unchanged = (
+            tally.created,
+            tally.updated,
+            tally.unchanged,
+        )
+        found.codes = tally.codes
+        wrong.extend(self.rejected_of(e) for e in tally.errors)
         found.skipped = self.skipped
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
         found.new_entries = list(names.new.values())
@@ -335,8 +322,7 @@ class Import:
 
         def items(ids: Mapping[tuple[str, str], int]) -> Iterator[Item]:
             names = Names(lists, ids)
-            for item, _new in self._items(names, stamp, None, progress):
-                yield item
+            yield from self._items(names, stamp, None, progress)
 
         return self._service.write(
             preview.new_entries, preview.codes, items, progress, preview.rows
