@@ -1,7 +1,8 @@
 """`make bench`: start-up and the Problems list on a 1,000,000-problem database, the
 record pages on big files beside the demo (the Training page on 100,000 attendances),
-the search box on the million problems with 100,000 knowledge entries, and the
-quarterly report of 2,000 closed improvement records beside reportlab alone.
+the search box on the million problems with 100,000 knowledge entries, the
+quarterly report of 2,000 closed improvement records beside reportlab alone, and
+importing as many problems from CSV as the big file holds, beside pandas + executemany.
 
 Usage: python -m bench [--problems N] [--db PATH] [--repeat N]
 The database is made once with `workbench demo --problems N` and kept in bench/out/.
@@ -16,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import listing, pages, report, search, sorting, training
+from bench import importing, listing, pages, report, search, sorting, training
 from bench.timing import paired_process_ms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,8 @@ def main() -> int:
     search.report(args.db, args.repeat)
     # The quarterly report of 2,000 closed records beside reportlab alone, in this same run.
     report.report(args.repeat)
+    # Importing 1,000,000 problems from CSV beside pandas + executemany, in this same run.
+    importing.report(args.problems)
     return 0
 
 

@@ -26,6 +26,8 @@ def config_dir() -> Path:
 class Settings:
     user: str = ""
     language: str = ""  # "" follows the system locale
+    # How many automatic backups are kept: "daily,weekly,monthly"; "" is 7,4,12.
+    backup_keep: str = ""
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Settings:

@@ -135,6 +135,57 @@
     </message>
 </context>
 <context>
+    <name>BackupsView</name>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>审计条目</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backups are made of a database file, not of a server.</source>
+        <translation>备份针对数据库文件，服务器数据库请用其自带工具备份。</translation>
+    </message>
+    <message>
+        <source>Kept in %1: the newest of each of the last %2 days, %3 weeks and %4 months.</source>
+        <translation>保存在 %1：保留最近 %2 天、%3 周和 %4 个月中每个时段最新的一份。</translation>
+    </message>
+    <message>
+        <source>Select the backup to restore.</source>
+        <translation>请选择要恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1? The current database is kept beside it, and the program closes; start it again to work on the backup.</source>
+        <translation>用备份 %1 替换当前数据库吗？当前数据库会另存在旁边，程序随后关闭；再次启动即可使用恢复的数据。</translation>
+    </message>
+    <message>
+        <source>Restored. The database it replaced is kept as %1.</source>
+        <translation>已恢复。被替换的数据库保存为 %1。</translation>
+    </message>
+</context>
+<context>
     <name>CauseForm</name>
     <message>
         <source>Cause</source>
@@ -543,6 +594,113 @@
     <message>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>CSV encoding</source>
+        <translation>CSV 编码</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>正在打开文件…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Check the fields, then Preview.</source>
+        <translation>请核对字段对应，然后点击“预览”。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>The fields changed: Preview again.</source>
+        <translation>字段对应已修改：请再次预览。</translation>
+    </message>
+    <message>
+        <source>Reading every row…</source>
+        <translation>正在读取每一行…</translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 to update, %3 unchanged, %4 skipped (blank or totals rows).</source>
+        <translation>将新建 %1 条，更新 %2 条，%3 条不变，跳过 %4 行（空行或合计行）。</translation>
+    </message>
+    <message>
+        <source>New in the lists (created on import): %1</source>
+        <translation>列表中尚无（导入时新建）：%1</translation>
+    </message>
+    <message>
+        <source>%1 cells are rejected: correct the file, then Preview again.</source>
+        <translation>%1 个单元格被拒绝：请修改文件后再次预览。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 updated.</source>
+        <translation>已导入：新建 %1 条，更新 %2 条。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入：未写入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1594,14 @@
         <translation>至少填写标题，然后保存。</translation>
     </message>
     <message>
+        <source>Closed as imported (no verified result needed): reopen to edit</source>
+        <translation>导入时即为已关闭（无需已验证的效果）：重新打开后可编辑</translation>
+    </message>
+    <message>
+        <source>Imported from a spreadsheet on %1</source>
+        <translation>于 %1 从表格导入</translation>
+    </message>
+    <message>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
     </message>
@@ -1771,6 +1937,10 @@
     <message>
         <source>People</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>New module, e.g. 质量</source>

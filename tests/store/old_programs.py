@@ -4,7 +4,8 @@ Today's bulk writer fills every column of today's tables. A file older than 0006
 columns for the decimals of a result's figures: they are added for the write and dropped
 after it, and the figures are written without decimals (as floats, decimals not known),
 so the audit snapshots hold no decimals that the file would lack once upgraded. The same
-goes for a person's ``left_on`` (0010), added for the write, dropped after it, and empty.
+goes for a person's ``left_on`` (0010), added for the write, dropped after it, and empty,
+and for a problem's ``imported_at`` (0013).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def without_decimals(plan: PlannedProblem) -> PlannedProblem:
 LATER_COLUMNS = (
     *(("result", column, "SMALLINT") for column in DECIMALS),
     ("person", "left_on", "DATE"),
+    ("problem", "imported_at", "DATETIME"),
 )
 
 
@@ -57,6 +59,13 @@ def _alter(path: Path, add: bool) -> None:
                 connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             else:
                 connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+def imported_at(path: Path, add: bool) -> None:
+    """A problem's ``imported_at`` (0013) added to a file at an older revision, or dropped."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        action = "ADD COLUMN imported_at DATETIME" if add else "DROP COLUMN imported_at"
+        connection.execute(f"ALTER TABLE problem {action}")
 
 
 @contextmanager

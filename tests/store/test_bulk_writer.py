@@ -53,6 +53,7 @@ def _problem(**changes: Any) -> NewProblem:
         "status": "solving",
         "created_at": dt.datetime(2025, 3, 1, 9),
         "updated_at": dt.datetime(2025, 3, 2, 17, 30, 0, 123),
+        "imported_at": None,
         **changes,
     }
     result = NewResult(

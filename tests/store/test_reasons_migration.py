@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from old_programs import write_demo_before_0006
+from old_programs import imported_at, write_demo_before_0006
 
 from workbench.services import Services
 from workbench.store.audit import MIGRATE, SCHEMA
@@ -57,6 +57,7 @@ def test_a_0002_file_with_data_upgrades_to_0003_and_stays_sound(file_0002: Path)
     database = Database(resolve_target(str(file_0002)))
     try:
         backup = upgrade(database, target="0003")  # this revision, whatever comes after
+        imported_at(file_0002, add=True)  # today's model reads a problem's imported_at (0013)
         services = Services.build(database, "王芳")
         report = services.integrity.check(full=True)
         assert report.sound, report
@@ -70,6 +71,7 @@ def test_a_0002_file_with_data_upgrades_to_0003_and_stays_sound(file_0002: Path)
         assert report.sound, report
     finally:
         database.dispose()
+        imported_at(file_0002, add=False)
 
     assert backup is not None and backup.name.startswith("workbench.before-0002.")
     assert sql(backup, "SELECT version_num FROM alembic_version") == [("0002",)]

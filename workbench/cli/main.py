@@ -325,6 +325,10 @@ def build_parser() -> argparse.ArgumentParser:
     shot.set_defaults(handler=_screenshot)
     add_report_command(commands, _common, lambda args: _open(args, must_exist=True), CommandError)
     add_search(commands, _common, _open, _count)
+
+    from workbench.cli.transfer import add_commands
+
+    add_commands(commands, _common)  # import, export, backup, restore
     return parser
 
 

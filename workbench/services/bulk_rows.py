@@ -61,7 +61,9 @@ class ProblemInput:
 
     ``closed_on`` (a closed problem's; today when left out) and the times it was created
     and last changed (UTC; now when left out) are what a problem worked through the window
-    would have."""
+    would have. ``code`` keeps a code the problem already has (an import's; the next of
+    the sequence when None). ``imported_at`` marks it imported: its status is then the
+    sheet's history, so a closed one needs no verified result nor finished solutions."""
 
     values: Mapping[str, Any]
     status: str = "open"
@@ -69,6 +71,8 @@ class ProblemInput:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     causes: tuple[CauseInput, ...] = ()
+    code: str | None = None
+    imported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class RowError:
 
 
 _DATE = Spec("date")
+_CODE = Spec("text", required=True, max_length=20)
 _PERSON = str(Person.__tablename__)
 # Which list each reference field names, by table (REFERENCES: the services' own map).
 _LISTS: Mapping[str, str] = {name: str(m.__tablename__) for name, m in REFERENCES.items()}
@@ -198,12 +203,22 @@ class RowChecker:
                 errors.append(error)
         created_at = self._time("created_at", given.created_at, errors)
         updated_at = self._time("updated_at", given.updated_at, errors)
-        if status == "closed" and not any(
-            r.verified_at is not None for c in given.causes for s in c.solutions for r in s.results
-        ):
-            errors.append(_NEEDS_VERIFIED)
-        if status == "closed":
+        history = given.imported_at is not None
+        if given.imported_at is not None and not isinstance(given.imported_at, dt.datetime):
+            errors.append(_error("imported_at", "not_a_time", "is not a date and time"))
+        if status == "closed" and not history:
+            if not any(
+                r.verified_at is not None
+                for c in given.causes
+                for s in c.solutions
+                for r in s.results
+            ):
+                errors.append(_NEEDS_VERIFIED)
             errors += _unfinished(given)
+        if given.code is not None:
+            _, error = fields.coerce("code", _CODE, given.code)
+            if error is not None:
+                errors.append(error)
         self._note("problem", row, (), errors)
         causes = [self._cause(row, n, c) for n, c in enumerate(given.causes, start=1)]
         if len(self.errors) > before:
@@ -212,9 +227,15 @@ class RowChecker:
             clean["reporter_id"] = self._acting()
         values = kinds.PROBLEM.columns({**_PROBLEM_BLANK, **clean})
         values["status"] = status
-        values["closed_on"] = (closed_on or self._today) if status == "closed" else None
+        if status != "closed":
+            values["closed_on"] = None
+        else:  # an imported one closed on a day the sheet may not say
+            values["closed_on"] = closed_on if history else (closed_on or self._today)
         values["created_at"] = created_at
         values["updated_at"] = updated_at
+        values["imported_at"] = given.imported_at
+        if given.code is not None:
+            values["code"] = given.code.strip()
         return NewProblem(values, [c for c in causes if c is not None])
 
     def _note(self, kind: str, row: int, part: tuple[int, ...], errors: list[FieldError]) -> None:

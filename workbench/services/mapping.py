@@ -164,4 +164,5 @@ def problem_detail(session: Session, problem: Problem, today: dt.date) -> Proble
         updated_at=problem.updated_at,
         causes=tuple(cause_record(c, names, today, known, entered) for c in problem.causes),
         version=known["problem"].get(problem.id, 0),
+        imported_at=problem.imported_at,
     )

@@ -267,6 +267,8 @@ class ProblemDetail:
     causes: tuple[CauseRecord, ...] = field(default=())
     # The record's version (workbench.services.versions); not part of what it says.
     version: int = field(default=0, compare=False)
+    # When it came in from a spreadsheet (migration 0013); None: entered in the program.
+    imported_at: dt.datetime | None = None
 
     def results(self) -> list[ResultRecord]:
         return [r for c in self.causes for s in c.solutions for r in s.results]

@@ -258,7 +258,8 @@ class BulkWriter:
     def add(self, problem: NewProblem) -> None:
         """Buffer ``problem`` with its chain; a full batch is inserted at once."""
         values = problem.values
-        values["code"] = self._code(values["reported_on"].year)
+        if "code" not in values:  # an import keeps its codes (see ImportWriter.reserve)
+            values["code"] = self._code(values["reported_on"].year)
         problem_id = self._add("problem", values)
         for cause in problem.causes:
             cause.values["problem_id"] = problem_id

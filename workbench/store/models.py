@@ -179,6 +179,9 @@ class Problem(Base):
     status: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # When the problem came in from a spreadsheet (migration 0013); None: entered here.
+    # An imported problem's status is the sheet's history (closed without a verified result).
+    imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     causes: Mapped[list[Cause]] = relationship(
         back_populates="problem", cascade="all, delete-orphan", order_by="Cause.id"

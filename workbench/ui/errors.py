@@ -46,6 +46,10 @@ def describe(error: BaseException) -> str:
     """The message a person reads for ``error``, in the window's language."""
     if isinstance(error, StorageError):
         return storage(error)
+    from workbench.transfer.files import FileRefused
+
+    if isinstance(error, FileRefused):  # a spreadsheet or backup the program cannot read
+        return error.text(labels.language())
     if isinstance(error, ValidationError):
         return "\n".join(labels.error(e) for e in error.errors)
     if isinstance(error, Exception) and (schema := _schema(error)) is not None:

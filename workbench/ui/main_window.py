@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.navigation.setEnabled(True)
         for action in self._database_actions:
             action.setEnabled(True)
+        self.transfer.attach()
         if self._entries:
             self.navigation.setCurrentRow(0)
         if "mine" in self._entries:
@@ -172,6 +173,10 @@ class MainWindow(QMainWindow):
         for action in self._database_actions:
             action.setEnabled(False)  # until the database is open
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        from workbench.ui.transfer_actions import TransferActions
+
+        self.transfer = TransferActions(self, self.operations, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)

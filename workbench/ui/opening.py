@@ -26,6 +26,11 @@ class _Opener(QObject):
             from workbench.app import open_services
 
             services = open_services(self._target)
+            from workbench.settings import Settings
+            from workbench.transfer.backup import Keep, daily_backup
+
+            # Once a day, before any work: a backup with the online API, rotated.
+            daily_backup(services, Keep.parse(Settings.load().backup_keep))
             # Connections made here belong to this thread; the UI makes its own.
             services.release_connections()
         except Exception as exc:  # every failure is shown to the user, in words

@@ -174,6 +174,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._site_editor(), self.tr("Sites"))
         self.tabs.addTab(self._department_editor(), self.tr("Departments"))
         self.tabs.addTab(self._people_editor(), self.tr("People"))
+        from workbench.ui.backups_view import BackupsView
+
+        self.backups = BackupsView(self._services)
+        self.tabs.addTab(self.backups, self.tr("Backups"))
         return self.tabs
 
     # ---- ERP modules -------------------------------------------------------------------

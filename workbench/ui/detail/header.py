@@ -130,6 +130,19 @@ class ProblemHeader(QWidget):
             self.badge.show()
             self.badge.set_status(detail.status)
             self.title.setText(detail.title)
+        imported = detail is not None and detail.imported_at is not None
+        self.closed_note.setText(
+            self.tr("Closed as imported (no verified result needed): reopen to edit")
+            if imported
+            else self.tr("Closed: reopen to edit")
+        )
+        self.code.setToolTip(
+            self.tr("Imported from a spreadsheet on %1").replace(
+                "%1", detail.imported_at.date().isoformat()
+            )
+            if detail is not None and detail.imported_at is not None
+            else ""
+        )
         self.closed_note.setVisible(detail is not None and detail.status == "closed")
         self._set_buttons(detail.status if detail else None, allowed)
 
