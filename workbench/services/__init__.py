@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
+    from workbench.services.kpi_alerts import AlertService
+    from workbench.services.kpi_health import HealthService
+    from workbench.services.kpis import KpiService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
     from workbench.services.pilots import PilotService
@@ -58,6 +61,9 @@ class Services:
     attachments: AttachmentService
     pilots: PilotService
     training: TrainingService
+    kpis: KpiService
+    alerts: AlertService
+    health: HealthService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -69,6 +75,9 @@ class Services:
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
+        from workbench.services.kpi_alerts import AlertService
+        from workbench.services.kpi_health import HealthService
+        from workbench.services.kpis import KpiService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
         from workbench.services.pilots import PilotService, pilots_stay_in_order
@@ -96,6 +105,9 @@ class Services:
             attachments=AttachmentService(database, actor, history),
             pilots=PilotService(database, actor),
             training=TrainingService(database, actor),
+            kpis=KpiService(database, actor),
+            alerts=AlertService(database, actor),
+            health=HealthService(database, actor),
         )
 
     @property

@@ -31,6 +31,8 @@ from workbench.store.models import (
     Department,
     ErpModule,
     ImprovementItem,
+    Kpi,
+    KpiMeasurement,
     Person,
     Pilot,
     PilotRollout,
@@ -305,6 +307,35 @@ PILOT_ROLLOUT = describe(
     },
 )
 
+# A KPI's name may stay empty for one of the articles' (its preset names it), its
+# thresholds' order and the measurement's period and place are the service's rules
+# (workbench.services.kpis).
+KPI = describe(
+    Kpi,
+    {
+        "name": {},
+        "unit": {},
+        "direction": _choice(v.DIRECTIONS, required=True),
+        "target": _REQUIRED,
+        "warning": {},
+        "alarm": {},
+        "period": _choice(v.KPI_PERIODS, required=True),
+        "department_id": {},
+        "erp_module_id": {},
+        "note": {"max_length": 2000},
+    },
+)
+KPI_MEASUREMENT = describe(
+    KpiMeasurement,
+    {
+        "kpi_id": _REQUIRED,
+        "period": _REQUIRED,
+        "site_id": {},
+        "department_id": {},
+        "value": _REQUIRED,
+    },
+)
+
 KINDS: Mapping[str, RecordKind] = {
     kind.name: kind
     for kind in (
@@ -322,5 +353,7 @@ KINDS: Mapping[str, RecordKind] = {
         PILOT,
         PILOT_ROUND,
         PILOT_ROLLOUT,
+        KPI,
+        KPI_MEASUREMENT,
     )
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from workbench.vocabulary import (
+    VOCABULARIES,
     CAUSE_CATEGORY,
     CRITERION_MEASURE,
     DECISION,
@@ -69,3 +70,6 @@ ROLLOUT_STATUSES: Final = ROLLOUT_STATUS.keys
 # The training records: the kinds of session (现场演练, 培训课 …) and the score's range.
 TRAINING_KINDS: Final = TRAINING_KIND.keys
 SCORE_RANGE: Final = (0, 100)
+
+# A KPI is measured monthly (the period texts are "YYYY-MM"); the column leaves room for more.
+KPI_PERIODS: Final = VOCABULARIES["kpi_period"].keys

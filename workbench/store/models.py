@@ -397,3 +397,10 @@ from workbench.store.training_models import (  # noqa: E402, F401
     TrainingLink,
     TrainingSession,
 )
+from workbench.store.kpi_models import (  # noqa: E402, F401
+    Kpi,
+    KpiAlert,
+    KpiAlertBreach,
+    KpiMeasurement,
+    ResultKpi,
+)

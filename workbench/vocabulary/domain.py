@@ -12,6 +12,14 @@ from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
+from workbench.vocabulary.kpis import (
+    ALERT_STATUS,
+    HEALTH_PART,
+    KPI_PERIOD,
+    KPI_PRESET,
+    KPI_STATUS,
+    KPI_TEXT,
+)
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.training import TRAINING_KIND
@@ -406,6 +414,12 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         *PILOT_VOCABULARIES,
         CHART_TEXT,
         TRAINING_KIND,
+        KPI_PRESET,
+        KPI_PERIOD,
+        KPI_STATUS,
+        ALERT_STATUS,
+        HEALTH_PART,
+        KPI_TEXT,
     )
 }
 

@@ -12,6 +12,7 @@ from typing import Final
 from workbench.vocabulary.base import Term, term
 from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.kpis import KPI_FIELDS
 from workbench.vocabulary.pilots import PILOT_FIELDS
 from workbench.vocabulary.training import TRAINING_KIND
 
@@ -162,6 +163,7 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         term("left_on", "Left on", "离职日期"),
     ),
     **PILOT_FIELDS,
+    **KPI_FIELDS,
 }
 
 # Columns of the problem list that show a referenced record's name under a short key.

@@ -9,6 +9,7 @@ from typing import Any, Final, Protocol
 from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.kpis import KPI_TEMPLATES
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
 from workbench.vocabulary.pilots import PILOT_TEMPLATES
 
@@ -179,6 +180,7 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh_CN": "{field}必须在1到{high}之间。",
     },
     **PILOT_TEMPLATES,
+    **KPI_TEMPLATES,
 }
 
 
