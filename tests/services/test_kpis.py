@@ -26,9 +26,16 @@ def plant(services):
 def variance(services, plant):
     """库存差异率 ≤ 0.5%, alarm beyond 1.0%, owned by the warehouse."""
     return services.kpis.create(
-        {"name": "库存差异率", "unit": "%", "direction": "lower", "target": "0.5",
-         "warning": "0.50", "alarm": "1.0", "department_id": plant["warehouse"],
-         "erp_module_id": plant["inventory"]}
+        {
+            "name": "库存差异率",
+            "unit": "%",
+            "direction": "lower",
+            "target": "0.5",
+            "warning": "0.50",
+            "alarm": "1.0",
+            "department_id": plant["warehouse"],
+            "erp_module_id": plant["inventory"],
+        }
     )
 
 
@@ -43,12 +50,21 @@ def test_the_articles_kpis_are_added_once_named_in_both_languages(services):
     services.lookups.add_module("库存")
     added = services.kpis.add_presets()
     assert [k.title("zh_CN") for k in added] == [
-        "数据准确率", "订单处理时长", "库存差异率", "流程人力投入降低", "系统可用率",
-        "月度报表生成时间", "用户满意度",
+        "数据准确率",
+        "订单处理时长",
+        "库存差异率",
+        "流程人力投入降低",
+        "系统可用率",
+        "月度报表生成时间",
+        "用户满意度",
     ]
     assert added[0].title("en") == "Data accuracy"
     variance = added[2]
-    assert (str(variance.target), str(variance.alarm), variance.direction) == ("0.5", "1.0", "lower")
+    assert (str(variance.target), str(variance.alarm), variance.direction) == (
+        "0.5",
+        "1.0",
+        "lower",
+    )
     assert variance.module == "库存"
     assert [str(k.target) for k in added] == ["99", "2", "0.5", "30", "99.5", "2", "4.2"]
     assert services.kpis.add_presets() == ()
@@ -78,8 +94,11 @@ def test_a_batch_with_one_bad_cell_writes_nothing_and_names_row_and_field(
     with pytest.raises(BatchError) as refused:
         services.kpis.write_measurements(rows)
     found = [(e.row, e.field, e.code) for e in refused.value.rows]
-    assert found == [(2, "value", "decimal_comma"), (3, "period", "not_a_period"),
-                     (4, "period", "repeated_row")]
+    assert found == [
+        (2, "value", "decimal_comma"),
+        (3, "period", "not_a_period"),
+        (4, "period", "repeated_row"),
+    ]
     assert services.kpis.measurements(variance.id) == ()
 
 
@@ -89,27 +108,31 @@ def test_a_value_is_kept_with_its_decimals_and_replaced_for_the_same_period_and_
     first = services.kpis.write_measurements(_rows(variance.id, plant["sh"], ["0.40", "0.5"]))
     assert (first.added, first.replaced) == (2, 0)
     again = services.kpis.write_measurements(
-        [MeasurementInput(variance.id, "2026-02", "0.45", site_id=plant["sh"]),
-         MeasurementInput(variance.id, "2026-02", "0.45", site_id=plant["sz"])]
+        [
+            MeasurementInput(variance.id, "2026-02", "0.45", site_id=plant["sh"]),
+            MeasurementInput(variance.id, "2026-02", "0.45", site_id=plant["sz"]),
+        ]
     )
     assert (again.added, again.replaced) == (1, 1)
     kept = services.kpis.measurements(variance.id)
     assert [(m.period, m.site, str(m.value)) for m in kept] == [
-        ("2026-01", "上海工厂", "0.40"), ("2026-02", "上海工厂", "0.45"),
+        ("2026-01", "上海工厂", "0.40"),
+        ("2026-02", "上海工厂", "0.45"),
         ("2026-02", "苏州工厂", "0.45"),
     ]
 
 
-def test_a_breach_opens_one_ticket_and_later_breaches_are_added_to_it(
-    services, plant, variance
-):
+def test_a_breach_opens_one_ticket_and_later_breaches_are_added_to_it(services, plant, variance):
     report = services.kpis.write_measurements(
         _rows(variance.id, plant["sh"], ["0.4", "1.3", "1.6", "0.8", "1.2"]), language="zh_CN"
     )
     assert (report.evaluation.opened, report.evaluation.extended) == (1, 2)
     (alert,) = services.alerts.alerts(language="zh_CN")
     assert (alert.opened_period, alert.last_breach_period, alert.breaches) == (
-        "2026-02", "2026-05", 3)
+        "2026-02",
+        "2026-05",
+        3,
+    )
     assert (alert.site, alert.owner_department, alert.status) == ("上海工厂", "仓储部", "open")
     ticket = services.problems.get(alert.problem_id)
     assert ticket.title == "KPI异常预警：库存差异率 上海工厂"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Final
 
 from workbench.vocabulary import (
-    VOCABULARIES,
     CAUSE_CATEGORY,
     CRITERION_MEASURE,
     DECISION,
@@ -25,6 +24,7 @@ from workbench.vocabulary import (
     SOLUTION_STATUS,
     STATUS,
     TRAINING_KIND,
+    VOCABULARIES,
 )
 
 PROBLEM_STATUSES: Final = STATUS.keys

@@ -391,16 +391,16 @@ from workbench.store.improvement_models import (  # noqa: E402, F401
     ImprovementLink,
     QuarterList,
 )
-from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
-from workbench.store.training_models import (  # noqa: E402, F401
-    Attendance,
-    TrainingLink,
-    TrainingSession,
-)
 from workbench.store.kpi_models import (  # noqa: E402, F401
     Kpi,
     KpiAlert,
     KpiAlertBreach,
     KpiMeasurement,
     ResultKpi,
+)
+from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
+from workbench.store.training_models import (  # noqa: E402, F401
+    Attendance,
+    TrainingLink,
+    TrainingSession,
 )

@@ -12,6 +12,7 @@ from typing import Final
 
 from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
+from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.kpis import (
     ALERT_STATUS,
     HEALTH_PART,
@@ -20,7 +21,6 @@ from workbench.vocabulary.kpis import (
     KPI_STATUS,
     KPI_TEXT,
 )
-from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.training import TRAINING_KIND
 
