@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from workbench.services.changes import ChangeFeed
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
+    from workbench.services.dashboard import DashboardService
     from workbench.services.integrity import IntegrityService
     from workbench.services.kpi_alerts import AlertService
+    from workbench.services.kpi_effects import EffectService
     from workbench.services.kpi_health import HealthService
     from workbench.services.kpis import KpiService
     from workbench.services.lookups import LookupService
@@ -64,6 +66,8 @@ class Services:
     kpis: KpiService
     alerts: AlertService
     health: HealthService
+    effects: EffectService
+    dashboard: DashboardService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -74,8 +78,10 @@ class Services:
         from workbench.services.closing import closed_stays_closed
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
+        from workbench.services.dashboard import DashboardService
         from workbench.services.integrity import IntegrityService
         from workbench.services.kpi_alerts import AlertService
+        from workbench.services.kpi_effects import EffectService
         from workbench.services.kpi_health import HealthService
         from workbench.services.kpis import KpiService
         from workbench.services.lookups import LookupService
@@ -108,6 +114,8 @@ class Services:
             kpis=KpiService(database, actor),
             alerts=AlertService(database, actor),
             health=HealthService(database, actor),
+            effects=EffectService(database, actor),
+            dashboard=DashboardService(database, actor),
         )
 
     @property
