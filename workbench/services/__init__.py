@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from workbench.services.bulk import BulkService
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
+    from workbench.services.dashboard import DashboardService
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
-    from workbench.services.dashboard import DashboardService
     from workbench.services.integrity import IntegrityService
     from workbench.services.kpi_alerts import AlertService
     from workbench.services.kpi_effects import EffectService
@@ -76,9 +76,9 @@ class Services:
         from workbench.services.bulk import BulkService
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
+        from workbench.services.dashboard import DashboardService
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
-        from workbench.services.dashboard import DashboardService
         from workbench.services.integrity import IntegrityService
         from workbench.services.kpi_alerts import AlertService
         from workbench.services.kpi_effects import EffectService
