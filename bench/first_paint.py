@@ -48,7 +48,8 @@ def main(argv: list[str]) -> int:
     from workbench.ui.qt_app import ensure_application, run_window
 
     ensure_application("zh_CN").installEventFilter(spy)
-    return run_window(argv[1], "zh_CN")
+    # The list is measured opening on the Problems page, as before the Dashboard came first.
+    return run_window(argv[1], "zh_CN", first="problems" if mode == "list" else "dashboard")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from workbench.app import anchor_of, open_services
 from workbench.cli import bulk
 from workbench.cli.demo_pilots import write_pilots
 from workbench.cli.improvement_demo import write_improvements
+from workbench.cli.kpi_demo import write_kpis
 from workbench.cli.scenario import (
     Catalogue,
     LookupIds,
@@ -139,6 +140,8 @@ def write_demo(
     write_improvements(services, lang, today)
     # A year of training on the modules the departments work in, with one gap left.
     write_training(services, lang, today)
+    # The articles' KPIs with two years of measurements, a few breaches and their tickets.
+    write_kpis(services, lang, ids, today)
 
 
 class FileInUseError(Exception):

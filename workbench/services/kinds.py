@@ -23,7 +23,7 @@ from workbench.services import fields
 from workbench.services import vocabulary as v
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
-from workbench.services.numbers import stored
+from workbench.services.numbers import TypedNumber, stored
 from workbench.store.models import (
     Attendance,
     Base,
@@ -82,7 +82,8 @@ class RecordKind:
         with the same attribute names), each number with its decimals."""
         values = {name: getattr(record, name) for name in self.fields}
         for name, decimals in self.numbers().items():
-            values[name] = stored(values[name], getattr(record, decimals))
+            if not isinstance(values[name], TypedNumber):  # a record may hold it whole
+                values[name] = stored(values[name], getattr(record, decimals))
         return values
 
 

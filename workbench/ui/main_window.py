@@ -44,10 +44,13 @@ class MainWindow(QMainWindow):
         services: Services | None = None,
         pages: Sequence[PageEntry] | None = None,
         parent: QWidget | None = None,
+        first: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._services: Services | None = None
         self._entries = {entry.key: entry for entry in (PAGES if pages is None else pages)}
+        # The page shown when the database is open: the first listed unless told.
+        self.first_page = first if first in self._entries else next(iter(self._entries), None)
         self._built: dict[str, QWidget] = {}
         self._pages: dict[str, Page] = {}  # the same pages, seen as Page
         self.notices: ChangeNotices | None = None
@@ -106,10 +109,20 @@ class MainWindow(QMainWindow):
         self.navigation.setEnabled(True)
         for action in self._database_actions:
             action.setEnabled(True)
-        if self._entries:
-            self.navigation.setCurrentRow(0)
+        if self.first_page is not None:
+            self.open_page(self.first_page)
         if "mine" in self._entries:
             self._count_my_work(services)
+        if "alerts" in self._entries:
+            self._evaluate_alerts(services)
+
+    def _evaluate_alerts(self, services: Services) -> None:
+        """Evaluate the KPIs once the database is open (in the background): a breach
+        measured since opens its ticket; the pages hear it as any write."""
+        from workbench.ui import labels
+
+        alerts, language = services.alerts, labels.language()
+        self.operations.run(lambda _progress: alerts.evaluate(language), dialog=False)
 
     def _count_my_work(self, services: Services) -> None:
         """Say at start how much needs the user today (counted in the background)."""

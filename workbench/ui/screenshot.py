@@ -9,6 +9,7 @@ display.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,10 +27,14 @@ from workbench.services import Services
 from workbench.ui.main_window import MainWindow
 from workbench.ui.pages import PAGES
 from workbench.ui.qt_app import ensure_application
+from workbench.vocabulary import resolve_language
 
 PROBLEM_PREFIX = "problem:"
 QUARTER_PREFIX = "improvements:"  # a quarter's improvement list, e.g. improvements:2026Q3
 PILOT_PREFIX = "pilot:"  # a pilot with its charts, e.g. pilot:PL-2026-01
+KPI_PREFIX = "kpi:"  # a KPI with its trend, by its name, e.g. kpi:数据准确率
+# How long a page reading in the background (the Dashboard) may take to fill in.
+FILL_WAIT_S = 60
 
 
 def page_names() -> list[str]:
@@ -38,6 +43,7 @@ def page_names() -> list[str]:
         f"{PROBLEM_PREFIX}CODE",
         f"{QUARTER_PREFIX}2026Q3",
         f"{PILOT_PREFIX}CODE",
+        f"{KPI_PREFIX}NAME",
     ]
 
 
@@ -78,7 +84,18 @@ def render(
     problem_code: str | None = None
     quarter: str | None = None
     pilot_id: int | None = None
-    if page.startswith(PILOT_PREFIX):
+    kpi_id: int | None = None
+    if page.startswith(KPI_PREFIX):
+        name = page[len(KPI_PREFIX) :].strip()
+        language = resolve_language(lang)
+        kpi_id = next(
+            (k.id for k in services.kpis.kpis() if name in (k.title(language), k.name, k.preset)),
+            None,
+        )
+        if kpi_id is None:
+            raise ValueError(f"no KPI named {name!r} in this database")
+        page = "kpis"
+    elif page.startswith(PILOT_PREFIX):
         pilot_id = services.pilots.id_of(page[len(PILOT_PREFIX) :].strip())
         if pilot_id is None:
             raise ValueError(f"no pilot with code {page[len(PILOT_PREFIX) :]!r} in this database")
@@ -102,7 +119,16 @@ def render(
     ensure_application(lang)
 
     with _quiet_offscreen():
-        _grab(MainWindow(services), page, problem_code, out, size, quarter, pilot_id)
+        window = MainWindow(services, first=page if problem_code is None else "problems")
+        _grab(window, page, problem_code, out, size, quarter, pilot_id, kpi_id)
+
+
+def _wait_until(done: Callable[[], bool]) -> None:
+    """Let the event loop run until ``done()`` (a page's background reading arrived)."""
+    deadline = time.monotonic() + FILL_WAIT_S
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
 
 
 def _grab(
@@ -113,6 +139,7 @@ def _grab(
     size: tuple[int, int],
     quarter: str | None = None,
     pilot_id: int | None = None,
+    kpi_id: int | None = None,
 ) -> None:
     try:
         # Shown at its size first, as a user's window is before they open a record: the
@@ -135,6 +162,10 @@ def _grab(
                 shown.open_record("pilot", pilot_id)  # type: ignore[attr-defined]
                 # The pilot's charts, where its rounds and criterion show at a glance.
                 shown.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+            if kpi_id is not None:
+                shown.open_record("kpi", kpi_id)  # type: ignore[attr-defined]
+            if getattr(shown, "readings", False) is None:  # the Dashboard's charts
+                _wait_until(lambda: shown.readings is not None)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
         least = window.minimumSizeHint()
