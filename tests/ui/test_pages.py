@@ -46,7 +46,10 @@ class NotesPage(QLabel):
 
 def test_registered_pages_are_pages(window) -> None:
     keys = [entry.key for entry in PAGES]
-    assert keys == ["problems", "improvements", "pilots", "training", "mine", "settings"]
+    assert keys == [
+        "dashboard", "problems", "improvements", "pilots", "training", "kpis", "alerts", "mine",
+        "settings",
+    ]
     for entry in PAGES:
         page = window.page(entry.key)
         assert isinstance(page, Page)
