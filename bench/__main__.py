@@ -1,5 +1,6 @@
-"""`make bench`: start-up and the Problems list on a 1,000,000-problem database, and the
-record pages on big files beside the demo (the Training page on 100,000 attendances).
+"""`make bench`: start-up and the Problems list on a 1,000,000-problem database, the
+record pages on big files beside the demo (the Training page on 100,000 attendances), and
+start-up to a drawn Dashboard on 100,000 problems with five years of KPI measurements.
 
 Usage: python -m bench [--problems N] [--db PATH] [--repeat N]
 The database is made once with `workbench demo --problems N` and kept in bench/out/.
@@ -14,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import listing, pages, sorting, training
+from bench import dashboard, listing, pages, sorting, training
 from bench.timing import paired_process_ms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,8 @@ def main() -> int:
     pages.report(args.repeat)
     # The Training page on the demo file and on 100,000 attendances, in this same run.
     training.report(args.repeat)
+    # Start-up to the Dashboard drawn, beside its floor (one pyqtgraph plot), same run.
+    dashboard.report(args.repeat)
     return 0
 
 

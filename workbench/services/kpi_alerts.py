@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, true
+from sqlalchemy.orm import Session, aliased
 
 from workbench import vocabulary
 from workbench.analysis.kpi_rules import DEFAULT_CLOSE_AFTER, RED, next_period, period_start, walk
@@ -26,7 +26,7 @@ from workbench.analysis.kpi_rules import status as value_status
 from workbench.services.base import Service
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kpi_records import AlertRow, Evaluation, kpi_title
-from workbench.services.numbers import TypedNumber, stored
+from workbench.services.numbers import stored
 from workbench.store import sequences
 from workbench.store.models import (
     Department,
@@ -70,23 +70,22 @@ class _Evaluator:
         self.departments = {d.id: d.name for d in session.scalars(select(Department))}
         self.opened = self.extended = self.proposed = 0
 
-    def series(self, kpi: Kpi, place: tuple[int | None, int | None], rows: list[Any]) -> None:
+    def series(
+        self,
+        kpi: Kpi,
+        place: tuple[int | None, int | None],
+        rows: list[Any],
+        alerts: list[KpiAlert],
+    ) -> None:
+        """Walk one series; ``alerts`` are the series' alerts, oldest first."""
         site_id, department_id = place
-        alerts = list(
-            self.session.scalars(
-                select(KpiAlert)
-                .where(KpiAlert.kpi_id == kpi.id)
-                .where(
-                    _same(KpiAlert.site_id, site_id), _same(KpiAlert.department_id, department_id)
-                )
-                .order_by(KpiAlert.id)
-            )
-        )
+        cursor = max((a.last_breach_period for a in alerts), default="")
+        if rows[-1].period <= cursor and not any(a.status in OPEN_STATES for a in alerts):
+            return  # nothing measured since the last breach and no alert to follow
         current = next((a for a in reversed(alerts) if a.status in OPEN_STATES), None)
         if current is not None and self._ticket_ended(current):
             current.status, current.closed_on = "closed", self.service.today()
             current = None
-        cursor = max((a.last_breach_period for a in alerts), default="")
         pending = [r for r in rows if r.period > cursor]
         target, warning, alarm = kpi.target, kpi.warning, kpi.alarm
         statuses = [value_status(r.value, kpi.direction, target, warning, alarm) for r in pending]
@@ -222,8 +221,13 @@ def evaluate_in(
             .where(KpiMeasurement.kpi_id == kpi.id)
             .order_by(KpiMeasurement.site_id, KpiMeasurement.department_id, KpiMeasurement.period)
         ).all()
+        alerts: dict[tuple[int | None, int | None], list[KpiAlert]] = {}
+        for alert in session.scalars(
+            select(KpiAlert).where(KpiAlert.kpi_id == kpi.id).order_by(KpiAlert.id)
+        ):
+            alerts.setdefault((alert.site_id, alert.department_id), []).append(alert)
         for place, group in groupby(rows, key=lambda r: (r.site_id, r.department_id)):
-            evaluator.series(kpi, place, list(group))
+            evaluator.series(kpi, place, list(group), alerts.get(place, []))
     session.flush()
     return Evaluation(evaluator.opened, evaluator.extended, evaluator.proposed)
 
@@ -242,16 +246,14 @@ class AlertService(Service):
     def alerts(self, include_closed: bool = False, language: str = "en") -> tuple[AlertRow, ...]:
         """The alerts open (and proposed for closing), oldest first."""
         with self._db.read() as session:
-            query = select(KpiAlert).order_by(KpiAlert.opened_period, KpiAlert.id)
-            if not include_closed:
-                query = query.where(KpiAlert.status.in_(OPEN_STATES))
-            return tuple(_alert_row(session, a, language) for a in session.scalars(query))
+            where = true() if include_closed else KpiAlert.status.in_(OPEN_STATES)
+            return _alert_rows(session, where, language)
 
     def for_problem(self, problem_id: int, language: str = "en") -> AlertRow | None:
         """The alert whose ticket ``problem_id`` is (a problem's source), if any."""
         with self._db.read() as session:
-            alert = session.scalar(select(KpiAlert).where(KpiAlert.problem_id == problem_id))
-            return None if alert is None else _alert_row(session, alert, language)
+            found = _alert_rows(session, KpiAlert.problem_id == problem_id, language)
+            return found[0] if found else None
 
     def close(self, alert_id: int) -> None:
         """Close an alert proposed for closing (the KPI back in range long enough)."""
@@ -282,38 +284,90 @@ class AlertService(Service):
             return True
 
 
-def _alert_row(session: Session, alert: KpiAlert, language: str) -> AlertRow:
-    kpi = session.get(Kpi, alert.kpi_id)
-    assert kpi is not None
-    problem = session.get(Problem, alert.problem_id) if alert.problem_id else None
-    owner = session.get(Person, problem.owner_id) if problem and problem.owner_id else None
-    department = session.get(Department, kpi.department_id) if kpi.department_id else None
-    site = session.get(Site, alert.site_id) if alert.site_id else None
-    place_department = session.get(Department, alert.department_id) if alert.department_id else None
-    latest = session.execute(
-        select(KpiMeasurement.value, KpiMeasurement.value_decimals)
-        .where(KpiMeasurement.kpi_id == alert.kpi_id)
-        .where(_same(KpiMeasurement.site_id, alert.site_id))
-        .where(_same(KpiMeasurement.department_id, alert.department_id))
+def _alert_rows(session: Session, where: Any, language: str) -> tuple[AlertRow, ...]:
+    """The alerts ``where`` selects, oldest first, each with its KPI, place, ticket, owner
+    and latest value, in one query."""
+    place = aliased(Department)
+    owner_department = aliased(Department)
+    breaches = (
+        select(func.count())
+        .where(KpiAlertBreach.alert_id == KpiAlert.id)
+        .correlate(KpiAlert)
+        .scalar_subquery()
+    )
+    latest = (
+        select(KpiMeasurement.id)
+        .where(
+            KpiMeasurement.kpi_id == KpiAlert.kpi_id,
+            KpiMeasurement.site_id.is_not_distinct_from(KpiAlert.site_id),
+            KpiMeasurement.department_id.is_not_distinct_from(KpiAlert.department_id),
+        )
         .order_by(KpiMeasurement.period.desc())
         .limit(1)
-    ).first()
-    value: TypedNumber | None = None if latest is None else stored(latest[0], latest[1])
-    return AlertRow(
-        id=alert.id,
-        kpi_id=kpi.id,
-        kpi=kpi_title(kpi.preset, kpi.name, language),
-        site=site.name if site else None,
-        department=place_department.name if place_department else None,
-        status=alert.status,
-        opened_period=alert.opened_period,
-        last_breach_period=alert.last_breach_period,
-        breaches=len(alert.breaches),
-        problem_id=problem.id if problem else None,
-        problem_code=problem.code if problem else None,
-        problem_status=problem.status if problem else None,
-        owner=owner.name if owner else None,
-        owner_department=department.name if department else None,
-        latest_value=value,
-        unit=kpi.unit,
+        .correlate(KpiAlert)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            KpiAlert,
+            Kpi.preset,
+            Kpi.name,
+            Kpi.unit,
+            Site.name,
+            place.name,
+            Problem.code,
+            Problem.status,
+            Person.name,
+            owner_department.name,
+            breaches,
+            latest,
+        )
+        .join(Kpi, KpiAlert.kpi_id == Kpi.id)
+        .outerjoin(Problem, KpiAlert.problem_id == Problem.id)
+        .outerjoin(Person, Problem.owner_id == Person.id)
+        .outerjoin(owner_department, Kpi.department_id == owner_department.id)
+        .outerjoin(Site, KpiAlert.site_id == Site.id)
+        .outerjoin(place, KpiAlert.department_id == place.id)
+        .where(where)
+        .order_by(KpiAlert.opened_period, KpiAlert.id)
+    )
+    found: list[Any] = list(session.execute(query).all())
+    ids = [row[-1] for row in found if row[-1] is not None]
+    values = {
+        m.id: stored(m.value, m.value_decimals)
+        for m in session.scalars(select(KpiMeasurement).where(KpiMeasurement.id.in_(ids)))
+    }
+    return tuple(
+        AlertRow(
+            id=alert.id,
+            kpi_id=alert.kpi_id,
+            kpi=kpi_title(preset, name, language),
+            site=site,
+            department=department,
+            status=alert.status,
+            opened_period=alert.opened_period,
+            last_breach_period=alert.last_breach_period,
+            breaches=count,
+            problem_id=alert.problem_id,
+            problem_code=code,
+            problem_status=problem_status,
+            owner=owner,
+            owner_department=owning,
+            latest_value=values.get(measurement) if measurement is not None else None,
+            unit=unit,
+        )
+        for (
+            alert,
+            preset,
+            name,
+            unit,
+            site,
+            department,
+            code,
+            problem_status,
+            owner,
+            owning,
+            count,
+            measurement,
+        ) in found
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from workbench.analysis.kpi_rules import Effect, effect, period_start
@@ -97,14 +97,19 @@ def _computed(session: Session, link: ResultKpi, language: str) -> EffectRow:
     )
 
 
-def _typed(result: Result, problem: Problem) -> EffectRow:
-    baseline, after = result.baseline_value, result.value_after
+def _typed(
+    result_id: int,
+    metric: str,
+    direction: str,
+    baseline: float,
+    after: float | None,
+    problem_id: int,
+    code: str,
+) -> EffectRow:
     change = None if after is None or not baseline else (after - baseline) / abs(baseline) * 100
-    improvement = None if change is None else (change if result.direction == "higher" else -change)
+    improvement = None if change is None else (change if direction == "higher" else -change)
     found = Effect(baseline, after, change, improvement, (), False)
-    return EffectRow(
-        result.id, problem.id, problem.code, result.metric, None, None, None, None, found
-    )
+    return EffectRow(result_id, problem_id, code, metric, None, None, None, None, found)
 
 
 class EffectService(Service):
@@ -162,16 +167,26 @@ class EffectService(Service):
                 _computed(session, link, language) for link in session.scalars(select(ResultKpi))
             ]
             linked = {r.result_id for r in rows}
+            change = (Result.value_after - Result.baseline_value) / func.abs(Result.baseline_value)
+            improvement = case((Result.direction == "higher", change), else_=-change)
             typed = session.execute(
-                select(Result, Problem)
+                select(
+                    Result.id,
+                    Result.metric,
+                    Result.direction,
+                    Result.baseline_value,
+                    Result.value_after,
+                    Problem.id,
+                    Problem.code,
+                )
                 .join(Solution, Result.solution_id == Solution.id)
                 .join(Cause, Solution.cause_id == Cause.id)
                 .join(Problem, Cause.problem_id == Problem.id)
-                .where(Result.value_after.is_not(None))
-                .order_by(Result.id.desc())
-                .limit(2000)
+                .where(Result.value_after.is_not(None), Result.baseline_value != 0)
+                .order_by(improvement.desc(), Problem.code)
+                .limit(limit + len(linked))
             )
-            rows += [_typed(r, p) for r, p in typed if r.id not in linked]
+            rows += [_typed(*row) for row in typed if row[0] not in linked]
         known = [r for r in rows if r.effect.improvement is not None]
         known.sort(key=lambda r: (-(r.effect.improvement or 0.0), r.problem_code))
         best = known[:limit]

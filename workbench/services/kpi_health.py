@@ -3,8 +3,8 @@ and its weights, a team rule (``health_weights`` in ``team_setting``, audited).
 
 A month's inputs, at its last day: the KPI values of the month (green, amber, red); the
 solutions not done (nor cancelled) of the problems reported by then, and how many of them
-were past due; the problems open then (reported by then, not closed by then, not
-rejected) and their ages; the alerts open then. The score and its parts are
+were due by then (in that month or before); the problems open then (reported by then,
+not closed by then, not rejected) and their ages; the alerts open then. The score and its parts are
 workbench.analysis.kpi_rules.health. A site's score takes its problems, its
 measurements and its alerts; a module's the problems in it and the KPIs of it.
 """
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.analysis.kpi_rules import (
@@ -142,7 +142,6 @@ def _open_between(start: dt.date, end: dt.date | None, ends: list[dt.date]) -> r
 
 def collect(session: Session, periods: tuple[str, ...]) -> _Inputs:
     found = _Inputs(periods)
-    first_end, last_end = found.ends[0], found.ends[-1]
     index = {p: i for i, p in enumerate(periods)}
     kpis = {k.id: k for k in session.scalars(select(Kpi))}
     for m in session.execute(
@@ -158,48 +157,8 @@ def collect(session: Session, periods: tuple[str, ...]) -> _Inputs:
         scopes = _scopes(m.site_id, kpi.erp_module_id)
         found.add(scopes, index[m.period], {GREEN: "green", AMBER: "amber", RED: "red"}[level])
         found.add(scopes, index[m.period], "series")
-    problems = select(
-        Problem.reported_on,
-        Problem.closed_on,
-        Problem.status,
-        Problem.site_id,
-        Problem.erp_module_id,
-    ).where(
-        Problem.status != "rejected",
-        Problem.reported_on <= last_end,
-        (Problem.closed_on.is_(None)) | (Problem.closed_on > first_end),
-    )
-    for p in session.execute(problems):
-        closed = p.closed_on if p.closed_on is not None or p.status != "closed" else first_end
-        scopes = _scopes(p.site_id, p.erp_module_id)
-        for i in _open_between(p.reported_on, closed, found.ends):
-            found.add(scopes, i, "open_problems")
-            found.add(scopes, i, "open_problem_days", (found.ends[i] - p.reported_on).days)
-    solutions = (
-        select(
-            Solution.due_on,
-            Solution.done_on,
-            Solution.status,
-            Problem.reported_on,
-            Problem.site_id,
-            Problem.erp_module_id,
-        )
-        .join(Cause, Solution.cause_id == Cause.id)
-        .join(Problem, Cause.problem_id == Problem.id)
-        .where(
-            Solution.status != "cancelled",
-            Problem.status != "rejected",
-            Problem.reported_on <= last_end,
-            (Solution.done_on.is_(None)) | (Solution.done_on > first_end),
-        )
-    )
-    for s in session.execute(solutions):
-        done = s.done_on if s.done_on is not None or s.status != "done" else first_end
-        scopes = _scopes(s.site_id, s.erp_module_id)
-        for i in _open_between(s.reported_on, done, found.ends):
-            found.add(scopes, i, "open_solutions")
-            if s.due_on is not None and s.due_on < found.ends[i]:
-                found.add(scopes, i, "overdue_solutions")
+    _problems(session, found)
+    _solutions(session, found)
     for a in session.execute(
         select(KpiAlert.opened_period, KpiAlert.closed_on, KpiAlert.site_id, Kpi.erp_module_id)
         .join(Kpi, KpiAlert.kpi_id == Kpi.id)
@@ -208,6 +167,88 @@ def collect(session: Session, periods: tuple[str, ...]) -> _Inputs:
         for i in _open_between(period_start(a.opened_period), a.closed_on, found.ends):
             found.add(_scopes(a.site_id, a.erp_module_id), i, "open_alerts")
     return found
+
+
+# Ages are summed as days before this far-off day, whatever the database's date type.
+_FAR = dt.date(2200, 1, 1)
+
+
+def _days_before_far(session: Session, column: Any) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(_FAR.isoformat()) - func.julianday(column)
+    return literal(_FAR) - column
+
+
+def _month(column: Any) -> Any:
+    return func.substr(cast(column, String), 1, 7)
+
+
+def _problems(session: Session, found: _Inputs) -> None:
+    """The problems open at each month's end (reported by then, not closed by then) and
+    their ages. Both depend on the months a problem was reported and closed only, so the
+    problems are counted per site, module and those two months in one grouped pass."""
+    reported, closed = _month(Problem.reported_on), _month(Problem.closed_on)
+    query = (
+        select(
+            Problem.site_id,
+            Problem.erp_module_id,
+            reported,
+            closed,
+            func.count(),
+            func.sum(_days_before_far(session, Problem.reported_on)),
+        )
+        .where(
+            Problem.status != "rejected",
+            Problem.reported_on <= found.ends[-1],
+            or_(
+                Problem.closed_on > found.ends[0],
+                and_(Problem.closed_on.is_(None), Problem.status != "closed"),
+            ),
+        )
+        .group_by(Problem.site_id, Problem.erp_module_id, reported, closed)
+    )
+    grouped: list[Any] = list(session.execute(query).all())
+    for site_id, module_id, first, last, count, far_days in grouped:
+        scopes = _scopes(site_id, module_id)
+        for i, period in enumerate(found.periods):
+            if first <= period and (last is None or last > period):
+                found.add(scopes, i, "open_problems", count)
+                age = far_days - count * (_FAR - found.ends[i]).days
+                found.add(scopes, i, "open_problem_days", age)
+
+
+def _solutions(session: Session, found: _Inputs) -> None:
+    """The solutions not done at each month's end (of problems reported by then), and
+    those of them due by then: grouped by the months of report, done and due."""
+    reported, done, due = (
+        _month(Problem.reported_on),
+        _month(Solution.done_on),
+        _month(Solution.due_on),
+    )
+    query = (
+        select(Problem.site_id, Problem.erp_module_id, reported, done, due, func.count())
+        .select_from(Solution)
+        .join(Cause, Solution.cause_id == Cause.id)
+        .join(Problem, Cause.problem_id == Problem.id)
+        .where(
+            Solution.status != "cancelled",
+            Problem.status != "rejected",
+            Problem.reported_on <= found.ends[-1],
+            or_(
+                Solution.done_on > found.ends[0],
+                and_(Solution.done_on.is_(None), Solution.status != "done"),
+            ),
+        )
+        .group_by(Problem.site_id, Problem.erp_module_id, reported, done, due)
+    )
+    grouped: list[Any] = list(session.execute(query).all())
+    for site_id, module_id, first, finished, due_month, count in grouped:
+        scopes = _scopes(site_id, module_id)
+        for i, period in enumerate(found.periods):
+            if first <= period and (finished is None or finished > period):
+                found.add(scopes, i, "open_solutions", count)
+                if due_month is not None and due_month <= period:
+                    found.add(scopes, i, "overdue_solutions", count)
 
 
 class HealthService(Service):
