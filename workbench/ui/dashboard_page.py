@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QHideEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -187,12 +187,27 @@ class DashboardPage(QWidget):
         if change.touches(*TABLES):
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._seen = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if getattr(self, "_seen", False) and not self.window().isVisible():
+            # The window closes: its readings end with it.
+            self._quick.shutdown()
+            self._slow.shutdown()
+
     # ---- reading -----------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the tiles and the alerts, then (once they are shown) the charts."""
         services, language = self._services, self.language
         self._quick.ask(
             lambda _p: (services.dashboard.tiles(), services.alerts.alerts(language=language))
         )
+
+    def _read_charts(self) -> None:
+        services, language = self._services, self.language
 
         def slow(_progress: object) -> Readings:
             health = services.health.report(MONTHS)
@@ -237,6 +252,7 @@ class DashboardPage(QWidget):
             0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))
         )
         self.tilesShown.emit()
+        self._read_charts()  # the heavier reading, once the tiles are on screen
 
     def _show_charts(self, answer: object) -> None:
         assert isinstance(answer, Readings)

@@ -36,6 +36,11 @@ if TYPE_CHECKING:  # imported when the database is open, not at start-up
     from workbench.ui.notices import ChangeNotices
 
 
+# The KPIs are evaluated this long after the database opened, once the first page has
+# read what it shows (the evaluation reads every KPI's measurements).
+EVALUATE_AFTER_MS = 3000
+
+
 class MainWindow(QMainWindow):
     """The window; pages appear once ``attach`` gives it the services of an open database."""
 
@@ -117,12 +122,18 @@ class MainWindow(QMainWindow):
             self._evaluate_alerts(services)
 
     def _evaluate_alerts(self, services: Services) -> None:
-        """Evaluate the KPIs once the database is open (in the background): a breach
-        measured since opens its ticket; the pages hear it as any write."""
+        """Evaluate the KPIs once the database is open, in the background and a moment
+        after the first page has read what it shows: a breach measured since opens its
+        ticket; the pages hear it as any write."""
         from workbench.ui import labels
 
         alerts, language = services.alerts, labels.language()
-        self.operations.run(lambda _progress: alerts.evaluate(language), dialog=False)
+
+        def evaluate() -> None:
+            if self._services is services:  # still the database open
+                self.operations.run(lambda _progress: alerts.evaluate(language), dialog=False)
+
+        QTimer.singleShot(EVALUATE_AFTER_MS, self, evaluate)
 
     def _count_my_work(self, services: Services) -> None:
         """Say at start how much needs the user today (counted in the background)."""
