@@ -367,10 +367,6 @@
         <translation>起始期间</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>

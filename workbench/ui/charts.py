@@ -136,14 +136,25 @@ class ChartView(QWidget):
         self.hover_label.setText(_text("no_data") if chart.empty else " ")
 
     def _set_ticks(self) -> None:
-        """Every x label when they fit the plot's width, else every n-th (all still
-        say their value on hover)."""
+        """Every x label. Where they do not fit the plot's width, bars with room for a
+        few letters each (categories) shorten theirs with "…", and otherwise (a time axis)
+        every n-th is shown; the hover says each in full."""
         labels_ = self._chart.x_labels
         metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(text) for text in labels_), default=0) + 12
-        room = max(self._plot.width() - 60, 1)
-        step = max(1, math.ceil(widest * len(labels_) / room))
-        shown = [(i, text) for i, text in enumerate(labels_) if (len(labels_) - 1 - i) % step == 0]
+        room = max(self._plot.width() - 70, 1)
+        widest = max((metrics.horizontalAdvance(text) for text in labels_), default=0) + 8
+        slot = room // max(len(labels_), 1) - 8
+        if slot >= widest:
+            shown = list(enumerate(labels_))
+        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance("Wwww…"):
+            shown = [
+                (i, metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot))
+                for i, text in enumerate(labels_)
+            ]
+        else:
+            step = max(1, math.ceil(widest * len(labels_) / room))
+            last = len(labels_) - 1
+            shown = [(i, text) for i, text in enumerate(labels_) if (last - i) % step == 0]
         self._plot.getPlotItem().getAxis("bottom").setTicks([shown, []])
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTabWidget,
@@ -135,13 +136,7 @@ class DashboardPage(QWidget):
         box.addLayout(top)
         box.addWidget(self.breakdown, 1)
         self.alerts = text_table(
-            [
-                self.tr("KPI"),
-                self.tr("Place"),
-                self.tr("Since"),
-                self.tr("Status"),
-                self.tr("Ticket"),
-            ]
+            [self.tr("KPI"), self.tr("Place"), self.tr("Since"), self.tr("Ticket")]
         )
         self.alerts.setObjectName("dashboard_alerts")
         self.alerts.cellDoubleClicked.connect(self._alert_opened)
@@ -238,16 +233,13 @@ class DashboardPage(QWidget):
         fill_table(
             self.alerts,
             [
-                [
-                    a.kpi,
-                    a.place(self.language),
-                    a.opened_period,
-                    labels.choice("alert_status", a.status),
-                    a.problem_code or "",
-                ]
+                [a.kpi, a.place(self.language), a.opened_period, a.problem_code or ""]
                 for a in self.alert_rows
             ],
         )
+        for row, alert in enumerate(self.alert_rows):  # the status, where it is not said
+            self.alerts.item(row, 0).setToolTip(labels.choice("alert_status", alert.status))
+        self.alerts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lists.setTabText(
             0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))
         )

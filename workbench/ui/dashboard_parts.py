@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QTableWidget,
@@ -182,6 +183,9 @@ class HealthBreakdown(QWidget):
         ]
         rows.append([self.tr("Score"), "100", "", f"{score.score:.1f}", ""])
         fill_table(self.table, rows)
+        for row, texts in enumerate(rows):
+            self.table.item(row, 4).setToolTip(texts[4])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
 
 class WeightsDialog(QDialog):
