@@ -4,7 +4,8 @@ database opens, after measurements are written, and by ``workbench alerts``.
 Each series (a KPI at one place) is walked over the periods not evaluated yet
 (workbench.analysis.kpi_rules.walk): a red value opens an alert with its ticket, a
 Problem whose source is the alert (module and department of the KPI, site of the
-measurement, reported when the period's value was known), unless the series has an
+measurement, owned by the first person of the department, reported when the period's
+value was known), unless the series has an
 alert open: then the breach is added to it, and a line to its ticket. Back in range for
 the team's number of periods (``kpi_close_after``, 3 unless set) closing is proposed;
 ``close`` closes a proposed alert. An alert whose ticket was closed or rejected closes
@@ -128,6 +129,17 @@ class _Evaluator:
         known = min(self.service.today(), period_start(next_period(row.period)))
         now = self.service._clock()
         reporter = self.service._acting_person(self.session)
+        department = department_id or kpi.department_id
+        owner = (
+            None
+            if department is None
+            else self.session.scalar(
+                select(Person.id)
+                .where(Person.department_id == department, Person.left_on.is_(None))
+                .order_by(Person.id)
+                .limit(1)
+            )
+        )
         problem = Problem(
             code=sequences.next_code(self.session, f"P-{known.year}", 4),
             title=_text("ticket_title", self.language, kpi=title, place=place)[:200],
@@ -153,7 +165,8 @@ class _Evaluator:
                 )
             ),
             erp_module_id=kpi.erp_module_id,
-            department_id=department_id or kpi.department_id,
+            department_id=department,
+            owner_id=owner,
             site_id=site_id,
             severity=4,
             frequency="monthly",
