@@ -238,7 +238,9 @@ class DashboardPage(QWidget):
             ],
         )
         for row, alert in enumerate(self.alert_rows):  # the status, where it is not said
-            self.alerts.item(row, 0).setToolTip(labels.choice("alert_status", alert.status))
+            cell = self.alerts.item(row, 0)
+            if cell is not None:
+                cell.setToolTip(labels.choice("alert_status", alert.status))
         self.alerts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lists.setTabText(
             0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))

@@ -183,8 +183,10 @@ class HealthBreakdown(QWidget):
         ]
         rows.append([self.tr("Score"), "100", "", f"{score.score:.1f}", ""])
         fill_table(self.table, rows)
-        for row, texts in enumerate(rows):
-            self.table.item(row, 4).setToolTip(texts[4])
+        for number, texts in enumerate(rows):
+            cell = self.table.item(number, 4)
+            if cell is not None:
+                cell.setToolTip(texts[4])
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
 

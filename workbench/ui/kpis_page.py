@@ -11,11 +11,17 @@ undo. Ctrl+N, Ctrl+S, Esc and Save / Discard / Stay cover the form and the grid.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.analysis.kpi_charts import trend_chart
 from workbench.services import ChangeSet, Services
@@ -29,8 +35,8 @@ from workbench.ui.controls import fill_table, push_button, select_row, text_tabl
 from workbench.ui.dashboard_parts import value_text
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
-from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.kind_form import KindForm
+from workbench.ui.kpi_editing import KpiEditing
 from workbench.ui.kpi_grid import MeasurementGrid
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
 from workbench.ui.pages import entry
@@ -39,34 +45,6 @@ from workbench.ui.recorded_step import REFUSALS, RecordedStep
 
 TABLES = ("kpi", "kpi_measurement", "kpi_alert")
 ALL_PLACES = None
-
-
-class KpiEditing(FormsEditing):
-    """FormsEditing over the KPI form and the measurement grid."""
-
-    def __init__(self, page: KpisPage) -> None:
-        super().__init__(page, [page.form], page.new_kpi, self._describe)
-
-    @property
-    def _page(self) -> KpisPage:
-        return cast("KpisPage", self.parent())
-
-    def _describe(self) -> str:
-        if self._page.grid.unsaved():
-            return QCoreApplication.translate("KpiEditing", "The measurements typed")
-        return self._page.form.plain_title()
-
-    def unsaved(self) -> bool:
-        return super().unsaved() or self._page.grid.unsaved()
-
-    def _save(self) -> bool:
-        if self._page.grid.unsaved() and not self._page.save_measurements():
-            return False
-        return super()._save()
-
-    def _discard(self) -> None:
-        self._page.show_measurements()
-        super()._discard()
 
 
 class KpisPage(QWidget):
@@ -87,7 +65,6 @@ class KpisPage(QWidget):
             KPI,
             self._validate,
             {"direction": "direction", "period": "kpi_period"},
-            (("unit", "direction"), ("warning", "alarm"), ("department_id", "erp_module_id")),
         )
         self.grid = MeasurementGrid()
         self.grid_message = ErrorText()
@@ -141,7 +118,7 @@ class KpisPage(QWidget):
         box.addWidget(self.trend, 1)
         self.tabs.addTab(trend_page, self.tr("Trend"))
         self.tabs.addTab(grid_page, self.tr("Measurements"))
-        self.panes = Panes("kpis_splitter", (3, 3, 4))
+        self.panes = Panes("kpis_splitter", (3, 4, 4))
         for pane in (left, self.form, self.tabs):
             self.panes.addWidget(pane)
         layout = QVBoxLayout(self)
@@ -198,6 +175,7 @@ class KpisPage(QWidget):
         ]
         blocked = self.table.blockSignals(True)
         fill_table(self.table, rows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if selected is not None:
             for number, kpi in enumerate(self.kpis):
                 if kpi.id == selected.id:
