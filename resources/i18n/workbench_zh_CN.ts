@@ -508,6 +508,14 @@
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
     </message>
+    <message>
+        <source>%1: %2 (%3 to %4) → %5 (from %6), improved %7; +30 days %8, +90 days %9</source>
+        <translation>%1：%2（%3 至 %4）→ %5（自 %6 起），改善 %7；+30天 %8，+90天 %9</translation>
+    </message>
+    <message>
+        <source>Relapse: it slid back</source>
+        <translation>效果回退：指标已滑回</translation>
+    </message>
 </context>
 <context>
     <name>DraftKeeper</name>
@@ -1647,6 +1655,10 @@
     <message>
         <source>Empty until measured</source>
         <translation>测量前留空</translation>
+    </message>
+    <message>
+        <source>KPI series</source>
+        <translation>KPI序列</translation>
     </message>
     <message>
         <source>Change</source>

@@ -169,3 +169,32 @@ def test_the_pages_fit_1366x768(kpis, qtbot, key):
     least = window.minimumSizeHint()
     assert least.width() <= 1366 and least.height() <= 768
     QPoint()
+
+
+def test_a_result_measured_by_a_kpi_series_says_its_effect_and_relapse(kpis, qtbot):
+    from workbench.services.chain import RESULT, SOLUTION
+    from workbench.ui.detail.link_forms import ResultForm
+
+    problem_id = kpis.problems.id_of("P-2026-0001")
+    cause = kpis.problems.get(problem_id).causes[0]
+    detail = kpis.chain.add(SOLUTION, cause.id, {"title": "统一物料编码"})
+    solution = detail.causes[0].solutions[0]
+    kpis.chain.update(SOLUTION, solution.id, {"status": "done", "done_on": "2026-01-10"})
+    detail = kpis.chain.add(
+        RESULT, solution.id, {"metric": "满意度", "baseline_value": "3.9", "direction": "higher"}
+    )
+    result = detail.results()[0]
+    satisfaction = next(k for k in kpis.kpis.kpis() if k.preset == "satisfaction")
+    kpis.kpis.write_measurements(
+        [
+            MeasurementInput(satisfaction.id, p, v)
+            for p, v in (("2025-12", "3.9"), ("2026-02", "4.5"), ("2026-04", "3.95"))
+        ]
+    )
+    kpis.effects.link(result.id, satisfaction.id, "2025-12", "2025-12", "2026-02")
+    form = ResultForm(kpis)
+    qtbot.addWidget(form)
+    form.edit(result)
+    text = form.series.text()
+    assert text.startswith("User satisfaction: 3.90 (2025-12 to 2025-12)")
+    assert "+30 days 15%, +90 days 1%" in text and "Relapse" in text
