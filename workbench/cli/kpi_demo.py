@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from workbench.analysis.kpi_rules import next_period, period_of, period_start
 from workbench.cli.scenario import LookupIds
 from workbench.services import Services
+from workbench.services.chain import SOLUTION
 from workbench.services.kpi_records import KpiRecord, MeasurementInput
 from workbench.services.records import ProblemFilter, ProblemSort
 
@@ -45,9 +46,9 @@ EPISODES: tuple[tuple[str, int, int, tuple[float, ...]], ...] = (
 )
 
 
-def _linked_results(services: Services) -> list[tuple[int, dt.date | None]]:
-    """Results of problems not closed (a closed record is read-only), with the day their
-    solution was done."""
+def _linked_results(services: Services) -> list[tuple[int, int, dt.date | None]]:
+    """Results of problems not closed (a closed record is read-only), with their solution
+    and the day it was done."""
     found = []
     for row in services.problems.page(ProblemFilter(), ProblemSort("code"), 0, 500):
         if row.status not in ("verifying", "solving"):
@@ -55,7 +56,7 @@ def _linked_results(services: Services) -> list[tuple[int, dt.date | None]]:
         detail = services.problems.get(row.id)
         for cause in detail.causes:
             for solution in cause.solutions:
-                found += [(r.id, solution.done_on) for r in solution.results]
+                found += [(r.id, solution.id, solution.done_on) for r in solution.results]
     return found
 
 
@@ -125,13 +126,18 @@ def _shape_links(
     measured = period_start(next_period(periods[-1])) - dt.timedelta(days=91)
     latest = today - dt.timedelta(days=120)  # a solution with no day: done before this
     candidates = sorted(
-        _linked_results(manager), key=lambda c: (c[1] is not None and c[1] > measured, c[0])
+        _linked_results(manager), key=lambda c: (c[2] is not None and c[2] > measured, c[0])
     )
-    for (preset, position, before, at_30, later), (result_id, done_on) in zip(
-        plans, candidates, strict=False
-    ):
+    for number, (
+        (preset, position, before, at_30, later),
+        (result_id, solution_id, done_on),
+    ) in enumerate(zip(plans, candidates, strict=False)):
         if position >= len(ids.sites):
             continue
+        if number == 0 and done_on is not None and done_on > measured:
+            # The relapse needs its +90 days measured: the solution was done earlier.
+            done_on = measured - dt.timedelta(days=10)
+            manager.chain.update(SOLUTION, solution_id, {"done_on": done_on})
         # The effect is re-checked from the day its solution was done, or else from the
         # first period after (workbench.services.kpi_effects): shape the series around it.
         after_from = next_period(period_of(done_on or latest))
