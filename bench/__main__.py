@@ -1,5 +1,6 @@
 """`make bench`: start-up and the Problems list on a 1,000,000-problem database, the
 record pages on big files beside the demo (the Training page on 100,000 attendances),
+start-up to a drawn Dashboard on 100,000 problems with five years of KPI measurements,
 the search box on the million problems with 100,000 knowledge entries, the
 quarterly report of 2,000 closed improvement records beside reportlab alone, and
 importing as many problems from CSV as the big file holds, beside pandas + executemany.
@@ -17,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench import importing, listing, pages, report, search, sorting, training
+from bench import dashboard, importing, listing, pages, report, search, sorting, training
 from bench.timing import paired_process_ms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,8 @@ def main() -> int:
     pages.report(args.repeat)
     # The Training page on the demo file and on 100,000 attendances, in this same run.
     training.report(args.repeat)
+    # Start-up to the Dashboard drawn, beside its floor (one pyqtgraph plot), same run.
+    dashboard.report(args.repeat)
     # The one search box on the same million problems beside 100,000 knowledge entries.
     search.report(args.db, args.repeat)
     # The quarterly report of 2,000 closed records beside reportlab alone, in this same run.

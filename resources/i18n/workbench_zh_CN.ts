@@ -17,6 +17,77 @@
     </message>
 </context>
 <context>
+    <name>AlertsPage</name>
+    <message>
+        <source>KPI</source>
+        <translation>KPI指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始期间</translation>
+    </message>
+    <message>
+        <source>Last breach</source>
+        <translation>最近异常</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>异常次数</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Evaluate now</source>
+        <translation>立即评估</translation>
+    </message>
+    <message>
+        <source>Propose closing after this many periods in range:</source>
+        <translation>连续正常多少期后建议关闭：</translation>
+    </message>
+    <message>
+        <source>%1 open alerts</source>
+        <translation>%1 条未关闭的预警</translation>
+    </message>
+    <message>
+        <source>Close the alert on %1</source>
+        <translation>关闭 %1 的预警</translation>
+    </message>
+    <message>
+        <source>Evaluate the KPIs</source>
+        <translation>评估KPI</translation>
+    </message>
+    <message>
+        <source>Propose closing after %1 periods</source>
+        <translation>连续正常 %1 期后建议关闭</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsView</name>
     <message>
         <source>Add file…</source>
@@ -186,6 +257,25 @@
     </message>
 </context>
 <context>
+    <name>BehindDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 problems; double-click one to open it.</source>
+        <translation>共 %1 个问题；双击打开。</translation>
+    </message>
+</context>
+<context>
     <name>CauseForm</name>
     <message>
         <source>Cause</source>
@@ -321,6 +411,65 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>No KPIs yet: add the articles&apos; KPIs on the KPIs page.</source>
+        <translation>还没有KPI：请在“KPI指标”页添加文章中的KPI。</translation>
+    </message>
+    <message>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI指标</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始期间</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation>改善</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>效果回退</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未关闭的预警</translation>
+    </message>
+    <message>
+        <source>Improvement effects</source>
+        <translation>改进效果</translation>
+    </message>
+    <message>
+        <source>Open alerts (%1)</source>
+        <translation>未关闭的预警（%1）</translation>
+    </message>
+    <message>
+        <source>Whole plant</source>
+        <translation>全厂</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCheck</name>
     <message>
         <source>The record is sound: %1 audit entries verified, storage sound.</source>
@@ -432,6 +581,14 @@
     <message>
         <source>✓ %1, %2</source>
         <translation>✓ %1，%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 to %4) → %5 (from %6), improved %7; +30 days %8, +90 days %9</source>
+        <translation>%1：%2（%3 至 %4）→ %5（自 %6 起），改善 %7；+30天 %8，+90天 %9</translation>
+    </message>
+    <message>
+        <source>Relapse: it slid back</source>
+        <translation>效果回退：指标已滑回</translation>
     </message>
 </context>
 <context>
@@ -551,6 +708,53 @@
     <message>
         <source>After</source>
         <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBreakdown</name>
+    <message>
+        <source>%1 green, %2 amber, %3 red</source>
+        <translation>绿 %1、黄 %2、红 %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 overdue</source>
+        <translation>%2 项中 %1 项逾期</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 days on average</source>
+        <translation>%1 个未关闭，平均 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 open of %2 series</source>
+        <translation>%2 个序列中 %1 个预警</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>组成部分</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why is it %1? %2, %3</source>
+        <translation>为什么是 %1 分？%2，%3</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>总分</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1276,88 @@
     </message>
 </context>
 <context>
+    <name>KpiEditing</name>
+    <message>
+        <source>The measurements typed</source>
+        <translation>已输入的测量值</translation>
+    </message>
+</context>
+<context>
+    <name>KpisPage</name>
+    <message>
+        <source>KPI</source>
+        <translation>KPI指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Add the articles&apos; KPIs</source>
+        <translation>添加文章中的KPI</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New KPI</source>
+        <translation>新建KPI</translation>
+    </message>
+    <message>
+        <source>Delete row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Save measurements</source>
+        <translation>保存测量值</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>测量值</translation>
+    </message>
+    <message>
+        <source>All places (mean)</source>
+        <translation>全部地点（平均）</translation>
+    </message>
+    <message>
+        <source>Add KPI %1</source>
+        <translation>新建KPI %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Save %1 measurements</source>
+        <translation>保存 %1 条测量值</translation>
+    </message>
+    <message>
+        <source>Nothing was saved:</source>
+        <translation>未保存任何内容：</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete measurement %1</source>
+        <translation>删除 %1 的测量值</translation>
+    </message>
+</context>
+<context>
     <name>LeaveGuard</name>
     <message>
         <source>The new problem</source>
@@ -1108,6 +1394,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -1122,6 +1412,14 @@
     <message>
         <source>Training</source>
         <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI指标</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>异常预警</translation>
     </message>
     <message>
         <source>Knowledge</source>
@@ -1255,6 +1553,13 @@
     <message>
         <source>Markdown: **bold**, - lists, 1. steps, | tables |; paste or drop images</source>
         <translation>Markdown 格式：**加粗**、- 列表、1. 步骤、| 表格 |；可粘贴或拖入图片</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementGrid</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +2151,10 @@
         <translation>测量前留空</translation>
     </message>
     <message>
+        <source>KPI series</source>
+        <translation>KPI序列</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -2421,6 +2730,17 @@
     <message>
         <source>Changed: %1.</source>
         <translation>修改了：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsDialog</name>
+    <message>
+        <source>Health score weights</source>
+        <translation>健康度评分权重</translation>
+    </message>
+    <message>
+        <source>The weights add up to %1, not 100.</source>
+        <translation>权重合计为 %1，不是 100。</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,11 @@ AFTER_0002 = {
     "knowledge_entry",
     "knowledge_link",
     "knowledge_vote",
+    "kpi",
+    "kpi_measurement",
+    "kpi_alert",
+    "kpi_alert_breach",
+    "result_kpi",
     "quarter_list",
     "pilot",
     "pilot_round",
@@ -152,8 +157,8 @@ def old_file(demo_0001: Path, tmp_path: Path) -> Path:
 def test_every_table_with_an_integer_id_is_autoincrement(db_path: Path) -> None:
     # 0003 added status_change and team_setting, 0005 attachment, 0008 the improvement
     # list's three tables, 0009 the three pilot tables, 0010 the training records' three,
-    # 0012 the knowledge entries, their links and votes
-    assert len(ID_TABLES) == 24
+    # 0011 the KPIs' five, 0012 the knowledge entries, their links and votes
+    assert len(ID_TABLES) == 29
     tables = Base.metadata.tables
     assert all(tables[name].dialect_options["sqlite"]["autoincrement"] for name in ID_TABLES)
     assert autoincrement_tables(db_path) == set(ID_TABLES)

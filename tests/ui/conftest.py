@@ -56,8 +56,9 @@ def qapp_lang(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def window(record: Services, qtbot) -> MainWindow:
-    """The main window on ``record``, shown."""
-    main = MainWindow(record)
+    """The main window on ``record``, shown, opened on the Problems page (the window's
+    own first page is the Dashboard; tests/ui/test_kpi_pages.py starts there)."""
+    main = MainWindow(record, first="problems")
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

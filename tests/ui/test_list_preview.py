@@ -1,4 +1,5 @@
-"""At start-up the Problems list shows its first rows before the database is opened (and
+"""At start-up on the Problems list (the window opens there when asked; the Dashboard is
+its first page otherwise) the list shows its first rows before the database is opened (and
 before SQLAlchemy is imported); the opening starts once they are painted, and the window's
 Problems page is then that same page, attached to the services."""
 
@@ -27,7 +28,7 @@ def previewed(record, db_path, qtbot):
     a recorder, so the test decides when the services arrive."""
     opened: list[int] = []
     preview = ListPreview(str(db_path))
-    window = MainWindow(pages=preview.pages(PAGES))
+    window = MainWindow(pages=preview.pages(PAGES), first="problems")
     preview.setParent(window)
     qtbot.addWidget(window)
     window.show()
@@ -104,7 +105,7 @@ def test_a_write_made_before_the_services_arrive_shows_when_they_do(previewed, r
 def test_a_window_closed_before_the_rows_are_painted_opens_no_database(record, db_path, qtbot):
     opened: list[int] = []
     preview = ListPreview(str(db_path))
-    window = MainWindow(pages=preview.pages(PAGES))
+    window = MainWindow(pages=preview.pages(PAGES), first="problems")
     preview.setParent(window)
     qtbot.addWidget(window)
     window.show()
@@ -122,7 +123,7 @@ def test_a_database_that_is_not_ready_to_read_opens_at_once_without_rows(db_path
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     opened: list[int] = []
     preview = ListPreview(str(db_path))
-    window = MainWindow(pages=preview.pages(PAGES))
+    window = MainWindow(pages=preview.pages(PAGES), first="problems")
     preview.setParent(window)
     qtbot.addWidget(window)
     window.show()
@@ -135,7 +136,7 @@ def test_a_database_that_is_not_ready_to_read_opens_at_once_without_rows(db_path
 
 def test_start_window_ends_on_the_previewed_page_with_the_services(record, db_path, qtbot):
     record.database.dispose()
-    window, opening = start_window(str(db_path), "en")
+    window, opening = start_window(str(db_path), "en", "problems")
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: isinstance(window.stack.currentWidget(), ProblemsPage))
     first = window.stack.currentWidget()
@@ -168,7 +169,7 @@ class Spy(QObject):
 
 spy = Spy()
 ensure_application("en").installEventFilter(spy)
-run_window({str(db_path)!r}, "en")
+run_window({str(db_path)!r}, "en", "problems")
 assert spy.seen == [], spy.seen
 print("rows painted without sqlalchemy")
 """
@@ -188,7 +189,7 @@ def test_a_failed_opening_takes_the_rows_away_and_says_why(record, db_path, qtbo
 
     record.database.dispose()
     monkeypatch.setattr(workbench.app, "open_services", refuse)
-    window, opening = start_window(str(db_path), "en")
+    window, opening = start_window(str(db_path), "en", "problems")
     qtbot.addWidget(window)
 
     qtbot.waitUntil(lambda: window.failure_box is not None and window.failure_box.isVisible())
@@ -225,7 +226,7 @@ def test_a_remembered_status_filter_is_what_the_first_page_shows(record, db_path
     _remember({"filter": {"statuses": ["rejected"]}})
     opened: list[int] = []
     preview = ListPreview(str(db_path))
-    window = MainWindow(pages=preview.pages(PAGES))
+    window = MainWindow(pages=preview.pages(PAGES), first="problems")
     preview.setParent(window)
     qtbot.addWidget(window)
     window.show()
@@ -243,7 +244,7 @@ def test_a_remembered_view_the_first_page_cannot_show_waits_for_the_services(
     _remember({"filter": {"statuses": ["open"], "mine": True}})
     opened: list[int] = []
     preview = ListPreview(str(db_path))
-    window = MainWindow(pages=preview.pages(PAGES))
+    window = MainWindow(pages=preview.pages(PAGES), first="problems")
     preview.setParent(window)
     qtbot.addWidget(window)
     window.show()

@@ -47,10 +47,13 @@ class NotesPage(QLabel):
 def test_registered_pages_are_pages(window) -> None:
     keys = [entry.key for entry in PAGES]
     assert keys == [
+        "dashboard",
         "problems",
         "improvements",
         "pilots",
         "training",
+        "kpis",
+        "alerts",
         "knowledge",
         "reports",
         "mine",

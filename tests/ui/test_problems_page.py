@@ -44,10 +44,13 @@ NOT_CLOSED_SQL = "status NOT IN ('closed', 'rejected')"
 def test_window_lists_only_working_pages_and_shows_where_the_data_is(window, record):
     assert window.windowTitle() == "Problems – Governance Workbench"
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
+        "Dashboard",
         "Problems",
         "Improvements",
         "Pilots",
         "Training",
+        "KPIs",
+        "Alerts",
         "Knowledge",
         "Reports",
         "Mine",
@@ -217,8 +220,8 @@ def test_a_screenshot_smaller_than_the_window_can_be_is_refused(record, tmp_path
 def test_screenshot_of_an_unknown_page_names_the_valid_ones(record, tmp_path):
     with pytest.raises(
         ValueError,
-        match="valid pages: problems, improvements, pilots, training, knowledge, reports, mine, "
-        "settings, problem:CODE",
+        match="valid pages: dashboard, problems, improvements, pilots, training, kpis, alerts, "
+        "knowledge, reports, mine, settings, problem:CODE",
     ):
         render(record, "dashbord", tmp_path / "x.png", "en", (800, 600))
     with pytest.raises(ValueError, match="P-2099-0009"):

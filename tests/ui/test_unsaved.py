@@ -146,7 +146,7 @@ def test_another_page_asks_and_stay_keeps_the_problems_page(page, window, qtbot)
     rect = window.navigation.visualItemRect(settings_item)
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(answers.asked) == 1
-    qtbot.waitUntil(lambda: window.navigation.currentRow() == 0)
+    qtbot.waitUntil(lambda: window.navigation.currentRow() == rows.index("problems"))
     assert window.stack.currentWidget() is page
     assert field(page, "title").text() == "还没保存"
 
@@ -286,7 +286,7 @@ def test_the_settings_form_asks_too_and_saves(window, qtbot) -> None:
     qtbot.keyClicks(settings.user_name, "Wang Fang")
     assert window.windowTitle() == "Settings* – Governance Workbench"
     navigation = window.navigation
-    rect = navigation.visualItemRect(navigation.item(0))  # Problems
+    rect = navigation.visualItemRect(navigation.item(1))  # Problems (after the Dashboard)
     qtbot.mouseClick(navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(answers.asked) == 1 and "Your name and language" in answers.asked[0]
     qtbot.waitUntil(lambda: navigation.currentItem().data(Qt.ItemDataRole.UserRole) == "settings")

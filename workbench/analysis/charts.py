@@ -32,6 +32,13 @@ PALETTE: Final[Mapping[str, str]] = {
     "axis": "#666666",
     "grid": "#D9D9D9",
     "background": "#FFFFFF",
+    "kpi": "#2F6DB5",
+    "green": "#2E9E5B",
+    "amber": "#E0A21F",
+    "red": "#C0392B",
+    "opened": "#E07B1F",
+    "closed": "#2E9E5B",
+    "cumulative": "#C0392B",
 }
 # How opaque a band is drawn over the background (0 … 1): a tint, not a block.
 BAND_OPACITY: Final = 0.12
@@ -53,15 +60,29 @@ def _known(key: str) -> None:
 @dataclass(frozen=True)
 class Series:
     """One line (or one set of bars): a value per x label, None where there is none
-    (a gap, not a zero); ``decimals`` as its figures were typed."""
+    (a gap, not a zero); ``decimals`` as its figures were typed. ``kind`` draws this
+    series otherwise than the chart's (bars with a line over them, as a Pareto chart's
+    cumulative share); ``colours`` gives each point its own palette key (a bar coloured
+    by its status)."""
 
     name: str
     values: tuple[float | None, ...]
     colour: str
     decimals: int = 1
+    kind: Kind | None = None
+    colours: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _known(self.colour)
+        for key in self.colours:
+            _known(key)
+        if self.colours and len(self.colours) != len(self.values):
+            raise ValueError(f"series {self.name!r} has a colour per point missing")
+        if self.kind is not None and self.kind not in KINDS:
+            raise ValueError(f"a series is one of {', '.join(KINDS)}, not {self.kind!r}")
+
+    def drawn_as(self, chart_kind: Kind) -> Kind:
+        return self.kind or chart_kind
 
 
 @dataclass(frozen=True)
@@ -106,6 +127,7 @@ class Chart:
     bands: tuple[Band, ...] = ()
     references: tuple[TargetLine, ...] = ()
     y_range: tuple[float, float] | None = None
+    legend: bool = True  # False: the title names the one series already
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -18,6 +18,7 @@ from workbench.cli import bulk
 from workbench.cli.demo_pilots import write_pilots
 from workbench.cli.improvement_demo import write_improvements
 from workbench.cli.knowledge_demo import write_knowledge
+from workbench.cli.kpi_demo import write_kpis
 from workbench.cli.scenario import (
     Catalogue,
     LookupIds,
@@ -142,6 +143,10 @@ def write_demo(
     write_training(services, lang, today)
     # The usage champions' tips and FAQs, linked to the problems they answer.
     write_knowledge(services, lang)
+    # The articles' KPIs with two years of measurements, a few breaches and their tickets
+    # (not in a bulk demo, whose problems are exactly the number asked, in code order).
+    if count <= SERVICES_LIMIT:
+        write_kpis(services, lang, ids, today)
 
 
 class FileInUseError(Exception):

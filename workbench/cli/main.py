@@ -217,6 +217,17 @@ def _screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    """Evaluate the KPIs (opening and extending tickets) and print the open alerts."""
+    from workbench.cli.alerts import print_alerts
+
+    services = _open(args, must_exist=True)
+    try:
+        return print_alerts(services, _language(args), args.json)
+    finally:
+        services.database.dispose()
+
+
 # ---- parsing ------------------------------------------------------------------------
 
 
@@ -329,6 +340,17 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.cli.transfer import add_commands
 
     add_commands(commands, _common)  # import, export, backup, restore
+
+    alerts = commands.add_parser(
+        "alerts",
+        help="evaluate the KPIs and print the open alerts",
+        description="Evaluate every KPI's latest values against its thresholds (a breach "
+        "opens one ticket, later breaches are added to it, a KPI back in range for the "
+        "team's number of periods proposes closing) and print the alerts open. Exit 0.",
+    )
+    alerts.add_argument("--json", action="store_true", help="print the alerts as JSON")
+    _common(alerts, argparse.SUPPRESS)
+    alerts.set_defaults(handler=_alerts)
     return parser
 
 

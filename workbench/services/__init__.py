@@ -21,10 +21,15 @@ if TYPE_CHECKING:
     from workbench.services.bulk import BulkService
     from workbench.services.chain import ChainService
     from workbench.services.changes import ChangeFeed
+    from workbench.services.dashboard import DashboardService
     from workbench.services.history import HistoryService
     from workbench.services.improvements import ImprovementService
     from workbench.services.integrity import IntegrityService
     from workbench.services.knowledge import KnowledgeService
+    from workbench.services.kpi_alerts import AlertService
+    from workbench.services.kpi_effects import EffectService
+    from workbench.services.kpi_health import HealthService
+    from workbench.services.kpis import KpiService
     from workbench.services.lookups import LookupService
     from workbench.services.mine import MineService
     from workbench.services.pilots import PilotService
@@ -64,6 +69,11 @@ class Services:
     reports: ReportService
     knowledge: KnowledgeService
     search: SearchService
+    kpis: KpiService
+    alerts: AlertService
+    health: HealthService
+    effects: EffectService
+    dashboard: DashboardService
 
     @classmethod
     def build(cls, database: Database, actor: str, anchor: ChainAnchor | None = None) -> Services:
@@ -72,10 +82,15 @@ class Services:
         from workbench.services.bulk import BulkService
         from workbench.services.chain import ChainService
         from workbench.services.closing import closed_stays_closed
+        from workbench.services.dashboard import DashboardService
         from workbench.services.history import HistoryService
         from workbench.services.improvements import ImprovementService
         from workbench.services.integrity import IntegrityService
         from workbench.services.knowledge import KnowledgeService
+        from workbench.services.kpi_alerts import AlertService
+        from workbench.services.kpi_effects import EffectService
+        from workbench.services.kpi_health import HealthService
+        from workbench.services.kpis import KpiService
         from workbench.services.lookups import LookupService
         from workbench.services.mine import MineService
         from workbench.services.pilots import PilotService, pilots_stay_in_order
@@ -108,6 +123,11 @@ class Services:
             reports=ReportService(database, actor),
             knowledge=KnowledgeService(database, actor),
             search=SearchService(database, actor),
+            kpis=KpiService(database, actor),
+            alerts=AlertService(database, actor),
+            health=HealthService(database, actor),
+            effects=EffectService(database, actor),
+            dashboard=DashboardService(database, actor),
         )
 
     @property

@@ -23,7 +23,7 @@ from workbench.services import fields
 from workbench.services import vocabulary as v
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
-from workbench.services.numbers import stored
+from workbench.services.numbers import TypedNumber, stored
 from workbench.store.models import (
     Attendance,
     Base,
@@ -32,6 +32,8 @@ from workbench.store.models import (
     ErpModule,
     ImprovementItem,
     KnowledgeEntry,
+    Kpi,
+    KpiMeasurement,
     Person,
     Pilot,
     PilotRollout,
@@ -81,7 +83,8 @@ class RecordKind:
         with the same attribute names), each number with its decimals."""
         values = {name: getattr(record, name) for name in self.fields}
         for name, decimals in self.numbers().items():
-            values[name] = stored(values[name], getattr(record, decimals))
+            if not isinstance(values[name], TypedNumber):  # a record may hold it whole
+                values[name] = stored(values[name], getattr(record, decimals))
         return values
 
 
@@ -320,6 +323,35 @@ PILOT_ROLLOUT = describe(
     },
 )
 
+# A KPI's name may stay empty for one of the articles' (its preset names it), its
+# thresholds' order and the measurement's period and place are the service's rules
+# (workbench.services.kpis).
+KPI = describe(
+    Kpi,
+    {
+        "name": {},
+        "unit": {},
+        "direction": _choice(v.DIRECTIONS, required=True),
+        "target": _REQUIRED,
+        "warning": {},
+        "alarm": {},
+        "period": _choice(v.KPI_PERIODS, required=True),
+        "department_id": {},
+        "erp_module_id": {},
+        "note": {"max_length": 2000},
+    },
+)
+KPI_MEASUREMENT = describe(
+    KpiMeasurement,
+    {
+        "kpi_id": _REQUIRED,
+        "period": _REQUIRED,
+        "site_id": {},
+        "department_id": {},
+        "value": _REQUIRED,
+    },
+)
+
 KINDS: Mapping[str, RecordKind] = {
     kind.name: kind
     for kind in (
@@ -338,5 +370,7 @@ KINDS: Mapping[str, RecordKind] = {
         PILOT,
         PILOT_ROUND,
         PILOT_ROLLOUT,
+        KPI,
+        KPI_MEASUREMENT,
     )
 }

@@ -26,6 +26,7 @@ from workbench.vocabulary import (
     SOLUTION_STATUS,
     STATUS,
     TRAINING_KIND,
+    VOCABULARIES,
 )
 
 PROBLEM_STATUSES: Final = STATUS.keys
@@ -73,3 +74,6 @@ TRAINING_KINDS: Final = TRAINING_KIND.keys
 KNOWLEDGE_KINDS: Final = KNOWLEDGE_KIND.keys
 KNOWLEDGE_STATUSES: Final = KNOWLEDGE_STATUS.keys
 SCORE_RANGE: Final = (0, 100)
+
+# A KPI is measured monthly (the period texts are "YYYY-MM"); the column leaves room for more.
+KPI_PERIODS: Final = VOCABULARIES["kpi_period"].keys

@@ -402,6 +402,13 @@ from workbench.store.knowledge_models import (  # noqa: E402, F401
     KnowledgeVote,
     SearchMiss,
 )
+from workbench.store.kpi_models import (  # noqa: E402, F401
+    Kpi,
+    KpiAlert,
+    KpiAlertBreach,
+    KpiMeasurement,
+    ResultKpi,
+)
 from workbench.store.pilot_models import Pilot, PilotRollout, PilotRound  # noqa: E402, F401
 from workbench.store.training_models import (  # noqa: E402, F401
     Attendance,

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -50,7 +50,10 @@ def _qcolor(key: str, alpha: float = 1.0) -> QColor:
 
 
 class ChartView(QWidget):
-    """Draws a Chart; ``set_chart`` draws another one in its place."""
+    """Draws a Chart; ``set_chart`` draws another one in its place. A click on a bar
+    says which (``barClicked(series, point)``), so a page can open what is behind it."""
+
+    barClicked = Signal(int, int)
 
     def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,8 @@ class ChartView(QWidget):
         self._plot.setMouseEnabled(x=False, y=False)
         self._plot.hideButtons()
         self._plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._plot.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self._bars: list[tuple[int, int, float, float, float]] = []  # series, point, x, w, h
         self._marker = pg.ScatterPlotItem(size=12, brush=None)
         self.hover_label = QLabel(" ")
         self.hover_label.setObjectName("chartHover")
@@ -84,6 +89,7 @@ class ChartView(QWidget):
         """Draw ``chart`` instead of the one shown."""
         self._chart = chart
         self._points = []
+        self._bars = []
         item = self._plot.getPlotItem()
         item.clear()
         if item.legend is not None:
@@ -100,7 +106,7 @@ class ChartView(QWidget):
             axis.setPen(colour("axis"))
             axis.setTextPen(text)
             axis.setTickFont(font)
-        item.getAxis("bottom").setTicks([list(enumerate(chart.x_labels))])
+        self._set_ticks()
         legend = item.addLegend(
             offset=(10, 10), labelTextColor=text, brush=_qcolor("background", 0.8)
         )
@@ -114,13 +120,11 @@ class ChartView(QWidget):
             )
             region.setZValue(-10)
             item.addItem(region)
-        if chart.kind == "bar":
-            self._draw_bars(item)
-        else:
-            self._draw_lines(item)
+        self._draw_bars(item)
+        self._draw_lines(item)
         for line in chart.lines():
             item.addItem(self._line(line, font))
-        legend.setVisible(bool(chart.series))
+        legend.setVisible(bool(chart.series) and chart.legend)
         count = max(len(chart.x_labels), 1)
         item.setXRange(-0.5, count - 0.5, padding=0)
         if chart.y_range is not None:
@@ -131,8 +135,36 @@ class ChartView(QWidget):
         item.addItem(self._marker)
         self.hover_label.setText(_text("no_data") if chart.empty else " ")
 
+    def _set_ticks(self) -> None:
+        """Every x label. Where they do not fit the plot's width, bars with room for a
+        few letters each (categories) shorten theirs with "…", and otherwise (a time axis)
+        every n-th is shown; the hover says each in full."""
+        labels_ = self._chart.x_labels
+        metrics = self.fontMetrics()
+        room = max(self._plot.width() - 70, 1)
+        widest = max((metrics.horizontalAdvance(text) for text in labels_), default=0) + 8
+        slot = room // max(len(labels_), 1) - 8
+        if slot >= widest:
+            shown = list(enumerate(labels_))
+        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance("Wwww…"):
+            shown = [
+                (i, metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot))
+                for i, text in enumerate(labels_)
+            ]
+        else:
+            step = max(1, math.ceil(widest * len(labels_) / room))
+            last = len(labels_) - 1
+            shown = [(i, text) for i, text in enumerate(labels_) if (last - i) % step == 0]
+        self._plot.getPlotItem().getAxis("bottom").setTicks([shown, []])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_ticks()
+
     def _draw_lines(self, item: pg.PlotItem) -> None:
         for index, series in enumerate(self._chart.series):
+            if series.drawn_as(self._chart.kind) != "line":
+                continue
             xs = list(range(len(series.values)))
             ys = [math.nan if v is None else v for v in series.values]
             pen = pg.mkPen(colour(series.colour), width=2)
@@ -143,29 +175,48 @@ class ChartView(QWidget):
                 connect="finite",
                 symbol="o",
                 symbolSize=7,
-                symbolBrush=colour(series.colour),
+                symbolBrush=(
+                    [colour(key) for key in series.colours]
+                    if series.colours
+                    else colour(series.colour)
+                ),
                 symbolPen=pen,
                 name=series.name,
             )
             self._keep(index, xs, series.values)
 
     def _draw_bars(self, item: pg.PlotItem) -> None:
-        count = max(len(self._chart.series), 1)
-        width = GROUP_WIDTH / count
-        for index, series in enumerate(self._chart.series):
-            offset = -GROUP_WIDTH / 2 + width * (index + 0.5)
+        chart = self._chart
+        drawn = [i for i, s in enumerate(chart.series) if s.drawn_as(chart.kind) == "bar"]
+        width = GROUP_WIDTH / max(len(drawn), 1)
+        for slot, index in enumerate(drawn):
+            series = chart.series[index]
+            offset = -GROUP_WIDTH / 2 + width * (slot + 0.5)
             xs = [point + offset for point in range(len(series.values))]
-            shown = [(x, v) for x, v in zip(xs, series.values, strict=True) if v is not None]
+            shown = [
+                (point, x, v)
+                for point, (x, v) in enumerate(zip(xs, series.values, strict=True))
+                if v is not None
+            ]
+            keys = series.colours
+            painted: dict[str, object] = (
+                {
+                    "brushes": [colour(keys[p]) for p, _, _ in shown],
+                    "pens": [pg.mkPen(colour(keys[p])) for p, _, _ in shown],
+                }
+                if keys
+                else {"brush": colour(series.colour), "pen": pg.mkPen(colour(series.colour))}
+            )
             bars = pg.BarGraphItem(
-                x=[x for x, _ in shown],
-                height=[v for _, v in shown],
+                x=[x for _, x, _ in shown],
+                height=[v for _, _, v in shown],
                 width=width * 0.9,
-                brush=colour(series.colour),
-                pen=pg.mkPen(colour(series.colour)),
                 name=series.name,
+                **painted,
             )
             item.addItem(bars)  # named: the legend lists it
             self._keep(index, xs, series.values)
+            self._bars += [(index, p, x, width * 0.9, v) for p, x, v in shown]
 
     def _keep(self, series: int, xs: Sequence[float], values: Sequence[float | None]) -> None:
         """Remember where each point is, for the hover."""
@@ -231,6 +282,20 @@ class ChartView(QWidget):
     def _mouse_moved(self, position: QPointF) -> None:
         self.hover_at(position)
 
+    def bar_at(self, scene_position: QPointF) -> tuple[int, int] | None:
+        """The (series, point) of the bar under ``scene_position``, if any."""
+        at = self._plot.getPlotItem().vb.mapSceneToView(scene_position)
+        for series, point, x, width, height in self._bars:
+            low, high = sorted((0.0, height))
+            if abs(at.x() - x) <= width / 2 and low <= at.y() <= high:
+                return series, point
+        return None
+
+    def _mouse_clicked(self, event: object) -> None:
+        found = self.bar_at(event.scenePos())  # type: ignore[attr-defined]
+        if found is not None:
+            self.barClicked.emit(*found)
+
     # ---- saving -------------------------------------------------------------------------
     def save_png(self, path: str | Path) -> Path:
         """Write the plot (without the button row) as a PNG at ``path``; OSError when the
@@ -253,3 +318,63 @@ class ChartView(QWidget):
             self.save_png(path)
         except OSError as error:
             QMessageBox.warning(self, _text("save_png_title"), str(error))
+
+
+class Sparkline(QWidget):
+    """A chart's first series as a small line, without axes or texts (a KPI tile's
+    trend); its points get their values as a tooltip from the description."""
+
+    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.setMinimumSize(60, 24)
+        self._tip()
+
+    def set_chart(self, chart: Chart) -> None:
+        self.chart = chart
+        self._tip()
+        self.update()
+
+    def _tip(self) -> None:
+        values = self.chart.series[0].values if self.chart.series else ()
+        texts = [self.chart.point_text(0, i) for i, v in enumerate(values) if v is not None]
+        self.setToolTip("\n".join(texts[-6:]))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.chart.series:
+            return
+        series = self.chart.series[0]
+        known = [(i, v) for i, v in enumerate(series.values) if v is not None]
+        if len(known) < 2:
+            return
+        lines = [line.value for line in self.chart.lines()]
+        low = min([v for _, v in known] + lines)
+        high = max([v for _, v in known] + lines)
+        span = (high - low) or 1.0
+        box = QRectF(self.rect()).adjusted(2, 3, -2, -3)
+        steps = max(len(series.values) - 1, 1)
+
+        def point(i: int, v: float) -> QPointF:
+            return QPointF(
+                box.left() + box.width() * i / steps,
+                box.bottom() - box.height() * (v - low) / span,
+            )
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for line in self.chart.lines():
+            pen = QPen(_qcolor(line.colour, 0.6))
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            y = point(0, line.value).y()
+            painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
+        path = QPainterPath(point(*known[0]))
+        for i, v in known[1:]:
+            path.lineTo(point(i, v))
+        pen = QPen(_qcolor(series.colour))
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        painter.drawPath(path)
+        painter.setBrush(_qcolor(series.colours[known[-1][0]] if series.colours else series.colour))
+        painter.drawEllipse(point(*known[-1]), 2.5, 2.5)
+        painter.end()

@@ -34,6 +34,7 @@ class KindForm(RecordEditor):
         self.record: Any = None  # the stored record shown; None for a new one
         self.references: dict[str, ChoiceCombo] = {}
         form = self.form
+        form.kind = kind.name
         for name, spec in kind.fields.items():
             if spec.kind == "choice":
                 form.add_choice(name, vocabularies[name], optional=not spec.required)

@@ -37,6 +37,11 @@ if TYPE_CHECKING:  # imported when the database is open, not at start-up
     from workbench.ui.search_box import SearchBox
 
 
+# The KPIs are evaluated this long after the database opened, once the first page has
+# read what it shows (the evaluation reads every KPI's measurements).
+EVALUATE_AFTER_MS = 3000
+
+
 class MainWindow(QMainWindow):
     """The window; pages appear once ``attach`` gives it the services of an open database."""
 
@@ -45,11 +50,14 @@ class MainWindow(QMainWindow):
         services: Services | None = None,
         pages: Sequence[PageEntry] | None = None,
         parent: QWidget | None = None,
+        first: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._services: Services | None = None
         self.search_box: SearchBox | None = None
         self._entries = {entry.key: entry for entry in (PAGES if pages is None else pages)}
+        # The page shown when the database is open: the first listed unless told.
+        self.first_page = first if first in self._entries else next(iter(self._entries), None)
         self._built: dict[str, QWidget] = {}
         self._pages: dict[str, Page] = {}  # the same pages, seen as Page
         self.notices: ChangeNotices | None = None
@@ -109,10 +117,26 @@ class MainWindow(QMainWindow):
         for action in self._database_actions:
             action.setEnabled(True)
         self.transfer.attach()
-        if self._entries:
-            self.navigation.setCurrentRow(0)
+        if self.first_page is not None:
+            self.open_page(self.first_page)
         if "mine" in self._entries:
             self._count_my_work(services)
+        if "alerts" in self._entries:
+            self._evaluate_alerts(services)
+
+    def _evaluate_alerts(self, services: Services) -> None:
+        """Evaluate the KPIs once the database is open, in the background and a moment
+        after the first page has read what it shows: a breach measured since opens its
+        ticket; the pages hear it as any write."""
+        from workbench.ui import labels
+
+        alerts, language = services.alerts, labels.language()
+
+        def evaluate() -> None:
+            if self._services is services:  # still the database open
+                self.operations.run(lambda _progress: alerts.evaluate(language), dialog=False)
+
+        QTimer.singleShot(EVALUATE_AFTER_MS, self, evaluate)
 
     def _count_my_work(self, services: Services) -> None:
         """Say at start how much needs the user today (counted in the background)."""

@@ -243,6 +243,12 @@ class LatestAnswer(QObject):
         self._asked += 1
         self._waiting = None
 
+    def shutdown(self) -> None:
+        """Deliver nothing more, cancel what runs and wait for it (the widget that asked
+        is going away with its window)."""
+        self.forget()
+        self._operations.shutdown()
+
     def _run_waiting(self) -> None:
         if self._waiting is None:
             return

@@ -89,6 +89,12 @@ _Icon = QStyle.StandardPixmap
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
+        "dashboard",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
+        _Icon.SP_ComputerIcon,
+        lazy("workbench.ui.dashboard_page", "DashboardPage"),
+    ),
+    PageEntry(
         "problems",
         str(QT_TRANSLATE_NOOP("MainWindow", "Problems")),
         _Icon.SP_FileDialogDetailedView,
@@ -111,6 +117,18 @@ PAGES: tuple[PageEntry, ...] = (
         str(QT_TRANSLATE_NOOP("MainWindow", "Training")),
         _Icon.SP_DialogHelpButton,
         lazy("workbench.ui.training_page", "TrainingPage"),
+    ),
+    PageEntry(
+        "kpis",
+        str(QT_TRANSLATE_NOOP("MainWindow", "KPIs")),
+        _Icon.SP_FileDialogContentsView,
+        lazy("workbench.ui.kpis_page", "KpisPage"),
+    ),
+    PageEntry(
+        "alerts",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Alerts")),
+        _Icon.SP_MessageBoxWarning,
+        lazy("workbench.ui.alerts_page", "AlertsPage"),
     ),
     PageEntry(
         "knowledge",

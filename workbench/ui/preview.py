@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
     from workbench.ui.problems_page import ProblemsPage
 
-PREVIEWED = "problems"  # the page the window opens first
+PREVIEWED = "problems"  # the page shown before the database is open, when it opens first
 # Open the database this long after the rows were shown even if no paint was seen (a
 # window that is not exposed paints nothing).
 PAINT_WAIT_MS = 250
@@ -55,11 +55,13 @@ class ListPreview(QObject):
         self.reading: Operation | None = None
 
     def pages(self, entries: Sequence[PageEntry]) -> tuple[PageEntry, ...]:
-        """``entries``, the Problems page (when it is the first) taken from the preview."""
+        """``entries``, the Problems page taken from the preview."""
         entries = tuple(entries)
-        if not entries or entries[0].key != PREVIEWED:
+        keys = [e.key for e in entries]
+        if PREVIEWED not in keys:
             return entries
-        build_anew = entries[0].factory
+        where = keys.index(PREVIEWED)
+        build_anew = entries[where].factory
 
         def build(services: Services, parent: QWidget) -> QWidget:
             page = self._take()
@@ -68,7 +70,8 @@ class ListPreview(QObject):
             page.attach(services)
             return page
 
-        return (dataclasses.replace(entries[0], factory=build), *entries[1:])
+        previewed = dataclasses.replace(entries[where], factory=build)
+        return (*entries[:where], previewed, *entries[where + 1 :])
 
     def start(self, window: MainWindow, open_database: Callable[[], None]) -> None:
         self._window, self._open = window, open_database

@@ -7,9 +7,10 @@ machine with no CJK font installed. English is the source language: it loads no 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -18,13 +19,14 @@ from workbench.paths import fonts_dir, translations_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
 from workbench.ui.pages import PAGES
-from workbench.ui.preview import ListPreview
+from workbench.ui.preview import PREVIEWED, ListPreview
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
 CJK_FONT_FILE = "wqy-microhei.ttc"
 _TRANSLATOR_NAME = "workbench-translator"
 _FONT_PROPERTY = "workbenchCjkFamilies"
+FIRST_PAGE = "dashboard"  # the page the window shows when the database is open
 
 
 def ensure_application(lang: str | None = None) -> QApplication:
@@ -72,27 +74,60 @@ def _install_translations(app: QApplication, language: str) -> None:
             translator.setParent(None)
 
 
-def start_window(target: str | None, lang: str | None = None) -> tuple[MainWindow, DatabaseOpening]:
-    """Show the main window at once and open the database ``target`` behind it.
+def start_window(
+    target: str | None, lang: str | None = None, first: str = FIRST_PAGE
+) -> tuple[MainWindow, DatabaseOpening]:
+    """Show the main window at once and open the database ``target`` behind it, then
+    show page ``first`` (the Dashboard unless told).
 
-    The Problems list shows its first rows as soon as they are read (workbench.ui.preview);
-    the database is opened once they are painted, and the pages work when it is ready.
+    Opening on the Problems list, its first rows show as soon as they are read
+    (workbench.ui.preview); the database is opened once they are painted. Opening on
+    another page, the database is opened at once; the pages work when it is ready.
     If it cannot be opened (a newer schema, not a workbench file …) the window says why
     in a message box and closes when the user has read it; ``opening.error`` then holds
     the reason.
     """
     app = ensure_application(lang)
-    preview = ListPreview(target)
-    window = MainWindow(pages=preview.pages(PAGES))
-    preview.setParent(window)
+    preview = ListPreview(target) if first == PREVIEWED else None
+    pages = preview.pages(PAGES) if preview is not None else PAGES
+    window = MainWindow(pages=pages, first=first)
     opening = DatabaseOpening(target, window)
     opening.opened.connect(window.attach)
-    opening.failed.connect(preview.discard)
     opening.failed.connect(window.show_failure)
     app.aboutToQuit.connect(opening.shutdown)
+    if preview is not None:
+        preview.setParent(window)
+        opening.failed.connect(preview.discard)
     show_fitted(window)
-    preview.start(window, opening.start)
+    if preview is not None:
+        preview.start(window, opening.start)
+    else:
+        _AfterFirstPaint(window, opening.start)
     return window, opening
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``action`` once, after the window's first paint (or soon, if it paints
+    nothing), so that the window is on screen before SQLAlchemy is imported."""
+
+    WAIT_MS = 250
+
+    def __init__(self, window: MainWindow, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action: Callable[[], None] | None = action
+        window.installEventFilter(self)
+        QTimer.singleShot(self.WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            action()
 
 
 def show_fitted(window: MainWindow) -> None:
@@ -114,13 +149,14 @@ def show_fitted(window: MainWindow) -> None:
     window.showMaximized()
 
 
-def run_window(target: str | None, lang: str | None = None) -> int:
-    """The window on database ``target`` until it closes; returns the exit code.
+def run_window(target: str | None, lang: str | None = None, first: str = FIRST_PAGE) -> int:
+    """The window on database ``target``, showing page ``first``, until it closes;
+    returns the exit code.
 
     Raises the reason when the database could not be opened, after the user saw it.
     """
     app = ensure_application(lang)
-    window, opening = start_window(target, lang)
+    window, opening = start_window(target, lang, first)
     code = app.exec()
     window.close_services()
     if opening.error is not None:

@@ -2,14 +2,15 @@
 
 PAGE is the key of any page the window lists (``problems`` shows the list with its
 first problem selected, ``settings`` …) or ``problem:CODE`` (that problem open in the
-detail panel), ``knowledge:ID`` (a knowledge entry) or ``search:QUERY`` (the search
-box's results for QUERY over the Problems page). The caller sets
-QT_QPA_PLATFORM=offscreen when there is no display.
+detail panel), ``kpi:NAME`` (a KPI with its trend), ``knowledge:ID`` (a knowledge entry)
+or ``search:QUERY`` (the search box's results for QUERY over the Problems page). The
+caller sets QT_QPA_PLATFORM=offscreen when there is no display.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ from workbench.services import Services
 from workbench.ui.main_window import MainWindow
 from workbench.ui.pages import PAGES
 from workbench.ui.qt_app import ensure_application
+from workbench.vocabulary import resolve_language
 
 PROBLEM_PREFIX = "problem:"
 QUARTER_PREFIX = "improvements:"  # a quarter's improvement list, e.g. improvements:2026Q3
@@ -36,6 +38,9 @@ PILOT_PREFIX = "pilot:"  # a pilot with its charts, e.g. pilot:PL-2026-01
 KNOWLEDGE_PREFIX = "knowledge:"  # a knowledge entry, e.g. knowledge:3
 SEARCH_PREFIX = "search:"  # the search box's results, e.g. search:库存
 SEARCH_WAIT_MS = 10_000
+KPI_PREFIX = "kpi:"  # a KPI with its trend, by its name, e.g. kpi:数据准确率
+# How long a page reading in the background (the Dashboard) may take to fill in.
+FILL_WAIT_S = 60
 
 
 def page_names() -> list[str]:
@@ -46,6 +51,7 @@ def page_names() -> list[str]:
         f"{PILOT_PREFIX}CODE",
         f"{KNOWLEDGE_PREFIX}ID",
         f"{SEARCH_PREFIX}QUERY",
+        f"{KPI_PREFIX}NAME",
     ]
 
 
@@ -87,7 +93,18 @@ def render(
     quarter: str | None = None
     pilot_id: int | None = None
     shown: tuple[str, Any] | None = None  # a knowledge entry, or the search box's query
-    if page.startswith(KNOWLEDGE_PREFIX):
+    kpi_id: int | None = None
+    if page.startswith(KPI_PREFIX):
+        name = page[len(KPI_PREFIX) :].strip()
+        language = resolve_language(lang)
+        kpi_id = next(
+            (k.id for k in services.kpis.kpis() if name in (k.title(language), k.name, k.preset)),
+            None,
+        )
+        if kpi_id is None:
+            raise ValueError(f"no KPI named {name!r} in this database")
+        page = "kpis"
+    elif page.startswith(KNOWLEDGE_PREFIX):
         wanted = page[len(KNOWLEDGE_PREFIX) :].strip()
         if not wanted.isdigit() or not _has_entry(services, int(wanted)):
             raise ValueError(f"no knowledge entry {wanted!r} in this database")
@@ -118,7 +135,8 @@ def render(
     ensure_application(lang)
 
     with _quiet_offscreen():
-        _grab(MainWindow(services), page, problem_code, out, size, quarter, pilot_id, shown)
+        window = MainWindow(services, first=page if problem_code is None else "problems")
+        _grab(window, page, problem_code, out, size, quarter, pilot_id, shown, kpi_id)
 
 
 def _has_entry(services: Services, entry_id: int) -> bool:
@@ -145,6 +163,14 @@ def _show_search(window: MainWindow, query: str) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def _wait_until(done: Callable[[], bool]) -> None:
+    """Let the event loop run until ``done()`` (a page's background reading arrived)."""
+    deadline = time.monotonic() + FILL_WAIT_S
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
 def _grab(
     window: MainWindow,
     page: str,
@@ -154,6 +180,7 @@ def _grab(
     quarter: str | None = None,
     pilot_id: int | None = None,
     extra: tuple[str, Any] | None = None,
+    kpi_id: int | None = None,
 ) -> None:
     try:
         # Shown at its size first, as a user's window is before they open a record: the
@@ -176,6 +203,10 @@ def _grab(
                 shown.open_record("pilot", pilot_id)  # type: ignore[attr-defined]
                 # The pilot's charts, where its rounds and criterion show at a glance.
                 shown.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]
+            if kpi_id is not None:
+                shown.open_record("kpi", kpi_id)  # type: ignore[attr-defined]
+            if getattr(shown, "readings", False) is None:  # the Dashboard's charts
+                _wait_until(lambda: shown.readings is not None)  # type: ignore[attr-defined]
         else:
             window.open_problem(problem_code)
         if extra is not None and extra[0] == "knowledge":

@@ -14,6 +14,14 @@ from workbench.vocabulary.base import Vocabulary, term
 from workbench.vocabulary.charts import CHART_TEXT
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.knowledge import KNOWLEDGE_KIND, KNOWLEDGE_KINDS, KNOWLEDGE_STATUS
+from workbench.vocabulary.kpis import (
+    ALERT_STATUS,
+    HEALTH_PART,
+    KPI_PERIOD,
+    KPI_PRESET,
+    KPI_STATUS,
+    KPI_TEXT,
+)
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
 from workbench.vocabulary.reports import REPORT_TEXT
 from workbench.vocabulary.training import TRAINING_KIND, TRAINING_TEXT
@@ -413,6 +421,12 @@ VOCABULARIES: Final[Mapping[str, Vocabulary]] = {
         TRAINING_TEXT,
         KNOWLEDGE_KIND,
         KNOWLEDGE_STATUS,
+        KPI_PRESET,
+        KPI_PERIOD,
+        KPI_STATUS,
+        ALERT_STATUS,
+        HEALTH_PART,
+        KPI_TEXT,
     )
 }
 

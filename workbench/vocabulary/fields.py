@@ -13,6 +13,7 @@ from workbench.vocabulary.base import Term, term
 from workbench.vocabulary.domain import GOVERNANCE_PATH, HIDDEN_COST, IMPACT, ROLE, SEVERITY
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
 from workbench.vocabulary.knowledge import KNOWLEDGE_FIELDS
+from workbench.vocabulary.kpis import KPI_FIELDS
 from workbench.vocabulary.pilots import PILOT_FIELDS
 from workbench.vocabulary.training import TRAINING_KIND
 
@@ -164,6 +165,7 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
     ),
     **PILOT_FIELDS,
     **KNOWLEDGE_FIELDS,
+    **KPI_FIELDS,
 }
 
 # Columns of the problem list that show a referenced record's name under a short key.

@@ -9,6 +9,7 @@ from typing import Any, Final, Protocol
 from workbench.vocabulary.domain import SOLUTION_STATUS, STATUS
 from workbench.vocabulary.fields import field_label
 from workbench.vocabulary.improvements import IMPROVEMENT_STATUS
+from workbench.vocabulary.kpis import KPI_TEMPLATES
 from workbench.vocabulary.languages import SOURCE_LANGUAGE
 from workbench.vocabulary.pilots import PILOT_TEMPLATES
 
@@ -188,6 +189,7 @@ TEMPLATES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh_CN": "{field}不能从{value}改为{title}。",
     },
     **PILOT_TEMPLATES,
+    **KPI_TEMPLATES,
 }
 
 

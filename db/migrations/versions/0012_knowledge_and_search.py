@@ -30,7 +30,7 @@ from workbench.store.search_docs import (
 )
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

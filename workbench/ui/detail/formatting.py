@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from workbench.services.numbers import NumberTextError, texts, typed_number
 from workbench.services.records import ResultRecord
+
+if TYPE_CHECKING:
+    from workbench.services import Services
 
 _CTX = "Detail"
 
@@ -91,3 +94,39 @@ def verified_text(result: ResultRecord) -> str:
         .replace("%1", result.verified_by or "")
         .replace("%2", date_text(result.verified_at))
     )
+
+
+def series_text(services: Services, result_id: int) -> str:
+    """A result measured by a KPI series, in words: the KPI, the baseline and after means,
+    the improvement, the re-checks at +30 and +90 days, and "⚠ Relapse" when it slid back;
+    "—" for a result with typed numbers only."""
+    from workbench.ui import labels
+
+    found = services.effects.of_result(result_id, labels.language())
+    if found is None:
+        return "—"
+    effect = found.effect
+
+    def number(value: float | None) -> str:
+        return "—" if value is None else f"{value:.2f}"
+
+    def percent(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0f}%"
+
+    text = (
+        QCoreApplication.translate(
+            "Detail", "%1: %2 (%3 to %4) → %5 (from %6), improved %7; +30 days %8, +90 days %9"
+        )
+        .replace("%1", found.kpi or "")
+        .replace("%2", number(effect.baseline))
+        .replace("%3", found.baseline_from or "")
+        .replace("%4", found.baseline_to or "")
+        .replace("%5", number(effect.after))
+        .replace("%6", found.after_from or "")
+        .replace("%7", percent(effect.improvement))
+        .replace("%8", percent(effect.checks[0] if effect.checks else None))
+        .replace("%9", percent(effect.checks[1] if len(effect.checks) > 1 else None))
+    )
+    if effect.relapse:
+        text += " · ⚠ " + QCoreApplication.translate("Detail", "Relapse: it slid back")
+    return text

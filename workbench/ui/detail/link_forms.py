@@ -20,7 +20,12 @@ from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
 from workbench.services.errors import FieldError
 from workbench.services.records import CauseRecord, ResultRecord, SolutionRecord
 from workbench.ui.detail.editor import RecordEditor
-from workbench.ui.detail.formatting import change_text, typed_result, verified_text
+from workbench.ui.detail.formatting import (
+    change_text,
+    series_text,
+    typed_result,
+    verified_text,
+)
 from workbench.ui.lookup_lists import LookupLists, pairs
 
 Record = CauseRecord | SolutionRecord | ResultRecord
@@ -205,6 +210,11 @@ class ResultForm(LinkForm):
         self.change.setObjectName("change")
         self.verified = QLabel()
         self.verified.setObjectName("verified")
+        # A result measured by a KPI series: its computed effect, and a relapse.
+        self.series = QLabel()
+        self.series.setObjectName("kpi_series")
+        self.series.setWordWrap(True)
+        form.layout_.addRow(self.tr("KPI series"), self.series)
         form.layout_.addRow(self.tr("Change"), self.change)
         form.layout_.addRow(self.tr("Verified"), self.verified)
         form.edited.connect(self._show_change)
@@ -212,11 +222,14 @@ class ResultForm(LinkForm):
     def edit(self, record: Any) -> None:
         super().edit(record)
         self.verified.setText(verified_text(record))
+        self.series.setText(series_text(self._services, record.id))
+        self.series.setStyleSheet("color: #c0392b;" if "⚠" in self.series.text() else "")
         self._show_change()
 
     def start_new(self, parent_id: int) -> None:
         super().start_new(parent_id)
         self.verified.setText(self.tr("Not verified"))
+        self.series.setText("—")
         self._show_change()
 
     def _show_change(self) -> None:

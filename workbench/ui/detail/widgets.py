@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench.services.errors import FieldError
 from workbench.services.numbers import TypedNumber
 from workbench.ui import labels
+from workbench.vocabulary import field_term
 
 ERROR_STYLE = "color: #b3261e;"
 DATE_FORMAT = "yyyy-MM-dd"
@@ -222,6 +223,9 @@ class FieldForm(QWidget):
         self._touched: set[str] = set()
         self._reveal_all = False
         self._errors: list[FieldError] = []
+        # The record kind whose field names the labels use (None: the first kind that has
+        # the field), for a field name two kinds name differently (a KPI's "target").
+        self.kind: str | None = None
 
     # ---- building ---------------------------------------------------------------------
     def add(
@@ -241,9 +245,10 @@ class FieldForm(QWidget):
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        label = QLabel(labels.field(name))
+        kind = self.kind if field_term(name, self.kind) is not None else None
+        label = QLabel(labels.field(name, kind))
         label.setObjectName(f"label_{name}")
-        label.setToolTip(labels.field_hint(name))  # what the domain term means
+        label.setToolTip(labels.field_hint(name, kind))  # what the domain term means
         self.layout_.addRow(label, cell)
         self._rows[name] = _Row(get, put, error, widget, cell)
         changed.connect(self._on_changed)

@@ -1,0 +1,338 @@
+"""The Dashboard, the first page on start: KPI tiles (value, target, status colour,
+sparkline), the monthly process health score's trend with "why is it 72?" (per site and
+module too, with its weights), the open alerts, a Pareto of causes by category, problems
+opened and closed per month, the best improvement effects and the department ranking by
+KPI attainment.
+
+The page is on screen at once; its readings run on a worker thread (LatestAnswer), the
+tiles first, then the charts, which fill in when they arrive. Hover a chart for values;
+click a bar to list the problems behind it; every chart saves as PNG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import vocabulary
+from workbench.analysis.charts import Chart
+from workbench.analysis.kpi_charts import (
+    health_chart,
+    opened_closed_chart,
+    pareto_chart,
+    ranking_chart,
+)
+from workbench.analysis.kpi_rules import period_of
+from workbench.services import ChangeSet, Services
+from workbench.services.kpi_effects import EffectRow
+from workbench.services.kpi_health import HealthReport, ScoreRow
+from workbench.services.kpi_records import AlertRow, Tile
+from workbench.ui import labels
+from workbench.ui.charts import ChartView
+from workbench.ui.controls import fill_table, push_button, text_table
+from workbench.ui.dashboard_parts import BehindDialog, HealthBreakdown, KpiTile, WeightsDialog
+from workbench.ui.operations import LatestAnswer
+from workbench.ui.pages import entry
+
+TABLES = (
+    "kpi",
+    "kpi_measurement",
+    "kpi_alert",
+    "result_kpi",
+    "problem",
+    "cause",
+    "solution",
+    "result",
+    "team_setting",
+)
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Readings:
+    """Everything the charts show, read on the worker thread."""
+
+    health: HealthReport
+    causes: dict[str | None, int]
+    opened: Any
+    ranking: tuple[Any, ...]
+    effects: tuple[EffectRow, ...]
+
+
+def _empty(title: str) -> Chart:
+    return Chart("bar", title, (), (), "", "")
+
+
+class DashboardPage(QWidget):
+    recordRequested = Signal(str, int)
+    tilesShown = Signal()
+    chartsShown = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard_page")
+        self._services = services
+        self.language = labels.language()
+        self.tiles: list[KpiTile] = []
+        self.readings: Readings | None = None
+        self.alert_rows: tuple[AlertRow, ...] = ()
+        self._pareto_keys: tuple[str | None, ...] = ()
+        self._months: tuple[str, ...] = ()
+        self._build()
+        self._quick = LatestAnswer(self)
+        self._quick.answered.connect(self._show_tiles)
+        self._slow = LatestAnswer(self)
+        self._slow.answered.connect(self._show_charts)
+        self.refresh()
+
+    def _text(self, key: str) -> str:
+        return vocabulary.label("kpi_text", key, self.language)
+
+    def _build(self) -> None:
+        self.tile_row = QHBoxLayout()
+        self.tile_row.setSpacing(6)
+        holder = QWidget()
+        holder.setLayout(self.tile_row)
+        self.tile_area = QScrollArea()
+        self.tile_area.setWidget(holder)
+        self.tile_area.setWidgetResizable(True)
+        self.tile_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tile_area.setFixedHeight(112)
+        self.empty_label = QLabel(self.tr("No KPIs yet: add the articles' KPIs on the KPIs page."))
+        self.health = ChartView(_empty(self._text("health_trend")))
+        self.pareto = ChartView(_empty(self._text("pareto")))
+        self.months = ChartView(_empty(self._text("opened_closed")))
+        self.ranking = ChartView(_empty(self._text("ranking")))
+        self.charts = (self.health, self.pareto, self.months, self.ranking)
+        for view in self.charts:
+            view.setMinimumHeight(180)
+        self.pareto.barClicked.connect(self._pareto_clicked)
+        self.months.barClicked.connect(self._month_clicked)
+        self.breakdown = HealthBreakdown()
+        self.scope = QComboBox()
+        self.scope.setObjectName("health_scope")
+        self.scope.currentIndexChanged.connect(lambda _i: self._show_breakdown())
+        weights = push_button("weights", self.tr("Weights…"), self.edit_weights)
+        why = QWidget()
+        box = QVBoxLayout(why)
+        box.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.scope, 1)
+        top.addWidget(weights)
+        box.addLayout(top)
+        box.addWidget(self.breakdown, 1)
+        self.alerts = text_table(
+            [self.tr("KPI"), self.tr("Place"), self.tr("Since"), self.tr("Ticket")]
+        )
+        self.alerts.setObjectName("dashboard_alerts")
+        self.alerts.cellDoubleClicked.connect(self._alert_opened)
+        self.effects = text_table(
+            [self.tr("Problem"), self.tr("Result"), self.tr("Improved"), self.tr("Relapse")]
+        )
+        self.effects.setObjectName("dashboard_effects")
+        self.effects.cellDoubleClicked.connect(self._effect_opened)
+        self.lists = QTabWidget()
+        self.lists.addTab(self.alerts, self.tr("Open alerts"))
+        self.lists.addTab(self.effects, self.tr("Improvement effects"))
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        grid.addWidget(self.health, 0, 0)
+        grid.addWidget(self.pareto, 0, 1)
+        grid.addWidget(self.months, 0, 2)
+        grid.addWidget(why, 1, 0)
+        grid.addWidget(self.ranking, 1, 1)
+        grid.addWidget(self.lists, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.addWidget(self.tile_area)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(grid, 1)
+
+    # ---- the Page protocol -------------------------------------------------------------
+    def title(self) -> str:
+        return entry("dashboard").title()
+
+    def icon(self) -> QIcon:
+        return entry("dashboard").icon()
+
+    @property
+    def undo_stack(self) -> None:
+        return None
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return False
+
+    def changed(self, change: ChangeSet) -> None:
+        if change.touches(*TABLES):
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._seen = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if getattr(self, "_seen", False) and not self.window().isVisible():
+            # The window closes: its readings end with it.
+            self._quick.shutdown()
+            self._slow.shutdown()
+
+    # ---- reading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the tiles and the alerts, then (once they are shown) the charts."""
+        services, language = self._services, self.language
+        self._quick.ask(
+            lambda _p: (services.dashboard.tiles(), services.alerts.alerts(language=language))
+        )
+
+    def _read_charts(self) -> None:
+        services, language = self._services, self.language
+
+        def slow(_progress: object) -> Readings:
+            health = services.health.report(MONTHS)
+            return Readings(
+                health,
+                services.dashboard.causes_by_category(),
+                services.dashboard.opened_closed(period_of(services.health.today()), MONTHS),
+                services.dashboard.ranking(),
+                services.effects.top(8, language),
+            )
+
+        self._slow.ask(slow)
+
+    def _show_tiles(self, answer: object) -> None:
+        tiles, alerts = cast("tuple[tuple[Tile, ...], tuple[AlertRow, ...]]", answer)
+        for tile in self.tiles:
+            self.tile_row.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        for found in tiles:
+            widget = KpiTile(found)
+            widget.setMinimumWidth(150)
+            widget.opened.connect(lambda kpi_id: self.recordRequested.emit("kpi", kpi_id))
+            self.tile_row.addWidget(widget)
+            self.tiles.append(widget)
+        self.empty_label.setVisible(not self.tiles)
+        self.alert_rows = tuple(alerts)
+        fill_table(
+            self.alerts,
+            [
+                [a.kpi, a.place(self.language), a.opened_period, a.problem_code or ""]
+                for a in self.alert_rows
+            ],
+        )
+        for row, alert in enumerate(self.alert_rows):  # the status, where it is not said
+            cell = self.alerts.item(row, 0)
+            if cell is not None:
+                cell.setToolTip(labels.choice("alert_status", alert.status))
+        self.alerts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lists.setTabText(
+            0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))
+        )
+        self.tilesShown.emit()
+        self._read_charts()  # the heavier reading, once the tiles are on screen
+
+    def _show_charts(self, answer: object) -> None:
+        assert isinstance(answer, Readings)
+        self.readings = answer
+        health = answer.health
+        self.health.set_chart(
+            health_chart(health.periods, [r.score.score for r in health.overall], self.language)
+        )
+        chart, self._pareto_keys = pareto_chart(answer.causes, self.language)
+        self.pareto.set_chart(chart)
+        months = answer.opened
+        self._months = months.periods
+        self.months.set_chart(
+            opened_closed_chart(months.periods, months.opened, months.closed, self.language)
+        )
+        self.ranking.set_chart(
+            ranking_chart([(r.department, r.share) for r in answer.ranking], self.language)
+        )
+        relapse = self._text("relapse")
+        fill_table(
+            self.effects,
+            [
+                [
+                    e.problem_code,
+                    e.kpi or e.metric,
+                    f"{e.effect.improvement:.0f}%",
+                    relapse if e.effect.relapse else "",
+                ]
+                for e in answer.effects
+            ],
+        )
+        self._fill_scopes(health)
+        self.chartsShown.emit()
+
+    def _scopes(self) -> list[tuple[str, ScoreRow]]:
+        if self.readings is None:
+            return []
+        health = self.readings.health
+        return [(self.tr("Whole plant"), health.overall[-1])] + [
+            (r.name, r) for r in (*health.sites, *health.modules)
+        ]
+
+    def _fill_scopes(self, health: HealthReport) -> None:
+        kept = self.scope.currentIndex()
+        blocked = self.scope.blockSignals(True)
+        self.scope.clear()
+        for name, row in self._scopes():
+            self.scope.addItem(f"{name}: {row.score.score:.1f}")
+        self.scope.setCurrentIndex(max(kept, 0) if kept < self.scope.count() else 0)
+        self.scope.blockSignals(blocked)
+        self._show_breakdown()
+
+    def _show_breakdown(self) -> None:
+        scopes = self._scopes()
+        index = self.scope.currentIndex()
+        if 0 <= index < len(scopes):
+            name, row = scopes[index]
+            self.breakdown.show_score(row, name)
+
+    # ---- acting ------------------------------------------------------------------------
+    def edit_weights(self) -> None:
+        dialog = WeightsDialog(self._services.health.weights(), self)
+        if dialog.exec() == WeightsDialog.DialogCode.Accepted:
+            self._services.health.set_weights(dialog.weights())
+
+    def _pareto_clicked(self, _series: int, point: int) -> None:
+        if point < len(self._pareto_keys):
+            key = self._pareto_keys[point]
+            name = self.pareto.chart.x_labels[point]
+            self._behind(name, self._services.dashboard.behind("category", key))
+
+    def _month_clicked(self, series: int, point: int) -> None:
+        if point < len(self._months):
+            kind = "opened" if series == 0 else "closed"
+            name = f"{self.months.chart.series[series].name} · {self._months[point]}"
+            self._behind(name, self._services.dashboard.behind(kind, self._months[point]))
+
+    def _behind(self, title: str, rows: Any) -> None:
+        self.behind = BehindDialog(title, rows, self)
+        self.behind.chosen.connect(lambda pid: self.recordRequested.emit("problem", pid))
+        self.behind.open()
+
+    def _alert_opened(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.alert_rows) and self.alert_rows[row].problem_id is not None:
+            self.recordRequested.emit("problem", self.alert_rows[row].problem_id)
+
+    def _effect_opened(self, row: int, _column: int) -> None:
+        if self.readings is not None and 0 <= row < len(self.readings.effects):
+            self.recordRequested.emit("problem", self.readings.effects[row].problem_id)
