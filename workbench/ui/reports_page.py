@@ -26,7 +26,7 @@ from workbench.services import quarters
 from workbench.services.progress import Progress
 from workbench.ui import labels
 from workbench.ui.controls import push_button
-from workbench.ui.operations import Operations
+from workbench.ui.operations import runner_of
 from workbench.ui.pages import entry
 from workbench.ui.report_export import (
     ReportExport,
@@ -48,7 +48,6 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reports_page")
         self._services = services
-        self._operations = Operations(self, threads=1)
         self.export: ReportExport | None = None
         self.written: Path | None = None
         heading = QLabel(self.tr("Quarterly report"))
@@ -195,7 +194,7 @@ class ReportsPage(QWidget):
         self.make_button.setEnabled(False)
         self._say(self.tr("Making the report…"))
         title = self.tr("Making the report of %1…").replace("%1", quarter)
-        export = ReportExport(self._operations, build, path, title, self)
+        export = ReportExport(runner_of(self), build, path, title, self)
         export.written.connect(self._written)
         export.nothing.connect(
             lambda: self._say(
