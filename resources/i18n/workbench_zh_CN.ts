@@ -657,6 +657,52 @@
         <translation>新建事项</translation>
     </message>
     <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Add item %1</source>
+        <translation>新建事项 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>The new item</source>
+        <translation>新事项</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveGuard</name>
+    <message>
+        <source>The new problem</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -689,28 +735,12 @@
         <translation>冻结后的修改…</translation>
     </message>
     <message>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
         <source>Carry over to %1</source>
         <translation>结转到 %1</translation>
     </message>
     <message>
         <source>Copy the proposed, committed and in-progress items into %1</source>
         <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
-    </message>
-    <message>
-        <source>Add item %1</source>
-        <translation>新建事项 %1</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
-    </message>
-    <message>
-        <source>The new item</source>
-        <translation>新事项</translation>
     </message>
     <message>
         <source>Move to place %1</source>
@@ -723,33 +753,6 @@
     <message>
         <source>Freeze %1</source>
         <translation>冻结 %1</translation>
-    </message>
-</context>
-<context>
-    <name>LeaveGuard</name>
-    <message>
-        <source>The new problem</source>
-        <translation>新问题</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Stay</source>
-        <translation>留下</translation>
-    </message>
-    <message>
-        <source>%1 has changes that are not saved. Save them?</source>
-        <translation>%1 有未保存的修改。要保存吗？</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
     </message>
 </context>
 <context>
