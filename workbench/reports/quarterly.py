@@ -154,7 +154,7 @@ def _items(rows: tuple[ImprovementRow, ...], context: Context) -> Flowable:
             [row.code, row.title, who(row.owner), target.strip(), day(row.target_by), status]
         )
     return looks_table(
-        context, header, table_rows, _widths(context.width, 0.16, 0.27, 0.09, 0.2, 0.13, 0.15)
+        context, header, table_rows, _widths(context.width, 0.15, 0.24, 0.09, 0.19, 0.13, 0.2)
     )
 
 

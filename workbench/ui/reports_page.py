@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from workbench.services.changes import ChangeSet
 
 ERROR_STYLE = "color: #b3261e;"
+COLUMN_CHARS = 110  # the page's width, in average characters
 
 
 class ReportsPage(QWidget):
@@ -94,13 +95,20 @@ class ReportsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("report_message")
         self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        # A column of a readable width: a quarter's box is not stretched over a wide screen.
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        page = QHBoxLayout(self)
+        page.addWidget(column, 1)
+        page.addStretch(0)
         self._folder_path = Path.home()
         self._fill()
         self.quarter.currentTextChanged.connect(self._suggest)
