@@ -146,7 +146,7 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
     else:
         _lines(drawing, chart, frame, label)
     for line in chart.lines():
-        _target(drawing, line, frame, label)
+        _target(drawing, line, frame, label, below=_crowded(chart, line, frame))
     _legend(drawing, chart.series, frame, legend_row, label)
     if chart.empty:
         label((frame.left + frame.right) / 2, (frame.bottom + frame.top) / 2, "—", ink=axis)
@@ -218,15 +218,27 @@ def _width(words: str, size: float = _FONT_SIZE) -> float:
     return float(stringWidth(words, register_font(), size))
 
 
-def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> None:
+def _crowded(chart: Chart, line: TargetLine, frame: _Frame) -> bool:
+    """A value of the last point (the slot under the line's label) is written where the
+    label would be, just above the line."""
+    y = frame.y(line.value)
+    lasts = [s.values[-1] for s in chart.series if s.values and s.values[-1] is not None]
+    return any(y - 4 <= frame.y(value) <= y + _FONT_SIZE + 2 for value in lasts)
+
+
+def _target(
+    drawing: Drawing, line: TargetLine, frame: _Frame, label: Label, below: bool = False
+) -> None:
     ink = _ink(line.colour)
     y = frame.y(line.value)
-    # the label on a light box, so that bars behind it do not hide it
+    # the label on a light box, so that bars behind it do not hide it; under the line
+    # when a value of the last point is written above it
     width = _width(line.label)
+    box = y - _FONT_SIZE - 3 if below else y + 1.5
     drawing.add(
         Rect(
             frame.right - 4 - width,
-            y + 1.5,
+            box,
             width + 4,
             _FONT_SIZE + 1.5,
             fillColor=_ink("background", 0.85),
@@ -244,7 +256,7 @@ def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> 
             strokeDashArray=[4, 3] if line.dashed else None,
         )
     )
-    label(frame.right - 2, y + 3, line.label, "end", ink)
+    label(frame.right - 2, box + 1.5, line.label, "end", ink)
 
 
 def _legend_width(series: tuple[Series, ...]) -> float:
