@@ -158,7 +158,7 @@ def table(
     # LongTable splits a long table page by page without measuring every row again.
     kind = LongTable if len(body) > LONG_TABLE else Table
     found = kind(
-        [[cell(-1, h, looks.head) for h in header], *body],
+        [[wrapped(h, looks.head, widths[c] - 2 * _PADDING) for c, h in enumerate(header)], *body],
         colWidths=widths,
         repeatRows=1,
         hAlign="LEFT",

@@ -1,4 +1,5 @@
-"""A reference line's label stays readable beside the bars' value labels."""
+"""What the PDFs draw stays readable: a reference line's label beside the bars' value
+labels, a table's header in its column."""
 
 from __future__ import annotations
 
@@ -30,3 +31,16 @@ def test_the_lines_label_goes_under_it_when_the_last_bars_value_is_written_there
     assert crowded["Baseline P90 60"] < crowded["59"] - 6
     clear = _strings(draw(_chart(30.0)))
     assert clear["Baseline P90 60"] > clear["30"] + 20  # above its line, as usual
+
+
+def test_a_tables_header_wraps_in_its_own_column_not_the_last_ones():
+    from workbench.reports.styles import styles, table
+
+    found = table(
+        styles(),
+        ["Department", "采购", "库存"],
+        [["采购部", "1/2", "2/2"]],
+        [120.0, 30.0, 30.0],
+        numeric=(1, 2),
+    )
+    assert found._cellvalues[0][0] == "Department"  # one line: its column has the room
