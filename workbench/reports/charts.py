@@ -220,10 +220,17 @@ def _width(words: str, size: float = _FONT_SIZE) -> float:
 
 def _crowded(chart: Chart, line: TargetLine, frame: _Frame) -> bool:
     """A value of the last point (the slot under the line's label) is written where the
-    label would be, just above the line."""
+    label would be, just above the line, and would not be where it goes instead, under it."""
     y = frame.y(line.value)
-    lasts = [s.values[-1] for s in chart.series if s.values and s.values[-1] is not None]
-    return any(y - 4 <= frame.y(value) <= y + _FONT_SIZE + 2 for value in lasts)
+    # where each value's label is written, from its baseline up one line
+    written = [
+        frame.y(s.values[-1]) + 2.5 for s in chart.series if s.values and s.values[-1] is not None
+    ]
+
+    def hits(low: float) -> bool:
+        return any(low - _FONT_SIZE < at < low + _FONT_SIZE for at in written)
+
+    return hits(y + 3) and not hits(y - _FONT_SIZE - 1.5)
 
 
 def _target(
