@@ -1027,48 +1027,8 @@
         <translation>新建事项</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Proposed order</source>
-        <translation>恢复建议排序</translation>
-    </message>
-    <message>
-        <source>Forget the places set by hand: rank by frequency × impact again</source>
-        <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
-    </message>
-    <message>
-        <source>Freeze list</source>
-        <translation>冻结清单</translation>
-    </message>
-    <message>
-        <source>Fix the committed list: later edits are still allowed, and listed</source>
-        <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
-    </message>
-    <message>
-        <source>Compare quarters…</source>
-        <translation>季度对比…</translation>
-    </message>
-    <message>
-        <source>Changes since…</source>
-        <translation>冻结后的修改…</translation>
-    </message>
-    <message>
         <source>Quarter</source>
         <translation>季度</translation>
-    </message>
-    <message>
-        <source>Carry over to %1</source>
-        <translation>结转到 %1</translation>
-    </message>
-    <message>
-        <source>Copy the proposed, committed and in-progress items into %1</source>
-        <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
     </message>
     <message>
         <source>Add item %1</source>
@@ -1081,18 +1041,6 @@
     <message>
         <source>The new item</source>
         <translation>新事项</translation>
-    </message>
-    <message>
-        <source>Move to place %1</source>
-        <translation>移到第%1位</translation>
-    </message>
-    <message>
-        <source>Carry over %1</source>
-        <translation>结转 %1</translation>
-    </message>
-    <message>
-        <source>Freeze %1</source>
-        <translation>冻结 %1</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1330,61 @@
     <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Proposed order</source>
+        <translation>恢复建议排序</translation>
+    </message>
+    <message>
+        <source>Forget the places set by hand: rank by frequency × impact again</source>
+        <translation>取消手动排序：重新按发生频率 × 影响度排序</translation>
+    </message>
+    <message>
+        <source>Freeze list</source>
+        <translation>冻结清单</translation>
+    </message>
+    <message>
+        <source>Fix the committed list: later edits are still allowed, and listed</source>
+        <translation>固定已承诺的清单：之后仍可修改，但每处修改都会列出</translation>
+    </message>
+    <message>
+        <source>Compare quarters…</source>
+        <translation>季度对比…</translation>
+    </message>
+    <message>
+        <source>Changes since…</source>
+        <translation>冻结后的修改…</translation>
+    </message>
+    <message>
+        <source>Carry over to %1</source>
+        <translation>结转到 %1</translation>
+    </message>
+    <message>
+        <source>Copy the proposed, committed and in-progress items into %1</source>
+        <translation>把提议、已承诺和进行中的事项复制到 %1</translation>
+    </message>
+    <message>
+        <source>Move to place %1</source>
+        <translation>移到第%1位</translation>
+    </message>
+    <message>
+        <source>Carry over %1</source>
+        <translation>结转 %1</translation>
+    </message>
+    <message>
+        <source>Freeze %1</source>
+        <translation>冻结 %1</translation>
     </message>
 </context>
 <context>

@@ -106,35 +106,35 @@ def test_a_new_item_takes_problems_by_their_codes(page, services, codes, qtbot):
 
 def test_moving_by_hand_is_kept_and_proposed_order_forgets_it(page, services, qtbot):
     page.table.selectRow(2)
-    click(qtbot, page.up_button)
+    click(qtbot, page.list_actions.up_button)
     assert titles(page) == ["统一物料编码", "报表提速", "简化审批"]
     assert cell(page, 1, 0) == "2 (proposed 3)"
     assert page.selected_id() == services.improvements.list_for(QUARTER).rows[1].id
     page.undo_stack.undo()
     assert titles(page) == ["统一物料编码", "简化审批", "报表提速"]
     page.undo_stack.redo()
-    click(qtbot, page.proposed_button)
+    click(qtbot, page.list_actions.proposed_button)
     assert titles(page) == ["统一物料编码", "简化审批", "报表提速"]
 
 
 def test_carry_over_freeze_and_the_edits_after_it(page, services, qtbot):
-    click(qtbot, page.freeze_button)
-    assert page.frozen.text().startswith("Frozen ")
-    assert not page.freeze_button.isEnabled()
+    click(qtbot, page.list_actions.freeze_button)
+    assert page.list_actions.frozen.text().startswith("Frozen ")
+    assert not page.list_actions.freeze_button.isEnabled()
     page.table.selectRow(0)
     retype(qtbot, page.form.form.widget("target_metric"), "库存差异率")
     click(qtbot, page.form.save_button)
     assert cell(page, 0, 1).endswith("✎")  # changed after the freeze, and shown
-    dialog = page.show_frozen_changes()
+    dialog = page.list_actions.show_frozen_changes()
     rows = [dialog.table.item(0, c).text() for c in range(1, 6)]
     assert rows[0] == "tester" and rows[2] == "Target metric" and rows[4] == "库存差异率"
     dialog.close()
 
-    assert page.carry_over() == NEXT
+    assert page.list_actions.carry_over() == NEXT
     assert page.current_quarter() == NEXT
     assert sorted(titles(page)) == sorted(["统一物料编码", "简化审批", "报表提速"])
     assert cell(page, 0, 7) == f"1× since {QUARTER}"
-    comparison = page.compare_quarters()
+    comparison = page.list_actions.compare_quarters()
     table = comparison.table
     by_quarter = {table.item(r, 0).text(): table.item(r, 4).text() for r in range(table.rowCount())}
     assert by_quarter[QUARTER] == "3"  # all three went on

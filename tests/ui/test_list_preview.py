@@ -201,6 +201,18 @@ def test_a_failed_opening_takes_the_rows_away_and_says_why(record, db_path, qtbo
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
+def test_the_failure_shows_with_the_previewed_rows_already_out_of_the_window(previewed, qtbot):
+    # What a failed opening does, in that order, looked at before the event loop runs
+    # again: the rows must be gone when the failure box is (no wait for a deferred delete).
+    window, preview, _opened = previewed
+    qtbot.waitUntil(lambda: preview.page is not None)
+    preview.discard()
+    window.show_failure("the disk went away")
+    assert window.failure_box is not None and window.failure_box.isVisible()
+    assert window.stack.currentWidget() is window.opening_label
+    assert not window.findChildren(ProblemsPage)
+
+
 def test_the_window_and_the_previewed_page_import_no_sqlalchemy():
     code = (
         "import sys\n"

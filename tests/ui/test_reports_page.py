@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from workbench.services.records import ProblemFilter, ProblemSort
@@ -90,3 +91,50 @@ def test_a3_report_from_a_problems_record(record, qtbot, tmp_path):
     assert box.findChild(QPushButton, "report_open") is not None
     assert box.findChild(QPushButton, "report_folder") is not None
     box.close()
+
+
+def _building(export) -> bool:
+    """The build has begun reading the record (what the progress dialog shows)."""
+    _done, _total, message = export.operation.progress.state
+    return bool(message) and export.operation.running
+
+
+def test_closing_the_window_during_a_report_cancels_it_and_writes_nothing(
+    window, qtbot, tmp_path
+):
+    page = window.open_page("reports")
+    assert isinstance(page, ReportsPage)
+    out = tmp_path / "out"
+    out.mkdir()
+    page.quarter.setEditText("2026Q1")
+    page.destination.setText(str(out / "季度报告.pdf"))
+    export = page.make()
+    assert export is not None
+    qtbot.waitUntil(lambda: _building(export), timeout=30_000)
+    assert window.close()
+    # The window waited for the build to stop: no worker runs on, no file appears later.
+    assert window.operations.busy_threads == 0
+    assert page.findChildren(QThreadPool) == []  # the page has no runner of its own
+    qtbot.wait(300)
+    assert list(out.iterdir()) == []
+
+
+def test_closing_the_window_during_an_a3_sheet_cancels_it_and_writes_nothing(
+    window, record, qtbot, tmp_path
+):
+    page = window.open_page("problems")
+    panel = page.findChild(ProblemDetailPanel)
+    assert panel is not None
+    first = record.problems.page(ProblemFilter(), ProblemSort(), 0, 1)[0]
+    panel.show_problem(first.id)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "a3.pdf"
+    panel.a3.ask_destination = lambda _parent, _suggested: target
+    export = panel.a3.trigger()
+    assert export is not None
+    assert export.operation in window.operations.running  # the window's runner builds it
+    assert window.close()
+    assert window.operations.busy_threads == 0
+    qtbot.wait(300)
+    assert list(out.iterdir()) == []  # neither the sheet nor its temporary file

@@ -16,8 +16,8 @@ from reportlab.lib.pagesizes import A3, landscape
 from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
 
 from workbench.reports.document import MARGIN, Context, Report, build
-from workbench.reports.styles import ACCENT, table
-from workbench.reports.words import day, effect_text, term, who
+from workbench.reports.styles import ACCENT, grid, table
+from workbench.reports.words import aside, day, effect_text, labelled, term, who
 from workbench.services.progress import Progress
 from workbench.services.records import CauseRecord
 from workbench.services.report_records import ProblemSheet
@@ -48,6 +48,7 @@ def _background(sheet: ProblemSheet, context: Context) -> list[Flowable]:
         return field_label(field, language, "problem")
 
     rows = [
+        [name("code"), problem.code, name("due_on"), day(problem.due_on)],
         [name("erp_module_id"), who(sheet.module), name("site_id"), who(sheet.site)],
         [
             name("department_id"),
@@ -72,12 +73,7 @@ def _background(sheet: ProblemSheet, context: Context) -> list[Flowable]:
     width = _column(context)
     return [
         _part(context, "background"),
-        table(
-            context.looks,
-            [name("code"), problem.code, name("due_on"), day(problem.due_on)],
-            rows,
-            [width * s for s in (0.2, 0.3, 0.2, 0.3)],
-        ),
+        grid(context.looks, rows, [width * s for s in (0.2, 0.3, 0.2, 0.3)]),
     ]
 
 
@@ -88,7 +84,7 @@ def _current_state(sheet: ProblemSheet, context: Context) -> list[Flowable]:
         _part(context, "current_state"),
         looks.para(problem.description or "—"),
         looks.para(
-            f"{field_label('status', language, 'problem')}: {status}"
+            labelled(field_label("status", language, "problem"), status, language)
             + (f" · {day(problem.closed_on)}" if problem.closed_on else "")
         ),
     ]
@@ -138,7 +134,9 @@ def _cause(cause: CauseRecord, context: Context, language: str) -> list[Flowable
     marks = [term("category", cause.category, language)]
     if cause.is_root:
         marks.append(field_label("is_root", language, "cause"))
-    found: list[Flowable] = [looks.para(f"{cause.description} ({' · '.join(marks)})", looks.h2)]
+    found: list[Flowable] = [
+        looks.para(cause.description + aside(" · ".join(marks), language), looks.h2)
+    ]
     rows = [
         [context.text("why", number=n), why] for n, why in enumerate(cause.whys, start=1) if why
     ]
@@ -158,7 +156,8 @@ def _cause(cause: CauseRecord, context: Context, language: str) -> list[Flowable
     if cause.evidence:
         found.append(
             looks.para(
-                f"{field_label('evidence', language, 'cause')}: {cause.evidence}", looks.small
+                labelled(field_label("evidence", language, "cause"), cause.evidence, language),
+                looks.small,
             )
         )
     return found
@@ -223,16 +222,22 @@ def _follow_up(sheet: ProblemSheet, context: Context) -> list[Flowable]:
         looks.para(f"• {s.title} — {who(s.owner)}, {day(s.due_on)}" + (" ⚠" if s.overdue else ""))
         for s in open_ones
     ]
-    found += [looks.para(f"• {effect_text(r)}: {text('not_verified')}") for r in waiting]
+    found += [
+        looks.para("• " + labelled(effect_text(r), text("not_verified"), language)) for r in waiting
+    ]
     if not open_ones and not waiting:
         found.append(looks.para(text("nothing_open")))
     if sheet.training:
         found.append(looks.para(text("training_linked"), looks.h2))
         found += [
             looks.para(
-                f"• {t.code} {term('training_kind', t.kind, language)}: {t.topic} "
-                f"({day(t.held_on)} · {field_label('attendees', language, 'training_session')} "
-                f"{t.attendees})"
+                "• "
+                + labelled(f"{t.code} {term('training_kind', t.kind, language)}", t.topic, language)
+                + aside(
+                    f"{day(t.held_on)} · "
+                    f"{field_label('attendees', language, 'training_session')} {t.attendees}",
+                    language,
+                )
             )
             for t in sheet.training
         ]

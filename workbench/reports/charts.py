@@ -146,7 +146,7 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
     else:
         _lines(drawing, chart, frame, label)
     for line in chart.lines():
-        _target(drawing, line, frame, label)
+        _target(drawing, line, frame, label, below=_crowded(chart, line, frame))
     _legend(drawing, chart.series, frame, legend_row, label)
     if chart.empty:
         label((frame.left + frame.right) / 2, (frame.bottom + frame.top) / 2, "—", ink=axis)
@@ -218,15 +218,34 @@ def _width(words: str, size: float = _FONT_SIZE) -> float:
     return float(stringWidth(words, register_font(), size))
 
 
-def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> None:
+def _crowded(chart: Chart, line: TargetLine, frame: _Frame) -> bool:
+    """A value of the last point (the slot under the line's label) is written where the
+    label would be, just above the line, and would not be where it goes instead, under it."""
+    y = frame.y(line.value)
+    # where each value's label is written, from its baseline up one line
+    written = [
+        frame.y(s.values[-1]) + 2.5 for s in chart.series if s.values and s.values[-1] is not None
+    ]
+
+    def hits(low: float) -> bool:
+        return any(low - _FONT_SIZE < at < low + _FONT_SIZE for at in written)
+
+    return hits(y + 3) and not hits(y - _FONT_SIZE - 1.5)
+
+
+def _target(
+    drawing: Drawing, line: TargetLine, frame: _Frame, label: Label, below: bool = False
+) -> None:
     ink = _ink(line.colour)
     y = frame.y(line.value)
-    # the label on a light box, so that bars behind it do not hide it
+    # the label on a light box, so that bars behind it do not hide it; under the line
+    # when a value of the last point is written above it
     width = _width(line.label)
+    box = y - _FONT_SIZE - 3 if below else y + 1.5
     drawing.add(
         Rect(
             frame.right - 4 - width,
-            y + 1.5,
+            box,
             width + 4,
             _FONT_SIZE + 1.5,
             fillColor=_ink("background", 0.85),
@@ -244,7 +263,7 @@ def _target(drawing: Drawing, line: TargetLine, frame: _Frame, label: Label) -> 
             strokeDashArray=[4, 3] if line.dashed else None,
         )
     )
-    label(frame.right - 2, y + 3, line.label, "end", ink)
+    label(frame.right - 2, box + 1.5, line.label, "end", ink)
 
 
 def _legend_width(series: tuple[Series, ...]) -> float:

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from workbench.reports.document import Context, Report, Section, build
 from workbench.reports.quarterly_more import analysis, attention, closing, pilots, training
-from workbench.reports.words import day, effect_text, term, who
+from workbench.reports.words import day, effect_text, labelled, term, who
 from workbench.services.improvement_records import ImprovementRow
 from workbench.services.progress import Progress
 from workbench.services.report_records import QuarterFacts
@@ -40,10 +40,7 @@ def cover(facts: QuarterFacts, context: Context) -> Flowables:
         looks.para(text("quarterly_title"), looks.title),
         looks.para(f"{site} · {facts.quarter}", looks.subtitle),
         Spacer(1, 20 * mm),
-        *(
-            looks.para(f"{name}：{value}" if context.language == "zh_CN" else f"{name}: {value}")
-            for name, value in lines
-        ),
+        *(looks.para(labelled(name, value, context.language)) for name, value in lines),
         PageBreak(),
     ]
 
@@ -154,7 +151,7 @@ def _items(rows: tuple[ImprovementRow, ...], context: Context) -> Flowable:
             [row.code, row.title, who(row.owner), target.strip(), day(row.target_by), status]
         )
     return looks_table(
-        context, header, table_rows, _widths(context.width, 0.16, 0.27, 0.09, 0.2, 0.13, 0.15)
+        context, header, table_rows, _widths(context.width, 0.15, 0.24, 0.09, 0.19, 0.13, 0.2)
     )
 
 

@@ -243,7 +243,7 @@ def training(facts: QuarterFacts, context: Context) -> Flowables:
     coverage = found_facts.coverage
     if coverage.departments and coverage.modules:
         modules = coverage.modules
-        share = 0.78 / max(len(modules), 1)
+        share = 0.74 / max(len(modules), 1)
         grid = [
             [
                 name,
@@ -260,7 +260,7 @@ def training(facts: QuarterFacts, context: Context) -> Flowables:
                 looks,
                 [field_label("department_id", language, "person"), *(name for _, name in modules)],
                 grid,
-                [width * 0.22, *([width * share] * len(modules))],
+                [width * 0.26, *([width * share] * len(modules))],
                 numeric=tuple(range(1, len(modules) + 1)),
             ),
         ]
@@ -312,7 +312,7 @@ def attention(facts: QuarterFacts, context: Context) -> Flowables:
             context.looks,
             header,
             rows,
-            [width * s for s in (0.16, 0.15, 0.34, 0.11, 0.13, 0.11)],
+            [width * s for s in (0.18, 0.15, 0.32, 0.11, 0.13, 0.11)],
             numeric=(5,),
         ),
     ]

@@ -158,7 +158,7 @@ def table(
     # LongTable splits a long table page by page without measuring every row again.
     kind = LongTable if len(body) > LONG_TABLE else Table
     found = kind(
-        [[cell(-1, h, looks.head) for h in header], *body],
+        [[wrapped(h, looks.head, widths[c] - 2 * _PADDING) for c, h in enumerate(header)], *body],
         colWidths=widths,
         repeatRows=1,
         hAlign="LEFT",
@@ -178,5 +178,39 @@ def table(
     ]
     commands += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])]
     commands += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
+    found.setStyle(TableStyle(commands))
+    return found
+
+
+def grid(looks: Styles, rows: list[list[Any]], widths: list[float]) -> Table:
+    """Labelled values side by side (label, value, label, value …): the labels in the
+    header's colour on its fill, and no header row, so the first pair does not read as
+    the columns' names."""
+
+    def cell(column: int, value: Any) -> Any:
+        style = looks.head if column % 2 == 0 else looks.cell
+        return wrapped(str(value), style, widths[column] - 2 * _PADDING)
+
+    found = Table(
+        [[cell(c, v) for c, v in enumerate(row)] for row in rows],
+        colWidths=widths,
+        hAlign="LEFT",
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), looks.cell.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), looks.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), looks.cell.leading),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("TEXTCOLOR", (0, 0), (-1, -1), looks.cell.textColor)]
+    for column in range(0, len(widths), 2):
+        commands += [
+            ("BACKGROUND", (column, 0), (column, -1), HEADER_FILL),
+            ("TEXTCOLOR", (column, 0), (column, -1), looks.head.textColor),
+        ]
     found.setStyle(TableStyle(commands))
     return found

@@ -47,3 +47,13 @@ def who(name: str | None) -> str:
 def term(vocabulary: str, key: str | None, language: str) -> str:
     """A stored key's name; NOBODY for none."""
     return label(vocabulary, key, language) if key else NOBODY
+
+
+def labelled(name: str, value: str, language: str) -> str:
+    """ "状态：验证中" / "Status: verifying": Chinese text takes the full-width colon."""
+    return f"{name}：{value}" if language == "zh_CN" else f"{name}: {value}"
+
+
+def aside(text: str, language: str) -> str:
+    """A remark in brackets after a phrase: "（系统 · 根本原因）" / " (system · root cause)"."""
+    return f"（{text}）" if language == "zh_CN" else f" ({text})"

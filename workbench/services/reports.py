@@ -15,44 +15,38 @@ Definitions, so every figure means one thing:
 
 With a site, problems, their chains and the improvement items linked to them, and pilots
 are that site's; training is kept for the whole plant. The chain's head is read last, so
-every fact shown was written at or before that entry.
+every fact shown was written at or before that entry. The SQL of each figure is in
+workbench.services.quarter_sql; this service puts them together with what the problems,
+pilots and training services read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
+from sqlalchemy import Select, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from workbench.services import quarters
+from workbench.services import quarter_sql, quarters
 from workbench.services.base import Service
 from workbench.services.errors import NotFoundError
 from workbench.services.improvement_pages import rows_of_quarter
 from workbench.services.improvement_records import ImprovementRow, QuarterListView
 from workbench.services.improvement_rules import COMMITTED
-from workbench.services.mapping import DONE_SOLUTION, result_record
 from workbench.services.pilots import PilotService
 from workbench.services.problems import ProblemService
 from workbench.services.progress import Progress, silent
 from workbench.services.report_records import (
     ChainHead,
-    ClosedRecord,
-    Effect,
-    KindTally,
     ListCounts,
-    OverdueAction,
     PilotFacts,
     ProblemSheet,
     QuarterFacts,
-    Tally,
     TrainingFacts,
 )
 from workbench.services.training import TrainingService
-from workbench.services.vocabulary import UNFINISHED
 from workbench.store.audit import chain_head
 from workbench.store.database import location
 from workbench.store.models import (
@@ -65,10 +59,7 @@ from workbench.store.models import (
     Problem,
     Result,
     Site,
-    Solution,
 )
-from workbench.store.pilot_models import Pilot, PilotRound
-from workbench.store.training_models import Attendance, TrainingSession
 
 _NOT_COUNTED = ("rejected",)
 _STEPS = 8  # the progress of reading a quarter
@@ -89,14 +80,16 @@ class ReportService(Service):
             problems = select(Problem.id)
             if site_id is not None:
                 problems = problems.where(Problem.site_id == site_id)
-            counts = self._counts(session, problems, first, last, today)
+            counts = quarter_sql.counts(session, problems, first, last, today)
             progress.report(2, _STEPS, "results")
-            measured = self._effects(session, problems, Result.measured_on.between(first, last))
+            measured = quarter_sql.effects(
+                session, problems, Result.measured_on.between(first, last)
+            )
             progress.report(3, _STEPS, "improvements")
             listed, rows = self._list(session, str(wanted), problems, site_id)
             _, following = self._list(session, str(wanted.next()), problems, site_id)
             progress.report(4, _STEPS, "closed")
-            closed = self._closed(session, problems, first, last)
+            closed = quarter_sql.closed(session, problems, first, last)
             progress.report(5, _STEPS, "analysis")
             scope = problems.where(
                 Problem.reported_on <= min(last, today),
@@ -105,20 +98,24 @@ class ReportService(Service):
                 or_(Problem.closed_on.is_(None), Problem.closed_on >= first),
             )
             in_scope = session.scalar(select(func.count()).select_from(scope.subquery())) or 0
-            causes = self._tally(session, select(Cause.category).where(Cause.problem_id.in_(scope)))
-            modules = self._tally(
+            causes = quarter_sql.tally(
+                session, select(Cause.category).where(Cause.problem_id.in_(scope))
+            )
+            modules = quarter_sql.tally(
                 session,
                 select(ErpModule.name)
                 .select_from(Problem)
                 .outerjoin(ErpModule, ErpModule.id == Problem.erp_module_id)
                 .where(Problem.id.in_(scope)),
             )
-            costs = self._tally(session, select(Problem.hidden_cost).where(Problem.id.in_(scope)))
+            costs = quarter_sql.tally(
+                session, select(Problem.hidden_cost).where(Problem.id.in_(scope))
+            )
             progress.report(6, _STEPS, "pilots")
-            pilot_ids = self._pilot_ids(session, site_id, first, last)
+            pilot_ids = quarter_sql.pilot_ids(session, site_id, first, last)
             progress.report(7, _STEPS, "training")
-            training = self._training(session, first, last)
-            overdue = self._overdue(session, problems, str(wanted), site_id, today)
+            training = quarter_sql.training_tallies(session, first, last)
+            overdue = quarter_sql.overdue(session, problems, str(wanted), site_id, today)
         pilots = self._pilots(pilot_ids)
         training_facts = None
         if training:
@@ -158,7 +155,7 @@ class ReportService(Service):
             raise NotFoundError(f"no problem {code}")
         detail = problems.get(problem_id)
         with self._db.read() as session:
-            names = _names(session, Person, [detail.owner_id, detail.reporter_id])
+            names = quarter_sql.names(session, Person, [detail.owner_id, detail.reporter_id])
             module = session.get(ErpModule, detail.erp_module_id or 0)
             site = session.get(Site, detail.site_id or 0)
             department = session.get(Department, detail.department_id or 0)
@@ -196,56 +193,6 @@ class ReportService(Service):
             raise NotFoundError(f"no site {code!r} (the sites are: {known or 'none'})")
         return site.id, site.name
 
-    @staticmethod
-    def _counts(
-        session: Session,
-        problems: Select[Any],
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-    ) -> dict[str, int]:
-        def count(query: Select[Any]) -> int:
-            return session.scalar(select(func.count()).select_from(query.subquery())) or 0
-
-        solutions = (
-            select(Solution.id)
-            .join(Cause, Cause.id == Solution.cause_id)
-            .where(Cause.problem_id.in_(problems))
-        )
-        late = or_(Solution.done_on.is_(None), Solution.done_on > Solution.due_on)
-        return {
-            "problems_opened": count(problems.where(Problem.reported_on.between(first, last))),
-            "problems_closed": count(
-                problems.where(Problem.status == "closed", Problem.closed_on.between(first, last))
-            ),
-            "solutions_done": count(solutions.where(Solution.done_on.between(first, last))),
-            "solutions_overdue": count(
-                solutions.where(
-                    Solution.due_on.between(first, last),
-                    Solution.due_on < today,
-                    Solution.status != "cancelled",
-                    late,
-                )
-            ),
-        }
-
-    @staticmethod
-    def _effects(
-        session: Session, problems: Select[Any], where: ColumnElement[bool]
-    ) -> tuple[Effect, ...]:
-        rows = session.execute(
-            select(Problem.code, Problem.title, Cause.description, Solution.title, Result)
-            .join(Cause, Cause.problem_id == Problem.id)
-            .join(Solution, Solution.cause_id == Cause.id)
-            .join(Result, Result.solution_id == Solution.id)
-            .where(Problem.id.in_(problems), Result.value_after.is_not(None), where)
-            .order_by(Problem.code, Result.id)
-        ).all()
-        verifiers = _names(session, Person, [r[4].verified_by_id for r in rows])
-        effects = [Effect(*r[:4], result_record(r[4], verifiers)) for r in rows]
-        effects.sort(key=lambda e: -(e.result.improvement_pct or 0))
-        return tuple(effects)
-
     def _list(
         self, session: Session, quarter: str, problems: Select[Any], site_id: int | None
     ) -> tuple[QuarterListView | None, tuple[ImprovementRow, ...]]:
@@ -265,42 +212,6 @@ class ReportService(Service):
             rows = tuple(r for r in rows if r.id in linked)
         return (view if rows else None), rows
 
-    def _closed(
-        self, session: Session, problems: Select[Any], first: dt.date, last: dt.date
-    ) -> tuple[ClosedRecord, ...]:
-        closed = problems.where(Problem.status == "closed", Problem.closed_on.between(first, last))
-        effects: dict[str, list[Effect]] = {}
-        for effect in self._effects(session, closed, true()):
-            effects.setdefault(effect.problem_code, []).append(effect)
-        rows = session.execute(
-            select(Problem.code, Problem.title, Problem.closed_on, ErpModule.name)
-            .outerjoin(ErpModule, ErpModule.id == Problem.erp_module_id)
-            .where(Problem.id.in_(closed))
-            .order_by(Problem.closed_on, Problem.code)
-        )
-        return tuple(
-            ClosedRecord(r[0], r[1], r[2], r[3], tuple(effects.get(r[0], ())))
-            for r in rows
-            if r[2] is not None
-        )
-
-    @staticmethod
-    def _tally(session: Session, query: Select[Any]) -> tuple[Tally, ...]:
-        counted: Counter[str | None] = Counter(session.scalars(query))
-        return tuple(Tally(key, n) for key, n in sorted(counted.items(), key=_most_first))
-
-    @staticmethod
-    def _pilot_ids(
-        session: Session, site_id: int | None, first: dt.date, last: dt.date
-    ) -> list[int]:
-        ending = select(PilotRound.pilot_id).where(PilotRound.ends_on >= first)
-        query = select(Pilot.id).where(
-            Pilot.started_on <= last, or_(Pilot.status == "running", Pilot.id.in_(ending))
-        )
-        if site_id is not None:
-            query = query.where(Pilot.site_id == site_id)
-        return list(session.scalars(query.order_by(Pilot.code)))
-
     def _pilots(self, ids: Iterable[int]) -> tuple[PilotFacts, ...]:
         service = PilotService(self._db, self.actor, self._clock)
         found = []
@@ -319,88 +230,6 @@ class ReportService(Service):
             )
         return tuple(found)
 
-    @staticmethod
-    def _training(session: Session, first: dt.date, last: dt.date) -> tuple[KindTally, ...]:
-        held = TrainingSession.held_on.between(first, last)
-        attendances: dict[str, int] = {
-            kind: n
-            for kind, n in session.execute(
-                select(TrainingSession.kind, func.count(Attendance.id))
-                .join(Attendance, Attendance.session_id == TrainingSession.id)
-                .where(held)
-                .group_by(TrainingSession.kind)
-            )
-        }
-        rows = session.execute(
-            select(
-                TrainingSession.kind,
-                func.count(),
-                func.sum(TrainingSession.duration_hours),
-            )
-            .where(held)
-            .group_by(TrainingSession.kind)
-        )
-        tallies = [KindTally(k, n, attendances.get(k, 0), h) for k, n, h in rows]
-        return tuple(sorted(tallies, key=lambda t: (-t.sessions, t.kind)))
-
-    @staticmethod
-    def _overdue(
-        session: Session,
-        problems: Select[Any],
-        quarter: str,
-        site_id: int | None,
-        today: dt.date,
-    ) -> tuple[OverdueAction, ...]:
-        owner = Person.name
-        found: list[OverdueAction] = []
-        solutions = session.execute(
-            select(Problem.code, Solution.title, owner, Solution.due_on)
-            .join(Cause, Cause.problem_id == Problem.id)
-            .join(Solution, Solution.cause_id == Cause.id)
-            .outerjoin(Person, Person.id == Solution.owner_id)
-            .where(
-                Problem.id.in_(problems),
-                Solution.due_on < today,
-                Solution.status.not_in(DONE_SOLUTION),
-            )
-        )
-        found += [_late("solution", *row, today) for row in solutions]
-        late_problems = session.execute(
-            select(Problem.code, Problem.title, owner, Problem.due_on)
-            .outerjoin(Person, Person.id == Problem.owner_id)
-            .where(
-                Problem.id.in_(problems),
-                Problem.due_on < today,
-                Problem.status.not_in(("closed", "rejected")),
-            )
-        )
-        found += [_late("problem", *row, today) for row in late_problems]
-        items = select(
-            ImprovementItem.code, ImprovementItem.title, owner, ImprovementItem.target_by
-        )
-        items = items.outerjoin(Person, Person.id == ImprovementItem.owner_id).where(
-            ImprovementItem.quarter == quarter,
-            ImprovementItem.target_by < today,
-            ImprovementItem.status.in_(UNFINISHED),
-        )
-        if site_id is not None:
-            linked = select(ImprovementLink.item_id).where(ImprovementLink.problem_id.in_(problems))
-            items = items.where(ImprovementItem.id.in_(linked))
-        found += [_late("improvement_item", *row, today) for row in session.execute(items)]
-        return tuple(sorted(found, key=lambda a: (-a.days, a.code)))
-
-
-def _late(
-    kind: str, code: str, title: str, owner: str | None, due: dt.date | None, today: dt.date
-) -> OverdueAction:
-    assert due is not None  # the query asks for a due date before today
-    return OverdueAction(kind, code, title, owner, due, (today - due).days)
-
-
-def _most_first(pair: tuple[str | None, int]) -> tuple[int, bool, str]:
-    key, count = pair
-    return (-count, key is None, key or "")
-
 
 def _list_counts(rows: Iterable[ImprovementRow]) -> ListCounts:
     listed = list(rows)
@@ -412,11 +241,3 @@ def _list_counts(rows: Iterable[ImprovementRow]) -> ListCounts:
         dropped=sum(r.status == "dropped" for r in listed),
         carried_in=sum(r.carried.count > 0 for r in listed),
     )
-
-
-def _names(session: Session, model: type[Person], ids: Iterable[int | None]) -> dict[int, str]:
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    rows = session.execute(select(model.id, model.name).where(model.id.in_(wanted)))
-    return {row[0]: row[1] for row in rows}

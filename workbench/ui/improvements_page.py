@@ -6,6 +6,8 @@ manager placed an item by hand (Move up / Move down; "Proposed order" forgets th
 placing). Carry over copies the quarter's unfinished items into the next one; Freeze
 fixes a committed list, after which each edit is still allowed and listed under it;
 Compare shows the quarters side by side. Every change is a step of the page's undo.
+Those commands of the list as a whole are in workbench.ui.improvement_actions; this
+module shows the quarter's list and edits its items.
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ from workbench.ui.controls import push_button, record_table, rows_dragged_within
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
+from workbench.ui.improvement_actions import ListActions
 from workbench.ui.improvement_form import ImprovementForm
 from workbench.ui.improvement_table import ImprovementTableModel
-from workbench.ui.improvement_views import FrozenChangesDialog, QuarterComparison, frozen_text
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
@@ -55,33 +57,11 @@ class ImprovementsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("improvements_page")
         self._services = services
-        self._head: QuarterHead | None = None
         self._undo = QUndoStack(self)
         self.quarter = QComboBox()
         self.quarter.setObjectName("quarter")
         self.new_button = push_button("new_item", self.tr("New item"), self.new_item)
-        self.up_button = push_button("move_up", self.tr("Move up"), lambda: self.move_item(-1))
-        self.down_button = push_button("move_down", self.tr("Move down"), lambda: self.move_item(1))
-        self.proposed_button = push_button(
-            "proposed_order", self.tr("Proposed order"), self.proposed_order
-        )
-        self.proposed_button.setToolTip(
-            self.tr("Forget the places set by hand: rank by frequency × impact again")
-        )
-        self.carry_button = push_button("carry_over", "", self.carry_over)
-        self.freeze_button = push_button("freeze", self.tr("Freeze list"), self.freeze)
-        self.freeze_button.setToolTip(
-            self.tr("Fix the committed list: later edits are still allowed, and listed")
-        )
-        self.compare_button = push_button(
-            "compare", self.tr("Compare quarters…"), self.compare_quarters
-        )
-        self.frozen = QLabel()
-        self.frozen.setObjectName("frozen")
-        self.frozen.setStyleSheet("color: #0d47a1;")
-        self.changes_button = push_button(
-            "frozen_changes", self.tr("Changes since…"), self.show_frozen_changes
-        )
+        self.list_actions = ListActions(self)
         self.message = ErrorText()
         self.model = ImprovementTableModel(self)
         self.table = QTableView()
@@ -92,7 +72,9 @@ class ImprovementsPage(QWidget):
         self.quarter.currentIndexChanged.connect(lambda _i: self._quarter_chosen())
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         # After the drop is over: the move reads the list again.
-        self.model.moveRequested.connect(self.move_to, Qt.ConnectionType.QueuedConnection)
+        self.model.moveRequested.connect(
+            self.list_actions.move_to, Qt.ConnectionType.QueuedConnection
+        )
         self.form.set_lookups(LookupLists.read(services.lookups))
         # Ctrl+N, Ctrl+S, Esc; Save / Discard / Stay before the item's typing is left.
         self.editing = FormsEditing(self, [self.form], self.new_item, self._describe_item)
@@ -110,15 +92,16 @@ class ImprovementsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
-        top.addWidget(self.frozen)
-        top.addWidget(self.changes_button)
+        actions = self.list_actions
+        top.addWidget(actions.frozen)
+        top.addWidget(actions.changes_button)
         top.addStretch(1)
-        for button in (self.carry_button, self.freeze_button, self.compare_button):
+        for button in (actions.carry_button, actions.freeze_button, actions.compare_button):
             top.addWidget(button)
         top.addSpacing(12)
         top.addWidget(self.new_button)
         order = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.proposed_button):
+        for button in (actions.up_button, actions.down_button, actions.proposed_button):
             order.addWidget(button)
         order.addStretch(1)
         left = QWidget()
@@ -134,6 +117,10 @@ class ImprovementsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.panes, 1)
+
+    @property
+    def services(self) -> Services:
+        return self._services
 
     # ---- the Page protocol -------------------------------------------------------------
     def title(self) -> str:
@@ -164,7 +151,7 @@ class ImprovementsPage(QWidget):
         if change.touches(*LOOKUP_KINDS):
             self.form.set_lookups(LookupLists.read(self._services.lookups))
         if change.touches(*TABLES, "problem"):
-            self._reload(keep_form=True)
+            self.reload(keep_form=True)
 
     # ---- showing -----------------------------------------------------------------------
     def _fill_quarters(self) -> None:
@@ -193,10 +180,10 @@ class ImprovementsPage(QWidget):
             self.quarter.blockSignals(blocked)
         self._undo.clear()  # the steps belong to the list shown
         self._shown_quarter = self.current_quarter()
-        self._reload()
+        self.reload()
         self._select_row(0)
 
-    def _reload(self, keep_form: bool = False) -> None:
+    def reload(self, keep_form: bool = False) -> None:
         selected = self.selected_id()
         self._show_head(self._services.improvements.head(self.current_quarter()))
         if selected is not None and self.model.row_of(selected) is not None:
@@ -205,7 +192,6 @@ class ImprovementsPage(QWidget):
             self.form.show_blank(self.current_quarter())
 
     def _show_head(self, head: QuarterHead) -> None:
-        self._head = head
         service, quarter = self._services.improvements, head.quarter
         self.model.show(
             head,
@@ -215,16 +201,7 @@ class ImprovementsPage(QWidget):
         self.table.resizeColumnsToContents()
         for column, widest in ((2, 260), (6, 220)):  # title, target: full text in tooltips
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
-        self.frozen.setText(frozen_text(head))
-        self.changes_button.setVisible(head.frozen)
-        self.freeze_button.setEnabled(not head.frozen)
-        following = quarter_rules.parse(head.quarter).next()
-        self.carry_button.setText(self.tr("Carry over to %1").replace("%1", str(following)))
-        self.carry_button.setToolTip(
-            self.tr("Copy the proposed, committed and in-progress items into %1").replace(
-                "%1", str(following)
-            )
-        )
+        self.list_actions.show_head(head)
         self._update_order_buttons()
 
     def selected_id(self) -> int | None:
@@ -263,15 +240,10 @@ class ImprovementsPage(QWidget):
         self._update_order_buttons()
 
     def _update_order_buttons(self) -> None:
-        number = self.table.currentIndex().row()
-        count = self.model.rowCount()
-        self.up_button.setEnabled(number > 0)
-        self.down_button.setEnabled(0 <= number < count - 1)
-        self.proposed_button.setEnabled(bool(self._head and self._head.placed))
-        self.carry_button.setEnabled(count > 0)
+        self.list_actions.enable(self.table.currentIndex().row(), self.model.rowCount())
 
     # ---- changes, each an undoable step ------------------------------------------------
-    def _step(self, text: str, action: Callable[[], Any]) -> RecordedStep | None:
+    def step(self, text: str, action: Callable[[], Any]) -> RecordedStep | None:
         """Run ``action`` as one step of the page's undo; a refusal is said above the list."""
         step = RecordedStep(
             self._services,
@@ -294,7 +266,7 @@ class ImprovementsPage(QWidget):
     def _after_step(self) -> None:
         """An undo or redo is done: the list (and the item shown) as saved now."""
         self.message.show_text("")
-        self._reload()
+        self.reload()
 
     def _refused(self, error: Exception) -> None:
         text = conflict_text(error) if isinstance(error, ConflictError) else errors.describe(error)
@@ -305,13 +277,13 @@ class ImprovementsPage(QWidget):
         values = form.item_values()
         service = self._services.improvements
         if form.item is None:
-            step = self._step(
+            step = self.step(
                 self.tr("Add item %1").replace("%1", values.get("title", "")),
                 lambda: service.create(values),
             )
             created = step.created("improvement_item") if step else None
             if created is not None:
-                self._reload()
+                self.reload()
                 self.select_item(created)
             return
         item = form.item
@@ -326,8 +298,8 @@ class ImprovementsPage(QWidget):
             for problem_id in sorted(had - wanted):
                 service.unlink(item.id, problem_id)
 
-        if self._step(self.tr("Edit %1").replace("%1", item.code), write) is not None:
-            self._reload()
+        if self.step(self.tr("Edit %1").replace("%1", item.code), write) is not None:
+            self.reload()
             self.select_item(item.id)
 
     def _describe_item(self) -> str:
@@ -342,64 +314,3 @@ class ImprovementsPage(QWidget):
         self.table.clearSelection()
         self.form.show_blank(self.current_quarter())
         self.form.form.widget("title").setFocus()
-
-    def move_item(self, step: int) -> None:
-        item_id = self.selected_id()
-        if item_id is None:
-            return
-        service = self._services.improvements
-        action = service.move_up if step < 0 else service.move_down
-        text = self.tr("Move up") if step < 0 else self.tr("Move down")
-        if self._step(text, lambda: action(item_id)) is not None:
-            self._reload()
-            self.select_item(item_id)
-
-    def move_to(self, item_id: int, place: int) -> None:
-        """Put the item at ``place`` (1 first), as a drag and drop asks."""
-        service = self._services.improvements
-        text = self.tr("Move to place %1").replace("%1", str(place))
-        if self._step(text, lambda: service.move_to(item_id, place)) is not None:
-            self._reload()
-            self.select_item(item_id)
-
-    def proposed_order(self) -> None:
-        quarter = self.current_quarter()
-        self._step(
-            self.tr("Proposed order"),
-            lambda: self._services.improvements.clear_order(quarter),
-        )
-        self._reload()
-
-    def carry_over(self) -> str | None:
-        """Carry the quarter's unfinished items into the next; show that quarter."""
-        quarter = self.current_quarter()
-        service = self._services.improvements
-        step = self._step(
-            self.tr("Carry over %1").replace("%1", quarter), lambda: service.carry_over(quarter)
-        )
-        if step is None:
-            return None
-        following = str(quarter_rules.parse(quarter).next())
-        self.open_quarter(following)
-        return following
-
-    def freeze(self) -> None:
-        quarter = self.current_quarter()
-        self._step(
-            self.tr("Freeze %1").replace("%1", quarter),
-            lambda: self._services.improvements.freeze(quarter),
-        )
-        self._reload()
-
-    def compare_quarters(self) -> QuarterComparison:
-        known = self._services.improvements.quarters()
-        dialog = QuarterComparison(self._services.improvements.compare(known), self)
-        dialog.open()
-        return dialog
-
-    def show_frozen_changes(self) -> FrozenChangesDialog:
-        quarter = self.current_quarter()
-        changes = self._services.improvements.post_freeze_changes(quarter)
-        dialog = FrozenChangesDialog(quarter, changes, self)
-        dialog.open()
-        return dialog

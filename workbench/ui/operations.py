@@ -27,6 +27,7 @@ from workbench.services.progress import Cancelled, Progress
 Job = Callable[[Progress], Any]
 DIALOG_DELAY_MS = 500
 POLL_MS = 100
+_OWN_RUNNER = "own_runner"
 
 
 class _Signals(QObject):
@@ -199,6 +200,11 @@ class Operations(QObject):
     def running(self) -> list[Operation]:
         return list(self._running)
 
+    @property
+    def busy_threads(self) -> int:
+        """Worker threads still running a job (0 once ``shutdown`` has returned True)."""
+        return self._pool.activeThreadCount()
+
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel every job and wait for them to stop (at quit); False if one did not."""
         for operation in self._running:
@@ -208,6 +214,20 @@ class Operations(QObject):
     def _forget(self, operation: Operation) -> None:
         if operation in self._running:
             self._running.remove(operation)
+
+
+def runner_of(widget: QWidget) -> Operations:
+    """The runner of the window ``widget`` is shown in, so that closing the window cancels
+    the widget's jobs and waits for them (``MainWindow.operations``); a widget shown on its
+    own (no such window) gets a runner of its own, made once."""
+    window_runner = getattr(widget.window(), "operations", None)
+    if isinstance(window_runner, Operations):
+        return window_runner
+    own = widget.findChild(Operations, _OWN_RUNNER, Qt.FindChildOption.FindDirectChildrenOnly)
+    if own is None:
+        own = Operations(widget, threads=1)
+        own.setObjectName(_OWN_RUNNER)
+    return own
 
 
 class LatestAnswer(QObject):

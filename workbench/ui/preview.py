@@ -96,6 +96,10 @@ class ListPreview(QObject):
         page = self._take()
         if page is not None and self._window is not None:
             self._window.stack.setCurrentWidget(self._window.opening_label)
+            # Out of the window now, not at the next deferred deletion: the failure box
+            # shown next must find no rows left behind (removeWidget keeps the parent).
+            page.hide()
+            page.setParent(None)
             page.deleteLater()
 
     # ---- the steps ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ from workbench.services import quarters
 from workbench.services.progress import Progress
 from workbench.ui import labels
 from workbench.ui.controls import push_button
-from workbench.ui.operations import Operations
+from workbench.ui.operations import runner_of
 from workbench.ui.pages import entry
 from workbench.ui.report_export import (
     ReportExport,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from workbench.services.changes import ChangeSet
 
 ERROR_STYLE = "color: #b3261e;"
+COLUMN_CHARS = 110  # the page's width, in average characters
 
 
 class ReportsPage(QWidget):
@@ -48,7 +49,6 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reports_page")
         self._services = services
-        self._operations = Operations(self, threads=1)
         self.export: ReportExport | None = None
         self.written: Path | None = None
         heading = QLabel(self.tr("Quarterly report"))
@@ -95,13 +95,20 @@ class ReportsPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("report_message")
         self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        # A column of a readable width: a quarter's box is not stretched over a wide screen.
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        page = QHBoxLayout(self)
+        page.addWidget(column, 1)
+        page.addStretch(0)
         self._folder_path = Path.home()
         self._fill()
         self.quarter.currentTextChanged.connect(self._suggest)
@@ -195,7 +202,7 @@ class ReportsPage(QWidget):
         self.make_button.setEnabled(False)
         self._say(self.tr("Making the report…"))
         title = self.tr("Making the report of %1…").replace("%1", quarter)
-        export = ReportExport(self._operations, build, path, title, self)
+        export = ReportExport(runner_of(self), build, path, title, self)
         export.written.connect(self._written)
         export.nothing.connect(
             lambda: self._say(

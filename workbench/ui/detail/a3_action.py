@@ -15,7 +15,7 @@ from workbench.services.progress import Progress
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 from workbench.ui.controls import push_button
-from workbench.ui.operations import Operations
+from workbench.ui.operations import runner_of
 from workbench.ui.report_export import ReportExport, choose_destination, offer_open
 
 # Where to save: asks the user by default; tests answer it.
@@ -28,7 +28,6 @@ class A3Action(QObject):
     ) -> None:
         super().__init__(parent)
         self._services, self._shown, self._parent = services, shown, parent
-        self._operations = Operations(self, threads=1)
         self.ask_destination: Destination = choose_destination
         self.export: ReportExport | None = None
         self.button = push_button("a3_report", self.tr("A3 report…"), self.trigger)
@@ -50,7 +49,7 @@ class A3Action(QObject):
             return write_a3(reports.problem_sheet(code), path, language, progress)
 
         title = self.tr("Making the A3 sheet of %1…").replace("%1", code)
-        export = ReportExport(self._operations, build, path, title, self._parent)
+        export = ReportExport(runner_of(self._parent), build, path, title, self._parent)
         export.written.connect(lambda found, pages: offer_open(self._parent, found, pages))
         export.failed.connect(lambda message: offer_failure(self._parent, message))
         self.export = export
