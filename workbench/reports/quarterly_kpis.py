@@ -147,12 +147,20 @@ def kpi_trends(facts: QuarterFacts, context: Context) -> list[Flowable] | None:
     ]
     if not charts:
         return None
-    rows = [
-        charts[i : i + 2] + [""] * (2 - len(charts[i : i + 2])) for i in range(0, len(charts), 2)
-    ]
+    # an odd chart out stands beside an empty spacer
+    cells: list[Flowable] = [*charts, *([Spacer(1, 1)] * (len(charts) % 2))]
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     grid = Table(rows, colWidths=[width / 2] * 2, hAlign="LEFT")
+    # the cells' font is ours: a table sets its cells' font even for drawings in them
+    looks = context.looks
     grid.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), looks.body.fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
     )
     return [
         context.heading(context.text("kpi_trends")),
