@@ -177,6 +177,8 @@ class ImportDialog(QDialog):
     def _opened(self, result: object) -> None:
         assert isinstance(result, tuple)
         job: Import = result[0]
+        if job.kind.name != self.kind.currentData():
+            return  # read for the kind chosen before: the read for the one chosen follows
         self.job, self._samples = job, result[1]
         self.sheet.blockSignals(True)
         self.sheet.clear()
