@@ -6,8 +6,9 @@ Definitions: a KPI's actual value in a quarter is the mean of its measurements o
 quarter's months (of every place, or of the site asked); its status is that value's
 (workbench.analysis.kpi_rules.status); its trend the monthly means of the twelve months
 up to the quarter's last; the health score of a quarter the mean of its months' overall
-scores (workbench.services.kpi_health). An alert is opened in the quarter when its first
-breach's period is one of its months, closed in it when it was closed on one of its days.
+scores (workbench.services.kpi_health; with a site, the site's). An alert is opened in
+the quarter when its first breach's period is one of its months, closed in it when it
+was closed on one of its days.
 A quarter with no measurement has no KPI facts (None), and its KPI sections are left out.
 """
 
@@ -18,10 +19,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from workbench.analysis.kpi_rules import next_period, period_of, status
+from workbench.analysis.kpi_rules import health, next_period, period_of, status
 from workbench.services.base import Service
 from workbench.services.kpi_alerts import AlertService
-from workbench.services.kpi_health import HealthService
+from workbench.services.kpi_health import ALL, collect, weights
 from workbench.services.kpi_records import AlertRow, KpiRecord
 from workbench.services.kpis import kpi_record
 from workbench.services.quarters import Quarter
@@ -120,13 +121,15 @@ class KpiReportService(Service):
                 )
                 or 0
             )
-        health = HealthService(self._db, self.actor, self._clock).report(TREND_MONTHS, months[-1])
-        scores = tuple(r.score.score for r in health.overall)
+            # the scores of the site asked (its problems, measurements and alerts) or overall
+            chosen, found_inputs = weights(session), collect(session, trend)
+        scope = ("site", site_id) if site_id is not None else (ALL, None)
+        scores = tuple(health(p, found_inputs.get(p, scope), chosen).score for p in trend)
         return KpiFacts(
             tuple(lines),
             sum(scores[-3:]) / 3,
             sum(scores[-6:-3]) / 3,
-            health.periods,
+            trend,
             scores,
             opened,
             closed,
