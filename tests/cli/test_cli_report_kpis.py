@@ -130,3 +130,31 @@ def test_a_quarter_without_measurements_leaves_the_kpi_parts_out(run, demo_db, t
     assert "Summary" in text and "Problems opened" in text
     for words in ("KPI trends", "KPIs: target and actual", "KPI alerts opened", "health score"):
         assert words not in text, words
+
+
+def test_a_site_report_shows_the_sites_actual_values(run, demo_db, tmp_path):
+    quarter = measured_quarter()
+    first = period_of(quarter.first_day)
+    months = tuple(next_period(first, n) for n in range(3))
+    with closing(sqlite3.connect(demo_db)) as connection:
+        code, site_id = connection.execute(
+            "SELECT code, id FROM site WHERE id IN (SELECT site_id FROM kpi_measurement) "
+            "ORDER BY id LIMIT 1"
+        ).fetchone()
+        values = [
+            v
+            for (v,) in connection.execute(
+                "SELECT m.value FROM kpi_measurement AS m JOIN kpi ON kpi.id = m.kpi_id "
+                "WHERE preset = 'data_accuracy' AND m.site_id = ? AND m.period IN (?, ?, ?)",
+                (site_id, *months),
+            )
+        ]
+    assert values
+    out = tmp_path / "site.pdf"
+    result = run(
+        "report", "quarterly", "--quarter", str(quarter), "--site", code, "--db", demo_db,
+        "--lang", "zh_CN", "--out", out,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    row = next(line for line in text_of(out).splitlines() if line.strip().startswith("数据准确率"))
+    assert f"{sum(values) / len(values):.1f}%" in row, row
