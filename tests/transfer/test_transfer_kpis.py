@@ -100,8 +100,9 @@ def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_written(
         encoding="utf-8",
     )
     audit_before = rows_of(db_path, "SELECT COUNT(*) FROM audit_entry")
-    code, _, err = run(capsys, "--lang", "en", "import", "kpi", sheet, "--db", db_path)
+    code, out, err = run(capsys, "--lang", "en", "import", "kpi", sheet, "--db", db_path)
     assert code == 2
+    assert "new list entries" not in out  # an unknown site is refused, not offered
     assert "row 3, column B (Period): Period is not a month" in err
     assert "row 4, column A (KPI): KPI refers to an entry that does not exist" in err
     assert "row 4, column C (Site)" in err and "row 4, column D (Value)" in err

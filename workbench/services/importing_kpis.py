@@ -25,26 +25,24 @@ from workbench.services.kpi_records import MeasurementInput, kpi_title
 from workbench.services.kpis import KpiService
 from workbench.services.progress import Progress
 from workbench.store.audit import chain_head
-from workbench.store.bulk_import import list_rows
 from workbench.store.database import Database
-from workbench.store.models import Kpi, KpiMeasurement
+from workbench.store.models import Department, Kpi, KpiMeasurement, Site
 from workbench.vocabulary import LANGUAGES
 
-PLACES = ("site", "department")
-NO_KPI = -1  # the id of a name that names no KPI
+NOTHING = -1  # the id of a name that names nothing: the check refuses it
 
 
 @dataclass(frozen=True)
 class KpiRow:
-    """A sheet's row: its number, the KPI's name, the period and value as read, and its
-    place's id (negative: a name the lists lack)."""
+    """A sheet's row: its number, the KPI's name, the period and value as read, and the
+    names of its site or department."""
 
     row: int
     kpi: object
     period: object
     value: object
-    site_id: int | None
-    department_id: int | None
+    site: object = None
+    department: object = None
 
 
 def _fold(name: object) -> str:
@@ -59,31 +57,51 @@ class KpiImportService(Service):
         self.language = language  # of the tickets an alert opens
 
     def lists(self) -> dict[str, list[dict[str, Any]]]:
-        """The places rows may name."""
-        with self._db.engine.connect() as connection:
-            return {table: list_rows(connection, table) for table in PLACES}
+        return {}  # the places are looked up here (``_names``), never added by an import
 
     def existing(self, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
         return {}  # a measurement has no code: its KPI, month and place key it
 
     def _inputs(self, rows: Iterable[KpiRow]) -> tuple[list[MeasurementInput], list[int]]:
-        """The measurements to write and the sheet's row of each. A KPI name that names
-        none is given an id no KPI has, so the check refuses it as it refuses a place
-        the lists lack (a negative id), beside the row's other errors."""
-        with self._db.read() as session:
-            index: dict[str, int] = {}
-            for kpi in session.scalars(select(Kpi).order_by(Kpi.id)):
-                for language in LANGUAGES:
-                    index.setdefault(_fold(kpi_title(kpi.preset, kpi.name, language)), kpi.id)
+        """The measurements to write and the sheet's row of each. A name that names no
+        KPI, site or department is given an id none has, so the check refuses it beside
+        the row's other errors."""
+        kpis, sites, departments = self._names()
+
+        def find(index: Mapping[str, int], name: object) -> int | None:
+            return None if name is None else index.get(_fold(name), NOTHING)
+
         inputs: list[MeasurementInput] = []
         numbers: list[int] = []
         for row in rows:
-            kpi_id = None if row.kpi is None else index.get(_fold(row.kpi), NO_KPI)
             inputs.append(
-                MeasurementInput(kpi_id, row.period, row.value, row.site_id, row.department_id)
+                MeasurementInput(
+                    find(kpis, row.kpi),
+                    row.period,
+                    row.value,
+                    find(sites, row.site),
+                    find(departments, row.department),
+                )
             )
             numbers.append(row.row)
         return inputs, numbers
+
+    def _names(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """KPIs by their names in every language, sites by name and code, departments
+        by name; each name folded (no spaces, any case)."""
+        kpis: dict[str, int] = {}
+        sites: dict[str, int] = {}
+        departments: dict[str, int] = {}
+        with self._db.read() as session:
+            for kpi in session.scalars(select(Kpi).order_by(Kpi.id)):
+                for language in LANGUAGES:
+                    kpis.setdefault(_fold(kpi_title(kpi.preset, kpi.name, language)), kpi.id)
+            for site in session.scalars(select(Site).order_by(Site.id)):
+                sites.setdefault(_fold(site.name), site.id)
+                sites.setdefault(_fold(site.code), site.id)
+            for department in session.scalars(select(Department).order_by(Department.id)):
+                departments.setdefault(_fold(department.name), department.id)
+        return kpis, sites, departments
 
     @staticmethod
     def _on_sheet(errors: Iterable[RowError], numbers: Sequence[int]) -> list[RowError]:
@@ -126,7 +144,7 @@ class KpiImportService(Service):
     ) -> ImportWritten:
         """Every row or none (BatchError naming each wrong row's field): the batch is
         written by KpiService.write_measurements in one transaction, alerts evaluated."""
-        inputs, numbers = self._inputs(items({}))  # a new place gets no id: it is refused
+        inputs, numbers = self._inputs(items({}))
         with self._db.engine.connect() as connection:
             before = chain_head(connection)[0]
         kpis = KpiService(self._db, self.actor, self._clock)

@@ -25,8 +25,9 @@ _AS_READ = Spec("ref")
 KPI_COLUMNS: tuple[Column, ...] = (
     Column(PART, "kpi_id", Spec("text", max_length=200)),
     Column(PART, "period", _AS_READ),
-    Column(PART, "site_id", Spec("ref"), "site"),
-    Column(PART, "department_id", Spec("ref"), "department"),
+    # places by name, looked up by the writer: a name the lists lack is refused, not added
+    Column(PART, "site_id", Spec("text", max_length=100)),
+    Column(PART, "department_id", Spec("text", max_length=100)),
     Column(PART, "value", Spec("text", max_length=40)),
 )
 
@@ -43,15 +44,14 @@ def build(
     stamp: dt.datetime,
     language: str,
 ) -> KpiRow:
-    """What row ``row`` writes: its KPI by name (the writer looks it up), its place's id."""
-    site, department = values.get(_key("site_id")), values.get(_key("department_id"))
+    """What row ``row`` writes: its KPI and place by name (the writer looks them up)."""
     return KpiRow(
         row,
         values.get(_key("kpi_id")),
         values.get(_key("period")),
         values.get(_key("value")),
-        None if site is None else resolve("site", site),
-        None if department is None else resolve("department", department),
+        values.get(_key("site_id")),
+        values.get(_key("department_id")),
     )
 
 
