@@ -807,8 +807,20 @@
         <translation>导入 %1</translation>
     </message>
     <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>KPI measurements</source>
+        <translation>KPI测量值</translation>
+    </message>
+    <message>
         <source>Detect</source>
         <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>导入内容</translation>
     </message>
     <message>
         <source>Sheet</source>

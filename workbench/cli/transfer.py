@@ -237,13 +237,15 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser, objec
     imp = commands.add_parser(
         "import",
         help="import records from an .xlsx or CSV file",
-        description="Import a kind of record (problem) from a spreadsheet: the header row is "
+        description="Import a kind of record (problem, kpi) from a spreadsheet: the header row is "
         "found under title rows, headers are mapped to fields (remembered per layout), "
         "totals rows are skipped. Everything is checked first; then all rows are written in "
         "one transaction, or none. Exit 0 done, 2 rejected (the rows on stderr), 1 error.",
     )
     imp.add_argument(
-        "kind", metavar="KIND", help="problem, or all (a workbook written by export all)"
+        "kind",
+        metavar="KIND",
+        help="problem, kpi (KPI measurements), or all (a workbook written by export all)",
     )
     imp.add_argument("file", metavar="FILE", help="an .xlsx or .csv file")
     imp.add_argument("--sheet", metavar="S", help="the sheet to read (default: the first)")

@@ -2,9 +2,11 @@
 drawing: the same chart the window shows with pyqtgraph, crisp when printed.
 
 It draws what the description says and nothing else: the bands (tinted), the grid, the
-series (a line with its points, or grouped bars, each point labelled with its value as
-``Chart.point_text`` says it on screen), the reference lines and the target (dashed, with
-their labels), the x labels, the y axis with its unit, the title and a legend.
+series (a line with its points, or grouped bars, a point in its own colour when the
+series gives one; bars and lines mixed as each series says it is drawn), each point
+labelled with its value as ``Chart.point_text`` says it on screen), the reference lines
+and the target (dashed, with their labels), the x labels, the y axis with its unit, the
+title and a legend.
 """
 
 from __future__ import annotations
@@ -139,18 +141,31 @@ def draw(chart: Chart, width: float = 480, height: float = 220) -> Drawing:
     drawing.add(Line(frame.left, frame.bottom, frame.left, frame.top, strokeColor=axis))
     unit = f" ({chart.unit})" if chart.unit else ""
     label(frame.left, frame.top + 6, f"{chart.y_label}{unit}", "start", axis)
+    every = _every(chart.x_labels, frame.slot)
+    last = len(chart.x_labels) - 1
     for point, words in enumerate(chart.x_labels):
-        label(frame.x(point), frame.bottom - 11, _fit(words, frame.slot), ink=axis)
-    if chart.kind == "bar":
-        _bars(drawing, chart, frame, label)
-    else:
-        _lines(drawing, chart, frame, label)
+        if (last - point) % every == 0:  # the latest point always named
+            label(frame.x(point), frame.bottom - 11, _fit(words, frame.slot * every), ink=axis)
+    # each series as it is drawn: bars first, lines over them (a Pareto's cumulative share)
+    _bars(drawing, [s for s in chart.series if s.drawn_as(chart.kind) == "bar"], frame, label)
+    _lines(drawing, [s for s in chart.series if s.drawn_as(chart.kind) == "line"], frame, label)
     for line in chart.lines():
         _target(drawing, line, frame, label, below=_crowded(chart, line, frame))
-    _legend(drawing, chart.series, frame, legend_row, label)
+    if chart.legend:
+        _legend(drawing, chart.series, frame, legend_row, label)
     if chart.empty:
         label((frame.left + frame.right) / 2, (frame.bottom + frame.top) / 2, "—", ink=axis)
     return drawing
+
+
+def _every(labels: tuple[str, ...], slot: float) -> int:
+    """Name every n-th point on x when the labels are too wide for one slot each (a
+    twelve-month trend in half a page)."""
+    widest = max((_width(words) for words in labels), default=0.0)
+    every = 1
+    while widest > slot * every - 4 and every < max(len(labels), 1):
+        every += 1
+    return every
 
 
 def _fit(words: str, room: float) -> str:
@@ -167,8 +182,13 @@ def _value(series: Series, point: int) -> str:
     return "" if value is None else f"{value:.{series.decimals}f}"
 
 
-def _lines(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
-    for series in chart.series:
+def _point_ink(series: Series, point: int) -> colors.Color:
+    """A point's colour: its own (a status) when the series gives one per point."""
+    return _ink(series.colours[point] if series.colours else series.colour)
+
+
+def _lines(drawing: Drawing, drawn: list[Series], frame: _Frame, label: Label) -> None:
+    for series in drawn:
         ink = _ink(series.colour)
         run: list[float] = []
         for point, value in enumerate(series.values):
@@ -178,7 +198,8 @@ def _lines(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
                 continue
             x, y = frame.x(point), frame.y(value)
             run += [x, y]
-            drawing.add(Circle(x, y, 2.2, fillColor=ink, strokeColor=ink))
+            dot = _point_ink(series, point)
+            drawing.add(Circle(x, y, 2.2, fillColor=dot, strokeColor=dot))
             label(x, y + 5, _value(series, point), ink=ink)
         _run(drawing, run, ink)
 
@@ -188,12 +209,11 @@ def _run(drawing: Drawing, points: list[float], ink: colors.Color) -> None:
         drawing.add(PolyLine(points, strokeColor=ink, strokeWidth=1.5))
 
 
-def _bars(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
-    count = max(len(chart.series), 1)
+def _bars(drawing: Drawing, drawn: list[Series], frame: _Frame, label: Label) -> None:
+    count = max(len(drawn), 1)
     width = GROUP_WIDTH / count
     base = frame.y(max(frame.low, 0.0))
-    for index, series in enumerate(chart.series):
-        ink = _ink(series.colour)
+    for index, series in enumerate(drawn):
         offset = -GROUP_WIDTH / 2 + width * (index + 0.5)
         for point, value in enumerate(series.values):
             if value is None:
@@ -207,7 +227,7 @@ def _bars(drawing: Drawing, chart: Chart, frame: _Frame, label: Label) -> None:
                     min(base, top),
                     2 * half,
                     abs(top - base),
-                    fillColor=ink,
+                    fillColor=_point_ink(series, point),
                     strokeColor=None,
                 )
             )

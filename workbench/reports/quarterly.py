@@ -1,9 +1,9 @@
 """The quarterly report (季度报告) project managers send to management.
 
 ``QUARTERLY`` is the report: its cover, then its sections in order, each shown only when
-it has data (workbench.reports.document). The KPI summary table, the KPI trend charts and
-the open alerts are sections still to come: each will be one more function in
-``SECTIONS`` (after ``summary``, and beside ``attention``), reading its part of the facts.
+it has data (workbench.reports.document). The summary holds the KPI table and the health
+score, the KPI trend charts follow it, and what needs attention lists the open alerts
+(workbench.reports.quarterly_kpis).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from workbench.reports.document import Context, Report, Section, build
+from workbench.reports.quarterly_kpis import alert_counts, kpi_summary, kpi_trends
 from workbench.reports.quarterly_more import analysis, attention, closing, pilots, training
 from workbench.reports.words import day, effect_text, labelled, term, who
 from workbench.services.improvement_records import ImprovementRow
@@ -60,10 +61,11 @@ def summary(facts: QuarterFacts, context: Context) -> Flowables:
         looks_table(
             context,
             [text("figure"), text("count")],
-            [list(c) for c in counts],
+            [list(c) for c in counts] + alert_counts(facts, context),
             [width * 0.6, width * 0.2],
             numeric=(1,),
         ),
+        *kpi_summary(facts, context),
     ]
     if facts.biggest:
         rows = [
@@ -201,6 +203,7 @@ def _widths(total: float, *shares: float) -> list[float]:
 
 SECTIONS: tuple[Section[QuarterFacts], ...] = (
     summary,
+    kpi_trends,
     improvement_list,
     closed_records,
     analysis,

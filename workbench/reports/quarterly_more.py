@@ -5,13 +5,18 @@ chain's head. Each returns None when the quarter has nothing for it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from workbench.analysis.charts import Chart
+from workbench.analysis.kpi_charts import pareto_chart
 from workbench.analysis.pilot_charts import pilot_charts
 from workbench.analysis.report_charts import tally_chart
 from workbench.reports.charts import draw
 from workbench.reports.document import Context
+from workbench.reports.quarterly_kpis import open_alerts
 from workbench.reports.styles import table
 from workbench.reports.words import day, percent, term, who
 from workbench.services.report_records import PilotFacts, QuarterFacts, Tally
@@ -39,8 +44,10 @@ def _distribution(
     what: str,
     context: Context,
     cumulative: bool = False,
+    chart: Chart | None = None,
 ) -> list[Flowable]:
-    """A part of the analysis: its heading, its bars (most first) and its table."""
+    """A part of the analysis: its heading, its bars (most first; ``chart`` instead when
+    given) and its table."""
     total = sum(n for _, n in counted) or 1
     rows: list[list[object]] = []
     running = 0
@@ -54,9 +61,9 @@ def _distribution(
     header += [context.text("cumulative")] if cumulative else []
     width = context.width
     shares = [0.4, 0.15, 0.15] + ([0.2] if cumulative else [])
-    chart = draw(tally_chart(title, counted, what, what), width, CHART_HEIGHT)
+    drawn = draw(chart or tally_chart(title, counted, what, what), width, CHART_HEIGHT)
     return [
-        KeepTogether([context.heading(title, 2), chart]),
+        KeepTogether([context.heading(title, 2), drawn]),
         Spacer(1, 3 * mm),
         table(
             context.looks,
@@ -66,6 +73,14 @@ def _distribution(
             numeric=tuple(range(1, len(header))),
         ),
     ]
+
+
+def _pareto(causes: tuple[Tally, ...], title: str, what: str, language: str) -> Chart:
+    """The dashboard's Pareto (bars, the cumulative share as a line, the 80% line) of the
+    quarter's causes, titled and its bars named as the report counts them."""
+    chart, _ = pareto_chart({t.key: t.count for t in causes}, language)
+    bars, *rest = chart.series
+    return replace(chart, title=title, y_label=what, series=(replace(bars, name=what), *rest))
 
 
 def analysis(facts: QuarterFacts, context: Context) -> Flowables:
@@ -85,6 +100,7 @@ def analysis(facts: QuarterFacts, context: Context) -> Flowables:
             text("causes"),
             context,
             cumulative=True,
+            chart=_pareto(facts.causes, text("pareto"), text("causes"), language),
         )
     found += _distribution(
         text("by_module"),
@@ -283,8 +299,9 @@ def training(facts: QuarterFacts, context: Context) -> Flowables:
 
 
 def attention(facts: QuarterFacts, context: Context) -> Flowables:
+    alerts = open_alerts(facts, context) if facts.open_alerts else []
     if not facts.overdue:
-        return None
+        return [context.heading(context.text("attention")), *alerts] if alerts else None
     language, text, width = context.language, context.text, context.width
     rows = [
         [
@@ -307,6 +324,7 @@ def attention(facts: QuarterFacts, context: Context) -> Flowables:
     ]
     return [
         context.heading(text("attention")),
+        *alerts,
         context.heading(text("overdue_actions"), 2),
         table(
             context.looks,

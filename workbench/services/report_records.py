@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from workbench.services.improvement_records import ImprovementRow, QuarterListView
 from workbench.services.pilot_records import CriterionStatus, PilotDetail
 from workbench.services.records import ProblemDetail, ResultRecord, StatusChangeRecord
+from workbench.services.report_kpis import KpiFacts, OpenAlert
 from workbench.services.training_records import Coverage, NeverTrained, SessionRow
 
 
@@ -133,6 +134,8 @@ class QuarterFacts:
     training: TrainingFacts | None
     overdue: tuple[OverdueAction, ...]
     head: ChainHead
+    kpis: KpiFacts | None = None  # None: nothing measured in the quarter
+    open_alerts: tuple[OpenAlert, ...] = ()  # open today, as what is overdue
 
     @property
     def empty(self) -> bool:
@@ -146,6 +149,7 @@ class QuarterFacts:
             or self.in_scope
             or self.pilots
             or self.training
+            or self.kpis
         )
 
     @property

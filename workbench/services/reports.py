@@ -38,6 +38,7 @@ from workbench.services.improvement_rules import COMMITTED
 from workbench.services.pilots import PilotService
 from workbench.services.problems import ProblemService
 from workbench.services.progress import Progress, silent
+from workbench.services.report_kpis import KpiReportService
 from workbench.services.report_records import (
     ChainHead,
     ListCounts,
@@ -121,6 +122,7 @@ class ReportService(Service):
         if training:
             service = TrainingService(self._db, self.actor, self._clock)
             training_facts = TrainingFacts(training, service.coverage(), service.never_trained())
+        kpi_facts = KpiReportService(self._db, self.actor, self._clock)
         progress.report(_STEPS, _STEPS, "head")
         return QuarterFacts(
             quarter=str(wanted),
@@ -144,6 +146,8 @@ class ReportService(Service):
             pilots=pilots,
             training=training_facts,
             overdue=overdue,
+            kpis=kpi_facts.quarter(wanted, site_id),
+            open_alerts=kpi_facts.open_alerts(site_id),
             head=self.head(),
         )
 

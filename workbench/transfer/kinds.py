@@ -5,7 +5,7 @@ An ``ImportKind`` lists its columns, each a field of a record kind
 header names are the vocabulary's (both languages) plus plant words
 (workbench.vocabulary.transfer). A kind also says how a row of mapped values becomes what
 its service writes (``build``). ``IMPORT_KINDS`` is the registry the commands and the
-window offer; a later kind (KPI measurements) adds itself with ``register``.
+window offer; a kind (problems, KPI measurements) adds itself with ``register``.
 """
 
 from __future__ import annotations
@@ -91,13 +91,13 @@ class KindWriter(Protocol):
 class ImportKind:
     """A record kind as a sheet holds it: its columns, the code column that keys a row
     to an existing record, what makes a row into an item (``build``) and what checks and
-    writes the items (``writer``; the problems' when None)."""
+    writes the items (``writer(services, language)``; the problems' when None)."""
 
     name: str
     columns: tuple[Column, ...]
     code: str = "code"
     build: Callable[..., Any] | None = None
-    writer: Callable[[Services], KindWriter] | None = None
+    writer: Callable[[Services, str], KindWriter] | None = None
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -150,6 +150,6 @@ def register(kind: ImportKind) -> ImportKind:
 
 def import_kinds() -> dict[str, ImportKind]:
     """Every kind offered: the shipped ones register when first asked for."""
-    from workbench.transfer import problems  # noqa: F401  (registers the problem kind)
+    from workbench.transfer import kpis, problems  # noqa: F401  (they register their kinds)
 
     return IMPORT_KINDS

@@ -144,7 +144,7 @@ class Names:
         return {"name": name}
 
 
-def _problems_writer(services: Services) -> KindWriter:
+def _problems_writer(services: Services, language: str) -> KindWriter:
     return ImportService(services.database, services.actor)
 
 
@@ -181,7 +181,7 @@ class Import:
         self.header_row = header_row
         self.headers = [header_text(c) for c in cells]
         self.mapping: dict[int, str] = propose(kind, self.headers)
-        self._service: KindWriter = (kind.writer or _problems_writer)(services)
+        self._service: KindWriter = (kind.writer or _problems_writer)(services, language)
 
     # ---- reading rows -------------------------------------------------------------
 

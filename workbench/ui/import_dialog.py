@@ -46,7 +46,8 @@ ENCODINGS = ("", "utf-8", "utf-8-sig", "gb18030", "gbk")
 
 
 class ImportDialog(QDialog):
-    """Import problems from ``path`` into the record of ``services``."""
+    """Import records of the kind chosen (problems, KPI measurements) from ``path`` into
+    the record of ``services``."""
 
     def __init__(
         self,
@@ -70,6 +71,10 @@ class ImportDialog(QDialog):
         self.written: Any = None
         self._samples: list[tuple[Any, ...]] = []
 
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for key, name in (("problem", self.tr("Problems")), ("kpi", self.tr("KPI measurements"))):
+            self.kind.addItem(name, key)
         self.sheet = QComboBox(self)
         self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet.setMinimumContentsLength(16)
@@ -80,6 +85,7 @@ class ImportDialog(QDialog):
             self.encoding.addItem(name or self.tr("Detect"), name)
         choose = QHBoxLayout()
         form = QFormLayout()
+        form.addRow(self.tr("Records"), self.kind)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Header row"), self.header_row)
         form.addRow(self.tr("CSV encoding"), self.encoding)
@@ -129,6 +135,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(1000, 640)
         self.reread(first=True)
+        # another kind has other headers: its header row is found again
+        self.kind.currentIndexChanged.connect(lambda: self.reread(first=True))
 
     # ---- opening --------------------------------------------------------------------
 
@@ -138,18 +146,19 @@ class ImportDialog(QDialog):
     def reread(self, first: bool = False) -> Operation:
         """Open the file (again) with the sheet, header row and encoding chosen."""
         from workbench.transfer.headers import Remembered
+        from workbench.transfer.kinds import import_kinds
         from workbench.transfer.plan import Import
-        from workbench.transfer.problems import PROBLEMS
 
         sheet = None if first else self.sheet.currentText() or None
         header = None if first else self.header_row.value()
         encoding = self.encoding.currentData() or None
+        kind = import_kinds()[self.kind.currentData()]
         services, path, language = self._services, self._path, self._language()
         remembered = Remembered(self._config)
 
         def open_file(_progress: object) -> tuple[Import, list[tuple[Any, ...]]]:
-            job = Import(services, PROBLEMS, path, sheet, header, encoding, language)
-            job.mapping = remembered.recall(PROBLEMS, job.headers) or job.mapping
+            job = Import(services, kind, path, sheet, header, encoding, language)
+            job.mapping = remembered.recall(kind, job.headers) or job.mapping
             samples = []
             for number, cells in job.sheet.rows():
                 if number > job.header_row and any(c is not None for c in cells):
@@ -168,6 +177,8 @@ class ImportDialog(QDialog):
     def _opened(self, result: object) -> None:
         assert isinstance(result, tuple)
         job: Import = result[0]
+        if job.kind.name != self.kind.currentData():
+            return  # read for the kind chosen before: the read for the one chosen follows
         self.job, self._samples = job, result[1]
         self.sheet.blockSignals(True)
         self.sheet.clear()

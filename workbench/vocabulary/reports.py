@@ -39,11 +39,35 @@ REPORT_TEXT: Final = Vocabulary(
             "Solutions overdue (due in the quarter, not done by then)",
             "逾期的解决方案（本季度到期、未按期完成）",
         ),
+        term("alerts_opened", "KPI alerts opened", "新开KPI异常预警"),
+        term("alerts_closed", "KPI alerts closed", "关闭的KPI异常预警"),
+        term("health", "Process health score", "流程健康度评分"),
+        term(
+            "health_of_quarter",
+            "The quarter's score (the mean of its months): {score}; last quarter {before} "
+            "({change}).",
+            "本季度评分（各月平均）：{score}；上季度 {before}（{change}）。",
+        ),
+        term(
+            "kpi_table",
+            "KPIs: target and actual (the quarter's mean)",
+            "KPI：目标与实际（季度平均）",
+        ),
+        term("actual", "Actual", "实际值"),
+        term("change", "Change against last quarter", "较上季度变化"),
         term("figure", "Figure", "指标"),
         term("count", "Count", "数量"),
         term("biggest", "The three biggest improvements", "三大改进成果"),
         term("measured_on", "Measured on", "测量日期"),
         term("effect", "Effect", "效果"),
+        # 3 KPI charts
+        term("kpi_trends", "KPI trends", "KPI趋势"),
+        term(
+            "kpi_trends_note",
+            "The last twelve months of each KPI (the mean of its places), with its target "
+            "line; green, amber and red bands are its thresholds.",
+            "各KPI最近十二个月的数值（各地点平均），虚线为目标值；绿、黄、红色带为其阈值区间。",
+        ),
         # 4 the improvement list
         term("list_outcome", "Committed, done, carried over, dropped", "承诺、完成、结转与放弃"),
         term("items", "Items", "事项数"),
@@ -111,6 +135,9 @@ REPORT_TEXT: Final = Vocabulary(
         # 9 attention
         term("attention", "What needs management's attention", "需要管理层关注的事项"),
         term("overdue_actions", "Overdue actions", "逾期行动"),
+        term("open_alerts", "Open KPI alerts", "未关闭的KPI异常预警"),
+        term("place", "Place", "地点"),
+        term("owner_department", "Owner department", "负责部门"),
         term("action", "Action", "行动"),
         term("days_overdue", "Days overdue", "逾期天数"),
         # 10 closing

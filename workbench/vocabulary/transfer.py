@@ -42,6 +42,12 @@ HEADER_WORDS: Final[Mapping[tuple[str, str], tuple[str, ...]]] = {
     ("result", "baseline_value"): ("改善前", "基线", "基准值", "baseline"),
     ("result", "value_after"): ("改善后", "改进后", "after"),
     ("result", "measured_on"): ("测量日期", "验证日期", "measured"),
+    # KPI measurements, as an ERP's export heads them
+    ("kpi_measurement", "kpi_id"): ("kpi", "指标", "指标名称", "kpi名称", "kpi name"),
+    ("kpi_measurement", "period"): ("月份", "年月", "统计期间", "month"),
+    ("kpi_measurement", "site_id"): ("厂区", "基地", "plant", "工厂名称"),
+    ("kpi_measurement", "department_id"): ("部门名称", "责任部门", "dept"),
+    ("kpi_measurement", "value"): ("实际值", "实绩", "指标值", "actual"),
 }
 
 # Cell words for a stored key, beyond its term's names: (vocabulary, key) → words.
