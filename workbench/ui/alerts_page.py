@@ -20,7 +20,7 @@ from workbench.ui import errors, labels
 from workbench.ui.controls import fill_table, push_button, text_table
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.pages import entry
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 
 TABLES = ("kpi", "kpi_measurement", "kpi_alert", "problem", "team_setting")
 
@@ -135,6 +135,9 @@ class AlertsPage(QWidget):
         if alert is not None and alert.problem_id is not None:
             self.recordRequested.emit("problem", alert.problem_id)
 
+    def _refused(self, error: Exception) -> None:
+        self.message.show_text(errors.describe(error))
+
     def _step(self, text: str, action: Callable[[], Any]) -> None:
         step = RecordedStep(
             self._services,
@@ -142,16 +145,11 @@ class AlertsPage(QWidget):
             action,
             lambda: None,
             lambda _r: self.refresh(),
-            lambda e: self.message.show_text(errors.describe(e)),
+            self._refused,
         )
-        try:
-            step.execute()
-        except REFUSALS as exc:
-            self.message.show_text(errors.describe(exc))
+        if not perform(step, self._undo, self._refused):
             return
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
         self.refresh()
 
     def close_alert(self) -> None:

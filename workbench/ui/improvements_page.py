@@ -47,7 +47,7 @@ from workbench.ui.improvement_table import ImprovementTableModel
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 
 TABLES = ("improvement_item", "improvement_item_problem", "quarter_list")
 
@@ -253,14 +253,9 @@ class ImprovementsPage(QWidget):
             lambda _head: self._after_step(),
             self._refused,
         )
-        try:
-            step.execute()
-        except REFUSALS as exc:
-            self._refused(exc)
+        if not perform(step, self._undo, self._refused):
             return None
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
         return step
 
     def _after_step(self) -> None:

@@ -38,7 +38,7 @@ from workbench.ui.knowledge_table import EntryTableModel, MissTableModel
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 
 ENTRY = "knowledge_entry"
 TABLES = (ENTRY, "knowledge_link", "knowledge_vote", "problem", "training_session")
@@ -258,14 +258,9 @@ class KnowledgePage(QWidget):
             lambda _rows: self._after_step(),
             self._refused,
         )
-        try:
-            step.execute()
-        except REFUSALS as exc:
-            self._refused(exc)
+        if not perform(step, self._undo, self._refused):
             return None
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
         return step
 
     def _after_step(self) -> None:

@@ -41,7 +41,7 @@ from workbench.ui.kpi_grid import MeasurementGrid
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 
 TABLES = ("kpi", "kpi_measurement", "kpi_alert")
 ALL_PLACES = None
@@ -262,16 +262,9 @@ class KpisPage(QWidget):
             lambda _rows: self._after_step(),
             self._refused,
         )
-        try:
-            step.execute()
-        except REFUSALS as exc:
-            if isinstance(exc, BatchError):
-                raise
-            self._refused(exc)
+        if not perform(step, self._undo, self._refused_unless_batch):
             return None
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
         return step
 
     def _after_step(self) -> None:
@@ -280,6 +273,12 @@ class KpisPage(QWidget):
         if record is not None and any(k.id == record.id for k in self.kpis):
             self.form.show_record(next(k for k in self.kpis if k.id == record.id))
         self.show_measurements()
+
+    def _refused_unless_batch(self, error: Exception) -> None:
+        """A refused batch of measurements is the grid's to show, cell by cell."""
+        if isinstance(error, BatchError):
+            raise error
+        self._refused(error)
 
     def _refused(self, error: Exception) -> None:
         text = conflict_text(error) if isinstance(error, ConflictError) else errors.describe(error)

@@ -36,7 +36,7 @@ from workbench.ui.kind_form import KindForm
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 from workbench.vocabulary.pilots import pilot_text
 
 TABLES = ("pilot", "pilot_round", "pilot_rollout")
@@ -296,6 +296,9 @@ class PilotsPage(QWidget):
             self.rollout_form.show_record(self.pilot.rollouts[row])
 
     # ---- changes, each an undoable step ------------------------------------------------
+    def _refused(self, error: Exception) -> None:
+        self.message.show_text(errors.describe(error))
+
     def _step(self, text: str, action: Callable[[], Any]) -> Any:
         pilot_id = self.pilot.id if self.pilot else None
         step = RecordedStep(
@@ -304,17 +307,12 @@ class PilotsPage(QWidget):
             action,
             lambda: None,
             lambda _nothing: self.reload(pilot_id),
-            lambda error: self.message.show_text(errors.describe(error)),
+            self._refused,
         )
-        try:
-            result = step.execute()
-        except REFUSALS as exc:
-            self.message.show_text(errors.describe(exc))
+        if not perform(step, self._undo, self._refused):
             return None
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
-        return result
+        return step.result
 
     def new_pilot(self) -> None:
         if self.editing.unsaved() and not self.editing.guard.may_leave():

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.services import ChangeSet, Services
 from workbench.services.errors import (
@@ -45,12 +45,13 @@ class RecordedStep(QUndoCommand):
         self._undone: ChangeSet | None = None
         self._skip_redo = False
         self.succeeded = True  # whether the last undo or redo did what it says
+        self.result: Any = None  # what the action returned when first applied
 
     def execute(self) -> Any:
         """Apply for the first time; errors propagate to the caller, nothing is pushed."""
-        result, self._done = self._services.recorded(self._action)
+        self.result, self._done = self._services.recorded(self._action)
         self._skip_redo = True
-        return result
+        return self.result
 
     @property
     def changed(self) -> bool:
@@ -89,3 +90,17 @@ class RecordedStep(QUndoCommand):
             return
         self.succeeded = True
         self._shown(now)
+
+
+def perform(step: RecordedStep, undo: QUndoStack, refused: Callable[[Exception], None]) -> bool:
+    """Apply ``step`` once and push it on ``undo`` when it wrote something. A refusal goes
+    to ``refused`` and nothing is pushed (False); ``refused`` may re-raise what the page
+    shows in its own way."""
+    try:
+        step.execute()
+    except REFUSALS as exc:
+        refused(exc)
+        return False
+    if step.changed:
+        undo.push(step)
+    return True

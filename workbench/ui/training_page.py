@@ -34,7 +34,7 @@ from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import entry
 from workbench.ui.panes import Panes
-from workbench.ui.recorded_step import REFUSALS, RecordedStep
+from workbench.ui.recorded_step import RecordedStep, perform
 from workbench.ui.training_attendance import AttendancePanel
 from workbench.ui.training_editing import TrainingEditing
 from workbench.ui.training_form import PROBLEMS, TrainingForm
@@ -264,14 +264,9 @@ class TrainingPage(QWidget):
             lambda _rows: self._after_step(),
             self._refused,
         )
-        try:
-            step.execute()
-        except REFUSALS as exc:
-            self._refused(exc)
+        if not perform(step, self._undo, self._refused):
             return None
         self.message.show_text("")
-        if step.changed:
-            self._undo.push(step)
         return step
 
     def _after_step(self) -> None:
