@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox, QPushButton
@@ -99,11 +100,30 @@ def _building(export) -> bool:
     return bool(message) and export.operation.running
 
 
+def _held_until_cancelled(monkeypatch, reports, name: str) -> None:
+    """The build waits after reading the record until it is cancelled, so the window is
+    closed during it on any machine (a quick one would otherwise finish first)."""
+    real = getattr(reports, name)
+
+    def held(*args):
+        facts = real(*args)
+        progress = args[-1] if args and hasattr(args[-1], "cancelled") else None
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not (progress is None or progress.cancelled):
+            time.sleep(0.01)
+        if progress is None:  # read without the build's progress: hold a moment instead
+            time.sleep(1)
+        return facts
+
+    monkeypatch.setattr(reports, name, held)
+
+
 def test_closing_the_window_during_a_report_cancels_it_and_writes_nothing(
-    window, qtbot, tmp_path
+    window, qtbot, tmp_path, monkeypatch
 ):
     page = window.open_page("reports")
     assert isinstance(page, ReportsPage)
+    _held_until_cancelled(monkeypatch, page._services.reports, "quarter")
     out = tmp_path / "out"
     out.mkdir()
     page.quarter.setEditText("2026Q1")
@@ -120,7 +140,7 @@ def test_closing_the_window_during_a_report_cancels_it_and_writes_nothing(
 
 
 def test_closing_the_window_during_an_a3_sheet_cancels_it_and_writes_nothing(
-    window, record, qtbot, tmp_path
+    window, record, qtbot, tmp_path, monkeypatch
 ):
     page = window.open_page("problems")
     panel = page.findChild(ProblemDetailPanel)
@@ -131,6 +151,7 @@ def test_closing_the_window_during_an_a3_sheet_cancels_it_and_writes_nothing(
     out.mkdir()
     target = out / "a3.pdf"
     panel.a3.ask_destination = lambda _parent, _suggested: target
+    _held_until_cancelled(monkeypatch, panel.a3._services.reports, "problem_sheet")
     export = panel.a3.trigger()
     assert export is not None
     assert export.operation in window.operations.running  # the window's runner builds it
