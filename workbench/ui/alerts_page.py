@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from workbench.services import ChangeSet, Services
@@ -19,13 +19,13 @@ from workbench.services.kpi_records import AlertRow
 from workbench.ui import errors, labels
 from workbench.ui.controls import fill_table, push_button, text_table
 from workbench.ui.detail.widgets import ErrorText
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.recorded_step import RecordedStep, perform
 
 TABLES = ("kpi", "kpi_measurement", "kpi_alert", "problem", "team_setting")
 
 
-class AlertsPage(QWidget):
+class AlertsPage(Registered, QWidget):
     recordRequested = Signal(str, int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -81,11 +81,7 @@ class AlertsPage(QWidget):
         self.refresh()
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("alerts").title()
-
-    def icon(self) -> QIcon:
-        return entry("alerts").icon()
+    page_key = "alerts"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

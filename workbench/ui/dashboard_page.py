@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QHideEvent, QIcon, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -46,7 +46,7 @@ from workbench.ui.charts import ChartView
 from workbench.ui.controls import fill_table, push_button, text_table
 from workbench.ui.dashboard_parts import BehindDialog, HealthBreakdown, KpiTile, WeightsDialog
 from workbench.ui.operations import LatestAnswer
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 
 TABLES = (
     "kpi",
@@ -77,7 +77,7 @@ def _empty(title: str) -> Chart:
     return Chart("bar", title, (), (), "", "")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Registered, QWidget):
     recordRequested = Signal(str, int)
     tilesShown = Signal()
     chartsShown = Signal()
@@ -165,11 +165,7 @@ class DashboardPage(QWidget):
         layout.addLayout(grid, 1)
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("dashboard").title()
-
-    def icon(self) -> QIcon:
-        return entry("dashboard").icon()
+    page_key = "dashboard"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,14 +45,14 @@ from workbench.ui.improvement_actions import ListActions
 from workbench.ui.improvement_form import ImprovementForm
 from workbench.ui.improvement_table import ImprovementTableModel
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes
 from workbench.ui.recorded_step import RecordedStep, perform
 
 TABLES = ("improvement_item", "improvement_item_problem", "quarter_list")
 
 
-class ImprovementsPage(QWidget):
+class ImprovementsPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("improvements_page")
@@ -123,11 +123,7 @@ class ImprovementsPage(QWidget):
         return self._services
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("improvements").title()
-
-    def icon(self) -> QIcon:
-        return entry("improvements").icon()
+    page_key = "improvements"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

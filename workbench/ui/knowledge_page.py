@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.knowledge_form import LINKS, KnowledgeForm
 from workbench.ui.knowledge_table import EntryTableModel, MissTableModel
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes
 from workbench.ui.recorded_step import RecordedStep, perform
 
@@ -58,7 +58,7 @@ class KnowledgeEditing(FormsEditing):
         return super().command(name)
 
 
-class KnowledgePage(QWidget):
+class KnowledgePage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("knowledge_page")
@@ -161,11 +161,7 @@ class KnowledgePage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     # ---- the Page protocol ----------------------------------------------------------
-    def title(self) -> str:
-        return entry("knowledge").title()
-
-    def icon(self) -> QIcon:
-        return entry("knowledge").icon()
+    page_key = "knowledge"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,7 +39,7 @@ from workbench.ui.kind_form import KindForm
 from workbench.ui.kpi_editing import KpiEditing
 from workbench.ui.kpi_grid import MeasurementGrid
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes
 from workbench.ui.recorded_step import RecordedStep, perform
 
@@ -47,7 +47,7 @@ TABLES = ("kpi", "kpi_measurement", "kpi_alert")
 ALL_PLACES = None
 
 
-class KpisPage(QWidget):
+class KpisPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kpis_page")
@@ -131,11 +131,7 @@ class KpisPage(QWidget):
             self.editing.guard.update()
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("kpis").title()
-
-    def icon(self) -> QIcon:
-        return entry("kpis").icon()
+    page_key = "kpis"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

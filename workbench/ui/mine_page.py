@@ -12,7 +12,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.services.mine import DUE_SOON_DAYS, MineItem, MyWork
 from workbench.services.numbers import texts
 from workbench.ui import labels
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 
 if TYPE_CHECKING:
     from workbench.services import Services
@@ -35,7 +34,7 @@ _KINDS = ("problem", "cause", "solution", "result", "person")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class MinePage(QWidget):
+class MinePage(Registered, QWidget):
     recordRequested = Signal(str, int)  # kind, id: open it wherever it is shown
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -65,11 +64,7 @@ class MinePage(QWidget):
         self.refresh()
 
     # ---- Page ----------------------------------------------------------------------------
-    def title(self) -> str:
-        return entry("mine").title()
-
-    def icon(self) -> QIcon:
-        return entry("mine").icon()
+    page_key = "mine"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> None:

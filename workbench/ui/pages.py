@@ -165,6 +165,18 @@ def entry(key: str) -> PageEntry:
     raise KeyError(key)
 
 
+class Registered:
+    """A page's title() and icon() from its registry entry, named by ``page_key``."""
+
+    page_key: str
+
+    def title(self) -> str:
+        return entry(self.page_key).title()
+
+    def icon(self) -> QIcon:
+        return entry(self.page_key).icon()
+
+
 def as_page(widget: QWidget, key: str) -> Page:
     """``widget`` seen as a Page; a TypeError names a page that misses part of it."""
     if not isinstance(widget, Page):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +34,7 @@ from workbench.ui.detail.widgets import ErrorText, number_text
 from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.kind_form import KindForm
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists, pairs
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes
 from workbench.ui.recorded_step import RecordedStep, perform
 from workbench.vocabulary.pilots import pilot_text
@@ -58,7 +58,7 @@ def verdict(pilot: PilotDetail, services: Services) -> tuple[str, bool | None]:
     return f"{pilot.criterion_metric}: {text}", status.met
 
 
-class PilotsPage(QWidget):
+class PilotsPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pilots_page")
@@ -182,11 +182,7 @@ class PilotsPage(QWidget):
         self.rollout_form.set_references("site_id", sites)
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("pilots").title()
-
-    def icon(self) -> QIcon:
-        return entry("pilots").icon()
+    page_key = "pilots"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,7 +42,7 @@ from workbench.ui.controls import select_row
 from workbench.ui.filter_bar import FilterBar
 from workbench.ui.list_header import ListHeader
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import HideFirstButton, Panes
 from workbench.ui.problem_table import COLUMN_KEYS, ProblemTableModel, column_widths
 
@@ -68,7 +68,7 @@ def remembered(view: ListView) -> tuple[ProblemFilter, ProblemSort]:
     return flt, sort
 
 
-class ProblemsPage(QWidget):
+class ProblemsPage(Registered, QWidget):
     """Find problems (search, statuses, lookups, tags, overdue, mine) and work on the
     selected one. The columns, their widths, the sort and the filters are kept per user
     (workbench.list_views) and come back on the next start."""
@@ -226,11 +226,7 @@ class ProblemsPage(QWidget):
         self.filters.fill(lists)
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("problems").title()
-
-    def icon(self) -> QIcon:
-        return entry("problems").icon()
+    page_key = "problems"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:

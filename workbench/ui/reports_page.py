@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from workbench.services.progress import Progress
 from workbench.ui import labels
 from workbench.ui.controls import push_button
 from workbench.ui.operations import runner_of
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.report_export import (
     ReportExport,
     choose_destination,
@@ -44,7 +43,7 @@ ERROR_STYLE = "color: #b3261e;"
 COLUMN_CHARS = 110  # the page's width, in average characters
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reports_page")
@@ -116,11 +115,7 @@ class ReportsPage(QWidget):
         self._set_written(None)
 
     # ---- Page ----------------------------------------------------------------------------
-    def title(self) -> str:
-        return entry("reports").title()
-
-    def icon(self) -> QIcon:
-        return entry("reports").icon()
+    page_key = "reports"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,7 +34,7 @@ from workbench.services.lookups import LOGIN, MODULE_NAME, NAME, SITE_CODE, stan
 from workbench.settings import Settings
 from workbench.ui import labels
 from workbench.ui.list_editor import Column, Entry, ListEditor
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.settings_editing import SettingsEditing
 from workbench.ui.team_rules import TeamRulesBox
 from workbench.vocabulary import LANGUAGE_NAMES
@@ -51,7 +50,7 @@ def _hint(text: str) -> QLabel:
     return label
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -72,11 +71,7 @@ class SettingsPage(QWidget):
         self.editing = SettingsEditing(self)  # Ctrl+S, Esc and Save / Discard / Stay
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("settings").title()
-
-    def icon(self) -> QIcon:
-        return entry("settings").icon()
+    page_key = "settings"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> None:

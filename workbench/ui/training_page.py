@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from workbench.ui.controls import push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
-from workbench.ui.pages import entry
+from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes
 from workbench.ui.recorded_step import RecordedStep, perform
 from workbench.ui.training_attendance import AttendancePanel
@@ -45,7 +45,7 @@ SESSION = "training_session"
 TABLES = (SESSION, "attendance", "training_link", "problem", "solution")
 
 
-class TrainingPage(QWidget):
+class TrainingPage(Registered, QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_page")
@@ -121,11 +121,7 @@ class TrainingPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     # ---- the Page protocol -------------------------------------------------------------
-    def title(self) -> str:
-        return entry("training").title()
-
-    def icon(self) -> QIcon:
-        return entry("training").icon()
+    page_key = "training"  # its title() and icon() come from the registry (Registered)
 
     @property
     def undo_stack(self) -> QUndoStack:
