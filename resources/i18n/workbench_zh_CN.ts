@@ -2442,6 +2442,10 @@
         <translation>四眼原则：验证效果的人不能是录入其基线值或改进后值的人，这样每个关闭的问题都经过第二个人核对。只有在一个人完成全部工作的情况下才勾选此项。它同时适用于使用此数据库的所有人，审计记录会记下是谁在何时修改的。</translation>
     </message>
     <message>
+        <source>Largest attachment</source>
+        <translation>附件大小上限</translation>
+    </message>
+    <message>
         <source>Relaxed by %1 on %2.</source>
         <translation>已由 %1 于 %2 放宽。</translation>
     </message>
