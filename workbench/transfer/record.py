@@ -45,7 +45,7 @@ _TEXT, _INT, _DATE, _TIME, _BOOL = (
 CODE = _col("", "code", Spec("text", max_length=20))
 CAUSE_NO = _col("", "cause_no", _INT)
 SOLUTION_NO = _col("", "solution_no", _INT)
-TIMES = ("created_at", "updated_at", "imported_at", "verified_at")
+TIMES = ("created_at", "updated_at", "imported_at", "verified_at", "frozen_at")
 
 # The sheets of the whole record, lists first: (table, columns). A column's field is
 # the table's column (or a key this module adds: code, cause_no, solution_no, whys).
@@ -171,8 +171,7 @@ def record_sheets(
     if only is None:
         from workbench.transfer.record_kinds import kind_sheets
 
-        lists = {t: {r["id"]: r[LISTS[t][0][0]] for r in _rows(services, t)} for t in LISTS}
-        sheets += kind_sheets(services, language, lambda t: _rows(services, t), shown, lists)
+        sheets += kind_sheets(language, lambda t: _rows(services, t), shown, names, data)
     return sheets
 
 

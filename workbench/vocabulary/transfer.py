@@ -188,11 +188,19 @@ REPORT_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     "problem_codes": {"en": "Problems", "zh_CN": "关联问题"},
     "pilot_code": {"en": "Pilot code", "zh_CN": "试点编号"},
     "session_code": {"en": "Session code", "zh_CN": "培训编号"},
-    "left_out": {
-        "en": "{rows} rows of {sheets} are not imported (only sites, departments, modules, "
-        "people and problems with their chains are)",
-        "zh_CN": "{sheets} 中的 {rows} 行未导入（目前只导入工厂、部门、模块、人员及问题链）",
-    },
+    "manual_rank": {"en": "Place", "zh_CN": "排序位置"},
+    "carried_from": {"en": "Carried from", "zh_CN": "延续自"},
+    "quarter": {"en": "Quarter", "zh_CN": "季度"},
+    "frozen_by": {"en": "Frozen by", "zh_CN": "冻结人"},
+    "frozen_at": {"en": "Frozen at", "zh_CN": "冻结时间"},
+    "dates_fixed": {"en": "Dates set by hand", "zh_CN": "日期手动设定"},
+    "solution_refs": {"en": "Solutions", "zh_CN": "关联方案"},
+    "cause_refs": {"en": "Causes", "zh_CN": "关联原因"},
+    "session_codes": {"en": "Training sessions", "zh_CN": "关联培训"},
+    "kpi": {"en": "KPI", "zh_CN": "KPI指标"},
+    "preset": {"en": "Preset", "zh_CN": "预置指标"},
+    "author": {"en": "Author", "zh_CN": "作者"},
+    "votes": {"en": "Helpful votes", "zh_CN": "有用评价"},
     "updated_at": {"en": "Updated at", "zh_CN": "更新时间"},
     "imported_at": {"en": "Imported at", "zh_CN": "导入时间"},
     "no_cause": {
@@ -218,6 +226,10 @@ SHEET_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "pilot_rollout": {"en": "Pilot roll-outs", "zh_CN": "试点推广"},
     "training_session": {"en": "Training sessions", "zh_CN": "培训记录"},
     "attendance": {"en": "Attendance", "zh_CN": "签到"},
+    "quarter_list": {"en": "Quarter lists", "zh_CN": "季度清单冻结"},
+    "kpi": {"en": "KPIs", "zh_CN": "KPI指标"},
+    "kpi_measurement": {"en": "KPI measurements", "zh_CN": "KPI实绩"},
+    "knowledge_entry": {"en": "Knowledge", "zh_CN": "知识库"},
 }
 
 
