@@ -182,8 +182,8 @@ def _items(w: _Write, rows: Sequence[KindInput]) -> None:
         clean = w.checked(table, item, [quarter_error] if quarter_error else [])
         problems = w.named(table, item, "problem_codes", "problem")
         carried = None
-        if item.keys.get("carried_from"):
-            carried = w.parent(table, item, "carried_from", table)
+        if item.keys.get("carried_from_id"):
+            carried = w.parent(table, item, "carried_from_id", table)
         if clean is None or code is None:
             continue
         clean["quarter"] = quarters.check("quarter", clean["quarter"])[0]

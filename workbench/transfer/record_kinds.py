@@ -55,14 +55,18 @@ KIND_SHEETS: tuple[KindSheet, ...] = (
         (
             *_own("improvement_item"),
             *_added("problem_codes"),
-            *_added("manual_rank", spec=Spec("int")),
-            *_added("carried_from"),
+            Column("improvement_item", "manual_rank", Spec("int")),
+            Column("improvement_item", "carried_from_id", _TEXT),  # the item's code
             *_TIMES,
         ),
     ),
     KindSheet(
         "quarter_list",
-        (*_added("quarter", "frozen_by"), *_added("frozen_at", spec=_TIME)),
+        (
+            Column("quarter_list", "quarter", _TEXT),
+            Column("quarter_list", "frozen_by", _TEXT),
+            Column("quarter_list", "frozen_at", _TIME),
+        ),
     ),
     KindSheet(
         "pilot",
@@ -185,7 +189,7 @@ def _derive(table: str, rows: Rows, refs: Refs, rows_of: Callable[[str], Rows]) 
         named, links = {"problem_codes": refs.problems}, ("improvement_item_problem", "item_id")
         items = refs.codes["improvement_item"]
         for row in rows:
-            row["carried_from"] = items.get(row["carried_from_id"])
+            row["carried_from_id"] = items.get(row["carried_from_id"])
     elif table in ("pilot_round", "pilot_rollout"):
         for row in rows:
             row["pilot_code"] = refs.codes["pilot"].get(row["pilot_id"])
