@@ -86,6 +86,13 @@ def _import(args: argparse.Namespace) -> int:
         except FileRefused as error:
             raise _refused(error, language) from error
         _print_plan(args.file, preview, language)
+        if job.fixed:  # a sign-in sheet's session block, above its table
+            fixed = ", ".join(
+                f"{column.label(language)} {cell}"
+                for key, (_, _, cell) in job.fixed.items()
+                if (column := kind.column(key)) is not None
+            )
+            print(f"import: above the table: {fixed}")
         if preview.rejected:
             for rejected in preview.rejected:
                 print(f"{args.file}: {rejected}", file=sys.stderr)

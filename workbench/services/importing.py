@@ -69,6 +69,7 @@ class Tally:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    left_out: int = 0  # rows that are no record (a sign-in sheet's absentee)
 
 
 @dataclass(frozen=True)

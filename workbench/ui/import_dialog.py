@@ -46,8 +46,8 @@ ENCODINGS = ("", "utf-8", "utf-8-sig", "gb18030", "gbk")
 
 
 class ImportDialog(QDialog):
-    """Import records of the kind chosen (problems, KPI measurements) from ``path`` into
-    the record of ``services``."""
+    """Import records of the kind chosen (problems, KPI measurements, training
+    attendance) from ``path`` into the record of ``services``."""
 
     def __init__(
         self,
@@ -73,7 +73,11 @@ class ImportDialog(QDialog):
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        for key, name in (("problem", self.tr("Problems")), ("kpi", self.tr("KPI measurements"))):
+        for key, name in (
+            ("problem", self.tr("Problems")),
+            ("kpi", self.tr("KPI measurements")),
+            ("training", self.tr("Training attendance (sign-in sheet)")),
+        ):
             self.kind.addItem(name, key)
         self.sheet = QComboBox(self)
         self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -187,7 +191,7 @@ class ImportDialog(QDialog):
         self.sheet.blockSignals(False)
         self.header_row.setValue(job.header_row)
         self._fill_mapping()
-        self.summary.setText(self.tr("Check the fields, then Preview."))
+        self.summary.setText(self._above() + self.tr("Check the fields, then Preview."))
         self.preview_button.setEnabled(True)
 
     def _fill_mapping(self) -> None:
@@ -210,6 +214,20 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(index, 2, combo)
         self.mapping.resizeColumnsToContents()
+
+    def _above(self) -> str:
+        """The values read above the table for every row (a sign-in sheet's session
+        block), as a line ending the paragraph; "" when there are none."""
+        job = self.job
+        if job is None or not job.fixed:
+            return ""
+        language = self._language()
+        found = [
+            f"{column.label(language)} {_shown(cell)}"
+            for key, (_, _, cell) in job.fixed.items()
+            if (column := job.kind.column(key)) is not None
+        ]
+        return self.tr("Above the table, for every row: %1").replace("%1", "; ".join(found)) + "\n"
 
     def field_box(self, index: int) -> QComboBox:
         box = self.mapping.cellWidget(index, 2)
@@ -250,7 +268,7 @@ class ImportDialog(QDialog):
         assert isinstance(result, Preview)
         self.preview = result
         number = QLocale().toString
-        text = (
+        text = self._above() + (
             self.tr("%1 to create, %2 to update, %3 unchanged, %4 skipped (blank or totals rows).")
             .replace("%1", number(result.created))
             .replace("%2", number(result.updated))

@@ -48,7 +48,35 @@ HEADER_WORDS: Final[Mapping[tuple[str, str], tuple[str, ...]]] = {
     ("kpi_measurement", "site_id"): ("厂区", "基地", "plant", "工厂名称"),
     ("kpi_measurement", "department_id"): ("部门名称", "责任部门", "dept"),
     ("kpi_measurement", "value"): ("实际值", "实绩", "指标值", "actual"),
+    # a training sign-in sheet (培训签到表): its session block and its table
+    ("training_session", "code"): ("培训编号", "session code"),
+    ("training_session", "held_on"): ("日期", "培训时间", "date"),
+    ("training_session", "topic"): ("培训主题", "课程", "课程名称", "培训内容", "course"),
+    ("training_session", "trainer_id"): ("培训讲师", "授课人", "授课讲师", "trainer"),
+    ("training_session", "erp_module_id"): ("模块", "系统模块", "module"),
+    ("training_session", "kind"): ("形式", "培训方式", "方式", "kind"),
+    ("training_session", "duration_hours"): ("时长", "课时", "学时", "hours"),
+    ("attendance", "person_id"): ("姓名", "参训人", "参训人员", "学员", "员工姓名", "name"),
+    ("attendance", "department_id"): ("部门", "所在部门", "部门名称", "department"),
+    ("attendance", "signed"): ("签名", "签到情况", "出勤", "签到签名", "sign"),
+    ("attendance", "score"): ("成绩", "得分", "分数", "考试成绩", "score"),
 }
+
+# A sign-in sheet's 签到 cell that says the person was not there (any other mark, a
+# signature or a time, says they were; so does an empty cell).
+ABSENT_WORDS: Final = (
+    "否",
+    "缺席",
+    "未到",
+    "未签到",
+    "请假",
+    "旷课",
+    "×",
+    "x",
+    "✗",
+    "no",
+    "absent",
+)
 
 # Cell words for a stored key, beyond its term's names: (vocabulary, key) → words.
 VALUE_WORDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
@@ -72,6 +100,13 @@ VALUE_WORDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
         "in_progress": ("实施中", "处理中"),
         "done": ("完成", "已关闭", "关闭"),
         "cancelled": ("取消",),
+    },
+    "training_kind": {
+        "class": ("课堂培训", "集中培训", "授课", "培训", "讲座", "classroom"),
+        "drill": ("现场培训", "实操", "演练", "实操演练", "hands-on"),
+        "manual_update": ("手册", "操作手册"),
+        "video": ("视频", "录播", "video"),
+        "online_help": ("线上", "在线", "在线培训", "线上培训", "online"),
     },
 }
 
