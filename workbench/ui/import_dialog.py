@@ -191,7 +191,7 @@ class ImportDialog(QDialog):
         self.sheet.blockSignals(False)
         self.header_row.setValue(job.header_row)
         self._fill_mapping()
-        self.summary.setText(self._above() + self.tr("Check the fields, then Preview."))
+        self._say(self._above() + self.tr("Check the fields, then Preview."))
         self.preview_button.setEnabled(True)
 
     def _fill_mapping(self) -> None:
@@ -214,6 +214,13 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(index, 2, combo)
         self.mapping.resizeColumnsToContents()
+
+    def _say(self, text: str) -> None:
+        """The summary under the mapping, given the height its lines need (the splitter
+        would otherwise cut off its last lines)."""
+        self.summary.setText(text)
+        width = max(self.summary.width(), 400)
+        self.summary.setMinimumHeight(self.summary.heightForWidth(width))
 
     def _above(self) -> str:
         """The values read above the table for every row (a sign-in sheet's session
@@ -243,10 +250,10 @@ class ImportDialog(QDialog):
         }
         self.preview = None
         self.import_button.setEnabled(False)
-        self.summary.setText(self.tr("The fields changed: Preview again."))
+        self._say(self.tr("The fields changed: Preview again."))
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(message)
+        self._say(message)
         self.preview_button.setEnabled(self.job is not None)
 
     # ---- preview and import ---------------------------------------------------------
@@ -282,7 +289,7 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr(
                 "%1 cells are rejected: correct the file, then Preview again."
             ).replace("%1", number(len(result.rejected)))
-        self.summary.setText(text)
+        self._say(text)
         rows = [[str(r.row), r.column, r.header, r.reason] for r in result.rejected[:1000]]
         fill_table(self.rejected_cells, rows)
         self.rejected_cells.resizeColumnsToContents()
@@ -305,7 +312,7 @@ class ImportDialog(QDialog):
         def done(written: object) -> None:
             Remembered(self._config).keep(job.kind, job.headers, job.mapping)
             self.written = written
-            self.summary.setText(
+            self._say(
                 self.tr("Imported: %1 created, %2 updated.")
                 .replace("%1", QLocale().toString(getattr(written, "created", 0)))
                 .replace("%2", QLocale().toString(getattr(written, "updated", 0)))
@@ -320,7 +327,7 @@ class ImportDialog(QDialog):
                 fill_table(
                     self.rejected_cells, [[str(r.row), r.column, r.header, r.reason] for r in found]
                 )
-            self.summary.setText(describe(error) if error is not None else message)
+            self._say(describe(error) if error is not None else message)
             self.preview_button.setEnabled(True)
 
         operation.succeeded.connect(done)
@@ -329,7 +336,7 @@ class ImportDialog(QDialog):
         return operation
 
     def _import_cancelled(self) -> None:
-        self.summary.setText(self.tr("Import cancelled: nothing was written."))
+        self._say(self.tr("Import cancelled: nothing was written."))
         self.preview_button.setEnabled(True)
         self.import_button.setEnabled(self.preview is not None and not self.preview.rejected)
 
