@@ -19,8 +19,8 @@ from workbench.services.bulk import BatchError
 from workbench.settings import Settings
 from workbench.transfer.export import SheetData
 from workbench.transfer.files import FileRefused
-from workbench.transfer.record import SHEETS, export_record, record_sheets
-from workbench.transfer.record_kinds import KIND_SHEETS, header
+from workbench.transfer.record import SHEETS, export_record, header, record_sheets
+from workbench.transfer.record_kinds import KIND_SHEETS
 from workbench.transfer.whole import import_record
 from workbench.vocabulary.transfer import SHEET_NAMES
 
@@ -79,6 +79,15 @@ def test_every_sheet_round_trips_into_an_empty_database(
     assert frozen == [
         q for q in ("2026Q1", "2026Q2", "2026Q3") if source.improvements.head(q).frozen
     ]
+    # the alerts are the same alerts on the same tickets; a problem keeps its status history
+    assert [(a.kpi_id, a.problem_code, a.status) for a in empty.alerts.alerts(True)] == [
+        (a.kpi_id, a.problem_code, a.status) for a in source.alerts.alerts(True)
+    ]
+    first = source.problems.id_of("P-2026-0001")
+    again = empty.problems.id_of("P-2026-0001")
+    assert [(c.from_status, c.to_status) for c in empty.problems.status_changes(again)] == [
+        (c.from_status, c.to_status) for c in source.problems.status_changes(first)
+    ]
     # exported again from the imported database, in the other language: the same record
     other = "en" if language == "zh_CN" else "zh_CN"
     assert _sheets(empty, other) == _sheets(source, other)
@@ -130,6 +139,12 @@ def test_an_impossible_date_in_a_pilot_round_refuses_the_file(
         ("improvement_item", {"problem_codes": "P-2026-0001, P-1999-0001"}, "problem_codes"),
         # a measurement in no month
         ("kpi_measurement", {"period": "十三月"}, "period"),
+        # an alert raised by a month the KPI's series has no value for
+        ("kpi_alert", {"breaches": "1999-01 red"}, "breaches"),
+        # a result measured by a KPI the file does not hold
+        ("result_kpi", {"kpi": "没有这个指标"}, "kpi"),
+        # a status change by no one
+        ("status_change", {"changed_by": ""}, "changed_by"),
     ],
 )
 def test_a_wrong_row_in_another_kinds_sheet_rejects_the_whole_import(

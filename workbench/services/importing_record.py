@@ -22,15 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from workbench.services import importing_record_more as more
 from workbench.services import kinds, quarters
 from workbench.services.base import REFERENCES
 from workbench.services.bulk import MAX_ERRORS, BatchError
 from workbench.services.bulk_rows import RowError
 from workbench.services.errors import FieldError
-from workbench.services.kpi_input import check_rows
-from workbench.services.kpi_records import MeasurementInput
 from workbench.services.kpis import KpiService
 from workbench.services.pilot_rules import duration_errors, order_errors
 from workbench.store.bulk_import import ImportWriter
@@ -55,7 +53,7 @@ class KindInput:
     keys: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _codes(text: Any) -> list[str]:
+def codes_of(text: Any) -> list[str]:
     """The codes of a links cell: "P-2026-0001, P-2026-0004" (commas or new lines)."""
     if text is None:
         return []
@@ -93,11 +91,17 @@ class _Write:
         for row in conn.execute(select(cause.c.id, cause.c.problem_id).order_by(cause.c.id)):
             causes[row.id] = f"{codes[row.problem_id]}/{number(('p', row.problem_id))}"
         self.ids["cause"] = {ref: cid for cid, ref in causes.items()}
-        self.ids["solution"] = {}
         query = select(solution.c.id, solution.c.cause_id).order_by(solution.c.id)
+        solutions: dict[int, str] = {}
         for row in conn.execute(query):
-            ref = f"{causes[row.cause_id]}/{number(('c', row.cause_id))}"
-            self.ids["solution"][ref] = row.id
+            solutions[row.id] = f"{causes[row.cause_id]}/{number(('c', row.cause_id))}"
+        self.ids["solution"] = {ref: sid for sid, ref in solutions.items()}
+        result = tables["result"]
+        query = select(result.c.id, result.c.solution_id).order_by(result.c.id)
+        self.ids["result"] = {
+            f"{solutions[row.solution_id]}/{number(('s', row.solution_id))}": row.id
+            for row in conn.execute(query)
+        }
 
     # ---- checks ---------------------------------------------------------------------
     def fail(self, table: str, row: int, name: str, code: str, message: str, **params: Any) -> None:
@@ -143,7 +147,7 @@ class _Write:
     def named(self, table: str, item: KindInput, key: str, target: str) -> list[int]:
         """The ids of the records a links cell names; an unknown one is an error."""
         found = []
-        for ref in _codes(item.keys.get(key)):
+        for ref in codes_of(item.keys.get(key)):
             rid = self.ids.get(target, {}).get(ref)
             if rid is None:
                 self.fail(table, item.row, key, "unknown_reference", f"{ref} is not in the file")
@@ -168,9 +172,13 @@ class _Write:
         """The row written, its id; after an error nothing more is written (the import
         is rolled back), each row given an id of its own so the checks go on."""
         if self.errors:
-            self._unwritten -= 1
-            return self._unwritten
+            return self.unwritten()
         return self.writer.add_entry(table, values)
+
+    def unwritten(self) -> int:
+        """An id of a row not written (refused, or after an error), its own."""
+        self._unwritten -= 1
+        return self._unwritten
 
 
 def _items(w: _Write, rows: Sequence[KindInput]) -> None:
@@ -293,100 +301,6 @@ def _training(w: _Write, inputs: Mapping[str, Sequence[KindInput]]) -> None:
         w.add("attendance", {**clean, "session_id": session_id, "department_id": department})
 
 
-def _fold(name: Any) -> str:
-    return "".join(str(name or "").split()).casefold()
-
-
-def _kpis(w: _Write, inputs: Mapping[str, Sequence[KindInput]], check: KpiService) -> None:
-    titles: dict[str, int] = {}
-    for item in inputs.get("kpi", ()):
-        preset = item.keys.get("preset")
-        clean = w.checked("kpi", item, check.validate(item.values, preset))
-        title = _fold(item.keys.get("kpi") or item.values.get("name"))
-        if title in titles:
-            w.fail("kpi", item.row, "kpi", "repeated_row", "names another row's KPI")
-        if clean is None:
-            continue
-        titles[title] = w.add("kpi", {**clean, "preset": preset, **w.times(item)})
-    rows = inputs.get("kpi_measurement", ())
-    given = [
-        MeasurementInput(
-            titles.get(_fold(item.keys.get("kpi")), -1),
-            item.values.get("period"),
-            item.values.get("value"),
-            item.values.get("site_id"),
-            item.values.get("department_id"),
-        )
-        for item in rows
-    ]
-    if w.errors or not given:
-        return
-    with Session(bind=w.writer.connection) as session:  # inside the import's transaction
-        clean, errors = check_rows(session, given)
-    for error in errors:
-        w.errors.append(RowError(rows[error.row - 1].row, error.kind, error.error))
-    for measurement in clean:
-        w.add(
-            "kpi_measurement",
-            {
-                "kpi_id": measurement.kpi_id,
-                "period": measurement.period,
-                "site_id": measurement.site_id,
-                "department_id": measurement.department_id,
-                "value": measurement.value,
-                "value_decimals": measurement.decimals,
-            },
-        )
-
-
-_KNOWLEDGE_LINKS = (
-    ("problem_codes", "problem", "problem_id"),
-    ("cause_refs", "cause", "cause_id"),
-    ("solution_refs", "solution", "solution_id"),
-    ("session_codes", "training_session", "session_id"),
-)
-
-
-def _knowledge(w: _Write, rows: Sequence[KindInput]) -> None:
-    table = "knowledge_entry"
-    for item in rows:
-        clean = w.checked(table, item)
-        links = [
-            (column, w.named(table, item, key, target)) for key, target, column in _KNOWLEDGE_LINKS
-        ]
-        votes = _votes(w, item)
-        if clean is None:
-            continue
-        author = str(item.keys.get("author") or "")
-        entry_id = w.add(table, {**clean, "author": author, **w.times(item)})
-        empty = {column: None for _, _, column in _KNOWLEDGE_LINKS}
-        for column, ids in links:
-            for rid in dict.fromkeys(ids):
-                w.add("knowledge_link", {**empty, "entry_id": entry_id, column: rid})
-        for voter, helpful in votes.items():
-            w.add("knowledge_vote", {"entry_id": entry_id, "voter": voter, "helpful": helpful})
-
-
-def _votes(w: _Write, item: KindInput) -> dict[str, bool]:
-    """ "lin.xiao +" lines: each voter's answer (+ helpful, - not)."""
-    found: dict[str, bool] = {}
-    for line in str(item.keys.get("votes") or "").splitlines():
-        voter, _, mark = line.strip().rpartition(" ")
-        if not line.strip():
-            continue
-        if mark not in ("+", "-") or not voter.strip():
-            w.fail(
-                "knowledge_entry",
-                item.row,
-                "votes",
-                "not_a_vote",
-                f"{line.strip()} is not 'login +' or 'login -'",
-            )
-            continue
-        found[voter.strip()] = mark == "+"
-    return found
-
-
 def write_kinds(
     writer: ImportWriter,
     inputs: Mapping[str, Sequence[KindInput]],
@@ -400,8 +314,11 @@ def write_kinds(
     _quarter_lists(w, inputs.get("quarter_list", ()))
     _pilots(w, inputs)
     _training(w, inputs)
-    _kpis(w, inputs, check)
-    _knowledge(w, inputs.get("knowledge_entry", ()))
+    more.kpis(w, inputs, check)
+    more.alerts(w, inputs.get("kpi_alert", ()))
+    more.result_kpis(w, inputs.get("result_kpi", ()))
+    more.knowledge(w, inputs.get("knowledge_entry", ()))
+    more.status_history(w, inputs.get("status_change", ()))
     if w.errors:
         wrong = w.errors[:MAX_ERRORS]
         raise BatchError(wrong, complete=len(w.errors) <= MAX_ERRORS)

@@ -21,10 +21,11 @@ from typing import Any
 
 from workbench.services.fields import Spec
 from workbench.services.kpi_records import kpi_title
+from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.transfer.export import SheetData
 from workbench.transfer.kinds import Column, columns_of
-from workbench.vocabulary import PILOT_STATUS, VOCABULARIES, field_label
-from workbench.vocabulary.transfer import SHEET_NAMES, file_message
+from workbench.vocabulary import PILOT_STATUS, VOCABULARIES
+from workbench.vocabulary.transfer import SHEET_NAMES
 
 _TEXT = Spec("text")
 _TIME = Spec("text")  # a time, written as text to the microsecond (record.TIMES)
@@ -48,6 +49,7 @@ def _own(table: str, *names: str) -> tuple[Column, ...]:
 
 _TIMES = _added("created_at", "updated_at", spec=_TIME)
 _PRESET = Spec("choice", choices=VOCABULARIES["kpi_preset"].keys)
+ALERT_STATUS = VOCABULARIES["alert_status"]
 
 KIND_SHEETS: tuple[KindSheet, ...] = (
     KindSheet(
@@ -115,23 +117,55 @@ KIND_SHEETS: tuple[KindSheet, ...] = (
         ),
     ),
     KindSheet(
+        "kpi_alert",
+        (
+            *_added("kpi"),
+            Column("kpi_alert", "site_id", Spec("ref"), "site"),
+            Column("kpi_alert", "department_id", Spec("ref"), "department"),
+            Column("kpi_alert", "problem_id", _TEXT),  # the ticket's code
+            Column("kpi_alert", "status", Spec("choice", choices=ALERT_STATUS.keys)),
+            Column("kpi_alert", "opened_period", _TEXT),
+            Column("kpi_alert", "last_breach_period", _TEXT),
+            Column("kpi_alert", "closed_on", Spec("date")),
+            *_added("opened_at", spec=_TIME),
+            *_added("breaches"),
+        ),
+    ),
+    KindSheet(
+        "result_kpi",
+        (
+            *_added("result_ref", "kpi"),
+            Column("result_kpi", "site_id", Spec("ref"), "site"),
+            Column("result_kpi", "department_id", Spec("ref"), "department"),
+            *(Column("result_kpi", n, _TEXT) for n in ("baseline_from", "baseline_to")),
+            Column("result_kpi", "after_from", _TEXT),
+        ),
+    ),
+    KindSheet(
         "knowledge_entry",
         (
             *columns_of("knowledge_entry"),
             *_added("author", "problem_codes", "cause_refs", "solution_refs", "session_codes"),
             *_added("votes"),
+            *_added("views", spec=Spec("int")),
             *_TIMES,
+        ),
+    ),
+    KindSheet(
+        "status_change",
+        (
+            *_added("code"),
+            *(
+                Column("status_change", n, Spec("choice", choices=PROBLEM_STATUSES))
+                for n in ("from_status", "to_status")
+            ),
+            *(Column("status_change", n, _TEXT) for n in ("reason", "changed_by")),
+            Column("status_change", "changed_at", _TIME),
         ),
     ),
 )
 # The tables whose rows link a record to others (read with the sheets, never a sheet).
 LINK_TABLES = ("improvement_item_problem", "training_link", "knowledge_link", "knowledge_vote")
-
-
-def header(column: Column, table: str, language: str) -> str:
-    if column.part == "":
-        return file_message(column.field, language)
-    return field_label(column.field, language, table)
 
 
 @dataclass(frozen=True)
@@ -141,6 +175,7 @@ class Refs:
     problems: Mapping[int, str]
     causes: Mapping[int, str]
     solutions: Mapping[int, str]
+    results: Mapping[int, str]
     codes: Mapping[str, Mapping[int, str]]  # pilot, training_session, improvement_item
     kpis: Mapping[int, str]
 
@@ -151,13 +186,18 @@ def refs_of(chain: Mapping[str, Rows], rows_of: Callable[[str], Rows], language:
     solutions = {
         r["id"]: f"{r['code']}/{r['cause_no']}/{r['solution_no']}" for r in chain["solution"]
     }
+    counted: dict[int, int] = {}
+    results = {}
+    for r in chain["result"]:
+        counted[r["solution_id"]] = counted.get(r["solution_id"], 0) + 1
+        results[r["id"]] = f"{solutions[r['solution_id']]}/{counted[r['solution_id']]}"
     codes = {
         t: {r["id"]: r["code"] for r in rows_of(t)}
         for t in ("pilot", "training_session", "improvement_item")
     }
     kpis = {r["id"]: kpi_title(r["preset"], r["name"], language) for r in rows_of("kpi")}
     problems = {r["id"]: r["code"] for r in chain["problem"]}
-    return Refs(problems, causes, solutions, codes, kpis)
+    return Refs(problems, causes, solutions, results, codes, kpis)
 
 
 def _joined(
@@ -218,13 +258,36 @@ def _derive(table: str, rows: Rows, refs: Refs, rows_of: Callable[[str], Rows]) 
             votes.setdefault(vote["entry_id"], []).append(
                 f"{vote['voter']} {'+' if vote['helpful'] else '-'}"
             )
+        views = {v["entry_id"]: v["views"] for v in rows_of("knowledge_view")}
         for row in rows:
             row["votes"] = "\n".join(votes.get(row["id"], [])) or None
+            row["views"] = views.get(row["id"])
+    elif table == "kpi_alert":
+        _alerts(rows, refs, rows_of)
+    elif table == "result_kpi":
+        for row in rows:
+            row.update(result_ref=refs.results[row["result_id"]], kpi=refs.kpis[row["kpi_id"]])
+    elif table == "status_change":
+        for row in rows:
+            row["code"] = refs.problems[row["problem_id"]]
     if links is not None:
         joined = _joined(rows_of(links[0]), links[1], named)
         for row in rows:
             for column in named:
                 row[column] = joined[column].get(row["id"]) or None
+
+
+def _alerts(rows: Rows, refs: Refs, rows_of: Callable[[str], Rows]) -> None:
+    """An alert's KPI and ticket by name, its breaches as "2026-10 red" lines."""
+    periods = {m["id"]: m["period"] for m in rows_of("kpi_measurement")}
+    breaches: dict[int, list[str]] = {}
+    for breach in rows_of("kpi_alert_breach"):
+        line = f"{periods[breach['measurement_id']]} {breach['level']}"
+        breaches.setdefault(breach["alert_id"], []).append(line)
+    for row in rows:
+        row["kpi"] = refs.kpis[row["kpi_id"]]
+        row["problem_id"] = refs.problems.get(row["problem_id"])
+        row["breaches"] = "\n".join(breaches.get(row["id"], [])) or None
 
 
 def kind_sheets(
@@ -241,6 +304,8 @@ def kind_sheets(
     for sheet in KIND_SHEETS:
         rows = rows_of(sheet.table)
         _derive(sheet.table, rows, refs, rows_of)
+        from workbench.transfer.record import header
+
         headers = [header(c, sheet.table, language) for c in sheet.columns]
         values = [[shown(c, row, names, language) for c in sheet.columns] for row in rows]
         title = SHEET_NAMES[sheet.table].get(language) or SHEET_NAMES[sheet.table]["en"]

@@ -231,6 +231,10 @@ REPORT_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     "preset": {"en": "Preset", "zh_CN": "预置指标"},
     "author": {"en": "Author", "zh_CN": "作者"},
     "votes": {"en": "Helpful votes", "zh_CN": "有用评价"},
+    "views": {"en": "Views", "zh_CN": "浏览次数"},
+    "opened_at": {"en": "Opened at", "zh_CN": "开立时间"},
+    "breaches": {"en": "Breaches", "zh_CN": "异常记录"},
+    "result_ref": {"en": "Result", "zh_CN": "效果"},
     "updated_at": {"en": "Updated at", "zh_CN": "更新时间"},
     "imported_at": {"en": "Imported at", "zh_CN": "导入时间"},
     "no_cause": {
@@ -260,6 +264,9 @@ SHEET_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "kpi": {"en": "KPIs", "zh_CN": "KPI指标"},
     "kpi_measurement": {"en": "KPI measurements", "zh_CN": "KPI实绩"},
     "knowledge_entry": {"en": "Knowledge", "zh_CN": "知识库"},
+    "kpi_alert": {"en": "KPI alerts", "zh_CN": "KPI预警"},
+    "result_kpi": {"en": "Result KPIs", "zh_CN": "效果KPI"},
+    "status_change": {"en": "Status history", "zh_CN": "状态历史"},
 }
 
 
