@@ -28,6 +28,7 @@ from workbench.services import kinds, quarters
 from workbench.services.base import REFERENCES
 from workbench.services.bulk import MAX_ERRORS, BatchError
 from workbench.services.bulk_rows import RowError
+from workbench.services.chain_refs import chain_refs
 from workbench.services.errors import FieldError
 from workbench.services.kpis import KpiService
 from workbench.services.pilot_rules import duration_errors, order_errors
@@ -75,33 +76,26 @@ class _Write:
         self._links()
 
     def _links(self) -> None:
-        """The problems, causes and solutions links may name, as the sheets write them."""
+        """The problems, causes, solutions and results links may name, as the sheets
+        name them."""
         conn = self.writer.connection
         tables = Base.metadata.tables
-        problem, cause, solution = tables["problem"], tables["cause"], tables["solution"]
+
+        def pairs(table: str, parent: str) -> list[tuple[int, int]]:
+            model = tables[table]
+            return [(r[0], r[1]) for r in conn.execute(select(model.c.id, model.c[parent]))]
+
+        problem = tables["problem"]
         codes = {r.id: r.code for r in conn.execute(select(problem.c.id, problem.c.code))}
         self.ids["problem"] = {code: pid for pid, code in codes.items()}
-        counted: dict[tuple[str, int], int] = {}
-
-        def number(parent: tuple[str, int]) -> int:
-            counted[parent] = counted.get(parent, 0) + 1
-            return counted[parent]
-
-        causes: dict[int, str] = {}
-        for row in conn.execute(select(cause.c.id, cause.c.problem_id).order_by(cause.c.id)):
-            causes[row.id] = f"{codes[row.problem_id]}/{number(('p', row.problem_id))}"
-        self.ids["cause"] = {ref: cid for cid, ref in causes.items()}
-        query = select(solution.c.id, solution.c.cause_id).order_by(solution.c.id)
-        solutions: dict[int, str] = {}
-        for row in conn.execute(query):
-            solutions[row.id] = f"{causes[row.cause_id]}/{number(('c', row.cause_id))}"
-        self.ids["solution"] = {ref: sid for sid, ref in solutions.items()}
-        result = tables["result"]
-        query = select(result.c.id, result.c.solution_id).order_by(result.c.id)
-        self.ids["result"] = {
-            f"{solutions[row.solution_id]}/{number(('s', row.solution_id))}": row.id
-            for row in conn.execute(query)
-        }
+        named = chain_refs(
+            codes,
+            pairs("cause", "problem_id"),
+            pairs("solution", "cause_id"),
+            pairs("result", "solution_id"),
+        )
+        for kind, refs in named.items():
+            self.ids[kind] = {ref: rid for rid, ref in refs.items()}
 
     # ---- checks ---------------------------------------------------------------------
     def fail(self, table: str, row: int, name: str, code: str, message: str, **params: Any) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.services.chain_refs import chain_refs
 from workbench.services.fields import Spec
 from workbench.services.kpi_records import kpi_title
 from workbench.services.vocabulary import PROBLEM_STATUSES
@@ -182,22 +183,19 @@ class Refs:
 
 def refs_of(chain: Mapping[str, Rows], rows_of: Callable[[str], Rows], language: str) -> Refs:
     """The names of the records links name; ``chain`` holds the problems' sheets' rows."""
-    causes = {r["id"]: f"{r['code']}/{r['cause_no']}" for r in chain["cause"]}
-    solutions = {
-        r["id"]: f"{r['code']}/{r['cause_no']}/{r['solution_no']}" for r in chain["solution"]
-    }
-    counted: dict[int, int] = {}
-    results = {}
-    for r in chain["result"]:
-        counted[r["solution_id"]] = counted.get(r["solution_id"], 0) + 1
-        results[r["id"]] = f"{solutions[r['solution_id']]}/{counted[r['solution_id']]}"
+    problems = {r["id"]: r["code"] for r in chain["problem"]}
+    named = chain_refs(
+        problems,
+        ((r["id"], r["problem_id"]) for r in chain["cause"]),
+        ((r["id"], r["cause_id"]) for r in chain["solution"]),
+        ((r["id"], r["solution_id"]) for r in chain["result"]),
+    )
     codes = {
         t: {r["id"]: r["code"] for r in rows_of(t)}
         for t in ("pilot", "training_session", "improvement_item")
     }
     kpis = {r["id"]: kpi_title(r["preset"], r["name"], language) for r in rows_of("kpi")}
-    problems = {r["id"]: r["code"] for r in chain["problem"]}
-    return Refs(problems, causes, solutions, results, codes, kpis)
+    return Refs(problems, named["cause"], named["solution"], named["result"], codes, kpis)
 
 
 def _joined(
