@@ -96,7 +96,7 @@ def test_the_same_sheet_again_adds_nothing_and_a_changed_score_is_an_update(
     first = sign_in_workbook(tmp_path / "签到.xlsx")
     code, out, _ = run(capsys, "--lang", "zh_CN", "import", "training", first, "--db", db_path)
     assert code == 0, out
-    assert "above the table: 培训日期 2026-07-08" in out
+    assert "above the table: 培训日期 2026-07-08; 主题 库存盘点差异处理" in out
     before = rows_of(db_path, ATTENDED)
     assert len(before) == 3
     code, out, _ = run(capsys, "import", "training", first, "--db", db_path)

@@ -87,11 +87,9 @@ def _import(args: argparse.Namespace) -> int:
             raise _refused(error, language) from error
         _print_plan(args.file, preview, language)
         if job.fixed:  # a sign-in sheet's session block, above its table
-            fixed = ", ".join(
-                f"{column.label(language)} {cell}"
-                for key, (_, _, cell) in job.fixed.items()
-                if (column := kind.column(key)) is not None
-            )
+            from workbench.transfer.training import above_the_table
+
+            fixed = above_the_table(kind, job.fixed, language)
             print(f"import: above the table: {fixed}")
         if preview.rejected:
             for rejected in preview.rejected:

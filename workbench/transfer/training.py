@@ -80,6 +80,20 @@ def session_block(kind: ImportKind, rows: Sequence[tuple[int, tuple[Any, ...]]])
     return found
 
 
+def above_the_table(kind: ImportKind, fixed: Fixed, language: str) -> str:
+    """What the block above the table says, as the preview shows it: "培训日期 2026-07-08;
+    主题 库存盘点差异处理" (a date cell without its midnight)."""
+    shown = []
+    for key, (_, _, cell) in fixed.items():
+        column = kind.column(key)
+        if column is None:
+            continue
+        if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+            cell = cell.date()
+        shown.append(f"{column.label(language)} {cell}")
+    return "; ".join(shown)
+
+
 def _exact(column: Column) -> set[str]:
     return {fold(word) for word in column.words()}
 

@@ -228,13 +228,10 @@ class ImportDialog(QDialog):
         job = self.job
         if job is None or not job.fixed:
             return ""
-        language = self._language()
-        found = [
-            f"{column.label(language)} {_shown(cell)}"
-            for key, (_, _, cell) in job.fixed.items()
-            if (column := job.kind.column(key)) is not None
-        ]
-        return self.tr("Above the table, for every row: %1").replace("%1", "; ".join(found)) + "\n"
+        from workbench.transfer.training import above_the_table
+
+        found = above_the_table(job.kind, job.fixed, self._language())
+        return self.tr("Above the table, for every row: %1").replace("%1", found) + "\n"
 
     def field_box(self, index: int) -> QComboBox:
         box = self.mapping.cellWidget(index, 2)
