@@ -815,6 +815,10 @@
         <translation>KPI测量值</translation>
     </message>
     <message>
+        <source>Training attendance (sign-in sheet)</source>
+        <translation>培训签到（签到表）</translation>
+    </message>
+    <message>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
@@ -885,6 +889,10 @@
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Above the table, for every row: %1</source>
+        <translation>表格上方（每行适用）：%1</translation>
     </message>
     <message>
         <source>The fields changed: Preview again.</source>

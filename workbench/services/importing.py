@@ -23,7 +23,7 @@ from workbench.services.errors import FieldError
 from workbench.services.progress import Progress, silent
 from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.store.bulk import known_ids
-from workbench.store.bulk_import import existing_codes, import_writer, list_rows
+from workbench.store.bulk_import import ImportWriter, existing_codes, import_writer, list_rows
 
 # A list entry's key in an import: (table, the name as matched, folded).
 EntryKey = tuple[str, str]
@@ -69,6 +69,7 @@ class Tally:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    left_out: int = 0  # rows that are no record (a sign-in sheet's absentee)
 
 
 @dataclass(frozen=True)
@@ -193,10 +194,13 @@ class ImportService(Service):
         items: Callable[[Resolved], Iterable[Item]],
         progress: Progress | None = None,
         total: int = 0,
+        then: Callable[[ImportWriter, Resolved], None] | None = None,
     ) -> ImportWritten:
         """Create ``entries``, then check and write every item of ``items(ids)`` (``ids``:
         each new entry's id by its key) in one transaction, or nothing: raises BatchError
-        naming each wrong row's field and reason, or Cancelled."""
+        naming each wrong row's field and reason, or Cancelled. ``then(writer, ids)``
+        writes more in the same transaction after the problems (the whole record's
+        other kinds) and may raise BatchError too."""
         progress = progress or silent()
         stamp = self._clock()
         with import_writer(self._db, self.actor) as writer:
@@ -247,5 +251,8 @@ class ImportService(Service):
                 raise BatchError(wrong[:MAX_ERRORS], complete=len(wrong) < MAX_ERRORS)
             for problem_id, changes in updates:
                 writer.update("problem", problem_id, changes)
+            if then is not None:
+                writer.flush()  # the problems first: the other kinds link them
+                then(writer, ids)
             progress.report(done, total or done)  # the last chance to cancel, before commit
         return ImportWritten(writer.problems, writer.updated, len(ids), writer.entries)
