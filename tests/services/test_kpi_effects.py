@@ -63,7 +63,11 @@ def test_typed_results_rank_by_improvement_in_their_direction(services, full_cha
 
 def test_the_dashboard_reads_tiles_causes_months_ranking_and_bars(services, full_chain, variance):
     _write(services, variance.id, {"2026-01": "0.4", "2026-02": "0.9"})
-    (tile,) = services.dashboard.tiles(periods=3)
+    tiles = services.dashboard.tiles(periods=3)
+    # The new database's seven KPIs, unmeasured, beside the one measured here.
+    assert [t.kpi.id for t in tiles if t.value is None] == [t.kpi.id for t in tiles[:7]]
+    tile = tiles[-1]
+    assert tile.kpi.id == variance.id
     assert (tile.period, tile.value, tile.status) == ("2026-02", 0.9, "amber")
     assert tile.periods == ("2025-12", "2026-01", "2026-02") and tile.values == (None, 0.4, 0.9)
     services.chain.add(CAUSE, full_chain.id, {"description": "盘点流程不清", "category": "process"})
