@@ -1,0 +1,44 @@
+"""A ticket's source: the Problems list marks the problems an exception alert opened
+(ProblemRow.source) and filters them (ProblemFilter.kpi_alert), in a page, its count, a
+problem's position and the first page read before SQLAlchemy."""
+
+from __future__ import annotations
+
+from test_kpis import _rows, plant, variance  # noqa: F401  (fixtures)
+
+from workbench.services.first_page import read_first_page
+from workbench.services.records import KPI_ALERT_SOURCE, ProblemFilter, ProblemSort
+
+
+def test_the_tickets_of_alerts_are_marked_and_found_by_their_source(
+    services, plant, variance, new_problem, db_path
+):
+    typed = new_problem(title="盘点差异大")
+    services.kpis.write_measurements(_rows(variance.id, plant["sh"], ["0.4", "1.3"]))
+    services.kpis.write_measurements(_rows(variance.id, plant["sz"], ["1.5"]))
+    tickets = sorted(a.problem_id for a in services.alerts.alerts())
+    assert len(tickets) == 2
+
+    everything = services.problems.page(ProblemFilter(), ProblemSort("code"), 0, 50)
+    sources = {row.id: row.source for row in everything}
+    assert sources == {typed.id: None, **dict.fromkeys(tickets, KPI_ALERT_SOURCE)}
+
+    alerts_only = ProblemFilter(kpi_alert=True)
+    found = services.problems.page(alerts_only, ProblemSort("code"), 0, 50)
+    assert sorted(row.id for row in found) == tickets
+    assert services.problems.count(alerts_only) == 2
+    assert services.problems.position(alerts_only, ProblemSort("code"), typed.id) is None
+    oldest_first = ProblemSort("code", descending=False)
+    assert services.problems.position(alerts_only, oldest_first, tickets[0]) == 0
+    assert ProblemFilter.from_json(alerts_only.to_json()) == alerts_only
+
+    first = read_first_page(str(db_path), 50)
+    assert first is not None
+    newest_first = services.problems.page(ProblemFilter(), ProblemSort(), 0, 50)
+    assert list(first.rows) == newest_first  # the same rows, sources too
+
+
+def test_no_alert_no_ticket_in_the_filter(services, new_problem):
+    new_problem()
+    assert services.problems.count(ProblemFilter(kpi_alert=True)) == 0
+    assert services.problems.page(ProblemFilter(kpi_alert=True), ProblemSort(), 0, 50) == []
