@@ -42,3 +42,11 @@ def test_no_alert_no_ticket_in_the_filter(services, new_problem):
     new_problem()
     assert services.problems.count(ProblemFilter(kpi_alert=True)) == 0
     assert services.problems.page(ProblemFilter(kpi_alert=True), ProblemSort(), 0, 50) == []
+
+
+def test_the_export_filter_names_the_tickets_as_the_list_does(services):
+    from workbench.transfer.filters import problem_filter
+
+    assert problem_filter(services, ["kpi_alert", "status=open"]) == ProblemFilter(
+        kpi_alert=True, statuses=("open",)
+    )

@@ -348,7 +348,7 @@ def column_widths(metrics: QFontMetrics) -> list[int]:
         arrow = 34  # every column sorts
         header = metrics.horizontalAdvance(labels.field(column.key)) + arrow
         content = max(metrics.horizontalAdvance(text) for text in samples[column.key]) + 20
-        if column.key == "severity":
-            content += 22  # the colour swatch
+        if column.key in ("severity", "code"):
+            content += 22  # the colour swatch; a KPI alert's mark
         widths.append(max(header, content))
     return widths
