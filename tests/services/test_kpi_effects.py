@@ -115,3 +115,7 @@ def test_a_link_is_suggested_by_the_results_metric_previewed_then_read_per_probl
     assert services.effects.suggest(result.id) == choice  # the link it has now
     effects = services.effects.for_problem(full_chain.id, "zh_CN")
     assert list(effects) == [result.id] and effects[result.id].kpi == "库存差异率"
+    trail = services.trail.of_problem(full_chain.id)
+    assert [(e.kind, e.action, e.actor) for e in trail if e.kind == "result_kpi"] == [
+        ("result_kpi", "create", "tester")
+    ]

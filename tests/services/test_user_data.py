@@ -11,9 +11,7 @@ def _preset(services, key):
     return next(k for k in services.kpis.kpis() if k.preset == key)
 
 
-def test_a_new_database_has_the_seven_kpis_written_by_the_program_and_no_user_data(
-    services, raw
-):
+def test_a_new_database_has_the_seven_kpis_written_by_the_program_and_no_user_data(services, raw):
     assert len(services.kpis.kpis()) == 7
     actors = {row[0] for row in raw.execute("SELECT actor FROM audit_entry")}
     assert actors == {"workbench"}

@@ -20,6 +20,7 @@ from workbench.vocabulary.kpis import (
     KPI_PERIOD,
     KPI_PRESET,
     KPI_STATUS,
+    KPI_KINDS,
     KPI_TEXT,
 )
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
@@ -356,6 +357,7 @@ RECORD_KIND: Final = Vocabulary(
         ),
         *PILOT_KINDS,
         *KNOWLEDGE_KINDS,
+        *KPI_KINDS,
     ),
 )
 
