@@ -4,18 +4,21 @@ problem's position and the first page read before SQLAlchemy."""
 
 from __future__ import annotations
 
-from test_kpis import _rows, plant, variance  # noqa: F401  (fixtures)
+from test_kpis import _rows
 
 from workbench.services.first_page import read_first_page
 from workbench.services.records import KPI_ALERT_SOURCE, ProblemFilter, ProblemSort
 
 
-def test_the_tickets_of_alerts_are_marked_and_found_by_their_source(
-    services, plant, variance, new_problem, db_path
-):
+def test_the_tickets_of_alerts_are_marked_and_found_by_their_source(services, new_problem, db_path):
     typed = new_problem(title="盘点差异大")
-    services.kpis.write_measurements(_rows(variance.id, plant["sh"], ["0.4", "1.3"]))
-    services.kpis.write_measurements(_rows(variance.id, plant["sz"], ["1.5"]))
+    # The new database's 库存差异率 (alarm beyond 1.0%) out of range at two sites.
+    variance = next(k for k in services.kpis.kpis() if k.preset == "inventory_variance")
+    sh, sz = (
+        services.lookups.add_site(c, n).id for c, n in (("SH", "上海工厂"), ("SZ", "苏州工厂"))
+    )
+    services.kpis.write_measurements(_rows(variance.id, sh, ["0.4", "1.3"]))
+    services.kpis.write_measurements(_rows(variance.id, sz, ["1.5"]))
     tickets = sorted(a.problem_id for a in services.alerts.alerts())
     assert len(tickets) == 2
 

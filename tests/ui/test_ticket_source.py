@@ -23,7 +23,7 @@ def _ticket(record):
 
 
 def test_the_kpi_alerts_filter_lists_only_the_tickets_each_marked(window, record, qtbot):
-    variance, _site, ticket = _ticket(record)
+    _variance, _site, ticket = _ticket(record)
     page = window.open_page("problems")
     page.filters.status.preset("All statuses").trigger()
     qtbot.waitUntil(lambda: page.count_label.text() == "25 problems")

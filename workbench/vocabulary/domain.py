@@ -17,10 +17,10 @@ from workbench.vocabulary.knowledge import KNOWLEDGE_KIND, KNOWLEDGE_KINDS, KNOW
 from workbench.vocabulary.kpis import (
     ALERT_STATUS,
     HEALTH_PART,
+    KPI_KINDS,
     KPI_PERIOD,
     KPI_PRESET,
     KPI_STATUS,
-    KPI_KINDS,
     KPI_TEXT,
 )
 from workbench.vocabulary.pilots import PILOT_KINDS, PILOT_VOCABULARIES
