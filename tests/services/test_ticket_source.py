@@ -4,6 +4,7 @@ problem's position and the first page read before SQLAlchemy."""
 
 from __future__ import annotations
 
+from sqlalchemy import event
 from test_kpis import _rows
 
 from workbench.services.first_page import read_first_page
@@ -53,3 +54,28 @@ def test_the_export_filter_names_the_tickets_as_the_list_does(services):
     assert problem_filter(services, ["kpi_alert", "status=open"]) == ProblemFilter(
         kpi_alert=True, statuses=("open",)
     )
+
+
+def test_a_page_of_tickets_reads_them_by_id_not_the_whole_list(services, raw, new_problem):
+    for n in range(30):
+        new_problem(title=f"问题 {n}")
+    variance = next(k for k in services.kpis.kpis() if k.preset == "inventory_variance")
+    site = services.lookups.add_site("SH", "上海工厂").id
+    services.kpis.write_measurements(_rows(variance.id, site, ["1.3"]))
+    sent: list[tuple[str, object]] = []
+
+    def record(conn, cursor, statement, params, *_):
+        sent.append((statement, params))
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        flt = ProblemFilter(statuses=ProblemFilter.not_closed().statuses, kpi_alert=True)
+        (row,) = services.problems.page(flt, ProblemSort("title"), 0, 50)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert row.source == KPI_ALERT_SOURCE
+    [(statement, params)] = [(s, p) for s, p in sent if "LIMIT" in s]
+    plan = [r[3] for r in raw.execute(f"EXPLAIN QUERY PLAN {statement}", params)]
+    assert not any(step.startswith("SCAN problem") for step in plan), plan
+    assert "SEARCH problem USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
