@@ -70,7 +70,12 @@ def test_linking_a_result_to_a_kpi_series_shows_the_effect_and_is_undone_and_red
     assert not dialog.link_button.isEnabled() and "2026-03" in dialog.effect.text()
     retype(qtbot, dialog.after_from, "2026-02")
     assert dialog.link_button.isEnabled()
+    heard = []
+    services.subscribe(heard.append)
     click(qtbot, dialog.link_button)
+
+    # The change notice the Dashboard's improvement effects follow.
+    assert any(change.touches("result_kpi") for change in heard)
 
     linked = services.effects.of_result(result.id)
     assert linked is not None and linked.effect.relapse
