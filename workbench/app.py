@@ -54,20 +54,28 @@ def open_services(
 
     ``create`` False refuses a database that does not have the program's tables yet.
     ``busy_timeout`` is how long a write waits for another writer before it is refused.
+    A database created here starts with the articles' KPIs.
     Every committed write moves the chain's anchor (workbench.store.anchor) forward.
     """
     settings = settings or Settings.load()
     user = current_user(settings)
     database = Database(resolve_target(target), busy_timeout)
     anchor = ChainAnchor(config_dir() / FILE_NAME, location(database.url))
+    new: list[bool] = []
     try:
-        if upgrade(database, create, actor=user) is not None:
+        if upgrade(database, create, actor=user, created=lambda: new.append(True)) is not None:
             _anchor_migration(database, anchor)
     except Exception:
         database.dispose()
         raise
     follow(database, anchor)
-    return Services.build(database, user, anchor)
+    services = Services.build(database, user, anchor)
+    if new:
+        # A new database starts with the articles' KPIs (workbench.services.user_data).
+        from workbench.services.user_data import seed_new_database
+
+        seed_new_database(services)
+    return services
 
 
 def _anchor_migration(database: Database, anchor: ChainAnchor) -> None:

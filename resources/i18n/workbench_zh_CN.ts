@@ -667,6 +667,14 @@
         <source>Problems I own</source>
         <translation>我负责的问题</translation>
     </message>
+    <message>
+        <source>KPI alerts</source>
+        <translation>KPI预警</translation>
+    </message>
+    <message>
+        <source>Source: KPI alert (the tickets exception alerts opened)</source>
+        <translation>来源：KPI异常预警（由异常预警生成的工单）</translation>
+    </message>
 </context>
 <context>
     <name>FormsEditing</name>
@@ -1248,6 +1256,53 @@
     <message>
         <source>The measurements typed</source>
         <translation>已输入的测量值</translation>
+    </message>
+</context>
+<context>
+    <name>KpiLinkDialog</name>
+    <message>
+        <source>Measure the result by a KPI series</source>
+        <translation>用KPI序列衡量该结果</translation>
+    </message>
+    <message>
+        <source>Whole plant (the mean of every place)</source>
+        <translation>全厂（各地点的平均值）</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>工厂：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>No KPIs yet: add them on the KPIs page.</source>
+        <translation>还没有KPI：请在“KPI指标”页添加。</translation>
+    </message>
+    <message>
+        <source>No measurements in some of these periods yet.</source>
+        <translation>其中部分期间还没有测量值。</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +1949,14 @@
         <source>Delete it with its chain; Ctrl+Z brings it back</source>
         <translation>连同其原因、解决方案和效果一起删除；按 Ctrl+Z 可恢复</translation>
     </message>
+    <message>
+        <source>Source: KPI alert — %1</source>
+        <translation>来源：KPI异常预警 — %1</translation>
+    </message>
+    <message>
+        <source>Open the KPI on the KPIs page</source>
+        <translation>在“KPI指标”页打开该KPI</translation>
+    </message>
 </context>
 <context>
     <name>ProblemHeader</name>
@@ -1932,6 +1995,13 @@
     <message>
         <source>Change the status to %1</source>
         <translation>将状态改为%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Source: KPI alert</source>
+        <translation>来源：KPI异常预警</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2244,18 @@
         <translation>测量前留空</translation>
     </message>
     <message>
+        <source>Link to a KPI series…</source>
+        <translation>关联KPI序列…</translation>
+    </message>
+    <message>
+        <source>Measure the result by a KPI&apos;s values before and after the solution</source>
+        <translation>用解决方案实施前后的KPI值衡量该结果</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
         <source>KPI series</source>
         <translation>KPI序列</translation>
     </message>
@@ -2184,6 +2266,10 @@
     <message>
         <source>Verified</source>
         <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Change the KPI series…</source>
+        <translation>更改KPI序列…</translation>
     </message>
     <message>
         <source>Not verified</source>
@@ -2749,6 +2835,14 @@
     <message>
         <source>Unverify result</source>
         <translation>取消验证效果</translation>
+    </message>
+    <message>
+        <source>Link KPI series</source>
+        <translation>关联KPI序列</translation>
+    </message>
+    <message>
+        <source>Unlink KPI series</source>
+        <translation>取消关联KPI序列</translation>
     </message>
     <message>
         <source>problem</source>

@@ -145,6 +145,8 @@ def test_demo_force_replaces_the_record(services, db_path, run, sql):
 
 
 def test_demo_if_empty_writes_once_then_leaves_the_data_alone(db_path, run, sql):
+    # A new database holds the articles' seven KPIs, untouched: no data of anyone's yet.
+    assert sql(db_path, "SELECT COUNT(*) FROM kpi") == [(7,)]
     first = run("demo", "--db", db_path, "--lang", "en", "--if-empty")
     count = sql(db_path, "SELECT COUNT(*) FROM audit_entry")
 
@@ -154,6 +156,24 @@ def test_demo_if_empty_writes_once_then_leaves_the_data_alone(db_path, run, sql)
     assert "left as it is" in second.out
     assert sql(db_path, "SELECT COUNT(*) FROM audit_entry") == count
     assert sql(db_path, "SELECT title FROM problem WHERE id = 1") == [("High inventory variance",)]
+    assert sql(db_path, "SELECT COUNT(*) FROM kpi") == [(7,)]  # the same seven, measured
+    assert sql(db_path, "SELECT COUNT(*) FROM kpi_measurement")[0][0] > 7 * 26
+
+
+def test_a_new_databases_kpi_with_an_edited_target_is_data_the_demo_keeps(db_path, run, sql):
+    services = open_services(str(db_path), Settings(user="wang.fang"))
+    kpi = next(k for k in services.kpis.kpis() if k.preset == "order_time")
+    services.kpis.update(kpi.id, {"target": "1.5"})
+    services.close()
+    count = sql(db_path, "SELECT COUNT(*) FROM audit_entry")
+
+    refused = run("demo", "--db", db_path)
+    kept = run("demo", "--db", db_path, "--if-empty")
+
+    assert refused.code == 1 and "already has data" in refused.err
+    assert kept.code == 0 and "left as it is" in kept.out
+    assert sql(db_path, "SELECT COUNT(*) FROM audit_entry") == count
+    assert sql(db_path, "SELECT target FROM kpi WHERE preset = 'order_time'") == [(1.5,)]
 
 
 def test_demo_in_english_has_english_text(db_path, run, sql):

@@ -46,10 +46,9 @@ def _rows(kpi_id, site, values, start=1):
     ]
 
 
-def test_the_articles_kpis_are_added_once_named_in_both_languages(services):
-    services.lookups.add_module("库存")
-    added = services.kpis.add_presets()
-    assert [k.title("zh_CN") for k in added] == [
+def test_a_new_database_starts_with_the_articles_kpis_named_in_both_languages(services):
+    kpis = services.kpis.kpis()
+    assert [k.title("zh_CN") for k in kpis] == [
         "数据准确率",
         "订单处理时长",
         "库存差异率",
@@ -58,15 +57,27 @@ def test_the_articles_kpis_are_added_once_named_in_both_languages(services):
         "月度报表生成时间",
         "用户满意度",
     ]
-    assert added[0].title("en") == "Data accuracy"
-    variance = added[2]
+    assert kpis[0].title("en") == "Data accuracy"
+    variance = kpis[2]
     assert (str(variance.target), str(variance.alarm), variance.direction) == (
         "0.5",
         "1.0",
         "lower",
     )
-    assert variance.module == "库存"
-    assert [str(k.target) for k in added] == ["99", "2", "0.5", "30", "99.5", "2", "4.2"]
+    assert [str(k.target) for k in kpis] == ["99", "2", "0.5", "30", "99.5", "2", "4.2"]
+    assert services.kpis.add_presets() == ()  # each preset once
+
+
+def test_a_deleted_preset_comes_back_once_linked_to_its_standard_module(services):
+    variance = next(k for k in services.kpis.kpis() if k.preset == "inventory_variance")
+    services.kpis.delete(variance.id)
+    services.lookups.add_module("库存")
+
+    added = services.kpis.add_presets()
+
+    assert [(k.preset, k.module, str(k.target)) for k in added] == [
+        ("inventory_variance", "库存", "0.5")
+    ]
     assert services.kpis.add_presets() == ()
 
 

@@ -26,11 +26,6 @@ from workbench.store import bulk as store
 PROGRESS_EVERY = 100_000
 
 
-def has_rows(services: Services) -> bool:
-    """Does any table of the record (or the audit chain) hold a row?"""
-    return store.has_rows(services.database)
-
-
 def empty_record(services: Services) -> None:
     """Delete every row and start a new audit chain (demo ``--force``)."""
     store.empty_record(services.database)

@@ -31,6 +31,7 @@ from workbench.cli.scenario import (
 from workbench.cli.training_demo import write_training
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
+from workbench.services.user_data import has_user_data, seed_new_database
 
 SERVICES_LIMIT = 500
 SMALL_SPAN_DAYS = 300
@@ -112,7 +113,8 @@ class _Writer:
 
 
 def has_record(services: Services) -> bool:
-    return bulk.has_rows(services)
+    """Does the database hold someone's data (a new one's untouched KPIs do not count)?"""
+    return has_user_data(services.database)
 
 
 def write_demo(
@@ -126,6 +128,7 @@ def write_demo(
             )
         bulk.empty_record(services)
         services.integrity.chain_restarted()
+        seed_new_database(services)  # emptied: as a new database, with the articles' KPIs
     catalogue = load_catalogue(lang)
     ids = seed_lookups(services, catalogue)
     today = services.problems.today()

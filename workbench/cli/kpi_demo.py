@@ -62,7 +62,8 @@ def _linked_results(services: Services) -> list[tuple[int, int, dt.date | None]]
 
 def write_kpis(services: Services, lang: str, ids: LookupIds, today: dt.date) -> None:
     manager = Services.build(services.database, MANAGER)
-    kpis = {k.preset: k for k in manager.kpis.add_presets()}
+    manager.kpis.add_presets()  # a new database has them already; an older one may not
+    kpis: dict[str | None, KpiRecord] = {k.preset: k for k in manager.kpis.kpis() if k.preset}
     for preset, (department, module, *_rest) in PLAN.items():
         manager.kpis.update(
             kpis[preset].id,

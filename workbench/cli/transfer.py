@@ -283,7 +283,7 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser, objec
         action="append",
         metavar="FIELD=VALUE",
         help="status=open,solving · module=库存 · site=… · department=… · owner=… · "
-        "tag=… · text=… · overdue · mine (repeatable)",
+        "tag=… · text=… · overdue · mine · kpi_alert (repeatable)",
     )
     common(exp, argparse.SUPPRESS)
     exp.set_defaults(handler=_guarded(_export))

@@ -9,7 +9,7 @@ means "not this way": the caller opens the database as usual.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from workbench.services.records import ProblemRow
@@ -51,8 +51,11 @@ def read_first_page(
     return FirstPage(problems, total, statuses)
 
 
+_REPORTED_ON = [f.name for f in fields(ProblemRow)].index("reported_on")
+
+
 def _problem_row(values: tuple[Any, ...]) -> ProblemRow:
     columns = list(values)
     # reported_on comes as its ISO text; SQLAlchemy reads it from SQLite the same way.
-    columns[-1] = dt.date.fromisoformat(columns[-1])
+    columns[_REPORTED_ON] = dt.date.fromisoformat(columns[_REPORTED_ON])
     return ProblemRow(*columns)

@@ -12,12 +12,12 @@ read-only, their links too.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 
-from workbench.analysis.kpi_rules import Effect, effect, period_start
+from workbench.analysis.kpi_rules import Effect, effect, next_period, period_of, period_start
 from workbench.services.base import Service
 from workbench.services.closing import refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
@@ -32,6 +32,7 @@ from workbench.store.models import (
     ResultKpi,
     Solution,
 )
+from workbench.vocabulary import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,50 @@ def _typed(
     return EffectRow(result_id, problem_id, code, metric, None, None, None, None, found)
 
 
+@dataclass(frozen=True)
+class SeriesChoice:
+    """Which KPI series a result is measured by, and over which periods ("2026-03")."""
+
+    kpi_id: int
+    baseline_from: str
+    baseline_to: str
+    after_from: str
+    site_id: int | None = None
+    department_id: int | None = None
+
+
+# Periods of the baseline a new link proposes: the months just before the solution's.
+BASELINE_PERIODS = 3
+
+
+def _checked(choice: SeriesChoice) -> SeriesChoice:
+    """The choice with its periods written as the store keeps them, or ValidationError."""
+    periods = []
+    for name in ("baseline_from", "baseline_to", "after_from"):
+        try:
+            periods.append(parse_period(getattr(choice, name)))
+        except ValueError as error:
+            raise _refuse(name, "not_a_period", "is not a month") from error
+    first, last, after = periods
+    if last < first:
+        raise _refuse("baseline_to", "date_order", "is before the baseline's first period")
+    if after <= last:
+        raise _refuse("after_from", "date_order", "is not after the baseline")
+    return replace(choice, baseline_from=first, baseline_to=last, after_from=after)
+
+
+def _link_of(result_id: int, choice: SeriesChoice) -> ResultKpi:
+    return ResultKpi(
+        result_id=result_id,
+        kpi_id=choice.kpi_id,
+        site_id=choice.site_id,
+        department_id=choice.department_id,
+        baseline_from=choice.baseline_from,
+        baseline_to=choice.baseline_to,
+        after_from=choice.after_from,
+    )
+
+
 class EffectService(Service):
     def link(
         self,
@@ -124,27 +169,105 @@ class EffectService(Service):
         department_id: int | None = None,
     ) -> EffectRow:
         """Measure result ``result_id`` by a KPI series (replacing a link it had)."""
-        try:
-            first, last, after = (parse_period(p) for p in (baseline_from, baseline_to, after_from))
-        except ValueError as error:
-            raise _refuse("baseline_from", "not_a_period", "is not a month") from error
-        if last < first:
-            raise _refuse("baseline_to", "date_order", "is before the baseline's first period")
-        if after <= last:
-            raise _refuse("after_from", "date_order", "is not after the baseline")
+        choice = SeriesChoice(
+            kpi_id, baseline_from, baseline_to, after_from, site_id, department_id
+        )
+        return self.link_series(result_id, choice)
+
+    def link_series(self, result_id: int, choice: SeriesChoice) -> EffectRow:
+        """``link`` with the series as one value (the window's link dialog)."""
+        choice = _checked(choice)
         with self._db.write(self.actor) as session:
             result = self._get(session, Result, result_id)
             refuse_if_closed(result.solution.cause.problem)
-            self._get(session, Kpi, kpi_id)
-            self._check_references(session, {"site_id": site_id, "department_id": department_id})
+            self._check_series(session, choice)
             link = session.scalar(select(ResultKpi).where(ResultKpi.result_id == result_id))
             if link is None:
                 link = ResultKpi(result_id=result_id)
                 session.add(link)
-            link.kpi_id, link.site_id, link.department_id = kpi_id, site_id, department_id
-            link.baseline_from, link.baseline_to, link.after_from = first, last, after
+            link.kpi_id, link.site_id = choice.kpi_id, choice.site_id
+            link.department_id = choice.department_id
+            link.baseline_from, link.baseline_to = choice.baseline_from, choice.baseline_to
+            link.after_from = choice.after_from
             session.flush()
             return _computed(session, link, "en")
+
+    def _check_series(self, session: Session, choice: SeriesChoice) -> None:
+        self._get(session, Kpi, choice.kpi_id)
+        places = {"site_id": choice.site_id, "department_id": choice.department_id}
+        self._check_references(session, places)
+
+    def preview(self, result_id: int, choice: SeriesChoice, language: str = "en") -> EffectRow:
+        """The effect ``choice`` would give the result, computed and not written
+        (ValidationError names a period that is not one or out of order)."""
+        choice = _checked(choice)
+        with self._db.read() as session:
+            self._get(session, Result, result_id)
+            self._check_series(session, choice)
+            return _computed(session, _link_of(result_id, choice), language)
+
+    def choice_of(self, result_id: int) -> SeriesChoice | None:
+        """The series the result is measured by (None: typed numbers only)."""
+        with self._db.read() as session:
+            link = session.scalar(select(ResultKpi).where(ResultKpi.result_id == result_id))
+            if link is None:
+                return None
+            return SeriesChoice(
+                link.kpi_id,
+                link.baseline_from,
+                link.baseline_to,
+                link.after_from,
+                link.site_id,
+                link.department_id,
+            )
+
+    def suggest(self, result_id: int, language: str = "en") -> SeriesChoice | None:
+        """A link to start from: the series it has, else the KPI named like the result's
+        metric (else any KPI; a measured one first) at the problem's site when it is
+        measured there (else the whole plant), the three months before the solution's as
+        the baseline and the months after it. None when there is no KPI."""
+        kept = self.choice_of(result_id)
+        if kept is not None:
+            return kept
+        with self._db.read() as session:
+            result = self._get(session, Result, result_id)
+            kpis = list(session.scalars(select(Kpi).order_by(Kpi.id)))
+            if not kpis:
+                return None
+            metric = result.metric.strip().casefold()
+            named = [
+                k
+                for k in kpis
+                if metric
+                and metric in {kpi_title(k.preset, k.name, lang).casefold() for lang in LANGUAGES}
+            ]
+            measured = set(session.scalars(select(KpiMeasurement.kpi_id).distinct()))
+            kpi = min(named or kpis, key=lambda k: (k.id not in measured, k.id))
+            problem = result.solution.cause.problem
+            measured_at = exists().where(
+                KpiMeasurement.kpi_id == kpi.id, KpiMeasurement.site_id == problem.site_id
+            )
+            site = problem.site_id if session.scalar(select(measured_at)) else None
+            done = period_of(result.solution.done_on or self.today())
+        return SeriesChoice(
+            kpi.id,
+            next_period(done, -BASELINE_PERIODS),
+            next_period(done, -1),
+            next_period(done),
+            site,
+        )
+
+    def for_problem(self, problem_id: int, language: str = "en") -> dict[int, EffectRow]:
+        """The computed effects of a problem's results linked to a KPI series, by result."""
+        with self._db.read() as session:
+            links = session.scalars(
+                select(ResultKpi)
+                .join(Result, ResultKpi.result_id == Result.id)
+                .join(Solution, Result.solution_id == Solution.id)
+                .join(Cause, Solution.cause_id == Cause.id)
+                .where(Cause.problem_id == problem_id)
+            )
+            return {link.result_id: _computed(session, link, language) for link in links}
 
     def unlink(self, result_id: int) -> None:
         with self._db.write(self.actor) as session:

@@ -28,7 +28,7 @@ from workbench.services.errors import FieldError, NotFoundError, ValidationError
 from workbench.services.kinds import KPI
 from workbench.services.kpi_alerts import evaluate_in
 from workbench.services.kpi_input import check_rows
-from workbench.services.kpi_presets import PRESETS
+from workbench.services.kpi_presets import PRESETS, Preset
 from workbench.services.kpi_records import (
     KpiRecord,
     MeasurementInput,
@@ -63,6 +63,27 @@ def kpi_record(session: Session, row: Kpi) -> KpiRecord:
         module=module.name if module else None,
         note=row.note,
     )
+
+
+def preset_columns(preset: Preset, modules: Mapping[str, int]) -> dict[str, Any]:
+    """The columns of one of the articles' KPIs as it is added (``modules``: the ERP
+    modules' ids by name, its module linked when the list has it by its standard name)."""
+    return {
+        "name": "",
+        "unit": preset.unit,
+        "direction": preset.direction,
+        "period": "monthly",
+        "note": "",
+        "department_id": None,
+        "erp_module_id": modules.get(preset.module or ""),
+        **KPI.columns(
+            {
+                "target": parse(preset.target),
+                "warning": parse(preset.warning),
+                "alarm": parse(preset.alarm),
+            }
+        ),
+    }
 
 
 def _defaults() -> dict[str, Any]:
@@ -150,24 +171,8 @@ class KpiService(Service):
             for preset in PRESETS:
                 if preset.key in have:
                     continue
-                row = Kpi(
-                    preset=preset.key,
-                    name="",
-                    unit=preset.unit,
-                    direction=preset.direction,
-                    period="monthly",
-                    note="",
-                    erp_module_id=modules.get(preset.module or ""),
-                    **KPI.columns(
-                        {
-                            "target": parse(preset.target),
-                            "warning": parse(preset.warning),
-                            "alarm": parse(preset.alarm),
-                        }
-                    ),
-                    created_at=now,
-                    updated_at=now,
-                )
+                columns = preset_columns(preset, modules)
+                row = Kpi(preset=preset.key, **columns, created_at=now, updated_at=now)
                 session.add(row)
                 added.append(row)
             session.flush()

@@ -14,16 +14,22 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Integer,
+    Select,
     and_,
     bindparam,
+    case,
+    exists,
     func,
+    literal,
     literal_column,
+    null,
     or_,
     select,
 )
 
+from workbench.services.records import KPI_ALERT_SOURCE
 from workbench.store.list_sql import CLOSED, frequency_rank, is_not_closed
-from workbench.store.models import Cause, Person, Problem, Solution
+from workbench.store.models import Cause, KpiAlert, Person, Problem, Solution
 
 # Frequency sorts by how often, rarely 1 … several times a day 5, not by its key's
 # spelling: the expression migration 0007 indexes (workbench.store.list_sql).
@@ -47,6 +53,23 @@ SORT_COLUMNS: Mapping[str, Any] = {
 
 _NULLABLE = (Problem.erp_module_id, Problem.site_id, Problem.department_id, Problem.owner_id)
 _CODE = re.compile(r"^[Pp]-\d")
+
+
+def ticket_ids() -> Select[Any]:
+    """The problems an exception alert opened, from the alerts' index on their ticket."""
+    return (
+        select(KpiAlert.problem_id)
+        .where(KpiAlert.problem_id.is_not(None))
+        .distinct()
+        .order_by(KpiAlert.problem_id)
+    )
+
+
+def source_column() -> ColumnElement[str | None]:
+    """A row's source: "kpi_alert" when an alert opened it (one index lookup per row of a
+    page), else NULL."""
+    opened = exists().where(KpiAlert.problem_id == Problem.id)
+    return case((opened, literal(KPI_ALERT_SOURCE)), else_=null())
 
 
 def status_condition(statuses: tuple[str, ...]) -> ColumnElement[bool]:
@@ -116,11 +139,7 @@ def text_condition(
         in_cause: ColumnElement[bool] = Problem.id.in_(causes)
         in_solution: ColumnElement[bool] = Problem.id.in_(solutions)
     else:
-        in_cause = (
-            select(Cause.id)
-            .where(Cause.problem_id == Problem.id, cause_text)
-            .exists()
-        )
+        in_cause = select(Cause.id).where(Cause.problem_id == Problem.id, cause_text).exists()
         in_solution = (
             select(Solution.id)
             .join(Cause, Cause.id == Solution.cause_id)

@@ -27,9 +27,11 @@ from workbench.services.problem_sql import (
     is_code,
     order_by,
     people_holding,
+    source_column,
     status_condition,
     tag_condition,
     text_condition,
+    ticket_ids,
 )
 from workbench.services.records import (
     CLOSED_STATUSES,
@@ -76,6 +78,9 @@ class ProblemService(Service):
             # The acting user is a person by login; none yet means nothing is theirs.
             mine = select(Person.id).where(Person.login == self.actor)
             conditions.append(Problem.owner_id.in_(mine))
+        if flt.kpi_alert:
+            # The tickets are few: read their ids first, then the problems by id.
+            conditions.append(Problem.id.in_(self._tickets()))
         if flt.overdue:
             conditions.append(Problem.due_on < self.today())
             conditions.append(Problem.status.not_in(CLOSED_STATUSES))
@@ -88,6 +93,11 @@ class ProblemService(Service):
         elif text:
             conditions.append(text_condition(text, whole, self._indexed(text)))
         return conditions
+
+    def _tickets(self) -> list[int]:
+        """The problems an exception alert opened (their source: KPI alert)."""
+        with self._db.read() as session:
+            return list(session.scalars(ticket_ids()))
 
     def _indexed(self, text: str) -> tuple[Any, list[int]] | None:
         """The problems holding ``text`` by the full-text index, when few records do,
@@ -175,6 +185,7 @@ class ProblemService(Service):
                 Problem.frequency,
                 owner.name,
                 Problem.reported_on,
+                source_column(),
             )
             .join(ids, ids.c.id == Problem.id)
             .outerjoin(ErpModule, ErpModule.id == Problem.erp_module_id)

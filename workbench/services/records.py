@@ -62,6 +62,12 @@ class ProblemRow:
     frequency: str
     owner: str | None
     reported_on: dt.date
+    # Where it came from: KPI_ALERT_SOURCE for a ticket an exception alert opened, else None.
+    source: str | None = None
+
+
+# A ticket's source, as ProblemRow.source says it (workbench.store.first_page writes it too).
+KPI_ALERT_SOURCE = "kpi_alert"
 
 
 # "Not closed": every status but the two a problem ends in; the list's default.
@@ -84,7 +90,8 @@ class ProblemFilter:
 
     ``text`` is found in the code, title, description, tags, the owner's and reporter's
     names and the causes' and solutions' text. ``overdue`` is a due date before today on
-    a problem not closed; ``mine`` is owned by the acting user. The value tuples are kept
+    a problem not closed; ``mine`` is owned by the acting user; ``kpi_alert`` is a ticket
+    an exception alert opened (source: KPI alert). The value tuples are kept
     sorted and without repeats, so equal filters compare and hash equal.
     """
 
@@ -97,6 +104,7 @@ class ProblemFilter:
     text: str = ""
     overdue: bool = False
     mine: bool = False
+    kpi_alert: bool = False
 
     def __post_init__(self) -> None:
         for name in ("erp_module_ids", "site_ids", "department_ids", "owner_ids"):

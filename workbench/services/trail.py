@@ -1,8 +1,8 @@
 """A problem's audit trail, for its History view: who changed what, when, old → new.
 
 The entries are the audit chain's own (workbench.store.audit), for the problem and every
-cause, why, solution, result, status change (with its reason) and attachment it has
-now, newest first. Only plain records leave here.
+cause, why, solution, result, KPI series link, status change (with its reason) and
+attachment it has now, newest first. Only plain records leave here.
 
 A number is kept in two columns, its value and the decimals it was typed with
 (workbench.services.numbers), so its change may be two entries, or only the decimals'
@@ -29,6 +29,7 @@ from workbench.store.models import (
     Cause,
     CauseWhy,
     Result,
+    ResultKpi,
     Solution,
     StatusChange,
 )
@@ -61,6 +62,9 @@ class TrailService(Service):
             results = list(
                 session.scalars(select(Result.id).where(Result.solution_id.in_(solutions)))
             )
+            links = list(
+                session.scalars(select(ResultKpi.id).where(ResultKpi.result_id.in_(results)))
+            )
             whys = list(session.scalars(select(CauseWhy.id).where(CauseWhy.cause_id.in_(causes))))
             statuses = list(
                 session.scalars(
@@ -83,6 +87,7 @@ class TrailService(Service):
                 "cause_why": whys,
                 "solution": solutions,
                 "result": results,
+                "result_kpi": links,  # a result measured by a KPI series
                 "status_change": statuses,  # each with its reason (a reject's, a reopen's)
                 "attachment": attachments,  # name, size and SHA-256, never the bytes
             }

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, exists, func, select, text
+from sqlalchemy import Connection, Table, func, select, text
 
 from workbench.store.audit import (
     Change,
@@ -161,15 +161,6 @@ class _Insert:
                 converted[position] = processor(converted[position])
             params.append(tuple(converted))
         self._conn.exec_driver_sql(self._sql, params)
-
-
-def has_rows(database: Database) -> bool:
-    """Does any table of the record (or the audit chain) hold a row?"""
-    with database.engine.connect() as connection:
-        return any(
-            connection.scalar(select(exists().select_from(table)))
-            for table in Base.metadata.sorted_tables
-        )
 
 
 def empty_record(database: Database) -> None:

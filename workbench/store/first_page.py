@@ -30,7 +30,9 @@ BUSY_TIMEOUT_S = 1.0
 # default (workbench.services.problems: ProblemSort() is code, descending).
 _FIRST_ROWS = """
 SELECT p.id, p.code, p.title, p.status, m.name, s.name, d.name,
-       p.severity, p.impact, p.frequency, o.name, p.reported_on
+       p.severity, p.impact, p.frequency, o.name, p.reported_on,
+       CASE WHEN EXISTS (SELECT 1 FROM kpi_alert AS a WHERE a.problem_id = p.id)
+            THEN 'kpi_alert' END
 FROM (SELECT id FROM problem {where} ORDER BY code DESC LIMIT ?) AS ids
 JOIN problem AS p ON p.id = ids.id
 LEFT OUTER JOIN erp_module AS m ON m.id = p.erp_module_id

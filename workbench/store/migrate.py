@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import sqlite3
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +87,16 @@ def upgrade(
     migrations: Path | None = None,
     target: str | None = None,
     actor: str = MIGRATION_ACTOR,
+    created: Callable[[], None] | None = None,
 ) -> Path | None:
     """Migrate to the newest revision; returns the backup made, if any.
 
     With ``create`` False an empty database is refused instead of being given the schema
     (for commands that only read, such as ``check``). ``migrations`` is another migrations
     folder than the shipped one, ``target`` a revision to stop at (the newest by default),
-    ``actor`` the name the migration's audit entries carry.
+    ``actor`` the name the migration's audit entries carry. ``created`` is called once
+    the schema was made in an empty database (never on an upgrade): the caller writes
+    the rows a new database starts with.
     """
     folder = migrations or migrations_dir()
     revisions = known_revisions(folder)
@@ -129,6 +133,8 @@ def upgrade(
     if current is not None and path is not None:
         backup = backup_sqlite(path, current)
     _run_alembic(database, folder, current, goal, actor)
+    if current is None and created is not None:
+        created()
     return backup
 
 

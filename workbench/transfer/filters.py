@@ -1,7 +1,8 @@
 """``--filter FIELD=VALUE`` of ``workbench export problem``, as the Problems list's filter.
 
 status=open,solving (keys or names in either language), module=库存, site=…,
-department=…, owner=… (names), tag=…, text=…, and the flags overdue and mine. Values
+department=…, owner=… (names), tag=…, text=…, and the flags overdue, mine and
+kpi_alert (the tickets exception alerts opened). Values
 separated by commas match any of them, as the list's own menus do.
 """
 
@@ -31,7 +32,7 @@ def problem_filter(services: Services, given: Sequence[str], language: str = "en
         name, sep, value = text.partition("=")
         name = name.strip().lower()
         parts = [p.strip() for p in value.split(",") if p.strip()]
-        if name in ("overdue", "mine") and not sep:
+        if name in ("overdue", "mine", "kpi_alert") and not sep:
             values[name] = True
         elif name == "status":
             keys = [choice_key(STATUS, p) for p in parts]
@@ -54,6 +55,6 @@ def problem_filter(services: Services, given: Sequence[str], language: str = "en
         else:
             raise ValueError(
                 f"--filter {text!r}: use status=, module=, site=, department=, owner=, "
-                "tag=, text=, overdue or mine"
+                "tag=, text=, overdue, mine or kpi_alert"
             )
     return ProblemFilter(**values)

@@ -1,4 +1,5 @@
-"""The Problems list's filter bar: the search, several values per field, overdue and mine.
+"""The Problems list's filter bar: the search, several values per field, overdue, mine
+and the tickets of KPI alerts.
 
 Each field (status, ERP module, site, department, owner) is a button whose menu holds a
 check box per value and stays open while they are ticked; ticking several shows problems
@@ -147,7 +148,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search code, title, text, tags, people…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(170)
         self.status = ChoiceFilter(self.tr("All statuses"), labels.field("status"), self)
         self.status.add_preset(self.tr("Not closed"), NOT_CLOSED)
         self.status.add_preset(self.tr("All statuses"), ())
@@ -165,6 +166,11 @@ class FilterBar(QWidget):
         self.overdue.setToolTip(self.tr("Due before today and not closed"))
         self.mine = QCheckBox(self.tr("Mine"), self)
         self.mine.setToolTip(self.tr("Problems I own"))
+        self.kpi_alert = QCheckBox(self.tr("KPI alerts"), self)
+        self.kpi_alert.setObjectName("filter_kpi_alert")
+        self.kpi_alert.setToolTip(
+            self.tr("Source: KPI alert (the tickets exception alerts opened)")
+        )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
@@ -173,7 +179,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.search, 2)
-        for widget in (*self.choices(), self.tags, self.overdue, self.mine):
+        for widget in (*self.choices(), self.tags, self.overdue, self.mine, self.kpi_alert):
             layout.addWidget(widget)
 
         for line in (self.search, self.tags):
@@ -182,7 +188,7 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self.changed)
         for choice in self.choices():
             choice.changed.connect(self.changed)
-        for box in (self.overdue, self.mine):
+        for box in (self.overdue, self.mine, self.kpi_alert):
             box.toggled.connect(self.changed)
 
     def choices(self) -> tuple[ChoiceFilter, ...]:
@@ -212,6 +218,7 @@ class FilterBar(QWidget):
             text=self.search.text().strip(),
             overdue=self.overdue.isChecked(),
             mine=self.mine.isChecked(),
+            kpi_alert=self.kpi_alert.isChecked(),
         )
 
     def set_filter(self, flt: ProblemFilter) -> None:
@@ -227,6 +234,7 @@ class FilterBar(QWidget):
             self.tags.setText(", ".join(flt.tags))
             self.overdue.setChecked(flt.overdue)
             self.mine.setChecked(flt.mine)
+            self.kpi_alert.setChecked(flt.kpi_alert)
             self._debounce.stop()
         finally:
             self.blockSignals(False)

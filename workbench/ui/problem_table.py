@@ -23,9 +23,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
-from workbench.services.records import ProblemFilter, ProblemRow, ProblemSort
+from workbench.services.records import KPI_ALERT_SOURCE, ProblemFilter, ProblemRow, ProblemSort
 from workbench.ui import labels
 from workbench.ui.counting import FAILED, BackgroundCount
 
@@ -98,6 +98,9 @@ class ProblemTableModel(QAbstractTableModel):
         self._sort = sort if sort is not None and sort.column in COLUMN_KEYS else ProblemSort()
         self._pages: OrderedDict[int, list[ProblemRow]] = OrderedDict()
         self._severity = [QColor(code) for code in _SEVERITY_COLOURS]
+        self._alert_mark = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
         self._background: BackgroundCount | None = None
         self.count_exact = True
         self.fetch_count = 0  # pages queried so far; tests and benchmarks read it
@@ -286,6 +289,12 @@ class ProblemTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "title":
             return row.title
+        if column.key == "code" and row.source == KPI_ALERT_SOURCE:
+            # A ticket an exception alert opened: marked, and said in its tooltip.
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._alert_mark
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Source: KPI alert")
         if role == Qt.ItemDataRole.DecorationRole and column.key == "severity":
             return self._severity[min(max(row.severity, 1), 5) - 1]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
@@ -339,7 +348,7 @@ def column_widths(metrics: QFontMetrics) -> list[int]:
         arrow = 34  # every column sorts
         header = metrics.horizontalAdvance(labels.field(column.key)) + arrow
         content = max(metrics.horizontalAdvance(text) for text in samples[column.key]) + 20
-        if column.key == "severity":
-            content += 22  # the colour swatch
+        if column.key in ("severity", "code"):
+            content += 22  # the colour swatch; a KPI alert's mark
         widths.append(max(header, content))
     return widths

@@ -17,6 +17,7 @@ from workbench.vocabulary.knowledge import KNOWLEDGE_KIND, KNOWLEDGE_KINDS, KNOW
 from workbench.vocabulary.kpis import (
     ALERT_STATUS,
     HEALTH_PART,
+    KPI_KINDS,
     KPI_PERIOD,
     KPI_PRESET,
     KPI_STATUS,
@@ -356,6 +357,7 @@ RECORD_KIND: Final = Vocabulary(
         ),
         *PILOT_KINDS,
         *KNOWLEDGE_KINDS,
+        *KPI_KINDS,
     ),
 )
 

@@ -211,3 +211,12 @@ KPI_TEMPLATES: Final = {
         "zh_CN": "该KPI恢复正常的期数不足，尚不能关闭此预警。",
     },
 }
+
+
+# The KPI records as record kinds (the History view names them).
+KPI_KINDS: Final = (
+    term("kpi", "KPI", "KPI指标"),
+    term("kpi_measurement", "KPI measurement", "KPI测量值"),
+    term("kpi_alert", "KPI alert", "KPI异常预警"),
+    term("result_kpi", "KPI series link", "KPI序列关联"),
+)

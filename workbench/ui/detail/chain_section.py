@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from workbench.services import Services
 from workbench.services.records import ProblemDetail
+from workbench.ui import labels
 from workbench.ui.controls import push_button
 from workbench.ui.detail.chain_tree import ChainTree, NodeKey
 from workbench.ui.detail.editor import RecordEditor
+from workbench.ui.detail.kpi_link import KpiLinkDialog
 from workbench.ui.detail.link_forms import CauseForm, LinkForm, ResultForm, SolutionForm
 from workbench.ui.detail.undo import (
     ChangeCommand,
@@ -32,6 +34,8 @@ from workbench.ui.detail.undo import (
     add_link,
     delete_link,
     edit_link,
+    link_series,
+    unlink_series,
     verify,
 )
 from workbench.ui.detail.widgets import Confirm
@@ -64,10 +68,14 @@ class ChainSection(QWidget):
         self.tree = ChainTree()
         self.problem_form = problem_form
         self.solution_form = SolutionForm(services)
+        self.result_form = ResultForm(services)
+        self.result_form.seriesRequested.connect(self.choose_series)
+        self.result_form.unlinkRequested.connect(self.unlink_series)
+        self.series_dialog: KpiLinkDialog | None = None  # the last one opened, for tests
         self.forms: dict[str, LinkForm] = {
             "cause": CauseForm(services),
             "solution": self.solution_form,
-            "result": ResultForm(services),
+            "result": self.result_form,
         }
         self.editors = QStackedWidget()
         self.editors.setObjectName("record_editors")
@@ -131,7 +139,12 @@ class ChainSection(QWidget):
         old_record = self._record_in(previous, key)
         self._redrawing = True
         try:
-            self.tree.show_detail(detail)
+            effects = (
+                {}
+                if detail is None
+                else self._services.effects.for_problem(detail.id, labels.language())
+            )
+            self.tree.show_detail(detail, effects)
         finally:
             self._redrawing = False
         if key is not None and key[0] in self.forms and self.tree.selected() == key:
@@ -139,6 +152,8 @@ class ChainSection(QWidget):
             record = self.tree.record(key)
             if form.entity_id == key[1] and (record != old_record or not form.changes()):
                 form.edit(record)
+        if self.result_form.entity_id is not None and detail is not None:
+            self.result_form.show_series()  # a link is saved at once, beside any typing
         self._update_actions()
         self._mark_unsaved()
 
@@ -308,3 +323,32 @@ class ChainSection(QWidget):
             return
         command = verify(self._ctx, self._detail.id, key[1], not record.verified)
         self._run(command, self.forms["result"])
+
+    # ---- a result measured by a KPI series ---------------------------------------------
+    def _shown_result(self) -> int | None:
+        form = self.result_form
+        shown = self.editors.currentWidget() is form and form.entity_id is not None
+        return form.entity_id if shown and self._detail is not None else None
+
+    def choose_series(self) -> None:
+        """Open the dialog that links the result shown to a KPI series; **Link** writes
+        it as one step of the undo."""
+        result_id = self._shown_result()
+        if result_id is None:
+            return
+        dialog = KpiLinkDialog(self._services, result_id, self)
+        self.series_dialog = dialog
+        dialog.accepted.connect(lambda: self._link(result_id, dialog))
+        dialog.open()
+
+    def _link(self, result_id: int, dialog: KpiLinkDialog) -> None:
+        choice = dialog.choice()
+        if self._detail is None or choice is None:
+            return
+        self._run(link_series(self._ctx, self._detail.id, result_id, choice), self.result_form)
+
+    def unlink_series(self) -> None:
+        result_id = self._shown_result()
+        if result_id is not None and self._detail is not None:
+            command = unlink_series(self._ctx, self._detail.id, result_id)
+            self._run(command, self.result_form)

@@ -3,7 +3,8 @@ solutions' results, as a tree whose selected node is the record being edited bes
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
@@ -11,7 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from workbench.services.records import CauseRecord, ProblemDetail, ResultRecord, SolutionRecord
 from workbench.ui import labels
-from workbench.ui.detail.formatting import change_text, date_text
+from workbench.ui.detail.formatting import change_text, date_text, effect_figure
+
+if TYPE_CHECKING:
+    from workbench.services.kpi_effects import EffectRow
 
 # A node of the tree: ("problem" | "cause" | "solution" | "result", id).
 NodeKey = tuple[str, int]
@@ -63,13 +67,18 @@ class ChainTree(QTreeWidget):
         for column in DETAIL_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._records: dict[NodeKey, Any] = {}
+        self._effects: dict[int, EffectRow] = {}
         self._root: QTreeWidgetItem | None = None
         self.currentItemChanged.connect(lambda *_: self.nodeSelected.emit(self.selected()))
 
     # ---- content ----------------------------------------------------------------------
-    def show_detail(self, detail: ProblemDetail | None) -> None:
+    def show_detail(
+        self, detail: ProblemDetail | None, effects: Mapping[int, EffectRow] | None = None
+    ) -> None:
         """Redraw from a fresh detail (None: a new problem), keeping the selected node if
-        it still exists; otherwise the problem is selected."""
+        it still exists; otherwise the problem is selected. ``effects`` are the computed
+        effects of its results measured by a KPI series, by result."""
+        self._effects = dict(effects or {})
         keep = self.selected()
         blocked = self.blockSignals(True)
         self.clear()
@@ -177,11 +186,13 @@ class ChainTree(QTreeWidget):
 
     def _result_item(self, parent: QTreeWidgetItem, result: ResultRecord) -> None:
         verified = "✓ " + (result.verified_by or "") if result.verified else ""
-        item = self._item(
-            parent, ("result", result.id), [result.metric, change_text(result), verified]
-        )
+        computed = self._effects.get(result.id)
+        figure = change_text(result) if computed is None else effect_figure(computed)
+        item = self._item(parent, ("result", result.id), [result.metric, figure, verified])
         item.setForeground(2, QBrush(VERIFIED))
-        if result.value_after is None:
+        if computed is not None and computed.effect.relapse:
+            item.setForeground(1, QBrush(OVERDUE))  # the KPI slid back
+        elif result.value_after is None and computed is None:
             item.setForeground(1, QBrush(MUTED))
         self._records[("result", result.id)] = result
 

@@ -12,6 +12,7 @@ from workbench.services.records import ResultRecord
 
 if TYPE_CHECKING:
     from workbench.services import Services
+    from workbench.services.kpi_effects import EffectRow
 
 _CTX = "Detail"
 
@@ -97,36 +98,51 @@ def verified_text(result: ResultRecord) -> str:
 
 
 def series_text(services: Services, result_id: int) -> str:
-    """A result measured by a KPI series, in words: the KPI, the baseline and after means,
-    the improvement, the re-checks at +30 and +90 days, and "⚠ Relapse" when it slid back;
-    "—" for a result with typed numbers only."""
+    """A result measured by a KPI series, in words (``effect_text``); "—" for a result
+    with typed numbers only."""
     from workbench.ui import labels
 
     found = services.effects.of_result(result_id, labels.language())
-    if found is None:
-        return "—"
+    return "—" if found is None else effect_text(found)
+
+
+def _two(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _whole(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+def effect_text(found: EffectRow) -> str:
+    """The KPI, the baseline and after means, the improvement, the re-checks at +30 and
+    +90 days, and "⚠ Relapse" when it slid back."""
     effect = found.effect
-
-    def number(value: float | None) -> str:
-        return "—" if value is None else f"{value:.2f}"
-
-    def percent(value: float | None) -> str:
-        return "—" if value is None else f"{value:.0f}%"
-
     text = (
         QCoreApplication.translate(
             "Detail", "%1: %2 (%3 to %4) → %5 (from %6), improved %7; +30 days %8, +90 days %9"
         )
         .replace("%1", found.kpi or "")
-        .replace("%2", number(effect.baseline))
+        .replace("%2", _two(effect.baseline))
         .replace("%3", found.baseline_from or "")
         .replace("%4", found.baseline_to or "")
-        .replace("%5", number(effect.after))
+        .replace("%5", _two(effect.after))
         .replace("%6", found.after_from or "")
-        .replace("%7", percent(effect.improvement))
-        .replace("%8", percent(effect.checks[0] if effect.checks else None))
-        .replace("%9", percent(effect.checks[1] if len(effect.checks) > 1 else None))
+        .replace("%7", _whole(effect.improvement))
+        .replace("%8", _whole(effect.checks[0] if effect.checks else None))
+        .replace("%9", _whole(effect.checks[1] if len(effect.checks) > 1 else None))
     )
     if effect.relapse:
         text += " · ⚠ " + QCoreApplication.translate("Detail", "Relapse: it slid back")
+    return text
+
+
+def effect_figure(found: EffectRow) -> str:
+    """The outline's short form: "0.90 → 0.45, improved 50%", "⚠ Relapse" after it."""
+    effect = found.effect
+    text = f"{_two(effect.baseline)} → {_two(effect.after)}"
+    if effect.improvement is not None:
+        text += ", " + _tr("improved %1").replace("%1", _whole(effect.improvement))
+    if effect.relapse:
+        text += " · ⚠ " + _tr("Relapse")
     return text

@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +21,7 @@ from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
 from workbench.services.errors import FieldError
 from workbench.services.records import CauseRecord, ResultRecord, SolutionRecord
+from workbench.ui.controls import push_button
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.formatting import (
     change_text,
@@ -188,6 +191,8 @@ class SolutionForm(LinkForm):
 
 class ResultForm(LinkForm):
     link = RESULT
+    seriesRequested = Signal()  # Link to a KPI series… was clicked
+    unlinkRequested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("", services, parent)
@@ -214,7 +219,26 @@ class ResultForm(LinkForm):
         self.series = QLabel()
         self.series.setObjectName("kpi_series")
         self.series.setWordWrap(True)
-        form.layout_.addRow(self.tr("KPI series"), self.series)
+        self.link_series = push_button(
+            "link_series", self.tr("Link to a KPI series…"), self.seriesRequested.emit
+        )
+        self.link_series.setToolTip(
+            self.tr("Measure the result by a KPI's values before and after the solution")
+        )
+        self.unlink_series = push_button(
+            "unlink_series", self.tr("Unlink"), self.unlinkRequested.emit
+        )
+        series = QWidget()
+        column = QVBoxLayout(series)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.series)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_series)
+        buttons.addWidget(self.unlink_series)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        form.layout_.addRow(self.tr("KPI series"), series)
         form.layout_.addRow(self.tr("Change"), self.change)
         form.layout_.addRow(self.tr("Verified"), self.verified)
         form.edited.connect(self._show_change)
@@ -222,14 +246,31 @@ class ResultForm(LinkForm):
     def edit(self, record: Any) -> None:
         super().edit(record)
         self.verified.setText(verified_text(record))
-        self.series.setText(series_text(self._services, record.id))
-        self.series.setStyleSheet("color: #c0392b;" if "⚠" in self.series.text() else "")
+        self.show_series()
         self._show_change()
+
+    def show_series(self) -> None:
+        """The computed effect of the result shown, as saved now (a link is written at
+        once, beside the typing in the form)."""
+        result_id = self.entity_id
+        linked = result_id is not None
+        text = series_text(self._services, result_id) if result_id is not None else "—"
+        self.series.setText(text)
+        self.series.setStyleSheet("color: #c0392b;" if "⚠" in text else "")
+        self.link_series.setEnabled(linked and not self.read_only)
+        self.link_series.setText(
+            self.tr("Change the KPI series…") if text != "—" else self.tr("Link to a KPI series…")
+        )
+        self.unlink_series.setEnabled(linked and not self.read_only and text != "—")
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.show_series()
 
     def start_new(self, parent_id: int) -> None:
         super().start_new(parent_id)
         self.verified.setText(self.tr("Not verified"))
-        self.series.setText("—")
+        self.show_series()
         self._show_change()
 
     def _show_change(self) -> None:

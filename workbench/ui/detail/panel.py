@@ -91,6 +91,7 @@ class ProblemDetailPanel(ConcurrentEdits, QWidget):
         self.a3 = A3Action(services, lambda: self._detail, self)
         self.header.add_trailing(self.a3.button)
         self.problem_form = ProblemForm(services)
+        self.problem_form.sourceRequested.connect(self.recordRequested)
         self.chain = ChainSection(
             services, self._ctx, self.run, lambda: self.confirm, self.problem_form
         )

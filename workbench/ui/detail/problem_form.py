@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from workbench.services import Services
 from workbench.services.kinds import PROBLEM
 from workbench.services.records import ProblemDetail
+from workbench.ui import labels
 from workbench.ui.detail.editor import RecordEditor
 from workbench.ui.detail.similar_hint import SimilarHint
 from workbench.ui.detail.widgets import ChoiceCombo
@@ -31,6 +33,7 @@ def problem_values(detail: ProblemDetail) -> dict[str, Any]:
 class ProblemForm(RecordEditor):
     deleteRequested = Signal()
     openRequested = Signal(int)  # another problem's id: a similar one the user chose
+    sourceRequested = Signal(str, int)  # kind, id: the KPI whose alert opened this ticket
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__("", services.problems.validate, parent)
@@ -43,6 +46,14 @@ class ProblemForm(RecordEditor):
         form.add_below("title", self.similar)
         title.textEdited.connect(self.similar.watch)
         self.similar.openRequested.connect(self.openRequested)
+        # A ticket's source (来源：KPI 预警 — 库存差异率 @ 无锡工厂), its KPI a link.
+        self.source = QLabel()
+        self.source.setObjectName("problem_source")
+        self.source.setTextFormat(Qt.TextFormat.RichText)
+        self.source.setWordWrap(True)
+        self.source.linkActivated.connect(self._open_source)
+        self.source.hide()
+        form.add_below("title", self.source)
         form.add_text("description", lines=3)
         form.add_line("tags", self.tr("Comma-separated, e.g. inventory, month-end"))
         form.add_section(self.tr("Where and who"))
@@ -90,8 +101,33 @@ class ProblemForm(RecordEditor):
         self.similar.set_active(False)
         self.load(problem_values(detail))
         self.delete_button.setEnabled(not self.read_only)
+        self._show_source(detail.id)
+
+    def _show_source(self, problem_id: int | None) -> None:
+        """Where the problem came from, when an exception alert opened it."""
+        language = labels.language()
+        alert = (
+            None if problem_id is None else self._services.alerts.for_problem(problem_id, language)
+        )
+        if alert is None:
+            self.source.hide()
+            return
+        what = html.escape(f"{alert.kpi} @ {alert.place(language)}")
+        self.source.setText(
+            self.tr("Source: KPI alert — %1").replace(
+                "%1", f'<a href="kpi:{alert.kpi_id}">{what}</a>'
+            )
+        )
+        self.source.setToolTip(self.tr("Open the KPI on the KPIs page"))
+        self.source.show()
+
+    def _open_source(self, link: str) -> None:
+        kind, _sep, record_id = link.partition(":")
+        if record_id.isdigit():
+            self.sourceRequested.emit(kind, int(record_id))
 
     def show_blank(self) -> None:
+        self._show_source(None)
         self.set_read_only(False)
         self.load(blank_problem(), is_new=True)
         self.similar.set_active(True)

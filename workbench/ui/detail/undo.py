@@ -19,6 +19,7 @@ from workbench.services.chain import CAUSE, RESULT, SOLUTION, Link
 from workbench.services.errors import (
     ConflictError,
 )
+from workbench.services.kpi_effects import SeriesChoice
 from workbench.services.records import ProblemDetail
 from workbench.ui import labels
 from workbench.ui.recorded_step import RecordedStep
@@ -155,6 +156,25 @@ def verify(ctx: UndoContext, problem_id: int, result_id: int, verified: bool) ->
         text,
         lambda: ctx.services.chain.verify_result(result_id, verified),
     )
+
+
+def link_series(
+    ctx: UndoContext, problem_id: int, result_id: int, choice: SeriesChoice
+) -> ChangeCommand:
+    def action() -> ProblemDetail:
+        ctx.services.effects.link_series(result_id, choice)
+        return ctx.services.problems.get(problem_id)
+
+    return ChangeCommand(ctx, problem_id, _tr(QT_TRANSLATE_NOOP("Undo", "Link KPI series")), action)
+
+
+def unlink_series(ctx: UndoContext, problem_id: int, result_id: int) -> ChangeCommand:
+    def action() -> ProblemDetail:
+        ctx.services.effects.unlink(result_id)
+        return ctx.services.problems.get(problem_id)
+
+    text = _tr(QT_TRANSLATE_NOOP("Undo", "Unlink KPI series"))
+    return ChangeCommand(ctx, problem_id, text, action)
 
 
 _RECORD_NAMES: Mapping[str, object] = {
