@@ -3,8 +3,10 @@ status history, written back inside the import's transaction (the rest of
 workbench.services.importing_record, whose ``_Write`` checks and writes the rows).
 
 A KPI is checked as its form checks it (KpiService.validate: a name or a preset, the
-alarm not better than the warning), its measurements as the KPI import checks them
-(workbench.services.kpi_input: a month, one place, one value per KPI, month and place).
+alarm not better than the warning); one of the articles' KPIs takes over the same preset
+a new database started with, while that one is untouched. Its measurements are checked
+as the KPI import checks them (workbench.services.kpi_input: a month, one place, one
+value per KPI, month and place).
 An alert names its KPI, series and ticket by name and code, its breaches the series'
 measurements by month; a result measured by a KPI names its result by its problem's code
 and positions ("P-2026-0030/1/1/1"); a status change names its problem by code. The
@@ -24,8 +26,9 @@ from workbench.services.bulk_rows import RowError
 from workbench.services.kpi_input import check_rows, parse_period
 from workbench.services.kpi_records import MeasurementInput
 from workbench.services.kpis import KpiService
+from workbench.services.user_data import untouched_presets
 from workbench.services.vocabulary import PROBLEM_STATUSES
-from workbench.store.models import KnowledgeView, KpiMeasurement
+from workbench.store.models import KnowledgeView, Kpi, KpiMeasurement
 
 if TYPE_CHECKING:
     from workbench.services.importing_record import KindInput, _Write
@@ -38,8 +41,18 @@ def fold(name: Any) -> str:
     return "".join(str(name or "").split()).casefold()
 
 
+def _spare_presets(w: _Write) -> dict[str, int]:
+    """The articles' KPIs a new database started with, still untouched, by preset: a
+    sheet's row of the same preset takes one over instead of adding it twice."""
+    with Session(bind=w.writer.connection) as session:  # inside the import's transaction
+        ids = untouched_presets(session)
+        found = session.execute(select(Kpi.preset, Kpi.id).where(Kpi.id.in_(ids)))
+        return {preset: kpi_id for preset, kpi_id in found if preset}
+
+
 def kpis(w: _Write, inputs: Mapping[str, Sequence[KindInput]], check: KpiService) -> None:
     titles = w.ids.setdefault("kpi", {})
+    spare = _spare_presets(w)
     for item in inputs.get("kpi", ()):
         preset = item.keys.get("preset")
         clean = w.checked("kpi", item, check.validate(item.values, preset))
@@ -49,7 +62,14 @@ def kpis(w: _Write, inputs: Mapping[str, Sequence[KindInput]], check: KpiService
         if clean is None:  # known by its name still: its measurements are not refused too
             titles.setdefault(title, w.unwritten())
             continue
-        titles[title] = w.add("kpi", {**clean, "preset": preset, **w.times(item)})
+        values = {**clean, "preset": preset, **w.times(item)}
+        kept = spare.pop(preset, None) if preset else None
+        if kept is None:
+            titles[title] = w.add("kpi", values)
+        else:
+            titles[title] = kept
+            if not w.errors:
+                w.writer.update("kpi", kept, values)
     rows = inputs.get("kpi_measurement", ())
     given = [
         MeasurementInput(
