@@ -39,6 +39,8 @@ def test_import_through_the_mapping_dialog(window, qtbot, tmp_path: Path, monkey
     path = plant_workbook(tmp_path / "问题跟踪表.xlsx")
     dialog = _open(window, qtbot, path)
     assert dialog.header_row.value() == 4
+    header = dialog.mapping.horizontalHeader()  # the values fill the room: no sideways scroll
+    assert sum(header.sectionSize(c) for c in range(3)) == dialog.mapping.viewport().width()
     assert dialog.mapping.item(1, 0).text() == "问题描述"
     assert "采购订单审批慢" in dialog.mapping.item(1, 1).text()  # the first values beside it
     # The user says 问题描述 is the title and does not import the severity.
@@ -55,6 +57,7 @@ def test_import_through_the_mapping_dialog(window, qtbot, tmp_path: Path, monkey
     with qtbot.waitSignal(operation.ended, timeout=10_000):
         pass
     assert dialog.result() == QDialog.DialogCode.Accepted
+    assert window.statusBar().currentMessage().startswith("Imported: 4 created")  # in view
     services = window.services
     imported = services.problems.get(services.problems.id_of("WX-003"))
     assert (imported.title, imported.status, imported.severity) == ("月结关账慢", "closed", 3)

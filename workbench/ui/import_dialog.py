@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui import labels
-from workbench.ui.controls import fill_table, push_button, text_table
+from workbench.ui.controls import fill_table, push_button, stretch_column, text_table
 from workbench.ui.errors import describe
 from workbench.ui.operations import Operation, Operations
 
@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
             [self.tr("Column in the file"), self.tr("First values"), self.tr("Field")]
         )
         self.mapping.verticalHeader().hide()
-        self.mapping.horizontalHeader().setStretchLastSection(True)
+        stretch_column(self.mapping, 1)  # the first values: the dialog's width, elided
         self.summary = QLabel(self.tr("Opening the file…"), self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -213,7 +213,8 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(job.mapping.get(index, ""))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(index, 2, combo)
-        self.mapping.resizeColumnsToContents()
+        for column in (0, 2):  # the values' column stretches between them
+            self.mapping.resizeColumnToContents(column)
 
     def _say(self, text: str) -> None:
         """The summary under the mapping, given the height its lines need (the splitter

@@ -115,6 +115,9 @@ class TransferActions(QObject):
                 return None
             path = Path(chosen)
         dialog = ImportDialog(self._services(), self._operations, path, config_dir(), self._window)
+        # What was imported stays in view after the dialog closes.
+        bar = self._window.statusBar()
+        dialog.accepted.connect(lambda: bar.showMessage(dialog.summary.text(), 20_000))
         dialog.open()
         return dialog
 
