@@ -208,6 +208,7 @@ class BulkWriter:
         lock_chain(connection)  # before reading the ids and the chain's head
         self._next_id = {t.name: _next_id(connection, t) for t in _TABLES}
         self._last_id, self._last_hash = chain_head(connection)
+        self.head_before = (self._last_id, self._last_hash)  # the chain as it was
         self._sequence = {
             row.prefix: row.last for row in connection.execute(select(CodeSequence.__table__))
         }
