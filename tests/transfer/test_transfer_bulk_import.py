@@ -171,8 +171,8 @@ def test_cancel_during_a_big_write_leaves_rows_and_schema_as_before(
     plant: Services, tmp_path: Path, db_path: Path, table_dump
 ) -> None:
     job, found = _import(plant, _file(tmp_path / "big.csv", _rows(3_000)))
-    assert found.kept is not None
-    spilled = Path(found.kept._path)
+    kept = found.kept
+    assert kept is not None and not kept.discarded
     before, schema = table_dump(), _schema(db_path)
     progress = Progress()
 
@@ -184,4 +184,4 @@ def test_cancel_during_a_big_write_leaves_rows_and_schema_as_before(
     with pytest.raises(Cancelled):
         job.write(found, progress)
     assert table_dump() == before and _schema(db_path) == schema
-    assert not spilled.exists()  # the kept rows do not outlive the write
+    assert kept.discarded  # the kept rows do not outlive the write

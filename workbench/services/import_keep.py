@@ -2,7 +2,8 @@
 
 The preview checks every row as the write would (workbench.services.importing). What it
 found, each new problem's checked rows and each update, is pickled a chunk at a time to
-a temporary file (``KeptRows``); the write takes them from there instead of reading the
+a nameless temporary file (``KeptRows``; gone when closed, or when the program ends or
+is killed); the write takes them from there instead of reading the
 file again, but only while nothing they depend on has changed:
 
 - the file: its size and modification time as they were when the preview began and
@@ -17,8 +18,6 @@ acting user (``settle`` gives them their ids in the write's transaction).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
 import tempfile
 import weakref
@@ -40,25 +39,22 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
 class KeptRows:
-    """A preview's rows in a temporary file (removed by ``discard`` or when dropped)."""
+    """A preview's rows in a temporary file (gone after ``discard`` or when dropped)."""
 
     def __init__(self, source: Path, head: tuple[int, str]) -> None:
         self.source = source
         self.head = head
         self._stamp = file_stamp(source)
-        handle, name = tempfile.mkstemp(prefix="workbench-import-", suffix=".rows")
-        self._file: Any = os.fdopen(handle, "wb")
-        self._path = name
+        # Nameless: the system removes it when it is closed or the program ends, killed too.
+        self._file: Any = tempfile.TemporaryFile(  # noqa: SIM115  (open until discard)
+            prefix="workbench-import-", suffix=".rows"
+        )
         self._chunk: list[Any] = []
         self._whole = False
+        self._read = False
         self.count = 0
-        self._finalizer = weakref.finalize(self, _remove, name)
+        self._closing = weakref.finalize(self, self._file.close)  # a preview never written
 
     def add(self, item: Any) -> None:
         self._chunk.append(item)
@@ -73,31 +69,35 @@ class KeptRows:
     def close(self) -> None:
         """Every row added; the rows are usable if the file did not change meanwhile."""
         self._dump()
-        self._file.close()
+        self._file.flush()
         self._whole = file_stamp(self.source) == self._stamp
 
     def usable(self, head: tuple[int, str]) -> bool:
-        """Whether the write may take these rows: the file as the preview read it and
-        the database as the preview saw it (its chain's head)."""
+        """Whether the write may take these rows (once): the file as the preview read it
+        and the database as the preview saw it (its chain's head)."""
         try:
             unchanged = file_stamp(self.source) == self._stamp
         except OSError:
             return False
-        return self._whole and self._finalizer.alive and unchanged and head == self.head
+        whole = self._whole and not self._read and not self._file.closed
+        return whole and unchanged and head == self.head
 
     def __iter__(self) -> Iterator[Any]:
-        with open(self._path, "rb") as handle:
-            while True:
-                try:
-                    chunk = pickle.load(handle)  # our own file, written above
-                except EOFError:
-                    return
-                yield from chunk
+        self._read = True
+        self._file.seek(0)
+        while True:
+            try:
+                chunk = pickle.load(self._file)  # our own file, written above
+            except EOFError:
+                return
+            yield from chunk
+
+    @property
+    def discarded(self) -> bool:
+        return bool(self._file.closed)
 
     def discard(self) -> None:
-        if not self._file.closed:
-            self._file.close()
-        self._finalizer()
+        self._closing()
 
 
 def settle(values: MutableMapping[str, Any], placeholder: Callable[[int], int]) -> None:

@@ -225,8 +225,14 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[Row]:
     try:
         with path.open(encoding=encoding, newline="") as handle:
             for number, row in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-                yield number, tuple(
-                    [(unescaped(v) if v[:1] == ESCAPE else v) if v.strip() else None for v in row]
+                yield (
+                    number,
+                    tuple(
+                        [
+                            (unescaped(v) if v[:1] == ESCAPE else v) if v.strip() else None
+                            for v in row
+                        ]
+                    ),
                 )
     except UnicodeDecodeError as error:
         raise FileRefused("encoding", row=number + 1, encoding=encoding) from error
