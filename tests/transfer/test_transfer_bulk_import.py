@@ -77,11 +77,15 @@ def test_a_big_import_leaves_the_schema_as_migrated_and_the_record_sound(
     plant: Services, tmp_path: Path, db_path: Path
 ) -> None:
     before = _schema(db_path)
+    with plant.database.writer_engine.connect() as connection:
+        cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     job, found = _import(plant, _file(tmp_path / "big.csv", _rows(5_000)))
     assert found.kept is not None  # the checked rows are kept for the write
     written = job.write(found)
     assert (written.created, written.entries) == (5_000, 3)
     assert _schema(db_path) == before  # indexes and search triggers back as they were
+    with plant.database.writer_engine.connect() as connection:  # its page cache given back
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == cache
     with closing(sqlite3.connect(db_path)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         plan = connection.execute(

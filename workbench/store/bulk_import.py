@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, select
 
 from workbench.store.audit import Change, encode
 from workbench.store.bulk import BATCH_PROBLEMS, BulkWriter, Written, _Insert, _next_id
-from workbench.store.bulk_index import DeferredIndexes
+from workbench.store.bulk_index import DeferredIndexes, write_cache
 from workbench.store.database import Database
 from workbench.store.models import Base, Department, ErpModule, Site
 
@@ -125,7 +125,7 @@ def import_writer(database: Database, actor: str, problems: int = 0) -> Iterator
     """As ``bulk_writer``: one transaction, committed when the block ends, rolled back
     whole (nothing written) when it raises; subscribers hear what was written.
     ``problems``: how many problems it will create (workbench.store.bulk_index)."""
-    with database.write_connection() as connection:
+    with database.write_connection() as connection, write_cache(connection):
         writer = ImportWriter(connection, actor, problems=problems)
         yield writer
         writer.finish()
