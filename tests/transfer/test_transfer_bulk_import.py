@@ -189,3 +189,23 @@ def test_cancel_during_a_big_write_leaves_rows_and_schema_as_before(
         job.write(found, progress)
     assert table_dump() == before and _schema(db_path) == schema
     assert kept.discarded  # the kept rows do not outlive the write
+
+
+def test_causes_and_solutions_of_a_big_import_are_indexed_for_search(
+    plant: Services, tmp_path: Path, db_path: Path
+) -> None:
+    before = _schema(db_path)
+    rows = [
+        [*row, f"盘点差异原因{n}号", f"每日复盘措施{n}号"] for n, row in enumerate(_rows(1_000))
+    ]
+    path = tmp_path / "chain.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows([[*HEADER, "cause.description", "solution.title"], *rows])
+    job, found = _import(plant, path)
+    job.write(found)
+    assert _schema(db_path) == before
+    causes = plant.search.search("盘点差异原因417号").hits
+    solutions = plant.search.search("每日复盘措施417号").hits
+    assert [(h.kind, h.code) for h in causes] == [("cause", "B-00418")]
+    assert [(h.kind, h.code) for h in solutions] == [("solution", "B-00418")]
+    assert plant.integrity.check(full=True).sound
