@@ -209,3 +209,38 @@ def test_causes_and_solutions_of_a_big_import_are_indexed_for_search(
     assert [(h.kind, h.code) for h in causes] == [("cause", "B-00418")]
     assert [(h.kind, h.code) for h in solutions] == [("solution", "B-00418")]
     assert plant.integrity.check(full=True).sound
+
+
+class _CancelWhileIndexing(Progress):
+    """Cancelled by the user once every row is written, while the new rows are indexed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written = False
+        self.steps = 0
+
+    def report(self, done: int, total: int = 0, message: str = "") -> None:
+        super().report(done, total, message)
+        self.written = done == total
+
+    def check(self) -> None:
+        if self.written:
+            self.steps += 1
+            if self.steps == 3:  # the third index built
+                self.cancel()
+        super().check()
+
+
+def test_cancel_while_the_new_rows_are_indexed_rolls_everything_back(
+    plant: Services, tmp_path: Path, db_path: Path, table_dump
+) -> None:
+    job, found = _import(plant, _file(tmp_path / "big.csv", _rows(3_000)))
+    before, schema = table_dump(), _schema(db_path)
+    progress = _CancelWhileIndexing()
+    with pytest.raises(Cancelled):
+        job.write(found, progress)
+    assert progress.steps == 3
+    assert table_dump() == before and _schema(db_path) == schema
+    job, found = _import(plant, _file(tmp_path / "big.csv", _rows(3_000)))
+    assert job.write(found).created == 3_000  # and it can be imported after all
+    assert plant.integrity.check(full=True).sound

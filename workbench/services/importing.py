@@ -242,7 +242,8 @@ class ImportService(Service):
         progress = progress or silent()
         stamp = self._clock()
         try:
-            with import_writer(self._db, self.actor, problems=total) as writer:
+            indexing = progress.check  # Cancel works while the new rows are indexed too
+            with import_writer(self._db, self.actor, total, indexing) as writer:
                 writer.reserve(codes)
                 ids: dict[EntryKey, int] = {}
                 for entry in entries:  # a value (table, key) names an entry created before it

@@ -10,7 +10,7 @@ with its snapshot, an update one ``update`` entry per changed field.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,9 +32,15 @@ class ImportWriter(BulkWriter):
     """A BulkWriter that also adds list entries, keeps codes and updates records."""
 
     def __init__(
-        self, connection: Connection, actor: str, batch: int = BATCH_PROBLEMS, problems: int = 0
+        self,
+        connection: Connection,
+        actor: str,
+        batch: int = BATCH_PROBLEMS,
+        problems: int = 0,
+        step: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(connection, actor, batch)
+        self._step = step  # called between the statements that index the new rows
         for table in _LISTS:
             self._next_id[table.name] = _next_id(connection, table)
             self._rows[table.name] = []
@@ -45,7 +51,7 @@ class ImportWriter(BulkWriter):
 
     def finish(self) -> Written:
         written = super().finish()
-        self.deferred.restore()
+        self.deferred.restore(self._step)
         return written
 
     def reserve(self, codes: Iterable[str]) -> None:
@@ -121,12 +127,15 @@ def list_rows(connection: Connection, table_name: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def import_writer(database: Database, actor: str, problems: int = 0) -> Iterator[ImportWriter]:
+def import_writer(
+    database: Database, actor: str, problems: int = 0, step: Callable[[], None] | None = None
+) -> Iterator[ImportWriter]:
     """As ``bulk_writer``: one transaction, committed when the block ends, rolled back
     whole (nothing written) when it raises; subscribers hear what was written.
-    ``problems``: how many problems it will create (workbench.store.bulk_index)."""
+    ``problems``: how many problems it will create (workbench.store.bulk_index); ``step``
+    is called between the statements that index them at the end (it may raise to cancel)."""
     with database.write_connection() as connection, write_cache(connection):
-        writer = ImportWriter(connection, actor, problems=problems)
+        writer = ImportWriter(connection, actor, problems=problems, step=step)
         yield writer
         writer.finish()
     database.publish(writer.change_set())

@@ -21,7 +21,7 @@ the database as it was. Other databases (PostgreSQL) keep their indexes as they 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
@@ -82,23 +82,26 @@ class DeferredIndexes:
     def rebuilds_indexes(self) -> bool:
         return bool(self._indexes)
 
-    def restore(self) -> None:
-        """The indexes created again, the new rows indexed for search, the triggers back."""
-        for _, sql in self._indexes:
-            self._conn.exec_driver_sql(sql)
+    def restore(self, step: Callable[[], None] | None = None) -> None:
+        """The indexes created again, the new rows indexed for search, the triggers back.
+        ``step`` is called after each statement (a cancel raises there: rolled back)."""
+        statements = [sql for _, sql in self._indexes]
         dropped = {name for name, _ in self._triggers}
         for doc in DOCS:
             if f"search_{doc.kind}_ai" not in dropped:
                 continue
-            first = self._first.get(doc.kind, 1)
-            self._conn.exec_driver_sql(f"{fill(doc)} WHERE {doc.kind}.id >= {int(first)}")
-            lowest = int(first) * KINDS + doc.number
-            self._conn.exec_driver_sql(
+            first = int(self._first.get(doc.kind, 1))
+            lowest = first * KINDS + doc.number
+            statements.append(f"{fill(doc)} WHERE {doc.kind}.id >= {first}")
+            statements.append(
                 "INSERT INTO search_gram (rowid, grams) SELECT rowid, grams "
                 f"FROM search_gram_source WHERE rowid >= {lowest} "
                 f"AND rowid % {KINDS} = {doc.number}"
             )
-        for _, sql in self._triggers:
+        statements += [sql for _, sql in self._triggers]
+        for sql in statements:
             self._conn.exec_driver_sql(sql)
+            if step is not None:
+                step()
         self._triggers = []
         self._indexes = []
