@@ -1,12 +1,14 @@
 """Writing an import: new list entries, new problems with kept codes, updates by code.
 
-An import (workbench.transfer) reads a spreadsheet twice: once for the preview, once to
-write. Both passes hand their rows here, so what the preview says is what the write
-does: each new problem is checked by the bulk checker (``RowChecker``: the rules of a
-single save, but a problem imported as closed keeps its status), each update by the
-problem kind's ``check`` and the references, and a closed problem takes no change. The
-write is one transaction (workbench.store.bulk_import): every row or none, and a
-cancel through ``Progress`` rolls it back.
+An import (workbench.transfer) hands its rows here for the preview, so what the preview
+says is what the write does: each new problem is checked by the bulk checker
+(``RowChecker``: the rules of a single save, but a problem imported as closed keeps its
+status), each update by the problem kind's ``check`` and the references, and a closed
+problem takes no change. The checked rows are kept (workbench.services.import_keep) and
+the write takes them; when the file or the database changed since the preview, the
+file's rows come again and are checked again. The write is one transaction
+(workbench.store.bulk_import): every row or none, and a cancel through ``Progress``
+rolls it back.
 """
 
 from __future__ import annotations
