@@ -116,7 +116,11 @@ def text_condition(
         in_cause: ColumnElement[bool] = Problem.id.in_(causes)
         in_solution: ColumnElement[bool] = Problem.id.in_(solutions)
     else:
-        in_cause = select(Cause.id).where(Cause.problem_id == Problem.id, cause_text).exists()
+        in_cause = (
+            select(Cause.id)
+            .where(Cause.problem_id == Problem.id, cause_text)
+            .exists()
+        )
         in_solution = (
             select(Solution.id)
             .join(Cause, Cause.id == Solution.cause_id)
