@@ -815,6 +815,10 @@
         <translation>KPI测量值</translation>
     </message>
     <message>
+        <source>Training attendance (sign-in sheet)</source>
+        <translation>培训签到（签到表）</translation>
+    </message>
+    <message>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
@@ -885,6 +889,10 @@
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Above the table, for every row: %1</source>
+        <translation>表格上方（每行适用）：%1</translation>
     </message>
     <message>
         <source>The fields changed: Preview again.</source>
@@ -2440,6 +2448,10 @@
     <message>
         <source>The four-eyes rule: the person who verifies a result is not the one who entered its baseline or value after, so every closed problem was checked by a second person. Tick this only where one person does all the work. It applies to everyone using this database at once, and the audit trail records who changed it and when.</source>
         <translation>四眼原则：验证效果的人不能是录入其基线值或改进后值的人，这样每个关闭的问题都经过第二个人核对。只有在一个人完成全部工作的情况下才勾选此项。它同时适用于使用此数据库的所有人，审计记录会记下是谁在何时修改的。</translation>
+    </message>
+    <message>
+        <source>Largest attachment</source>
+        <translation>附件大小上限</translation>
     </message>
     <message>
         <source>Relaxed by %1 on %2.</source>

@@ -80,6 +80,9 @@ def test_the_summary_has_each_kpi_with_its_status(run, demo_db, tmp_path, langua
         title = kpi_title(preset, name, language)
         row = next(line for line in table if line.strip().startswith(title))
         assert vocabulary.label("kpi_status", key, language) in row, row
+        if preset == "data_accuracy":  # a change of a percentage is in points, not in %
+            points = vocabulary.label("report_text", "points", language)
+            assert re.search(rf"[+−±]\d+\.\d+ {points}\s*$", row), row
     opened = vocabulary.label("report_text", "alerts_opened", language)
     assert any(line.strip().startswith(opened) for line in text.splitlines())
     assert vocabulary.label("report_text", "health", language) in text

@@ -3,7 +3,7 @@ through the input method, results grouped by kind with the matching words highli
 Enter opening the hit on its page; Ctrl+F on a page without its own search opens it
 too; a query that finds nothing goes on the not-found list with Enter. And the
 Knowledge page: an entry saved, voted on, deleted and brought back with Ctrl+Z, an
-outdated entry shown as outdated, a problem's Knowledge tab."""
+outdated entry shown as outdated, a problem's Knowledge tab, the list fitting its pane."""
 
 from __future__ import annotations
 
@@ -223,3 +223,21 @@ def test_a_champion_answers_a_search_that_found_nothing(qtbot, window, record):
     page.form.try_save()
     assert record.search.misses() == ()  # answered: off the list
     assert [h.kind for h in record.search.search("退货 流程").hits] == ["knowledge_entry"]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_knowledge_list_fits_its_pane_without_scrolling_sideways(qtbot, window, record, size):
+    for n in range(12):  # long titles: the title column gives way, the others show whole
+        record.knowledge.create({"kind": "tip", "title": "用批量复制快速创建重复订单" * 3 + str(n)})
+    window.resize(*size)
+    page = window.open_page("knowledge")
+    assert isinstance(page, KnowledgePage)
+    page.sort.setCurrentIndex(page.sort.findData("newest"))
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 0)
+    assert page.table.horizontalScrollBar().maximum() == 0
+    last = page.model.columnCount() - 1
+    header = page.table.horizontalHeader()
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        page.table.viewport().width()
+    )
+    assert header.sectionSize(last) >= page.table.sizeHintForColumn(last)  # dates whole

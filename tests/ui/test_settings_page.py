@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from workbench.services import Services
+from workbench.services.errors import ValidationError
 from workbench.settings import Settings
 from workbench.ui.main_window import MainWindow
 from workbench.ui.qt_app import ensure_application
@@ -342,3 +343,17 @@ def test_lists_set_up_in_settings_are_offered_on_a_new_problem(empty_window, qtb
     assert combos["site_id"].findText("Suzhou plant") >= 0
     assert combos["department_id"].findText("Warehouse") >= 0
     assert combos["reporter_id"].findText("Zhang Wei") >= 0
+
+
+def test_the_largest_attachment_is_set_for_the_team_in_settings(page, record):
+    box = page.team_rules.attachment_limit
+    assert box.value() == 10  # the team's default, in MB
+    box.setValue(2)
+    box.editingFinished.emit()
+    assert record.team.attachment_limit() == 2 * 1024 * 1024
+    problem_id = record.problems.id_of("P-2026-0004")
+    with pytest.raises(ValidationError):  # a 3 MB scan is now refused for everyone
+        record.attachments.add("problem", problem_id, "scan.pdf", b"x" * (3 * 1024 * 1024))
+    box.setValue(10)
+    page.team_rules.reload()  # shown as the database has it
+    assert box.value() == 2

@@ -86,6 +86,11 @@ def _import(args: argparse.Namespace) -> int:
         except FileRefused as error:
             raise _refused(error, language) from error
         _print_plan(args.file, preview, language)
+        if job.fixed:  # a sign-in sheet's session block, above its table
+            from workbench.transfer.training import above_the_table
+
+            fixed = above_the_table(kind, job.fixed, language)
+            print(f"import: above the table: {fixed}")
         if preview.rejected:
             for rejected in preview.rejected:
                 print(f"{args.file}: {rejected}", file=sys.stderr)
@@ -118,20 +123,26 @@ def _import(args: argparse.Namespace) -> int:
 def _import_all(args: argparse.Namespace, language: str) -> int:
     from workbench.services.bulk import BatchError
     from workbench.transfer.files import FileRefused
-    from workbench.transfer.whole import import_record, left_out
-    from workbench.vocabulary.transfer import SHEET_NAMES, file_message
+    from workbench.transfer.whole import import_record
+    from workbench.vocabulary.transfer import SHEET_NAMES
 
     if args.dry_run:
         raise Failed("import all has no --dry-run: it writes into a database without problems")
     services = _services(args, must_exist=False)
     progress = _progress("import")
+
+    def sheet(kind: str) -> str:
+        table = "problem" if kind in ("cause", "solution", "result") else kind
+        return SHEET_NAMES.get(table, {}).get(language) or SHEET_NAMES["problem"][language]
+
     try:
         written = import_record(services, Path(args.file), progress)
     except FileRefused as error:
         raise _refused(error, language) from error
     except BatchError as error:
         for row in error.rows:
-            print(f"{args.file}: problems sheet {row}", file=sys.stderr)
+            print(f"{args.file}: {sheet(row.kind)} {row}", file=sys.stderr)
+        print("import: nothing was written", file=sys.stderr)
         return REJECTED
     finally:
         _end(progress)
@@ -140,11 +151,8 @@ def _import_all(args: argparse.Namespace, language: str) -> int:
         f"import: {written.created:,} problems created with their chains, "
         f"{written.entries:,} list entries added"
     )
-    skipped = left_out(Path(args.file))
-    if skipped:
-        sheets = ", ".join(SHEET_NAMES[t].get(language, t) for t in skipped)
-        rows = f"{sum(skipped.values()):,}"
-        print(f"import: {file_message('left_out', language, rows=rows, sheets=sheets)}")
+    for table, rows in written.kinds.items():
+        print(f"import: {SHEET_NAMES[table].get(language, table)}: {rows:,} rows")
     return 0
 
 

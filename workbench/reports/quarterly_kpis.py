@@ -31,14 +31,18 @@ HEALTH_HEIGHT = 120.0
 _NONE = "—"
 
 
-def _figure(value: float | None, kpi: KpiRecord, signed: bool = False) -> str:
+def _figure(value: float | None, kpi: KpiRecord, points: str | None = None) -> str:
+    """``value`` in the KPI's unit and decimals; a change (``points`` given) signed, and a
+    change of a percentage in percentage points (99.0% → 99.5% is +0.5 points, not +0.5%)."""
     if value is None:
         return _NONE
     decimals = kpi.target.places() or 1
     value = round(value, decimals)  # so that a change of -0.01 is not "−0.0"
-    text = f"{abs(value) if signed else value:.{decimals}f}"
-    if signed:
+    text = f"{abs(value) if points is not None else value:.{decimals}f}"
+    if points is not None:
         text = ("−" if value < 0 else "+" if value > 0 else "±") + text
+        if kpi.unit.startswith("%"):
+            return f"{text} {points}"
     return f"{text}{kpi.unit}" if kpi.unit.startswith("%") else f"{text} {kpi.unit}"
 
 
@@ -98,7 +102,7 @@ def _kpi_table(kpis: KpiFacts, context: Context) -> Flowable:
             _figure(line.kpi.target.value, line.kpi),
             _figure(line.actual, line.kpi),
             label("kpi_status", line.status, language),
-            _figure(line.change, line.kpi, signed=True),
+            _figure(line.change, line.kpi, points=text("points")),
         ]
         for line in kpis.lines
     ]

@@ -76,6 +76,7 @@ class Tally:
     errors: list[RowError] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     kept: KeptRows | None = None  # the checked rows, for the write (when none is wrong)
+    left_out: int = 0  # rows that are no record (a sign-in sheet's absentee)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class ImportService(Service):
         self,
         items: Iterable[Item],
         placeholders: Mapping[str, set[int]],
+        *,
         source: Path | None = None,
     ) -> Tally:
         """Check every item as the write will, writing nothing. ``placeholders``: the ids
@@ -234,13 +236,17 @@ class ImportService(Service):
         items: Callable[[Resolved], Iterable[Item]],
         progress: Progress | None = None,
         total: int = 0,
+        then: Callable[[ImportWriter, Resolved], None] | None = None,
+        *,
         kept: KeptRows | None = None,
     ) -> ImportWritten:
         """Create ``entries``, then check and write every item of ``items(ids)`` (``ids``:
         each new entry's id by its key) in one transaction, or nothing: raises BatchError
         naming each wrong row's field and reason, or Cancelled. The preview's ``kept``
         rows are written instead of ``items`` while the file and the database are as the
-        preview found them (workbench.services.import_keep); they are discarded after."""
+        preview found them (workbench.services.import_keep); they are discarded after.
+        ``then(writer, ids)`` writes more in the same transaction after the problems (the
+        whole record's other kinds) and may raise BatchError too."""
         progress = progress or silent()
         stamp = self._clock()
         try:
@@ -290,6 +296,9 @@ class ImportService(Service):
                     raise BatchError(wrong[:MAX_ERRORS], complete=len(wrong) < MAX_ERRORS)
                 for problem_id, changes in updates:
                     writer.update("problem", problem_id, changes)
+                if then is not None:
+                    writer.flush()  # the problems first: the other kinds link them
+                    then(writer, ids)
                 progress.report(done, total or done)  # the last chance to cancel, before commit
         finally:
             if kept is not None:

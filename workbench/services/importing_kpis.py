@@ -109,7 +109,7 @@ class KpiImportService(Service):
         return [replace(e, row=numbers[e.row - 1]) for e in errors]
 
     def preview(
-        self, items: Iterable[Any], placeholders: Mapping[str, set[int]], source: Any = None
+        self, items: Iterable[Any], placeholders: Mapping[str, set[int]], *, source: Any = None
     ) -> Tally:
         """What the write would do, writing nothing: measurements added, replaced (a
         different value kept for the KPI, month and place), unchanged; every error."""
@@ -143,6 +143,7 @@ class KpiImportService(Service):
         items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
         progress: Progress | None = None,
         total: int = 0,
+        *,
         kept: Any = None,
     ) -> ImportWritten:
         """Every row or none (BatchError naming each wrong row's field): the batch is

@@ -63,9 +63,13 @@ class ImportWriter(BulkWriter):
                 self._sequence[prefix] = max(self._sequence.get(prefix, 0), int(number))
 
     def add_entry(self, table_name: str, values: Mapping[str, Any]) -> int:
-        """A new entry of a list (site, department, ERP module, person), inserted now so
-        the records that name it can follow; its id."""
+        """A new entry of a list (site, department, ERP module, person), or a row of any
+        other audited table, inserted now so the records that name it can follow; its id."""
         table = Base.metadata.tables[table_name]
+        if table_name not in self._rows:  # a record of another kind (whole-record import)
+            self._next_id[table_name] = _next_id(self._conn, table)
+            self._rows[table_name] = []
+            self._inserts[table_name] = _Insert(self._conn, table)
         row: dict[str, Any] = {}
         for column in table.c:
             fixed = getattr(column.default, "arg", None)
@@ -75,6 +79,11 @@ class ImportWriter(BulkWriter):
         entry_id = self._add(table_name, row)
         self._insert(table)
         return entry_id
+
+    @property
+    def connection(self) -> Connection:
+        """The writer's connection, for reads and derived values inside its transaction."""
+        return self._conn
 
     def rows_by_id(self, table_name: str, ids: list[int]) -> dict[int, dict[str, Any]]:
         """The current rows of ``table_name`` with these ids."""

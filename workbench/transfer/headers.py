@@ -59,6 +59,8 @@ def find_header(kind: ImportKind, rows: Sequence[tuple[int, tuple[Cell, ...]]]) 
     for number, cells in rows[:SEARCH_ROWS]:
         texts = [header_text(c) for c in cells if isinstance(c, str)]
         named = {m.key for t in texts if (m := match(kind, t)) is not None}
+        if kind.anchor is not None and kind.anchor not in named:
+            continue
         if len(named) >= 2 and (best is None or len(named) > best[0]):
             best = (len(named), number)
     return None if best is None else best[1]

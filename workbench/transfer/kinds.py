@@ -5,7 +5,8 @@ An ``ImportKind`` lists its columns, each a field of a record kind
 header names are the vocabulary's (both languages) plus plant words
 (workbench.vocabulary.transfer). A kind also says how a row of mapped values becomes what
 its service writes (``build``). ``IMPORT_KINDS`` is the registry the commands and the
-window offer; a kind (problems, KPI measurements) adds itself with ``register``.
+window offer; a kind (problems, KPI measurements, training attendance) adds itself with
+``register``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ class KindWriter(Protocol):
         self,
         items: Iterable[Any],
         placeholders: Mapping[str, set[int]],
+        *,
         source: Path | None = None,
     ) -> Tally: ...
     def write(
@@ -93,6 +95,7 @@ class KindWriter(Protocol):
         items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
         progress: Progress | None = None,
         total: int = 0,
+        *,
         kept: KeptRows | None = None,
     ) -> ImportWritten: ...
 
@@ -108,6 +111,11 @@ class ImportKind:
     code: str = "code"
     build: Callable[..., Any] | None = None
     writer: Callable[[Services, str], KindWriter] | None = None
+    # A column the header row must name (a sign-in sheet's 姓名, not its session block).
+    anchor: str | None = None
+    # Values above the header that hold for every row (a sign-in sheet's 日期：2026-07-08):
+    # ``head(kind, rows above the header)`` gives {column key: (row, column index, cell)}.
+    head: Callable[[ImportKind, Sequence[tuple[int, tuple[Any, ...]]]], Fixed] | None = None
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -150,6 +158,7 @@ PROBLEM_COLUMNS: tuple[Column, ...] = (
 )
 
 IMPORT_KINDS: dict[str, ImportKind] = {}
+Fixed = dict[str, tuple[int, int, Any]]
 
 
 def register(kind: ImportKind) -> ImportKind:
@@ -160,6 +169,6 @@ def register(kind: ImportKind) -> ImportKind:
 
 def import_kinds() -> dict[str, ImportKind]:
     """Every kind offered: the shipped ones register when first asked for."""
-    from workbench.transfer import kpis, problems  # noqa: F401  (they register their kinds)
+    from workbench.transfer import kpis, problems, training  # noqa: F401  (they register)
 
     return IMPORT_KINDS

@@ -35,7 +35,7 @@ from workbench.transfer.cells import (
 )
 from workbench.transfer.files import Cell, FileRefused, Sheet, open_sheet
 from workbench.transfer.headers import find_header, header_text, is_note, is_totals, propose
-from workbench.transfer.kinds import LISTS, Column, ImportKind, KindWriter
+from workbench.transfer.kinds import LISTS, Column, Fixed, ImportKind, KindWriter
 from workbench.vocabulary import field_error
 from workbench.vocabulary.transfer import file_message
 
@@ -206,6 +206,8 @@ class Import:
         self.header_row = header_row
         self.headers = [header_text(c) for c in cells]
         self.mapping: dict[int, str] = propose(kind, self.headers)
+        above = [(n, c) for n, c in head if n < header_row]
+        self.fixed: Fixed = kind.head(kind, above) if kind.head is not None else {}
         self._service: KindWriter = (kind.writer or _problems_writer)(services, language)
 
     # ---- reading rows -------------------------------------------------------------
@@ -246,7 +248,25 @@ class Import:
                 wrong.append(self._cell(number, index, self._cell_reason(column, error)))
                 continue
             values[column.key] = value
+        if self.fixed and values:
+            self._fill(values, wrong)
         return values, wrong
+
+    def _fill(self, values: dict[str, Any], wrong: list[Rejected]) -> None:
+        """The values above the header for the columns the row leaves empty."""
+        for key, (number, index, cell) in self.fixed.items():
+            column = self.kind.column(key)
+            if key in values or column is None:
+                continue
+            try:
+                values[key] = (_reference(column) if column.reference else reader(column.spec))(
+                    cell
+                )
+            except CellError as error:
+                reason = self._cell_reason(column, error)
+                wrong.append(
+                    Rejected(number, column_letter(index), column.label(self.language), reason)
+                )
 
     def _cell_reason(self, column: Column, error: CellError) -> str:
         if error.code == "too_long":
@@ -335,7 +355,7 @@ class Import:
         )
         found.codes = tally.codes
         wrong.extend(self.rejected_of(e) for e in tally.errors)
-        found.skipped = self.skipped
+        found.skipped = self.skipped + tally.left_out
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
         found.new_entries = list(names.new.values())
         found.kept = tally.kept

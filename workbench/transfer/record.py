@@ -45,7 +45,15 @@ _TEXT, _INT, _DATE, _TIME, _BOOL = (
 CODE = _col("", "code", Spec("text", max_length=20))
 CAUSE_NO = _col("", "cause_no", _INT)
 SOLUTION_NO = _col("", "solution_no", _INT)
-TIMES = ("created_at", "updated_at", "imported_at", "verified_at")
+TIMES = (
+    "created_at",
+    "updated_at",
+    "imported_at",
+    "verified_at",
+    "frozen_at",
+    "opened_at",
+    "changed_at",
+)
 
 # The sheets of the whole record, lists first: (table, columns). A column's field is
 # the table's column (or a key this module adds: code, cause_no, solution_no, whys).
@@ -84,7 +92,9 @@ def header(column: Column, table: str, language: str) -> str:
     """A column's header in ``language``."""
     if column.part == "" or column.field in TIMES[:3]:
         return file_message(column.field, language)
-    return field_label(column.field, language, table)
+    label = field_label(column.field, language, table)
+    # a field the kind's vocabulary does not name (an alert's site): its common name
+    return label if label != column.field else field_label(column.field, language)
 
 
 def sheet_name(table: str, language: str) -> str:
@@ -95,7 +105,7 @@ def sheet_name(table: str, language: str) -> str:
 def _rows(services: Services, table: str) -> list[dict[str, Any]]:
     model = Base.metadata.tables[table]
     with services.database.engine.connect() as connection:
-        query = select(model).order_by(model.c.id)
+        query = select(model).order_by(*model.primary_key.columns)
         return [dict(row) for row in connection.execute(query).mappings()]
 
 
@@ -171,8 +181,7 @@ def record_sheets(
     if only is None:
         from workbench.transfer.record_kinds import kind_sheets
 
-        lists = {t: {r["id"]: r[LISTS[t][0][0]] for r in _rows(services, t)} for t in LISTS}
-        sheets += kind_sheets(services, language, lambda t: _rows(services, t), shown, lists)
+        sheets += kind_sheets(language, lambda t: _rows(services, t), shown, names, data)
     return sheets
 
 

@@ -13,25 +13,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workbench.services import Services
+from workbench.services.base import utc_now
 from workbench.services.bulk import BatchError
 from workbench.services.bulk_rows import CauseInput, ProblemInput, ResultInput, SolutionInput
-from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry, NewRow
+from workbench.services.importing import ImportService, Item, NewEntry, NewRow
+from workbench.services.importing_record import write_kinds
+from workbench.services.kpis import KpiService
 from workbench.services.progress import Progress, silent
+from workbench.store.bulk_import import ImportWriter
 from workbench.transfer.cells import CellError, fold, read_cell
+from workbench.transfer.export import unescaped
 from workbench.transfer.files import FileRefused, check_zip, kind_of
 from workbench.transfer.kinds import LISTS, Column
 from workbench.transfer.plan import Names
 from workbench.transfer.problems import split_whys
 from workbench.transfer.record import SHEETS, TIMES, header
+from workbench.transfer.record_kinds import KIND_SHEETS
+from workbench.transfer.whole_kinds import kind_codes, kind_inputs
 from workbench.vocabulary import LANGUAGES
 from workbench.vocabulary.transfer import SHEET_NAMES
 
 Row = dict[str, Any]
-READ = dict(SHEETS)  # the sheets read back; the others' rows are only counted
+# The sheets read back, each with its columns; a sheet of another name is not read.
+READ: dict[str, tuple[Column, ...]] = {
+    **dict(SHEETS),
+    **{sheet.table: sheet.columns for sheet in KIND_SHEETS},
+}
 
 
 def _sheets(path: Path) -> dict[str, list[Row]]:
@@ -49,14 +61,6 @@ def _sheets(path: Path) -> dict[str, list[Row]]:
         if table is None:
             continue
         rows = book[title].iter_rows(values_only=True)
-        if table not in READ:  # a kind not read back yet: its rows are counted
-            next(rows, None)  # its header
-            found[table] = [
-                {"_row": n}
-                for n, cells in enumerate(rows, start=2)
-                if any(c is not None for c in cells)
-            ]
-            continue
         columns = READ[table]
         headers = next(rows, None) or ()
         by_header = {fold(name): c for c in columns for name in _names(c, table)}
@@ -68,7 +72,7 @@ def _sheets(path: Path) -> dict[str, list[Row]]:
             row: Row = {"_row": number}
             for index, column in mapped.items():
                 if column is not None and index < len(cells) and cells[index] is not None:
-                    row[column.field] = cells[index]
+                    row[column.field] = unescaped(cells[index])
             sheet.append(row)
     book.close()
     return found
@@ -85,23 +89,28 @@ class _Reader:
         self.names = names
 
     def values(self, table: str, row: Row, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        for column in dict(SHEETS)[table]:
-            if column.part == "" or column.field in skip or column.field not in row:
-                continue
-            cell = row[column.field]
-            if column.reference is not None:
-                found[column.field] = self.names.resolve(column.reference, str(cell).strip())
-            elif column.field in TIMES:
-                found[column.field] = _time(cell, table, row)
-            else:
-                try:
-                    found[column.field] = read_cell(column.spec, cell, column.field)
-                except CellError as error:
-                    sheet = SHEET_NAMES[table]["en"]
-                    why = f"{sheet} row {row['_row']}, {column.field}: {error.value}"
-                    raise FileRefused("damaged", why=why) from error
-        return found
+        """The values of the row's cells but those of the columns this program adds
+        (codes, positions: ``part`` "")."""
+        return {
+            column.field: self.cell(table, column, row)
+            for column in READ[table]
+            if column.part != "" and column.field not in skip and column.field in row
+        }
+
+    def cell(self, table: str, column: Column, row: Row) -> Any:
+        """The value of the row's cell in ``column``: a name as its entry's id, a time,
+        or the field's value (a date, a list's key, a number's text)."""
+        cell = row[column.field]
+        if column.reference is not None:
+            return self.names.resolve(column.reference, str(cell).strip())
+        if column.field in TIMES:
+            return _time(cell, table, row)
+        try:
+            return read_cell(column.spec, cell, column.field)
+        except CellError as error:
+            sheet = SHEET_NAMES[table]["en"]
+            why = f"{sheet} row {row['_row']}, {column.field}: {error.value}"
+            raise FileRefused("damaged", why=why) from error
 
 
 def _time(cell: Any, table: str, row: Row) -> dt.datetime:
@@ -201,7 +210,7 @@ def _problems(sheets: Mapping[str, list[Row]], reader: _Reader) -> Iterator[Item
 
 def import_record(
     services: Services, path: Path, progress: Progress | None = None
-) -> ImportWritten:
+) -> RecordWritten:
     """Write the workbook's record into the database, all of it or nothing (BatchError)."""
     progress = progress or silent()
     sheets = _sheets(path)
@@ -214,16 +223,39 @@ def import_record(
         first = sorted(taken)[0]
         raise FileRefused("damaged", why=f"the database already has problem {first}")
 
+    readers: list[_Reader] = []
+
+    def reader(ids: Mapping[tuple[str, str], int]) -> _Reader:
+        if not readers:
+            readers.append(_Reader(Names(lists, ids)))
+        return readers[0]
+
     def items(ids: Mapping[tuple[str, str], int]) -> Iterator[Item]:
-        yield from _problems(sheets, _Reader(Names(lists, ids)))
+        yield from _problems(sheets, reader(ids))
+
+    kinds: dict[str, int] = {}
+
+    def then(writer: ImportWriter, ids: Mapping[tuple[str, str], int]) -> None:
+        inputs = kind_inputs(sheets, reader(ids))
+        check = KpiService(services.database, services.actor)
+        write_kinds(writer, inputs, utc_now(), check)
+        kinds.update({t: len(rows) for t, rows in inputs.items() if rows})
 
     total = len(sheets.get("problem", []))
-    return service.write(entries, codes, items, progress, total)
+    codes += kind_codes(sheets)
+    written = service.write(entries, codes, items, progress, total, then)
+    return RecordWritten(written.created, written.entries, written.audit_entries, kinds)
 
 
-def left_out(path: Path) -> dict[str, int]:
-    """The rows of the workbook's sheets that ``import_record`` does not read, by table."""
-    return {t: len(rows) for t, rows in _sheets(path).items() if t not in READ and rows}
+@dataclass(frozen=True)
+class RecordWritten:
+    """What an import of the whole record wrote: problems (with their chains), new list
+    entries, audit entries, and the rows of each other kind's sheet."""
+
+    created: int
+    entries: int
+    audit_entries: int
+    kinds: Mapping[str, int]
 
 
-__all__ = ["BatchError", "import_record"]
+__all__ = ["BatchError", "RecordWritten", "import_record"]

@@ -42,6 +42,15 @@ def record_table(table: QTableView) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+def stretch_column(table: QTableView, column: int) -> None:
+    """Give ``column`` (a title's) the width the other columns, sized to their contents,
+    leave: the list fits its pane and never scrolls sideways; the full text is in the
+    tooltip."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
 def rows_dragged_within(table: QTableView) -> None:
     """Let a row of ``table`` be dragged to another place in it, dropped between rows
     (the model's ``dropMimeData`` says what a drop means)."""

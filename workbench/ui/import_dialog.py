@@ -46,8 +46,8 @@ ENCODINGS = ("", "utf-8", "utf-8-sig", "gb18030", "gbk")
 
 
 class ImportDialog(QDialog):
-    """Import records of the kind chosen (problems, KPI measurements) from ``path`` into
-    the record of ``services``."""
+    """Import records of the kind chosen (problems, KPI measurements, training
+    attendance) from ``path`` into the record of ``services``."""
 
     def __init__(
         self,
@@ -73,7 +73,11 @@ class ImportDialog(QDialog):
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
-        for key, name in (("problem", self.tr("Problems")), ("kpi", self.tr("KPI measurements"))):
+        for key, name in (
+            ("problem", self.tr("Problems")),
+            ("kpi", self.tr("KPI measurements")),
+            ("training", self.tr("Training attendance (sign-in sheet)")),
+        ):
             self.kind.addItem(name, key)
         self.sheet = QComboBox(self)
         self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -187,7 +191,7 @@ class ImportDialog(QDialog):
         self.sheet.blockSignals(False)
         self.header_row.setValue(job.header_row)
         self._fill_mapping()
-        self.summary.setText(self.tr("Check the fields, then Preview."))
+        self._say(self._above() + self.tr("Check the fields, then Preview."))
         self.preview_button.setEnabled(True)
 
     def _fill_mapping(self) -> None:
@@ -211,6 +215,24 @@ class ImportDialog(QDialog):
             self.mapping.setCellWidget(index, 2, combo)
         self.mapping.resizeColumnsToContents()
 
+    def _say(self, text: str) -> None:
+        """The summary under the mapping, given the height its lines need (the splitter
+        would otherwise cut off its last lines)."""
+        self.summary.setText(text)
+        width = max(self.summary.width(), 400)
+        self.summary.setMinimumHeight(self.summary.heightForWidth(width))
+
+    def _above(self) -> str:
+        """The values read above the table for every row (a sign-in sheet's session
+        block), as a line ending the paragraph; "" when there are none."""
+        job = self.job
+        if job is None or not job.fixed:
+            return ""
+        from workbench.transfer.training import above_the_table
+
+        found = above_the_table(job.kind, job.fixed, self._language())
+        return self.tr("Above the table, for every row: %1").replace("%1", found) + "\n"
+
     def field_box(self, index: int) -> QComboBox:
         box = self.mapping.cellWidget(index, 2)
         assert isinstance(box, QComboBox)
@@ -225,10 +247,10 @@ class ImportDialog(QDialog):
         }
         self.preview = None
         self.import_button.setEnabled(False)
-        self.summary.setText(self.tr("The fields changed: Preview again."))
+        self._say(self.tr("The fields changed: Preview again."))
 
     def _failed(self, message: str) -> None:
-        self.summary.setText(message)
+        self._say(message)
         self.preview_button.setEnabled(self.job is not None)
 
     # ---- preview and import ---------------------------------------------------------
@@ -250,7 +272,7 @@ class ImportDialog(QDialog):
         assert isinstance(result, Preview)
         self.preview = result
         number = QLocale().toString
-        text = (
+        text = self._above() + (
             self.tr("%1 to create, %2 to update, %3 unchanged, %4 skipped (blank or totals rows).")
             .replace("%1", number(result.created))
             .replace("%2", number(result.updated))
@@ -264,7 +286,7 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr(
                 "%1 cells are rejected: correct the file, then Preview again."
             ).replace("%1", number(len(result.rejected)))
-        self.summary.setText(text)
+        self._say(text)
         rows = [[str(r.row), r.column, r.header, r.reason] for r in result.rejected[:1000]]
         fill_table(self.rejected_cells, rows)
         self.rejected_cells.resizeColumnsToContents()
@@ -287,7 +309,7 @@ class ImportDialog(QDialog):
         def done(written: object) -> None:
             Remembered(self._config).keep(job.kind, job.headers, job.mapping)
             self.written = written
-            self.summary.setText(
+            self._say(
                 self.tr("Imported: %1 created, %2 updated.")
                 .replace("%1", QLocale().toString(getattr(written, "created", 0)))
                 .replace("%2", QLocale().toString(getattr(written, "updated", 0)))
@@ -302,7 +324,7 @@ class ImportDialog(QDialog):
                 fill_table(
                     self.rejected_cells, [[str(r.row), r.column, r.header, r.reason] for r in found]
                 )
-            self.summary.setText(describe(error) if error is not None else message)
+            self._say(describe(error) if error is not None else message)
             self.preview_button.setEnabled(True)
 
         operation.succeeded.connect(done)
@@ -311,7 +333,7 @@ class ImportDialog(QDialog):
         return operation
 
     def _import_cancelled(self) -> None:
-        self.summary.setText(self.tr("Import cancelled: nothing was written."))
+        self._say(self.tr("Import cancelled: nothing was written."))
         self.preview_button.setEnabled(True)
         self.import_button.setEnabled(self.preview is not None and not self.preview.rejected)
 

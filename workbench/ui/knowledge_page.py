@@ -29,7 +29,7 @@ from workbench.services.errors import ConflictError
 from workbench.services.knowledge_records import KnowledgeRecord
 from workbench.ui import errors
 from workbench.ui import shortcuts as keys
-from workbench.ui.controls import push_button, record_table, select_row
+from workbench.ui.controls import push_button, record_table, select_row, stretch_column
 from workbench.ui.detail.undo import conflict_text
 from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
@@ -105,7 +105,7 @@ class KnowledgePage(Registered, QWidget):
     def _layout(self) -> None:
         record_table(self.table)
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        stretch_column(self.table, 1)  # the title
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Sort")))
         top.addWidget(self.sort)
@@ -184,7 +184,6 @@ class KnowledgePage(Registered, QWidget):
         selected = self.selected_id()
         self.model.show(self._services.knowledge.entries(str(self.sort.currentData())))
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 240))
         if selected is not None and self.model.row_of(selected) is not None:
             self.select_entry(selected, reload_form=not (keep_form and self.form.changes()))
         self.delete_button.setEnabled(self.selected_id() is not None)

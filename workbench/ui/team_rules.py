@@ -1,15 +1,25 @@
 """The Settings page's team rules: kept in the database for everyone who uses it (not in
 this laptop's settings.json), changed at once when ticked, and audited like any record.
 
-Today one rule: the four-eyes rule (whoever entered a result's values does not verify
-it), which a one-person plant can relax. The box says who relaxed it and when.
+The four-eyes rule (whoever entered a result's values does not verify it), which a
+one-person plant can relax (the box says who relaxed it and when), and the largest
+attachment a record takes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.services import Services
 from workbench.services.errors import StorageError
@@ -17,6 +27,7 @@ from workbench.services.records import RuleChange
 from workbench.ui import errors
 
 HINT_STYLE = "color: #607d8b;"
+MEGABYTE = 1024 * 1024
 
 
 def _label(text: str = "") -> QLabel:
@@ -46,11 +57,21 @@ class TeamRulesBox(QGroupBox):
         )
         self.status = _label()
         self.status.setObjectName("team_rules_status")
+        self.attachment_limit = QSpinBox()
+        self.attachment_limit.setObjectName("attachment_limit")
+        self.attachment_limit.setRange(1, 200)
+        self.attachment_limit.setSuffix(" MB")
         layout = QVBoxLayout(self)
         layout.addWidget(self.four_eyes)
         layout.addWidget(self.explanation)
         layout.addWidget(self.status)
+        limit = QHBoxLayout()
+        limit.addWidget(QLabel(self.tr("Largest attachment")))
+        limit.addWidget(self.attachment_limit)
+        limit.addStretch(1)
+        layout.addLayout(limit)
         self.four_eyes.toggled.connect(self._changed)
+        self.attachment_limit.editingFinished.connect(self._limit_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -58,6 +79,7 @@ class TeamRulesBox(QGroupBox):
         try:
             relaxed = self._services.team.four_eyes_relaxed()
             history = self._services.team.changes()
+            limit = self._services.team.attachment_limit()
         except StorageError as exc:
             self.status.setText(errors.storage(exc))
             self.status.show()
@@ -65,6 +87,7 @@ class TeamRulesBox(QGroupBox):
         self.four_eyes.blockSignals(True)
         self.four_eyes.setChecked(relaxed)
         self.four_eyes.blockSignals(False)
+        self.attachment_limit.setValue(max(1, round(limit / MEGABYTE)))
         self.status.setText(self._last_change(history[-1]) if history else "")
         self.status.setVisible(bool(history))
 
@@ -81,8 +104,15 @@ class TeamRulesBox(QGroupBox):
         return text.replace("%1", change.by).replace("%2", when)
 
     def _changed(self, relaxed: bool) -> None:
+        self._change(lambda: self._services.team.set_four_eyes_relaxed(relaxed))
+
+    def _limit_changed(self) -> None:
+        limit = self.attachment_limit.value() * MEGABYTE  # unchanged: nothing written
+        self._change(lambda: self._services.team.set_attachment_limit(limit))
+
+    def _change(self, step: Callable[[], bool]) -> None:
         try:
-            self._services.team.set_four_eyes_relaxed(relaxed)
+            step()
         except StorageError as exc:
             self.reload()
             self.status.setText(errors.storage(exc))

@@ -135,6 +135,7 @@ FIELDS: Final[Mapping[str, Mapping[str, Term]]] = {
         term("person_id", "Person", "人员"),
         term("department_id", "Department then", "当时部门"),
         term("score", "Assessment score", "考核成绩"),
+        term("signed", "Signed in", "签到"),
     ),
     "training_link": _kind(
         term("session_id", "Training session", "培训记录"),

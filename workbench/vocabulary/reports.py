@@ -55,6 +55,7 @@ REPORT_TEXT: Final = Vocabulary(
         ),
         term("actual", "Actual", "实际值"),
         term("change", "Change against last quarter", "较上季度变化"),
+        term("points", "pts", "个百分点"),  # a change of a percentage
         term("figure", "Figure", "指标"),
         term("count", "Count", "数量"),
         term("biggest", "The three biggest improvements", "三大改进成果"),

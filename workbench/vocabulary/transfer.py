@@ -48,7 +48,35 @@ HEADER_WORDS: Final[Mapping[tuple[str, str], tuple[str, ...]]] = {
     ("kpi_measurement", "site_id"): ("厂区", "基地", "plant", "工厂名称"),
     ("kpi_measurement", "department_id"): ("部门名称", "责任部门", "dept"),
     ("kpi_measurement", "value"): ("实际值", "实绩", "指标值", "actual"),
+    # a training sign-in sheet (培训签到表): its session block and its table
+    ("training_session", "code"): ("培训编号", "session code"),
+    ("training_session", "held_on"): ("日期", "培训时间", "date"),
+    ("training_session", "topic"): ("培训主题", "课程", "课程名称", "培训内容", "course"),
+    ("training_session", "trainer_id"): ("培训讲师", "授课人", "授课讲师", "trainer"),
+    ("training_session", "erp_module_id"): ("模块", "系统模块", "module"),
+    ("training_session", "kind"): ("形式", "培训方式", "方式", "kind"),
+    ("training_session", "duration_hours"): ("时长", "课时", "学时", "hours"),
+    ("attendance", "person_id"): ("姓名", "参训人", "参训人员", "学员", "员工姓名", "name"),
+    ("attendance", "department_id"): ("部门", "所在部门", "部门名称", "department"),
+    ("attendance", "signed"): ("签名", "签到情况", "出勤", "签到签名", "sign"),
+    ("attendance", "score"): ("成绩", "得分", "分数", "考试成绩", "score"),
 }
+
+# A sign-in sheet's 签到 cell that says the person was not there (any other mark, a
+# signature or a time, says they were; so does an empty cell).
+ABSENT_WORDS: Final = (
+    "否",
+    "缺席",
+    "未到",
+    "未签到",
+    "请假",
+    "旷课",
+    "×",
+    "x",
+    "✗",
+    "no",
+    "absent",
+)
 
 # Cell words for a stored key, beyond its term's names: (vocabulary, key) → words.
 VALUE_WORDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
@@ -72,6 +100,13 @@ VALUE_WORDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
         "in_progress": ("实施中", "处理中"),
         "done": ("完成", "已关闭", "关闭"),
         "cancelled": ("取消",),
+    },
+    "training_kind": {
+        "class": ("课堂培训", "集中培训", "授课", "培训", "讲座", "classroom"),
+        "drill": ("现场培训", "实操", "演练", "实操演练", "hands-on"),
+        "manual_update": ("手册", "操作手册"),
+        "video": ("视频", "录播", "video"),
+        "online_help": ("线上", "在线", "在线培训", "线上培训", "online"),
     },
 }
 
@@ -188,11 +223,18 @@ REPORT_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     "problem_codes": {"en": "Problems", "zh_CN": "关联问题"},
     "pilot_code": {"en": "Pilot code", "zh_CN": "试点编号"},
     "session_code": {"en": "Session code", "zh_CN": "培训编号"},
-    "left_out": {
-        "en": "{rows} rows of {sheets} are not imported (only sites, departments, modules, "
-        "people and problems with their chains are)",
-        "zh_CN": "{sheets} 中的 {rows} 行未导入（目前只导入工厂、部门、模块、人员及问题链）",
-    },
+    "dates_fixed": {"en": "Dates set by hand", "zh_CN": "日期手动设定"},
+    "solution_refs": {"en": "Solutions", "zh_CN": "关联方案"},
+    "cause_refs": {"en": "Causes", "zh_CN": "关联原因"},
+    "session_codes": {"en": "Training sessions", "zh_CN": "关联培训"},
+    "kpi": {"en": "KPI", "zh_CN": "KPI指标"},
+    "preset": {"en": "Preset", "zh_CN": "预置指标"},
+    "author": {"en": "Author", "zh_CN": "作者"},
+    "votes": {"en": "Helpful votes", "zh_CN": "有用评价"},
+    "views": {"en": "Views", "zh_CN": "浏览次数"},
+    "opened_at": {"en": "Opened at", "zh_CN": "开立时间"},
+    "breaches": {"en": "Breaches", "zh_CN": "异常记录"},
+    "result_ref": {"en": "Result", "zh_CN": "效果"},
     "updated_at": {"en": "Updated at", "zh_CN": "更新时间"},
     "imported_at": {"en": "Imported at", "zh_CN": "导入时间"},
     "no_cause": {
@@ -218,6 +260,13 @@ SHEET_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "pilot_rollout": {"en": "Pilot roll-outs", "zh_CN": "试点推广"},
     "training_session": {"en": "Training sessions", "zh_CN": "培训记录"},
     "attendance": {"en": "Attendance", "zh_CN": "签到"},
+    "quarter_list": {"en": "Quarter lists", "zh_CN": "季度清单冻结"},
+    "kpi": {"en": "KPIs", "zh_CN": "KPI指标"},
+    "kpi_measurement": {"en": "KPI measurements", "zh_CN": "KPI实绩"},
+    "knowledge_entry": {"en": "Knowledge", "zh_CN": "知识库"},
+    "kpi_alert": {"en": "KPI alerts", "zh_CN": "KPI预警"},
+    "result_kpi": {"en": "Result KPIs", "zh_CN": "效果KPI"},
+    "status_change": {"en": "Status history", "zh_CN": "状态历史"},
 }
 
 
