@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -26,6 +27,13 @@ def _count(path: Path) -> int:
         return connection.execute("SELECT COUNT(*) FROM problem").fetchone()[0]
 
 
+def _schema(path: Path) -> list[tuple[str, ...]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+
+
 def _csv(path: Path) -> Path:
     lines = ["问题编号,问题描述,模块,提出日期,状态"]
     lines += [f"K-{n:05d},问题 {n},库存,2026/7/1,待处理" for n in range(ROWS)]
@@ -41,7 +49,10 @@ def _killed(argv: list[str], after: float, env: dict[str, str]) -> int | None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(after)
+    try:
+        return process.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        pass
     code = process.poll()
     if code is None:
         os.kill(process.pid, signal.SIGKILL)
@@ -59,13 +70,21 @@ def test_an_import_killed_anywhere_is_all_or_nothing(db_path: Path, tmp_path: Pa
     sheet = _csv(tmp_path / "k.csv")
     env = _env(tmp_path)
     chance = random.Random(int(time.time()))
+    # How long a whole import takes here and now (on a copy), so the kills fall inside it.
+    timing = tmp_path / "timing.sqlite3"
+    shutil.copyfile(db_path, timing)
+    started = time.monotonic()
+    assert _killed(["import", "problem", str(sheet), "--db", str(timing)], 600, env) == 0
+    whole = time.monotonic() - started
     killed = 0
+    schema = _schema(db_path)
     for _ in range(5):
         argv = ["import", "problem", str(sheet), "--db", str(db_path)]
-        code = _killed(argv, chance.uniform(0.2, 2.0), env)
+        code = _killed(argv, chance.uniform(0.1, 0.9) * whole, env)
         killed += code is None
         count = _count(db_path)
         assert count in (0, ROWS), count
+        assert _schema(db_path) == schema  # the indexes and triggers set aside came back
         if count == ROWS:
             break
     assert killed  # at least one import was cut off part-way

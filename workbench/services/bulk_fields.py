@@ -122,6 +122,11 @@ class QuickCheck:
         self._shortcuts = {name: shortcut(spec) for name, spec in kind.fields.items()}
         self._required = frozenset(name for name, spec in kind.fields.items() if spec.required)
         self._date_order = kind.date_order
+        self._blank = {
+            name: "" if spec.kind == "text" else None
+            for name, spec in kind.fields.items()
+            if not spec.required
+        }
 
     def check(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
         """Clean values and errors, as ``kind.check(values)`` gives them."""
@@ -133,6 +138,9 @@ class QuickCheck:
                 return self.kind.check(values)
             cleaned = quick(value)
             if cleaned is UNSURE:
+                if (value is None or value == "") and name in self._blank:
+                    clean[name] = self._blank[name]  # coerce's blank of a field left empty
+                    continue
                 cleaned, error = fields.coerce(name, self._specs[name], value)
                 if error is not None:
                     return self.kind.check(values)

@@ -17,7 +17,7 @@ from typing import Any
 
 from workbench.services import fields, kinds
 from workbench.services.base import REFERENCES
-from workbench.services.bulk_fields import QuickCheck, check_whys
+from workbench.services.bulk_fields import UNSURE, QuickCheck, check_whys, shortcut
 from workbench.services.chain import CAUSE, RESULT, SOLUTION, solution_done_on
 from workbench.services.errors import FieldError
 from workbench.services.fields import Spec
@@ -109,6 +109,7 @@ class RowError:
 
 _DATE = Spec("date")
 _CODE = Spec("text", required=True, max_length=20)
+_CODE_QUICK = shortcut(_CODE)
 _PERSON = str(Person.__tablename__)
 # Which list each reference field names, by table (REFERENCES: the services' own map).
 _LISTS: Mapping[str, str] = {name: str(m.__tablename__) for name, m in REFERENCES.items()}
@@ -215,7 +216,7 @@ class RowChecker:
             ):
                 errors.append(_NEEDS_VERIFIED)
             errors += _unfinished(given)
-        if given.code is not None:
+        if given.code is not None and _CODE_QUICK(given.code) is UNSURE:
             _, error = fields.coerce("code", _CODE, given.code)
             if error is not None:
                 errors.append(error)

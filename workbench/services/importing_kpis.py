@@ -108,7 +108,9 @@ class KpiImportService(Service):
         """Errors by position in the batch (from 1) as errors by the sheet's row."""
         return [replace(e, row=numbers[e.row - 1]) for e in errors]
 
-    def preview(self, items: Iterable[Any], placeholders: Mapping[str, set[int]]) -> Tally:
+    def preview(
+        self, items: Iterable[Any], placeholders: Mapping[str, set[int]], *, source: Any = None
+    ) -> Tally:
         """What the write would do, writing nothing: measurements added, replaced (a
         different value kept for the KPI, month and place), unchanged; every error."""
         inputs, numbers = self._inputs(items)
@@ -141,6 +143,8 @@ class KpiImportService(Service):
         items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
         progress: Progress | None = None,
         total: int = 0,
+        *,
+        kept: Any = None,
     ) -> ImportWritten:
         """Every row or none (BatchError naming each wrong row's field): the batch is
         written by KpiService.write_measurements in one transaction, alerts evaluated."""

@@ -227,7 +227,9 @@ class TrainingImportService(Service):
         with self._db.engine.connect() as connection:
             return existing_codes(connection, "training_session", list(codes))
 
-    def preview(self, items: Iterable[Any], placeholders: Mapping[str, set[int]]) -> Tally:
+    def preview(
+        self, items: Iterable[Any], placeholders: Mapping[str, set[int]], *, source: Any = None
+    ) -> Tally:
         """What the write would do, writing nothing: attendances to add, scores to
         change, attendances already kept, absentees left out, every error."""
         rows = list(items)
@@ -245,6 +247,8 @@ class TrainingImportService(Service):
         items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
         progress: Progress | None = None,
         total: int = 0,
+        *,
+        kept: Any = None,
     ) -> ImportWritten:
         """The new list entries, sessions and attendances and the changed scores, in one
         transaction, or nothing (BatchError naming each wrong row's field)."""

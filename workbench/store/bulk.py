@@ -109,20 +109,19 @@ class Written:
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
-def _audit_text(value: Any) -> str | None:
-    """``audit.encode``, without its tests for text and whole numbers (most values)."""
-    kind = type(value)
-    if kind is str:
-        return value
-    if kind is int:
-        return str(value)
-    return encode(value)
-
-
 def row_snapshot(row: Mapping[str, Any]) -> str:
     """``audit.snapshot(row)``: the same text, made cheaper for a million rows
     (tests/store/test_bulk_writer.py holds the two side by side)."""
-    return _JSON.encode({key: _audit_text(value) for key, value in row.items()})
+    return _JSON.encode(
+        {
+            key: value
+            if value is None or type(value) is str
+            else str(value)
+            if type(value) is int
+            else encode(value)
+            for key, value in row.items()
+        }
+    )
 
 
 class _Insert:
@@ -199,6 +198,7 @@ class BulkWriter:
         lock_chain(connection)  # before reading the ids and the chain's head
         self._next_id = {t.name: _next_id(connection, t) for t in _TABLES}
         self._last_id, self._last_hash = chain_head(connection)
+        self.head_before = (self._last_id, self._last_hash)  # the chain as it was
         self._sequence = {
             row.prefix: row.last for row in connection.execute(select(CodeSequence.__table__))
         }

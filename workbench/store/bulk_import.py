@@ -10,14 +10,15 @@ with its snapshot, an update one ``update`` entry per changed field.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
 from workbench.store.audit import Change, encode
-from workbench.store.bulk import BATCH_PROBLEMS, BulkWriter, _Insert, _next_id
+from workbench.store.bulk import BATCH_PROBLEMS, BulkWriter, Written, _Insert, _next_id
+from workbench.store.bulk_index import DeferredIndexes, write_cache
 from workbench.store.database import Database
 from workbench.store.models import Base, Department, ErpModule, Site
 
@@ -30,13 +31,28 @@ _LISTS: tuple[Table, ...] = tuple(m.__table__ for m in (Site, Department, ErpMod
 class ImportWriter(BulkWriter):
     """A BulkWriter that also adds list entries, keeps codes and updates records."""
 
-    def __init__(self, connection: Connection, actor: str, batch: int = BATCH_PROBLEMS) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        actor: str,
+        batch: int = BATCH_PROBLEMS,
+        problems: int = 0,
+        step: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(connection, actor, batch)
+        self._step = step  # called between the statements that index the new rows
         for table in _LISTS:
             self._next_id[table.name] = _next_id(connection, table)
             self._rows[table.name] = []
             self._inserts[table.name] = _Insert(connection, table)
         self.updated = 0
+        # ``problems``: how many the import creates (its preview's count)
+        self.deferred = DeferredIndexes(connection, self._next_id, problems)
+
+    def finish(self) -> Written:
+        written = super().finish()
+        self.deferred.restore(self._step)
+        return written
 
     def reserve(self, codes: Iterable[str]) -> None:
         """Kept codes: each sequence moves on past the highest, so a problem of the same
@@ -120,11 +136,15 @@ def list_rows(connection: Connection, table_name: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def import_writer(database: Database, actor: str) -> Iterator[ImportWriter]:
+def import_writer(
+    database: Database, actor: str, problems: int = 0, step: Callable[[], None] | None = None
+) -> Iterator[ImportWriter]:
     """As ``bulk_writer``: one transaction, committed when the block ends, rolled back
-    whole (nothing written) when it raises; subscribers hear what was written."""
-    with database.write_connection() as connection:
-        writer = ImportWriter(connection, actor)
+    whole (nothing written) when it raises; subscribers hear what was written.
+    ``problems``: how many problems it will create (workbench.store.bulk_index); ``step``
+    is called between the statements that index them at the end (it may raise to cancel)."""
+    with database.write_connection() as connection, write_cache(connection):
+        writer = ImportWriter(connection, actor, problems=problems, step=step)
         yield writer
         writer.finish()
     database.publish(writer.change_set())

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.transfer.export import unescaped
+from workbench.transfer.export import ESCAPE, unescaped
 from workbench.transfer.merged import Filler, merged_ranges
 
 Cell = Any  # str, int, float, bool, datetime, date, time or None
@@ -224,8 +224,16 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[Row]:
     number = 0
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            for number, values in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-                yield number, tuple(unescaped(v) if v.strip() else None for v in values)
+            for number, row in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+                yield (
+                    number,
+                    tuple(
+                        [
+                            (unescaped(v) if v[:1] == ESCAPE else v) if v.strip() else None
+                            for v in row
+                        ]
+                    ),
+                )
     except UnicodeDecodeError as error:
         raise FileRefused("encoding", row=number + 1, encoding=encoding) from error
     except csv.Error as error:

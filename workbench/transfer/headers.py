@@ -78,13 +78,21 @@ def propose(kind: ImportKind, headers: Sequence[str]) -> Mapping_:
     return proposed
 
 
+_TOTALS_FIRST = frozenset(word[:1] for word in TOTALS_WORDS)
+
+
 def is_totals(cells: Iterable[Cell]) -> bool:
     """A totals row (合计, Total …) in one of its first three filled cells."""
     seen = 0
     for cell in cells:
         if cell is None:
             continue
-        if isinstance(cell, str) and fold(cell[:12]).startswith(TOTALS_WORDS):
+        if (
+            isinstance(cell, str)
+            # a cell that starts with no totals word's first letter is no totals cell
+            and (cell[:1].lower()[:1] in _TOTALS_FIRST or not cell[:1].isalnum())
+            and fold(cell[:12]).startswith(TOTALS_WORDS)
+        ):
             return True
         seen += 1
         if seen == 3:
@@ -98,8 +106,13 @@ _NOTE = re.compile(r"^\s*[^\s:：]{1,10}\s*[:：]")
 def is_note(cells: Iterable[Cell]) -> bool:
     """A line under the table such as 制表人：张三 or 备注: …: one filled cell, a label
     and a colon, never a record."""
-    filled = [c for c in cells if c is not None]
-    return len(filled) == 1 and isinstance(filled[0], str) and bool(_NOTE.match(filled[0]))
+    filled = None
+    for cell in cells:
+        if cell is not None:
+            if filled is not None:
+                return False  # a second filled cell: a record's row
+            filled = cell
+    return isinstance(filled, str) and bool(_NOTE.match(filled))
 
 
 def signature(kind: ImportKind, headers: Sequence[str]) -> str:

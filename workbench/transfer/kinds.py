@@ -23,7 +23,10 @@ from workbench.vocabulary import field_label
 from workbench.vocabulary.transfer import HEADER_WORDS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workbench.services import Services
+    from workbench.services.import_keep import KeptRows
     from workbench.services.importing import ImportWritten, NewEntry, Tally
     from workbench.services.progress import Progress
 
@@ -73,11 +76,18 @@ _PART = {
 class KindWriter(Protocol):
     """What checks and writes a kind's rows (workbench.services.importing.ImportService for
     problems; a later kind brings its own): the lists rows name, the records their codes
-    name, the preview's check, and the write in one transaction."""
+    name, the preview's check, and the write in one transaction. A writer may keep the
+    preview's checked rows of ``source`` (``Tally.kept``) and take them back as ``kept``."""
 
     def lists(self) -> dict[str, list[dict[str, Any]]]: ...
     def existing(self, codes: Sequence[str]) -> dict[str, dict[str, Any]]: ...
-    def preview(self, items: Iterable[Any], placeholders: Mapping[str, set[int]]) -> Tally: ...
+    def preview(
+        self,
+        items: Iterable[Any],
+        placeholders: Mapping[str, set[int]],
+        *,
+        source: Path | None = None,
+    ) -> Tally: ...
     def write(
         self,
         entries: Sequence[NewEntry],
@@ -85,6 +95,8 @@ class KindWriter(Protocol):
         items: Callable[[Mapping[tuple[str, str], int]], Iterable[Any]],
         progress: Progress | None = None,
         total: int = 0,
+        *,
+        kept: KeptRows | None = None,
     ) -> ImportWritten: ...
 
 

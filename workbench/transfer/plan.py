@@ -5,8 +5,10 @@ the mapping (or recalls the one confirmed for this layout). ``preview()`` reads 
 row and says what would happen: created, updated, unchanged, skipped (blank and totals
 rows), the names the lists lack (created on confirm), and every rejected cell by its
 spreadsheet row, column and reason, in the user's language. Nothing is written.
-``write()`` reads the file again and hands each row to workbench.services.importing,
-which writes all of them in one transaction, or none.
+``write()`` writes the rows the preview checked (kept in a temporary file,
+workbench.services.import_keep), or reads the file again and checks each row once more
+when the file or the database changed since the preview; workbench.services.importing
+writes all of them in one transaction, or none.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from workbench.services import Services
 from workbench.services.bulk_rows import RowError
+from workbench.services.import_keep import KeptRows
 from workbench.services.importing import ImportService, ImportWritten, Item, NewEntry
 from workbench.services.progress import Progress, silent
 from workbench.transfer.cells import (
@@ -38,6 +41,26 @@ from workbench.vocabulary.transfer import file_message
 
 CHUNK = 2_000  # rows whose codes are looked up at once
 REPORT_EVERY = 1_000
+MEMO = 20_000  # distinct cells a column remembers the value of
+
+
+def remembered(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``read`` remembering the value of each text cell it read: a sheet's dates,
+    names, statuses and levels repeat on most rows. A cell that is refused is read (and
+    refused) again each time, so each of its rows is named."""
+    values: dict[str, Any] = {}
+
+    def cached(cell: Any) -> Any:
+        if type(cell) is not str:
+            return read(cell)
+        found = values.get(cell, values)
+        if found is values:
+            found = read(cell)
+            if len(values) < MEMO:
+                values[cell] = found
+        return found
+
+    return cached
 
 
 def _reference(column: Column) -> Callable[[Any], Any]:
@@ -92,6 +115,8 @@ class Preview:
     rejected: list[Rejected] = field(default_factory=list)
     new_entries: list[NewEntry] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    # the checked rows, which the write takes instead of reading the file again
+    kept: KeptRows | None = field(default=None, repr=False, compare=False)
 
     @property
     def rows(self) -> int:
@@ -196,10 +221,13 @@ class Import:
                 yield number, cells
 
     def _readers(self) -> list[tuple[int, Column, Callable[[Any], Any]]]:
-        return [
-            (index, column, _reference(column) if column.reference else reader(column.spec))
-            for index, column in self._columns().items()
-        ]
+        found = []
+        for index, column in self._columns().items():
+            read = _reference(column) if column.reference else reader(column.spec)
+            if column.reference or column.spec.kind != "text":  # a text cell is its value
+                read = remembered(read)
+            found.append((index, column, read))
+        return found
 
     def _parse(
         self,
@@ -319,7 +347,7 @@ class Import:
         wrong: list[Rejected] = []
         stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         items = self._items(names, stamp, wrong, progress)
-        tally = self._service.preview(items, names.placeholders)
+        tally = self._service.preview(items, names.placeholders, source=self.path)
         found.created, found.updated, found.unchanged = (
             tally.created,
             tally.updated,
@@ -330,6 +358,10 @@ class Import:
         found.skipped = self.skipped + tally.left_out
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
         found.new_entries = list(names.new.values())
+        found.kept = tally.kept
+        if found.rejected and found.kept is not None:
+            found.kept.discard()
+            found.kept = None
         return found
 
     def write(self, preview: Preview, progress: Progress | None = None) -> ImportWritten:
@@ -344,6 +376,7 @@ class Import:
             names = Names(lists, ids)
             yield from self._items(names, stamp, None, progress)
 
+        kept, preview.kept = preview.kept, None  # taken once: a second write reads the file
         return self._service.write(
-            preview.new_entries, preview.codes, items, progress, preview.rows
+            preview.new_entries, preview.codes, items, progress, preview.rows, kept=kept
         )
