@@ -160,3 +160,47 @@ def test_a_session_without_its_module_is_refused(
     assert code == 2
     assert "row 3" in err and "ERP模块" in err
     assert rows_of(db_path, "SELECT count(*) FROM training_session") == [(0,)]
+
+
+def _block_sheet(path: Path, hours: str) -> Path:
+    """A sign-in sheet whose block says 所属模块 and 培训时长 as many plants write them."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["常州工厂 ERP 系统培训签到表"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["培训主题：采购订单创建与审批", None, None, "培训时间：2026年11月18日"])
+    sheet.append(["培训讲师：周敏", None, None, "培训形式：培训课"])
+    sheet.append(["所属模块：采购", None, None, f"培训时长：{hours}"])
+    sheet.append([])
+    sheet.append(["序号", "姓名", "所在部门", "签名", "考核成绩"])
+    sheet.append([1, "王小明", "采购部", "王小明", 88])
+    sheet.append([2, "李娜", "采购部", "李娜", 92])
+    book.save(path)
+    return path
+
+
+def test_a_block_in_the_words_plants_use_and_hours_with_their_unit(
+    plant: Services, tmp_path: Path, db_path: Path
+) -> None:
+    job = _job(plant, _block_sheet(tmp_path / "签到.xlsx", "2小时"))
+    preview = job.preview()
+    assert preview.rejected == [] and preview.created == 2
+    job.write(preview)
+    assert rows_of(
+        db_path,
+        "SELECT s.topic, m.name, s.duration_hours FROM training_session AS s "
+        "JOIN erp_module AS m ON m.id = s.erp_module_id",
+    ) == [("采购订单创建与审批", "采购", 2.0)]
+
+
+def test_a_wrong_value_above_the_table_is_named_where_it_is_written(
+    plant: Services, tmp_path: Path, table_dump: Callable[[], list[Any]]
+) -> None:
+    before = table_dump()
+    job = _job(plant, _block_sheet(tmp_path / "签到.xlsx", "两个钟头"), language="en")
+    preview = job.preview()
+    assert [(r.row, r.column) for r in preview.rejected] == [(4, "D")]  # 培训时长：两个钟头
+    assert preview.rejected[0].header == "Duration (hours)"
+    assert table_dump() == before

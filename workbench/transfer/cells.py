@@ -27,6 +27,8 @@ _DATE_TEXT = re.compile(
     r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
 )
+# A number of hours as people write it in a cell: 2小时, 1.5 h, 3 hours (the unit dropped).
+_HOURS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:个?小时|h|hrs?|hours?)\s*$", re.IGNORECASE)
 _FOLD = re.compile(r"[\s_\-（）()【】\[\]:：*＊/、.。]+")
 
 
@@ -143,6 +145,8 @@ def read_cell(spec: Spec, cell: Any, field: str = "") -> Any:
     if kind == "int":
         return _whole(cell)
     if kind == "float":
+        if isinstance(cell, str) and (hours := _HOURS.match(cell)):
+            return hours.group(1)
         return cell if isinstance(cell, str) else _shown(cell) if isinstance(cell, int) else cell
     if kind == "bool":
         if isinstance(cell, bool):

@@ -284,6 +284,12 @@ class Import:
         key = error.field if error.kind == "problem" else f"{error.kind}.{error.field}"
         index = next((i for i, k in self.mapping.items() if k == key), None)
         reason = field_error(error.error, self.language, error.kind)
+        above = self.fixed.get(key)
+        column = self.kind.column(key)
+        if index is None and above is not None and column is not None:
+            # a value of the block above the table: named where it is written
+            number, at, _ = above
+            return Rejected(number, column_letter(at), column.label(self.language), reason)
         if index is None:
             return Rejected(error.row, "", "", reason)
         return self._cell(error.row, index, reason)
