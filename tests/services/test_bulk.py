@@ -468,3 +468,21 @@ def test_a_closed_row_with_a_solution_not_done_is_refused_as_a_close_would_be(
     assert counts() == before
     services.bulk.write([replace(closed, causes=(replace(cause, solutions=(cancelled,)),))])
     assert services.integrity.check(full=True).sound
+
+
+def test_a_big_batch_is_indexed_once_and_leaves_the_schema_as_migrated(
+    services, lists, raw
+) -> None:
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+    before = sorted(raw.execute(schema).fetchall())
+    services.bulk.write(batch(lists, 30))  # more problems than the table holds: indexed at the end
+    assert sorted(raw.execute(schema).fetchall()) == before
+    assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    found = {h.kind for h in services.search.search("物料编码", limit=200).hits}
+    assert found == {"cause", "solution"}  # the batch's chains are searchable
+    titles = services.search.search("库存差异率高 7").hits
+    assert titles and titles[0].kind == "problem"
+    later = services.bulk.write([open_problem(lists, 99, title="月结关账慢")])
+    assert later.problems == 1  # a small write into the bigger table keeps the triggers working
+    assert [h.kind for h in services.search.search("月结关账").hits] == ["problem"]
+    assert services.integrity.check(full=True).sound

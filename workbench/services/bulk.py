@@ -94,7 +94,7 @@ class BulkService(Service):
         progress = progress or silent()
         total = _total(problems, total)
         done = 0
-        with bulk_writer(self._db, self.actor) as writer:
+        with bulk_writer(self._db, self.actor, problems=total) as writer:
             acting: list[int] = []
 
             def acting_person() -> int:

@@ -32,6 +32,7 @@ from workbench.store.audit import (
     snapshot,
     text_key,
 )
+from workbench.store.bulk_index import DeferredIndexes, write_cache
 from workbench.store.changes import ChangeSet
 from workbench.store.database import Database
 from workbench.store.models import (
@@ -216,6 +217,10 @@ class BulkWriter:
         self.rows = 0
         self.entries = 0
 
+    def first_ids(self) -> dict[str, int]:
+        """Each table's id the writer gives its first new row."""
+        return dict(self._next_id)
+
     def known_ids(self) -> dict[str, set[int]]:
         """The ids of every module, site, department and person, by table name."""
         return known_ids(self._conn)
@@ -361,15 +366,19 @@ def known_ids(connection: Connection) -> dict[str, set[int]]:
 
 @contextmanager
 def bulk_writer(
-    database: Database, actor: str, batch: int = BATCH_PROBLEMS
+    database: Database, actor: str, batch: int = BATCH_PROBLEMS, problems: int = 0
 ) -> Iterator[BulkWriter]:
     """A writer in one write transaction: committed (after ``finish``) when the block
     ends, rolled back whole, with nothing written, when it raises. After the commit the
-    database's subscribers hear what it wrote (the window's pages, the chain's anchor)."""
-    with database.write_connection() as connection:
+    database's subscribers hear what it wrote (the window's pages, the chain's anchor).
+    ``problems`` (how many it will write, if known) lets a big write index its rows once
+    at the end (workbench.store.bulk_index)."""
+    with database.write_connection() as connection, write_cache(connection):
         writer = BulkWriter(connection, actor, batch)
+        deferred = DeferredIndexes(connection, writer.first_ids(), problems)
         yield writer
         writer.finish()
+        deferred.restore()
     database.publish(writer.change_set())
 
 
