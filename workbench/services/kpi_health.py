@@ -238,7 +238,8 @@ def _problems(session: Session, found: _Inputs) -> None:
     )
     # Open in the months from the one reported to the one before it closed. A month's age
     # sum is the far-off days of its open problems less their count times its end's.
-    for site_id, module_id, first, last, count, far_days in session.execute(query):
+    grouped: list[Any] = list(session.execute(query).all())
+    for site_id, module_id, first, last, count, far_days in grouped:
         scopes = _scopes(site_id, module_id)
         start, end = found.index(first), found.index(last)
         found.add_span(scopes, start, end, "open_problems", count)
@@ -279,7 +280,8 @@ def _solutions(session: Session, found: _Inputs) -> None:
     )
     # Not done from the month its problem was reported to the one before it was done;
     # overdue in those months from the month it was due.
-    for site_id, module_id, first, finished, due_month, count in session.execute(query):
+    grouped: list[Any] = list(session.execute(query).all())
+    for site_id, module_id, first, finished, due_month, count in grouped:
         scopes = _scopes(site_id, module_id)
         start, end = found.index(first), found.index(finished)
         found.add_span(scopes, start, end, "open_solutions", count)
