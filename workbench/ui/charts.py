@@ -38,6 +38,8 @@ from workbench.ui.sparkline import qcolor as _qcolor
 GROUP_WIDTH = 0.8
 # How near (in pixels) the cursor must be to a point for its value to show.
 HOVER_PIXELS = 12
+# The least of a bar's label kept when labels are shortened: two letters (生产… for 生产部).
+MIN_ELIDED = "Ww…"
 
 
 def _text(key: str, **values: str) -> str:
@@ -131,9 +133,10 @@ class ChartView(QWidget):
         self.hover_label.setText(_text("no_data") if chart.empty else " ")
 
     def _set_ticks(self) -> None:
-        """Every x label. Where they do not fit the plot's width, bars with room for a
-        few letters each (categories) shorten theirs with "…", and otherwise (a time axis)
-        every n-th is shown; the hover says each in full."""
+        """Every x label. Where they do not fit the plot's width, bars with room for two
+        letters each (categories: departments, cause categories) shorten theirs with "…",
+        so that every bar keeps its name, and otherwise (a time axis) every n-th is shown;
+        the hover says each in full."""
         labels_ = self._chart.x_labels
         metrics = self.fontMetrics()
         room = max(self._plot.width() - 70, 1)
@@ -141,7 +144,7 @@ class ChartView(QWidget):
         slot = room // max(len(labels_), 1) - 8
         if slot >= widest:
             shown = list(enumerate(labels_))
-        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance("Wwww…"):
+        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance(MIN_ELIDED):
             shown = [
                 (i, metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot))
                 for i, text in enumerate(labels_)
