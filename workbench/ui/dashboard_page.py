@@ -4,11 +4,11 @@ module too, with its weights), the open alerts, a Pareto of causes by category, 
 opened and closed per month, the best improvement effects and the department ranking by
 KPI attainment.
 
-The page is on screen at once; its readings run on two worker threads (LatestAnswer),
-the tiles' and the charts', asked together. The chart widgets (pyqtgraph, half a second to
-import) are built once the tiles are shown, while the charts' queries run (SQLite works
-without holding Python's lock), and fill in when the readings arrive. Hover a chart for
-values; click a bar to list the problems behind it; every chart saves as PNG.
+The page is on screen at once; its readings run on worker threads (LatestAnswer): the
+tiles' first, then the charts'. The chart widgets (pyqtgraph, half a second to import) are
+built once the tiles are shown, while the charts' queries run (SQLite works without
+holding Python's lock), and fill in when the readings arrive. Hover a chart for values;
+click a bar to list the problems behind it; every chart saves as PNG.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,8 @@ TABLES = (
     "team_setting",
 )
 MONTHS = 12
+# The charts are built when the tiles have painted, or this long after they are shown.
+CHARTS_AFTER_MS = 250
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class DashboardPage(Registered, QWidget):
     def _build(self) -> None:
         self.tile_row = QHBoxLayout()
         self.tile_row.setSpacing(6)
-        holder = QWidget()
+        self._tile_holder = holder = QWidget()
         holder.setLayout(self.tile_row)
         self.tile_area = QScrollArea()
         self.tile_area.setWidget(holder)
@@ -208,12 +210,11 @@ class DashboardPage(Registered, QWidget):
 
     # ---- reading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the tiles and the alerts, and the charts, each on its own thread."""
+        """Read the tiles and the alerts, then (once they are shown) the charts."""
         services, language = self._services, self.language
         self._quick.ask(
             lambda _p: (services.dashboard.tiles(), services.alerts.alerts(language=language))
         )
-        self._read_charts()
 
     def _read_charts(self) -> None:
         services, language = self._services, self.language
@@ -260,8 +261,16 @@ class DashboardPage(Registered, QWidget):
             0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))
         )
         self.tilesShown.emit()
-        if not self.charts:  # once the tiles are painted
+        self._read_charts()  # the heavier reading, once the tiles are on screen
+        if not self.charts:  # built while it runs, once the tiles have painted
+            self._tile_holder.installEventFilter(self)
+            QTimer.singleShot(CHARTS_AFTER_MS, self, self._build_charts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._tile_holder:
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._build_charts)
+        return False
 
     def _show_charts(self, answer: object) -> None:
         assert isinstance(answer, Readings)
