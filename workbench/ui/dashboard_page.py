@@ -113,7 +113,7 @@ class DashboardPage(Registered, QWidget):
     def _build(self) -> None:
         self.tile_row = QHBoxLayout()
         self.tile_row.setSpacing(6)
-        self._tile_holder = holder = QWidget()
+        holder = QWidget()
         holder.setLayout(self.tile_row)
         self.tile_area = QScrollArea()
         self.tile_area.setWidget(holder)
@@ -263,11 +263,12 @@ class DashboardPage(Registered, QWidget):
         self.tilesShown.emit()
         self._read_charts()  # the heavier reading, once the tiles are on screen
         if not self.charts:  # built while it runs, once the tiles have painted
-            self._tile_holder.installEventFilter(self)
+            self._painter = self.tiles[0] if self.tiles else self.empty_label
+            self._painter.installEventFilter(self)
             QTimer.singleShot(CHARTS_AFTER_MS, self, self._build_charts)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self._tile_holder:
+        if event.type() == QEvent.Type.Paint and watched is getattr(self, "_painter", None):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._build_charts)
         return False
