@@ -21,6 +21,7 @@ from workbench.analysis.kpi_rules import Effect, effect, period_start
 from workbench.services.base import Service
 from workbench.services.closing import refuse_if_closed
 from workbench.services.errors import FieldError, ValidationError
+from workbench.services.kpi_input import parse_period
 from workbench.services.kpi_records import kpi_title
 from workbench.store.models import (
     Cause,
@@ -123,9 +124,6 @@ class EffectService(Service):
         department_id: int | None = None,
     ) -> EffectRow:
         """Measure result ``result_id`` by a KPI series (replacing a link it had)."""
-        # The sheet's parsing (and the bulk rows behind it) is not needed to read effects.
-        from workbench.services.kpi_input import parse_period
-
         try:
             first, last, after = (parse_period(p) for p in (baseline_from, baseline_to, after_from))
         except ValueError as error:
