@@ -112,3 +112,26 @@ def test_the_save_button_speaks_the_window_language(qtbot, qapp) -> None:
         assert shown.save_button.text() == "另存为PNG…"
     finally:
         ensure_application("en")
+
+
+def test_a_narrow_ranking_keeps_every_department_shortened(qtbot):
+    from workbench.analysis.kpi_charts import ranking_chart
+
+    names = [
+        "生产计划管理部门",
+        "信息技术管理部门",
+        "采购管理部门",
+        "仓储物流部门",
+        "财务部门",
+        "质量部门",
+    ]
+    view = ChartView(ranking_chart([(n, 100.0 - 10 * i) for i, n in enumerate(names)], "zh_CN"))
+    qtbot.addWidget(view)
+    view.resize(330, 260)
+    view.show()
+    qtbot.waitExposed(view)
+    ticks = view._plot.getPlotItem().getAxis("bottom")._tickLevels[0]
+    assert [i for i, _ in ticks] == list(range(6))  # every bar named, none skipped
+    for (_, text), name in zip(ticks, names, strict=True):
+        assert text == name or (text.endswith("…") and name.startswith(text[:-1])), text
+    assert any(text.endswith("…") for _, text in ticks)  # too narrow for them in full

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -98,10 +99,38 @@ class _Inputs:
         self.values: dict[tuple[str, Scope], dict[str, Any]] = defaultdict(
             lambda: defaultdict(float)
         )
+        # Amounts added over a run of months, kept as differences: amount at the run's
+        # first month, minus it after its last (summed up by ``finish``).
+        self.spans: dict[tuple[Scope, str], list[float]] = defaultdict(
+            lambda: [0.0] * (len(periods) + 1)
+        )
 
     def add(self, scopes: list[Scope], period_index: int, name: str, amount: float = 1) -> None:
         for scope in scopes:
             self.values[(self.periods[period_index], scope)][name] += amount
+
+    def index(self, month: str | None) -> int:
+        """The index of the first of the periods at or after ``month`` (None: none)."""
+        return len(self.periods) if month is None else bisect_left(self.periods, month)
+
+    def add_span(self, scopes: list[Scope], first: int, end: int, name: str, amount: float) -> None:
+        """``amount`` to each month index in [first, end)."""
+        if first >= end:
+            return
+        for scope in scopes:
+            steps = self.spans[(scope, name)]
+            steps[first] += amount
+            steps[end] -= amount
+
+    def finish(self) -> None:
+        """Add up the spans into the months' values."""
+        for (scope, name), steps in self.spans.items():
+            running = 0.0
+            for i, period in enumerate(self.periods):
+                running += steps[i]
+                if running:
+                    self.values[(period, scope)][name] += running
+        self.spans.clear()
 
     def get(self, period: str, scope: Scope) -> HealthInputs:
         found = self.values.get((period, scope), {})
@@ -207,14 +236,22 @@ def _problems(session: Session, found: _Inputs) -> None:
         )
         .group_by(Problem.site_id, Problem.erp_module_id, reported, closed)
     )
+    # Open in the months from the one reported to the one before it closed. A month's age
+    # sum is the far-off days of its open problems less their count times its end's.
     grouped: list[Any] = list(session.execute(query).all())
     for site_id, module_id, first, last, count, far_days in grouped:
         scopes = _scopes(site_id, module_id)
-        for i, period in enumerate(found.periods):
-            if first <= period and (last is None or last > period):
-                found.add(scopes, i, "open_problems", count)
-                age = far_days - count * (_FAR - found.ends[i]).days
-                found.add(scopes, i, "open_problem_days", age)
+        start, end = found.index(first), found.index(last)
+        found.add_span(scopes, start, end, "open_problems", count)
+        found.add_span(scopes, start, end, "far_days", far_days)
+    found.finish()
+    end_of = dict(zip(found.periods, found.ends, strict=True))
+    for (period, _scope), values in found.values.items():
+        far = values.pop("far_days", 0.0)
+        if far:
+            values["open_problem_days"] += (
+                far - values["open_problems"] * (_FAR - end_of[period]).days
+            )
 
 
 def _solutions(session: Session, found: _Inputs) -> None:
@@ -241,14 +278,17 @@ def _solutions(session: Session, found: _Inputs) -> None:
         )
         .group_by(Problem.site_id, Problem.erp_module_id, reported, done, due)
     )
+    # Not done from the month its problem was reported to the one before it was done;
+    # overdue in those months from the month it was due.
     grouped: list[Any] = list(session.execute(query).all())
     for site_id, module_id, first, finished, due_month, count in grouped:
         scopes = _scopes(site_id, module_id)
-        for i, period in enumerate(found.periods):
-            if first <= period and (finished is None or finished > period):
-                found.add(scopes, i, "open_solutions", count)
-                if due_month is not None and due_month <= period:
-                    found.add(scopes, i, "overdue_solutions", count)
+        start, end = found.index(first), found.index(finished)
+        found.add_span(scopes, start, end, "open_solutions", count)
+        if due_month is not None:
+            due = max(start, found.index(due_month))
+            found.add_span(scopes, due, end, "overdue_solutions", count)
+    found.finish()
 
 
 class HealthService(Service):

@@ -155,6 +155,8 @@ class Problem(Base):
         Index("ix_problem_owner_code", "owner_id", "code"),
         Index("ix_problem_impact", "impact", "id"),
         Index("ix_problem_code_status", "code", "status"),
+        # Migration 0015: the Dashboard's problems closed per month.
+        Index("ix_problem_closed_on", "closed_on"),
         *_list_indexes(),
         NEVER_REUSED,
     )
@@ -201,7 +203,8 @@ class Problem(Base):
 
 class Cause(Base):
     __tablename__ = "cause"
-    __table_args__ = NEVER_REUSED
+    # Migration 0015: the Dashboard's problems per cause category, read from the index.
+    __table_args__ = (Index("ix_cause_category", "category", "problem_id"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     problem_id: Mapped[int] = mapped_column(

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,21 +32,18 @@ from PySide6.QtWidgets import (
 from workbench import vocabulary
 from workbench.analysis.charts import BAND_OPACITY, Chart, TargetLine, colour
 from workbench.ui import labels
+from workbench.ui.sparkline import qcolor as _qcolor
 
 # A bar group takes this share of its slot; the rest is the gap between rounds.
 GROUP_WIDTH = 0.8
 # How near (in pixels) the cursor must be to a point for its value to show.
 HOVER_PIXELS = 12
+# The least of a bar's label kept when labels are shortened: two letters (生产… for 生产部).
+MIN_ELIDED = "Ww…"
 
 
 def _text(key: str, **values: str) -> str:
     return vocabulary.label("chart_text", key, labels.language()).format(**values)
-
-
-def _qcolor(key: str, alpha: float = 1.0) -> QColor:
-    found = QColor(colour(key))
-    found.setAlphaF(alpha)
-    return found
 
 
 class ChartView(QWidget):
@@ -136,9 +133,10 @@ class ChartView(QWidget):
         self.hover_label.setText(_text("no_data") if chart.empty else " ")
 
     def _set_ticks(self) -> None:
-        """Every x label. Where they do not fit the plot's width, bars with room for a
-        few letters each (categories) shorten theirs with "…", and otherwise (a time axis)
-        every n-th is shown; the hover says each in full."""
+        """Every x label. Where they do not fit the plot's width, bars with room for two
+        letters each (categories: departments, cause categories) shorten theirs with "…",
+        so that every bar keeps its name, and otherwise (a time axis) every n-th is shown;
+        the hover says each in full."""
         labels_ = self._chart.x_labels
         metrics = self.fontMetrics()
         room = max(self._plot.width() - 70, 1)
@@ -146,7 +144,7 @@ class ChartView(QWidget):
         slot = room // max(len(labels_), 1) - 8
         if slot >= widest:
             shown = list(enumerate(labels_))
-        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance("Wwww…"):
+        elif self._chart.kind == "bar" and slot >= metrics.horizontalAdvance(MIN_ELIDED):
             shown = [
                 (i, metrics.elidedText(text, Qt.TextElideMode.ElideRight, slot))
                 for i, text in enumerate(labels_)
@@ -318,63 +316,3 @@ class ChartView(QWidget):
             self.save_png(path)
         except OSError as error:
             QMessageBox.warning(self, _text("save_png_title"), str(error))
-
-
-class Sparkline(QWidget):
-    """A chart's first series as a small line, without axes or texts (a KPI tile's
-    trend); its points get their values as a tooltip from the description."""
-
-    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chart = chart
-        self.setMinimumSize(60, 24)
-        self._tip()
-
-    def set_chart(self, chart: Chart) -> None:
-        self.chart = chart
-        self._tip()
-        self.update()
-
-    def _tip(self) -> None:
-        values = self.chart.series[0].values if self.chart.series else ()
-        texts = [self.chart.point_text(0, i) for i, v in enumerate(values) if v is not None]
-        self.setToolTip("\n".join(texts[-6:]))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.chart.series:
-            return
-        series = self.chart.series[0]
-        known = [(i, v) for i, v in enumerate(series.values) if v is not None]
-        if len(known) < 2:
-            return
-        lines = [line.value for line in self.chart.lines()]
-        low = min([v for _, v in known] + lines)
-        high = max([v for _, v in known] + lines)
-        span = (high - low) or 1.0
-        box = QRectF(self.rect()).adjusted(2, 3, -2, -3)
-        steps = max(len(series.values) - 1, 1)
-
-        def point(i: int, v: float) -> QPointF:
-            return QPointF(
-                box.left() + box.width() * i / steps,
-                box.bottom() - box.height() * (v - low) / span,
-            )
-
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for line in self.chart.lines():
-            pen = QPen(_qcolor(line.colour, 0.6))
-            pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            y = point(0, line.value).y()
-            painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
-        path = QPainterPath(point(*known[0]))
-        for i, v in known[1:]:
-            path.lineTo(point(i, v))
-        pen = QPen(_qcolor(series.colour))
-        pen.setWidthF(1.6)
-        painter.setPen(pen)
-        painter.drawPath(path)
-        painter.setBrush(_qcolor(series.colours[known[-1][0]] if series.colours else series.colour))
-        painter.drawEllipse(point(*known[-1]), 2.5, 2.5)
-        painter.end()

@@ -4,17 +4,19 @@ module too, with its weights), the open alerts, a Pareto of causes by category, 
 opened and closed per month, the best improvement effects and the department ranking by
 KPI attainment.
 
-The page is on screen at once; its readings run on a worker thread (LatestAnswer), the
-tiles first, then the charts, which fill in when they arrive. Hover a chart for values;
+The page is on screen at once; its readings run on worker threads (LatestAnswer): the
+tiles' first, then the charts'. The chart widgets (pyqtgraph, half a second to import) are
+built once the tiles are shown, while the charts' queries run (SQLite works without
+holding Python's lock), and fill in when the readings arrive. Hover a chart for values;
 click a bar to list the problems behind it; every chart saves as PNG.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,11 +44,13 @@ from workbench.services.kpi_effects import EffectRow
 from workbench.services.kpi_health import HealthReport, ScoreRow
 from workbench.services.kpi_records import AlertRow, Tile
 from workbench.ui import labels
-from workbench.ui.charts import ChartView
 from workbench.ui.controls import fill_table, push_button, text_table
 from workbench.ui.dashboard_parts import BehindDialog, HealthBreakdown, KpiTile, WeightsDialog
 from workbench.ui.operations import LatestAnswer
 from workbench.ui.pages import Registered
+
+if TYPE_CHECKING:  # built once the tiles are shown: pyqtgraph is not imported before
+    from workbench.ui.charts import ChartView
 
 TABLES = (
     "kpi",
@@ -60,6 +64,8 @@ TABLES = (
     "team_setting",
 )
 MONTHS = 12
+# The charts are built when the tiles have painted, or this long after they are shown.
+CHARTS_AFTER_MS = 250
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ class DashboardPage(Registered, QWidget):
         self.alert_rows: tuple[AlertRow, ...] = ()
         self._pareto_keys: tuple[str | None, ...] = ()
         self._months: tuple[str, ...] = ()
+        self.charts: tuple[ChartView, ...] = ()
+        self._arrived: Readings | None = None  # readings come before the charts are built
         self._build()
         self._quick = LatestAnswer(self)
         self._quick.answered.connect(self._show_tiles)
@@ -113,15 +121,6 @@ class DashboardPage(Registered, QWidget):
         self.tile_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.tile_area.setFixedHeight(112)
         self.empty_label = QLabel(self.tr("No KPIs yet: add the articles' KPIs on the KPIs page."))
-        self.health = ChartView(_empty(self._text("health_trend")))
-        self.pareto = ChartView(_empty(self._text("pareto")))
-        self.months = ChartView(_empty(self._text("opened_closed")))
-        self.ranking = ChartView(_empty(self._text("ranking")))
-        self.charts = (self.health, self.pareto, self.months, self.ranking)
-        for view in self.charts:
-            view.setMinimumHeight(180)
-        self.pareto.barClicked.connect(self._pareto_clicked)
-        self.months.barClicked.connect(self._month_clicked)
         self.breakdown = HealthBreakdown()
         self.scope = QComboBox()
         self.scope.setObjectName("health_scope")
@@ -148,21 +147,41 @@ class DashboardPage(Registered, QWidget):
         self.lists = QTabWidget()
         self.lists.addTab(self.alerts, self.tr("Open alerts"))
         self.lists.addTab(self.effects, self.tr("Improvement effects"))
-        grid = QGridLayout()
+        self._grid = grid = QGridLayout()
         grid.setSpacing(8)
-        grid.addWidget(self.health, 0, 0)
-        grid.addWidget(self.pareto, 0, 1)
-        grid.addWidget(self.months, 0, 2)
         grid.addWidget(why, 1, 0)
-        grid.addWidget(self.ranking, 1, 1)
         grid.addWidget(self.lists, 1, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
+        for row in range(2):
+            grid.setRowMinimumHeight(row, 180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addWidget(self.tile_area)
         layout.addWidget(self.empty_label)
         layout.addLayout(grid, 1)
+
+    def _build_charts(self) -> None:
+        """The four chart views, in their places (once; this imports pyqtgraph), and the
+        readings that came before them."""
+        if self.charts:
+            return
+        from workbench.ui.charts import ChartView
+
+        self.health = ChartView(_empty(self._text("health_trend")))
+        self.pareto = ChartView(_empty(self._text("pareto")))
+        self.months = ChartView(_empty(self._text("opened_closed")))
+        self.ranking = ChartView(_empty(self._text("ranking")))
+        self.charts = (self.health, self.pareto, self.months, self.ranking)
+        for view in self.charts:
+            view.setMinimumHeight(180)
+        self.pareto.barClicked.connect(self._pareto_clicked)
+        self.months.barClicked.connect(self._month_clicked)
+        for view, (row, column) in zip(self.charts, ((0, 0), (0, 1), (0, 2), (1, 1)), strict=True):
+            self._grid.addWidget(view, row, column)
+        arrived, self._arrived = self._arrived, None
+        if arrived is not None:
+            self._show_charts(arrived)
 
     # ---- the Page protocol -------------------------------------------------------------
     page_key = "dashboard"  # its title() and icon() come from the registry (Registered)
@@ -243,9 +262,23 @@ class DashboardPage(Registered, QWidget):
         )
         self.tilesShown.emit()
         self._read_charts()  # the heavier reading, once the tiles are on screen
+        if not self.charts:  # built while it runs, once the tiles have painted
+            self._painter = self.tiles[0] if self.tiles else self.empty_label
+            self._painter.installEventFilter(self)
+            QTimer.singleShot(CHARTS_AFTER_MS, self, self._build_charts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is getattr(self, "_painter", None):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_charts)
+        return False
 
     def _show_charts(self, answer: object) -> None:
         assert isinstance(answer, Readings)
+        if not self.charts:
+            self._arrived = answer
+            self._build_charts()
+            return
         self.readings = answer
         health = answer.health
         self.health.set_chart(

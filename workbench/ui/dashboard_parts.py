@@ -28,9 +28,9 @@ from workbench.services.dashboard import BehindRow
 from workbench.services.kpi_health import ScoreRow
 from workbench.services.kpi_records import KpiRecord, Tile
 from workbench.ui import labels
-from workbench.ui.charts import Sparkline
 from workbench.ui.controls import fill_table, text_table
 from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.sparkline import Sparkline
 
 STATUS_COLOURS = {"green": "green", "amber": "amber", "red": "red", "none": "baseline"}
 

@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # imported when the database is open, not at start-up
 # The KPIs are evaluated this long after the database opened, once the first page has
 # read what it shows (the evaluation reads every KPI's measurements).
 EVALUATE_AFTER_MS = 3000
+# The user's work of today is counted this long after, for the same reason.
+COUNT_AFTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -139,16 +141,23 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(EVALUATE_AFTER_MS, self, evaluate)
 
     def _count_my_work(self, services: Services) -> None:
-        """Say at start how much needs the user today (counted in the background)."""
+        """Say at start how much needs the user today (counted in the background, once
+        the first page has read what it shows)."""
         mine = services.mine
-        operation = self.operations.run(lambda _progress: mine.today_for_me().count, dialog=False)
 
         def say(count: object) -> None:
             if isinstance(count, int) and count:
                 text = self.tr("%1 things need you today: see Mine.").replace("%1", str(count))
                 self.statusBar().showMessage(text, 30_000)
 
-        operation.succeeded.connect(say)
+        def count() -> None:
+            if self._services is services:  # still the database open
+                operation = self.operations.run(
+                    lambda _progress: mine.today_for_me().count, dialog=False
+                )
+                operation.succeeded.connect(say)
+
+        QTimer.singleShot(COUNT_AFTER_MS, self, count)
 
     def show_failure(self, message: str) -> None:
         """The database could not be opened: say why, and close once the user has read it."""
