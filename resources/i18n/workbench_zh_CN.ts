@@ -461,6 +461,10 @@
         <translation>改进效果</translation>
     </message>
     <message>
+        <source>The Dashboard could not be read: %1 It is read again at the next change.</source>
+        <translation>仪表盘无法读取：%1 下次有更改时会重新读取。</translation>
+    </message>
+    <message>
         <source>Open alerts (%1)</source>
         <translation>未关闭的预警（%1）</translation>
     </message>

@@ -198,3 +198,19 @@ def test_a_result_measured_by_a_kpi_series_says_its_effect_and_relapse(kpis, qtb
     text = form.series.text()
     assert text.startswith("User satisfaction: 3.90 (2025-12 to 2025-12)")
     assert "+30 days 15%, +90 days 1%" in text and "Relapse" in text
+
+
+def test_a_dashboard_that_cannot_be_read_says_so_and_reads_again(kpis, qtbot, db_path):
+    import sqlite3
+
+    with sqlite3.connect(db_path) as raw:  # the KPI table gone from under the program
+        raw.execute("ALTER TABLE kpi_measurement RENAME TO kpi_measurement_gone")
+    window = _window(kpis, qtbot)
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.reading_error.isVisible(), timeout=20_000)
+    assert page.reading_error.text().startswith("The Dashboard could not be read:")
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("ALTER TABLE kpi_measurement_gone RENAME TO kpi_measurement")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.readings is not None, timeout=20_000)
+    assert not page.reading_error.isVisible() and page.tiles

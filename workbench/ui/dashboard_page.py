@@ -46,6 +46,7 @@ from workbench.services.kpi_records import AlertRow, Tile
 from workbench.ui import labels
 from workbench.ui.controls import fill_table, push_button, text_table
 from workbench.ui.dashboard_parts import BehindDialog, HealthBreakdown, KpiTile, WeightsDialog
+from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.operations import LatestAnswer
 from workbench.ui.pages import Registered
 
@@ -105,6 +106,8 @@ class DashboardPage(Registered, QWidget):
         self._quick.answered.connect(self._show_tiles)
         self._slow = LatestAnswer(self)
         self._slow.answered.connect(self._show_charts)
+        self._quick.failed.connect(self._reading_failed)
+        self._slow.failed.connect(self._reading_failed)
         self.refresh()
 
     def _text(self, key: str) -> str:
@@ -121,6 +124,8 @@ class DashboardPage(Registered, QWidget):
         self.tile_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.tile_area.setFixedHeight(112)
         self.empty_label = QLabel(self.tr("No KPIs yet: add the articles' KPIs on the KPIs page."))
+        self.reading_error = ErrorText()
+        self.reading_error.setObjectName("dashboard_error")
         self.breakdown = HealthBreakdown()
         self.scope = QComboBox()
         self.scope.setObjectName("health_scope")
@@ -157,6 +162,7 @@ class DashboardPage(Registered, QWidget):
             grid.setRowMinimumHeight(row, 180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
+        layout.addWidget(self.reading_error)
         layout.addWidget(self.tile_area)
         layout.addWidget(self.empty_label)
         layout.addLayout(grid, 1)
@@ -231,7 +237,15 @@ class DashboardPage(Registered, QWidget):
 
         self._slow.ask(slow)
 
+    def _reading_failed(self, message: str) -> None:
+        """Said on the page, not left as empty charts; the next change reads it again."""
+        self.reading_error.show_text(
+            self.tr("The Dashboard could not be read: %1 It is read again at the next change.")
+            .replace("%1", message)
+        )
+
     def _show_tiles(self, answer: object) -> None:
+        self.reading_error.show_text("")
         tiles, alerts = cast("tuple[tuple[Tile, ...], tuple[AlertRow, ...]]", answer)
         for tile in self.tiles:
             self.tile_row.removeWidget(tile)
