@@ -120,6 +120,7 @@ def test_version_and_check_stay_light(demo_db):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(180)  # a whole demo written by a fresh process, then two more commands
 def test_installed_commands_end_to_end_from_another_folder(tmp_path, template_db):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
