@@ -162,8 +162,11 @@ def test_a_session_without_its_module_is_refused(
     assert rows_of(db_path, "SELECT count(*) FROM training_session") == [(0,)]
 
 
-def _block_sheet(path: Path, hours: str) -> Path:
-    """A sign-in sheet whose block says 所属模块 and 培训时长 as many plants write them."""
+def _block_sheet(
+    path: Path, hours: str, signatures: tuple[object, ...] = ("王小明", "李娜")
+) -> Path:
+    """A sign-in sheet whose block says 所属模块 and 培训时长 as many plants write them; 赵强
+    did not sign."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -175,8 +178,9 @@ def _block_sheet(path: Path, hours: str) -> Path:
     sheet.append(["所属模块：采购", None, None, f"培训时长：{hours}"])
     sheet.append([])
     sheet.append(["序号", "姓名", "所在部门", "签名", "考核成绩"])
-    sheet.append([1, "王小明", "采购部", "王小明", 88])
-    sheet.append([2, "李娜", "采购部", "李娜", 92])
+    sheet.append([1, "王小明", "采购部", signatures[0], 88])
+    sheet.append([2, "李娜", "采购部", signatures[1], 92])
+    sheet.append([3, "赵强", "仓储部", None, None])
     book.save(path)
     return path
 
@@ -193,6 +197,18 @@ def test_a_block_in_the_words_plants_use_and_hours_with_their_unit(
         "SELECT s.topic, m.name, s.duration_hours FROM training_session AS s "
         "JOIN erp_module AS m ON m.id = s.erp_module_id",
     ) == [("采购订单创建与审批", "采购", 2.0)]
+    # the others signed: 赵强's empty signature is someone who did not come
+    assert [r[6] for r in rows_of(db_path, ATTENDED)] == ["王小明", "李娜"]
+
+
+def test_a_sheet_that_no_one_signs_counts_everyone_listed(
+    plant: Services, tmp_path: Path, db_path: Path
+) -> None:
+    job = _job(plant, _block_sheet(tmp_path / "名单.xlsx", "2小时", signatures=(None, None)))
+    preview = job.preview()
+    assert preview.rejected == [] and preview.created == 3
+    job.write(preview)
+    assert [r[6] for r in rows_of(db_path, ATTENDED)] == ["王小明", "李娜", "赵强"]
 
 
 def test_a_wrong_value_above_the_table_is_named_where_it_is_written(

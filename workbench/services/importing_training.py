@@ -42,7 +42,7 @@ _REFERENCED = {"erp_module_id": "erp_module", "trainer_id": "person"}
 class TrainingRow:
     """A sheet's row: the session's fields as read (names as ids), its code if the sheet
     keeps one, the person, their department that day, the score, and whether the 签到
-    cell says they were not there."""
+    cell says they were not there (``absent``) or holds a mark or signature (``signed``)."""
 
     row: int
     session: Mapping[str, Any]
@@ -51,6 +51,7 @@ class TrainingRow:
     department_id: int | None
     score: Any = None
     absent: bool = False
+    signed: bool = False
 
 
 @dataclass
@@ -143,9 +144,12 @@ class _Planner:
         sessions: dict[tuple[Any, ...], _Session | None] = {}
         seen: dict[tuple[tuple[Any, ...], int], int] = {}
         tally = self.plan.tally
+        # Where people signed for a session, a row left blank is someone who did not come;
+        # a sheet that only marks the absent has no signatures, and its blanks were there.
+        signing = {_key(row) for row in rows if row.signed}
         with Session(bind=self.conn) as people:  # read only, inside the caller's transaction
             for row in rows:
-                if row.absent:
+                if row.absent or (not row.signed and _key(row) in signing):
                     tally.left_out += 1
                     continue
                 key = _key(row)

@@ -11,7 +11,8 @@ Two layouts, both one table under one header row, so the mapping dialog expresse
 
 A row is one person at one session; the rows of the same session (by its code, else its
 date, topic and module) make one session. A 签到 cell with an absence word (缺席, 请假, ×)
-leaves the row out; any other mark, a signature or an empty cell means present.
+leaves the row out; any other mark or a signature means present, and so does an empty
+cell, unless others signed for the same session (then it is someone who did not sign).
 People, departments, trainers and modules the lists lack are proposed and created on
 confirm; a session the database already holds (same code, or same date, topic and module)
 gets only the attendances it lacks, so importing the same sheet again adds nothing
@@ -132,6 +133,7 @@ def build(
         None if person is None else resolve("person", person),
         None if department is None else resolve("department", department),
         values.get(_key(ATTENDANCE, "score")),
+        signed=signed is not None and str(signed).strip() != "",
     )
 
 
