@@ -245,15 +245,17 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser, objec
     imp = commands.add_parser(
         "import",
         help="import records from an .xlsx or CSV file",
-        description="Import a kind of record (problem, kpi) from a spreadsheet: the header row is "
-        "found under title rows, headers are mapped to fields (remembered per layout), "
-        "totals rows are skipped. Everything is checked first; then all rows are written in "
-        "one transaction, or none. Exit 0 done, 2 rejected (the rows on stderr), 1 error.",
+        description="Import a kind of record (problem, kpi, training) from a spreadsheet: the "
+        "header row is found under title rows, headers are mapped to fields (remembered "
+        "per layout), totals rows are skipped. Everything is checked first; then all rows "
+        "are written in one transaction, or none. Exit 0 done, 2 rejected (the rows on "
+        "stderr), 1 error.",
     )
     imp.add_argument(
         "kind",
         metavar="KIND",
-        help="problem, kpi (KPI measurements), or all (a workbook written by export all)",
+        help="problem, kpi (KPI measurements), training (a sign-in sheet), or all (a workbook "
+        "written by export all)",
     )
     imp.add_argument("file", metavar="FILE", help="an .xlsx or .csv file")
     imp.add_argument("--sheet", metavar="S", help="the sheet to read (default: the first)")
