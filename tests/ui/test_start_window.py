@@ -43,6 +43,24 @@ def test_the_window_shows_first_and_gets_its_pages_when_the_database_is_open(
     window.close_services()
 
 
+def test_the_days_backup_is_made_after_the_pages_have_the_database(
+    record, db_path, started, qtbot
+):
+    record.database.dispose()
+    window, opening = started(db_path)
+    order: list[str] = []
+    opening.opened.connect(lambda _services: order.append("opened"))
+    opening.backed_up.connect(lambda: order.append("backed up"))
+    with qtbot.waitSignal(opening.backed_up, timeout=20_000):
+        pass
+    assert order == ["opened", "backed up"]  # the pages did not wait for the copy
+    made = list((db_path.parent / "backups").glob("*.sqlite3"))
+    assert len(made) == 1
+    with closing(sqlite3.connect(made[0])) as copy:
+        assert copy.execute("SELECT count(*) FROM problem").fetchone() == (24,)
+    window.close_services()
+
+
 def test_a_newer_database_is_explained_in_the_window_which_then_closes(
     demo_db_newer, started, qtbot
 ):

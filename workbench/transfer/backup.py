@@ -286,12 +286,16 @@ def known_revisions() -> list[str]:
 
 
 def daily_backup(services: Services, keep: Keep) -> BackupInfo | None:
-    """When the program opens a database file not backed up today: its backup, rotated.
-    A backup that cannot be made (a full disk, a read-only folder) never stops the
-    opening; it is tried again at the next."""
+    """When the program opens a database file not backed up today: its backup, rotated
+    (``backup_of_the_day``); nothing for a database that is not a file."""
     path = database_file(services)
-    if path is None:
-        return None
+    return None if path is None else backup_of_the_day(path, keep)
+
+
+def backup_of_the_day(path: Path, keep: Keep) -> BackupInfo | None:
+    """The database file's backup if it has none from today, rotated. A backup that
+    cannot be made (a full disk, a read-only folder) never stops the work; it is tried
+    again at the next opening."""
     try:
         return auto_backup(path, keep)
     except (OSError, sqlite3.Error, FileRefused):
