@@ -182,3 +182,19 @@ def test_the_command_names_the_sheet_row_and_field(
     out = capsys.readouterr().out
     assert code == 0
     assert "试点轮次: 7 rows" in out and "知识库: 33 rows" in out
+
+
+def test_a_kpi_the_database_already_holds_is_not_imported_twice(
+    workbook: Path, db_path: Path, table_dump: Callable[[], list[Any]]
+) -> None:
+    target = open_services(str(db_path), Settings(user="tester"))
+    accuracy = next(k for k in target.kpis.kpis() if k.preset == "data_accuracy")
+    target.kpis.update(accuracy.id, {"target": "98"})  # the plant's own target: its data now
+    before = table_dump()
+    with pytest.raises(BatchError) as refused:
+        import_record(target, workbook)
+    wrong = [r for r in refused.value.rows if r.kind == "kpi"]
+    assert [(r.field, r.error.code) for r in wrong] == [("kpi", "duplicate")]
+    assert table_dump() == before
+    assert len(target.kpis.kpis()) == 7  # the six untouched presets would have been taken over
+    target.close()

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from workbench.services.bulk_rows import RowError
 from workbench.services.kpi_input import check_rows, parse_period
-from workbench.services.kpi_records import MeasurementInput
+from workbench.services.kpi_records import MeasurementInput, kpi_title
 from workbench.services.kpis import KpiService
 from workbench.services.user_data import untouched_presets
 from workbench.services.vocabulary import PROBLEM_STATUSES
@@ -50,15 +50,31 @@ def _spare_presets(w: _Write) -> dict[str, int]:
         return {preset: kpi_id for preset, kpi_id in found if preset}
 
 
+def _held_titles(w: _Write, spare: set[int]) -> set[str]:
+    """The names (folded, in both languages) of the KPIs the database holds already,
+    but for the untouched presets a sheet's row may take over."""
+    found = w.writer.connection.execute(select(Kpi.id, Kpi.preset, Kpi.name))
+    return {
+        fold(kpi_title(preset, name, language))
+        for kpi_id, preset, name in found
+        if kpi_id not in spare
+        for language in ("zh_CN", "en")
+    }
+
+
 def kpis(w: _Write, inputs: Mapping[str, Sequence[KindInput]], check: KpiService) -> None:
     titles = w.ids.setdefault("kpi", {})
     spare = _spare_presets(w)
+    held = _held_titles(w, set(spare.values()))
     for item in inputs.get("kpi", ()):
         preset = item.keys.get("preset")
         clean = w.checked("kpi", item, check.validate(item.values, preset))
         title = fold(item.keys.get("kpi") or item.values.get("name"))
         if title in titles:
             w.fail("kpi", item.row, "kpi", "repeated_row", "names another row's KPI")
+        elif title in held:  # the database has it: a second one of that name is refused
+            name = item.keys.get("kpi") or item.values.get("name")
+            w.fail("kpi", item.row, "kpi", "duplicate", f"{name} already exists", value=name)
         if clean is None:  # known by its name still: its measurements are not refused too
             titles.setdefault(title, w.unwritten())
             continue
