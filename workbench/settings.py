@@ -22,6 +22,17 @@ def config_dir() -> Path:
     return Path(user_config_dir("GovernanceWorkbench", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where the program keeps what it can always make again (the Dashboard as last read):
+    the user's cache folder, or ``cache`` inside ``WORKBENCH_CONFIG_DIR`` when that is set."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("GovernanceWorkbench", appauthor=False))
+
+
 @dataclass(frozen=True)
 class Settings:
     user: str = ""

@@ -11,7 +11,7 @@ from test_detail_problem import PROBLEM, click, make_panel, retype, type_text
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
 from workbench.services.records import ProblemDetail
-from workbench.ui.detail import ProblemDetailPanel
+from workbench.ui.detail.panel import ProblemDetailPanel
 
 WHYS = ["同一物料入库用了不同编码", "各工厂自行建码", "没有统一的编码规则"]
 

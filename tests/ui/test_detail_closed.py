@@ -15,7 +15,7 @@ from test_detail_problem import PROBLEM, click, make_panel, type_text
 from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
 from workbench.services.records import ProblemDetail
-from workbench.ui.detail import ProblemDetailPanel
+from workbench.ui.detail.panel import ProblemDetailPanel
 from workbench.ui.settings_page import SettingsPage
 
 MEASURED = {"metric": "库存差异率", "unit": "%", "baseline_value": 2.0, "value_after": 1.2}

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from workbench.services import Services
 from workbench.services.kinds import PROBLEM as PROBLEM_KIND
 from workbench.services.records import ProblemDetail
-from workbench.ui.detail import ProblemDetailPanel
+from workbench.ui.detail.panel import ProblemDetailPanel
 
 PROBLEM: dict[str, Any] = {
     "title": "库存差异率高",

@@ -14,7 +14,7 @@ from workbench.services import Services
 from workbench.services.chain import CAUSE, RESULT, SOLUTION
 from workbench.services.records import ProblemDetail
 from workbench.settings import Settings
-from workbench.ui.detail import ProblemDetailPanel
+from workbench.ui.detail.panel import ProblemDetailPanel
 from workbench.ui.main_window import MainWindow
 
 

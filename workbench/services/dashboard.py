@@ -14,45 +14,21 @@ answers each in milliseconds to a fraction of a second, on a worker thread):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, cast, func, select
 
-from workbench.analysis.kpi_rules import meets, next_period, status
+from workbench.analysis.kpi_rules import meets, next_period, period_of, status
 from workbench.services.base import Service
+from workbench.services.dashboard_facts import BehindRow, FileState, MonthCounts, Ranked
 from workbench.services.kpi_records import Tile
 from workbench.services.kpis import kpi_record
+from workbench.store.audit import chain_head
+from workbench.store.database import sqlite_file
 from workbench.store.models import Cause, Department, Kpi, KpiMeasurement, Problem
 
 # The problems listed behind one bar, at most.
 BEHIND_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class MonthCounts:
-    periods: tuple[str, ...]
-    opened: tuple[int, ...]
-    closed: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Ranked:
-    department: str
-    attained: int
-    measured: int
-
-    @property
-    def share(self) -> float:
-        return self.attained / self.measured * 100 if self.measured else 0.0
-
-
-@dataclass(frozen=True)
-class BehindRow:
-    id: int
-    code: str
-    title: str
-    status: str
 
 
 def _month(column: Any) -> Any:
@@ -60,6 +36,16 @@ def _month(column: Any) -> Any:
 
 
 class DashboardService(Service):
+    def file_state(self) -> FileState | None:
+        """The database file, its audit chain's head now and this month, what a reading
+        begun now is valid for (workbench.services.dashboard_memory); None for a server."""
+        path = sqlite_file(self._db.url)
+        if path is None:
+            return None
+        with self._db.engine.connect() as connection:
+            head = chain_head(connection)
+        return FileState(path.resolve(), head, period_of(self.today()))
+
     def tiles(self, periods: int = 12) -> tuple[Tile, ...]:
         with self._db.read() as session:
             kpis = list(session.scalars(select(Kpi).order_by(Kpi.id)))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from workbench.analysis.kpi_rules import Effect, effect, next_period, period_of, period_start
 from workbench.services.base import Service
 from workbench.services.closing import refuse_if_closed
+from workbench.services.dashboard_facts import EffectRow
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kpi_input import parse_period
 from workbench.services.kpi_records import kpi_title
@@ -33,22 +34,6 @@ from workbench.store.models import (
     Solution,
 )
 from workbench.vocabulary import LANGUAGES
-
-
-@dataclass(frozen=True)
-class EffectRow:
-    """A result and its effect: computed from a KPI series (``kpi`` named) or from its
-    typed baseline and value after (``effect.checks`` then empty)."""
-
-    result_id: int
-    problem_id: int
-    problem_code: str
-    metric: str
-    kpi: str | None
-    baseline_from: str | None
-    baseline_to: str | None
-    after_from: str | None
-    effect: Effect
 
 
 def series(session: Session, link: ResultKpi) -> dict[str, float]:

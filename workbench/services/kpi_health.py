@@ -16,7 +16,6 @@ import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import String, and_, cast, func, literal, or_, select
@@ -28,7 +27,6 @@ from workbench.analysis.kpi_rules import (
     GREEN,
     RED,
     HealthInputs,
-    HealthScore,
     check_weights,
     health,
     next_period,
@@ -37,6 +35,7 @@ from workbench.analysis.kpi_rules import (
     status,
 )
 from workbench.services.base import Service
+from workbench.services.dashboard_facts import HealthReport, ScoreRow
 from workbench.services.errors import FieldError, ValidationError
 from workbench.store.models import (
     Cause,
@@ -53,26 +52,6 @@ from workbench.store.models import (
 WEIGHTS = "health_weights"
 ALL = "all"
 Scope = tuple[str, int | None]  # ("all", None), ("site", id), ("module", id)
-
-
-@dataclass(frozen=True)
-class ScoreRow:
-    """A score of one scope and month with what it was built from."""
-
-    scope: str
-    scope_id: int | None
-    name: str
-    score: HealthScore
-    inputs: HealthInputs
-
-
-@dataclass(frozen=True)
-class HealthReport:
-    periods: tuple[str, ...]
-    overall: tuple[ScoreRow, ...]  # one per period, oldest first
-    sites: tuple[ScoreRow, ...]  # the last period's, best first
-    modules: tuple[ScoreRow, ...]
-    weights: Mapping[str, int]
 
 
 def weights(session: Session) -> dict[str, int]:

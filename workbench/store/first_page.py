@@ -71,7 +71,8 @@ def sqlite_path(target: str | None, environ: Mapping[str, str] | None = None) ->
 
 class ListSnapshot:
     """The Problems list of one SQLite file as it was at one moment: a read-only
-    connection holding one read transaction, so the rows and the count agree."""
+    connection holding one read transaction, so the rows, the count and the chain's
+    head agree."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
@@ -101,6 +102,17 @@ class ListSnapshot:
             )
         except sqlite3.Error:
             return None
+
+    def chain_head(self) -> tuple[int, str] | None:
+        """The audit chain's last entry (id, hash), what every write moves on, as
+        workbench.store.audit.chain_head gives it; None when the file cannot say."""
+        try:
+            row = self._connection.execute(
+                "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return (0, "0" * 64) if row is None else (int(row[0]), str(row[1]))
 
     def close(self) -> None:
         self._connection.close()

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 from workbench.services import ChangeSet, Services
 from workbench.services.kpi_records import AlertRow
 from workbench.ui import errors, labels
-from workbench.ui.controls import fill_table, push_button, text_table
-from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.controls import ErrorText, fill_table, push_button, text_table
 from workbench.ui.pages import Registered
 from workbench.ui.recorded_step import RecordedStep, perform
 

@@ -1,6 +1,6 @@
 """Small building blocks every page uses the same way: a named push button, a table that
-lists records (whole rows, one at a time, read-only, one line per row), and a short
-table of texts built from its headers and filled from rows of texts."""
+lists records (whole rows, one at a time, read-only, one line per row), a short table of
+texts built from its headers and filled from rows of texts, and an error said in red."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
+
+# The colour of an error said on a page or in a form.
+ERROR_STYLE = "color: #b3261e;"
 
 
 def push_button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -101,3 +106,18 @@ def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
         for column, text in enumerate(row):
             table.setItem(number, column, QTableWidgetItem(text))
     table.resizeColumnsToContents()
+
+
+class ErrorText(QLabel):
+    """Red, wrapped text that takes no room while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))

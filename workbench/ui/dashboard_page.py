@@ -4,16 +4,20 @@ module too, with its weights), the open alerts, a Pareto of causes by category, 
 opened and closed per month, the best improvement effects and the department ranking by
 KPI attainment.
 
-The page is on screen at once; its readings run on worker threads (LatestAnswer): the
-tiles' first, then the charts'. The chart widgets (pyqtgraph, half a second to import) are
-built once the tiles are shown, while the charts' queries run (SQLite works without
-holding Python's lock), and fill in when the readings arrive. Hover a chart for values;
-click a bar to list the problems behind it; every chart saves as PNG.
+The page is on screen at once; its two readings run on worker threads at the same time
+(LatestAnswer): the tiles and alerts, and the charts'. The chart widgets (pyqtgraph, half
+a second to import) are built once the tiles are shown, while the charts' queries run
+(SQLite works without holding Python's lock), and fill in when the readings arrive.
+Each whole reading is remembered (workbench.services.dashboard_memory), so the next start
+can draw it before the database is open (``preview``, workbench.ui.preview); the page
+reads afresh when it is attached to the services. Hover a chart for values; click a bar
+to list the problems behind it; every chart saves as PNG.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -38,19 +42,26 @@ from workbench.analysis.kpi_charts import (
     pareto_chart,
     ranking_chart,
 )
-from workbench.analysis.kpi_rules import period_of
-from workbench.services import ChangeSet, Services
-from workbench.services.kpi_effects import EffectRow
-from workbench.services.kpi_health import HealthReport, ScoreRow
+from workbench.services.dashboard_facts import (
+    DashboardReading,
+    FileState,
+    HealthReport,
+    Readings,
+    ScoreRow,
+    read_charts,
+    read_tiles,
+)
+from workbench.services.dashboard_memory import DashboardMemory
 from workbench.services.kpi_records import AlertRow, Tile
+from workbench.settings import cache_dir
 from workbench.ui import labels
-from workbench.ui.controls import fill_table, push_button, text_table
+from workbench.ui.controls import ErrorText, fill_table, push_button, text_table
 from workbench.ui.dashboard_parts import BehindDialog, HealthBreakdown, KpiTile, WeightsDialog
-from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.operations import LatestAnswer
 from workbench.ui.pages import Registered
 
 if TYPE_CHECKING:  # built once the tiles are shown: pyqtgraph is not imported before
+    from workbench.services import ChangeSet, Services
     from workbench.ui.charts import ChartView
 
 TABLES = (
@@ -64,20 +75,9 @@ TABLES = (
     "result",
     "team_setting",
 )
-MONTHS = 12
+CHARTS_MODULE = "workbench.ui.charts"
 # The charts are built when the tiles have painted, or this long after they are shown.
 CHARTS_AFTER_MS = 250
-
-
-@dataclass(frozen=True)
-class Readings:
-    """Everything the charts show, read on the worker thread."""
-
-    health: HealthReport
-    causes: dict[str | None, int]
-    opened: Any
-    ranking: tuple[Any, ...]
-    effects: tuple[EffectRow, ...]
 
 
 def _empty(title: str) -> Chart:
@@ -89,10 +89,17 @@ class DashboardPage(Registered, QWidget):
     tilesShown = Signal()
     chartsShown = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard_page")
         self._services = services
+        self._memory = DashboardMemory(cache_dir())
+        # The tiles' reading (its file state, tiles, alerts), kept to remember it whole.
+        self._tiles_read: tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]] = (
+            None,
+            (),
+            (),
+        )
         self.language = labels.language()
         self.tiles: list[KpiTile] = []
         self.readings: Readings | None = None
@@ -100,14 +107,37 @@ class DashboardPage(Registered, QWidget):
         self._pareto_keys: tuple[str | None, ...] = ()
         self._months: tuple[str, ...] = ()
         self.charts: tuple[ChartView, ...] = ()
-        self._arrived: Readings | None = None  # readings come before the charts are built
+        self._arrived: object = None  # the charts' answer, come before the charts are built
         self._build()
+        if CHARTS_MODULE in sys.modules:  # imported already (preload_charts): no need to wait
+            self._build_charts()
         self._quick = LatestAnswer(self)
         self._quick.answered.connect(self._show_tiles)
         self._slow = LatestAnswer(self)
         self._slow.answered.connect(self._show_charts)
         self._quick.failed.connect(self._reading_failed)
         self._slow.failed.connect(self._reading_failed)
+        self.refresh()
+
+    @staticmethod
+    def preload_charts() -> None:
+        """Import the chart widgets (pyqtgraph) now, while the window waits for the
+        database, so that the page builds its charts at once."""
+        import_module(CHARTS_MODULE)
+
+    @classmethod
+    def preview(cls, reading: DashboardReading, parent: QWidget | None = None) -> DashboardPage:
+        """The page showing a remembered ``reading``, before the database is open; it
+        reads afresh once ``attach``ed."""
+        page = cls(None, parent)
+        page._show_tiles((None, reading.tiles, reading.alerts))
+        page._build_charts()
+        page._show_charts((None, reading.charts))
+        return page
+
+    def attach(self, services: Services) -> None:
+        """The database is open: read what the page shows afresh."""
+        self._services = services
         self.refresh()
 
     def _text(self, key: str) -> str:
@@ -216,26 +246,20 @@ class DashboardPage(Registered, QWidget):
 
     # ---- reading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the tiles and the alerts, then (once they are shown) the charts."""
+        """Read the tiles and the alerts, and the charts, each with the file's state
+        before it (what the whole reading is remembered for)."""
         services, language = self._services, self.language
-        self._quick.ask(
-            lambda _p: (services.dashboard.tiles(), services.alerts.alerts(language=language))
-        )
+        if services is None:
+            return
 
-    def _read_charts(self) -> None:
-        services, language = self._services, self.language
+        self._quick.ask(lambda _progress: read_tiles(services, language))
+        self._slow.ask(lambda _progress: read_charts(services, language))
 
-        def slow(_progress: object) -> Readings:
-            health = services.health.report(MONTHS)
-            return Readings(
-                health,
-                services.dashboard.causes_by_category(),
-                services.dashboard.opened_closed(period_of(services.health.today()), MONTHS),
-                services.dashboard.ranking(),
-                services.effects.top(8, language),
-            )
-
-        self._slow.ask(slow)
+    def _remember(self, state: FileState | None, readings: Readings) -> None:
+        """Keep the whole reading for the next start, when both halves saw the same file."""
+        tiles_state, tiles, alerts = self._tiles_read
+        if state is not None and state == tiles_state:
+            self._memory.remember(state, self.language, DashboardReading(tiles, alerts, readings))
 
     def _reading_failed(self, message: str) -> None:
         """Said on the page, not left as empty charts; the next change reads it again."""
@@ -246,7 +270,10 @@ class DashboardPage(Registered, QWidget):
 
     def _show_tiles(self, answer: object) -> None:
         self.reading_error.show_text("")
-        tiles, alerts = cast("tuple[tuple[Tile, ...], tuple[AlertRow, ...]]", answer)
+        state, tiles, alerts = cast(
+            "tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]]", answer
+        )
+        self._tiles_read = (state, tuple(tiles), tuple(alerts))
         for tile in self.tiles:
             self.tile_row.removeWidget(tile)
             tile.deleteLater()
@@ -254,7 +281,7 @@ class DashboardPage(Registered, QWidget):
         for found in tiles:
             widget = KpiTile(found)
             widget.setMinimumWidth(150)
-            widget.opened.connect(lambda kpi_id: self.recordRequested.emit("kpi", kpi_id))
+            widget.opened.connect(lambda kpi_id: self._open_record("kpi", kpi_id))
             self.tile_row.addWidget(widget)
             self.tiles.append(widget)
         self.empty_label.setVisible(not self.tiles)
@@ -275,7 +302,6 @@ class DashboardPage(Registered, QWidget):
             0, self.tr("Open alerts (%1)").replace("%1", str(len(self.alert_rows)))
         )
         self.tilesShown.emit()
-        self._read_charts()  # the heavier reading, once the tiles are on screen
         if not self.charts:  # built while it runs, once the tiles have painted
             self._painter = self.tiles[0] if self.tiles else self.empty_label
             self._painter.installEventFilter(self)
@@ -288,11 +314,16 @@ class DashboardPage(Registered, QWidget):
         return False
 
     def _show_charts(self, answer: object) -> None:
-        assert isinstance(answer, Readings)
+        state, readings = cast("tuple[FileState | None, Readings]", answer)
         if not self.charts:
             self._arrived = answer
             self._build_charts()
             return
+        self._show_readings(readings)
+        self._remember(state, readings)
+        self.chartsShown.emit()
+
+    def _show_readings(self, answer: Readings) -> None:
         self.readings = answer
         health = answer.health
         self.health.set_chart(
@@ -322,7 +353,6 @@ class DashboardPage(Registered, QWidget):
             ],
         )
         self._fill_scopes(health)
-        self.chartsShown.emit()
 
     def _scopes(self) -> list[tuple[str, ScoreRow]]:
         if self.readings is None:
@@ -351,31 +381,39 @@ class DashboardPage(Registered, QWidget):
 
     # ---- acting ------------------------------------------------------------------------
     def edit_weights(self) -> None:
+        if self._services is None:
+            return  # not attached yet: the page shows what it remembered
         dialog = WeightsDialog(self._services.health.weights(), self)
         if dialog.exec() == WeightsDialog.DialogCode.Accepted:
             self._services.health.set_weights(dialog.weights())
 
     def _pareto_clicked(self, _series: int, point: int) -> None:
-        if point < len(self._pareto_keys):
+        if self._services is not None and point < len(self._pareto_keys):
             key = self._pareto_keys[point]
             name = self.pareto.chart.x_labels[point]
             self._behind(name, self._services.dashboard.behind("category", key))
 
     def _month_clicked(self, series: int, point: int) -> None:
-        if point < len(self._months):
+        if self._services is not None and point < len(self._months):
             kind = "opened" if series == 0 else "closed"
             name = f"{self.months.chart.series[series].name} · {self._months[point]}"
             self._behind(name, self._services.dashboard.behind(kind, self._months[point]))
 
     def _behind(self, title: str, rows: Any) -> None:
         self.behind = BehindDialog(title, rows, self)
-        self.behind.chosen.connect(lambda pid: self.recordRequested.emit("problem", pid))
+        self.behind.chosen.connect(lambda pid: self._open_record("problem", pid))
         self.behind.open()
 
     def _alert_opened(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.alert_rows) and self.alert_rows[row].problem_id is not None:
-            self.recordRequested.emit("problem", self.alert_rows[row].problem_id)
+        ticket = self.alert_rows[row].problem_id if 0 <= row < len(self.alert_rows) else None
+        if ticket is not None:
+            self._open_record("problem", ticket)
 
     def _effect_opened(self, row: int, _column: int) -> None:
         if self.readings is not None and 0 <= row < len(self.readings.effects):
-            self.recordRequested.emit("problem", self.readings.effects[row].problem_id)
+            self._open_record("problem", self.readings.effects[row].problem_id)
+
+    def _open_record(self, kind: str, record_id: int) -> None:
+        """Ask the window to open a record, once the database is open."""
+        if self._services is not None:
+            self.recordRequested.emit(kind, record_id)

@@ -24,12 +24,10 @@ from workbench import vocabulary
 from workbench.analysis.charts import colour
 from workbench.analysis.kpi_charts import sparkline_chart
 from workbench.analysis.kpi_rules import DEFAULT_WEIGHTS, HEALTH_PARTS, HealthInputs
-from workbench.services.dashboard import BehindRow
-from workbench.services.kpi_health import ScoreRow
+from workbench.services.dashboard_facts import BehindRow, ScoreRow
 from workbench.services.kpi_records import KpiRecord, Tile
 from workbench.ui import labels
-from workbench.ui.controls import fill_table, text_table
-from workbench.ui.detail.widgets import ErrorText
+from workbench.ui.controls import ErrorText, fill_table, text_table
 from workbench.ui.sparkline import Sparkline
 
 STATUS_COLOURS = {"green": "green", "amber": "amber", "red": "red", "none": "baseline"}

@@ -37,9 +37,14 @@ from workbench.services import quarters as quarter_rules
 from workbench.services.errors import ConflictError
 from workbench.services.improvement_records import QuarterHead
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table, rows_dragged_within, select_row
+from workbench.ui.controls import (
+    ErrorText,
+    push_button,
+    record_table,
+    rows_dragged_within,
+    select_row,
+)
 from workbench.ui.detail.undo import conflict_text
-from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.improvement_actions import ListActions
 from workbench.ui.improvement_form import ImprovementForm

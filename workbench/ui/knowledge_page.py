@@ -29,9 +29,8 @@ from workbench.services.errors import ConflictError
 from workbench.services.knowledge_records import KnowledgeRecord
 from workbench.ui import errors
 from workbench.ui import shortcuts as keys
-from workbench.ui.controls import push_button, record_table, select_row, stretch_column
+from workbench.ui.controls import ErrorText, push_button, record_table, select_row, stretch_column
 from workbench.ui.detail.undo import conflict_text
-from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.forms_editing import FormsEditing
 from workbench.ui.knowledge_form import LINKS, KnowledgeForm
 from workbench.ui.knowledge_table import EntryTableModel, MissTableModel

@@ -31,10 +31,9 @@ from workbench.services.kinds import KPI
 from workbench.services.kpi_records import KpiRecord
 from workbench.ui import errors, labels
 from workbench.ui.charts import ChartView
-from workbench.ui.controls import fill_table, push_button, select_row, text_table
+from workbench.ui.controls import ErrorText, fill_table, push_button, select_row, text_table
 from workbench.ui.dashboard_parts import value_text
 from workbench.ui.detail.undo import conflict_text
-from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.kind_form import KindForm
 from workbench.ui.kpi_editing import KpiEditing
 from workbench.ui.kpi_grid import MeasurementGrid

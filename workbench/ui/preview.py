@@ -1,22 +1,29 @@
-"""The Problems list on screen before the database is open.
+"""The first page on screen before the database is open: the Problems list, or the
+Dashboard.
 
 Opening the database imports SQLAlchemy's ORM and the services, a third of a second or
-more. So at start-up the window first reads the list's first page through the DB-API on a
-worker thread (workbench.services.first_page: plain rows, no ORM), shows it as the
-Problems page, and starts the ordinary opening (workbench.ui.opening) only once those
-rows are painted. When the services arrive, the window's Problems page is that same page,
-attached to them: what the user selected or scrolled meanwhile stays.
+more. So at start-up the window first reads what its first page shows through the DB-API
+on a worker thread, shows it, and starts the ordinary opening (workbench.ui.opening) only
+once it is painted:
 
-When the file cannot be read that way (a URL, a file still to migrate, not a workbench
-file …) the opening starts at once, and says what is wrong as before. A window closed
-before the opening started does not open the database at all.
+- the Problems list's first page (workbench.services.first_page: plain rows, no ORM);
+- the Dashboard as it was last read, when the file is exactly as it was then, on the same
+  day (workbench.services.dashboard_memory).
+
+When the services arrive, the window's page is that same page, attached to them: what
+the user selected or scrolled meanwhile stays, and the Dashboard reads afresh. When the
+file cannot be read that way (a URL, a file still to migrate, not a workbench file, no
+Dashboard remembered for it as it is …) the opening starts at once, and says what is
+wrong as before. A window closed before the opening started does not open the database
+at all.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -29,7 +36,9 @@ if TYPE_CHECKING:
     from workbench.services.first_page import FirstPage
     from workbench.services.progress import Progress
     from workbench.ui.main_window import MainWindow
-    from workbench.ui.problems_page import ProblemsPage
+
+# The reading a preview runs on a worker thread: what it shows, None for nothing.
+Reader = Callable[["Progress"], object]
 
 PREVIEWED = "problems"  # the page shown before the database is open, when it opens first
 # Open the database this long after the rows were shown even if no paint was seen (a
@@ -37,13 +46,17 @@ PREVIEWED = "problems"  # the page shown before the database is open, when it op
 PAINT_WAIT_MS = 250
 
 
-class ListPreview(QObject):
-    """Shows the first rows of ``target`` in a window, then starts its opening.
+class PagePreview(QObject):
+    """Shows page ``key`` of ``target`` in a window, then starts its opening.
 
-    ``pages(PAGES)`` gives the window's page entries with the Problems page built from the
+    ``pages(PAGES)`` gives the window's page entries with that page built from the
     preview; ``start(window, open_database)`` reads, shows, and calls ``open_database``
-    (once) when the rows are painted or when there is nothing to show.
+    (once) when the page is painted or when there is nothing to show. A kind of preview
+    says what it reads (``_reader``), the page it builds of it (``_build``; with
+    ``attach(services)``) and the widget whose paint means it is on screen.
     """
+
+    key: ClassVar[str]
 
     def __init__(self, target: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,23 +64,23 @@ class ListPreview(QObject):
         self._window: MainWindow | None = None
         self._open: Callable[[], None] | None = None
         self._opened = False
-        self.page: ProblemsPage | None = None  # the page shown, until the window takes it
+        self.page: QWidget | None = None  # the page shown, until the window takes it
         self.reading: Operation | None = None
 
     def pages(self, entries: Sequence[PageEntry]) -> tuple[PageEntry, ...]:
-        """``entries``, the Problems page taken from the preview."""
+        """``entries``, the previewed page taken from the preview."""
         entries = tuple(entries)
         keys = [e.key for e in entries]
-        if PREVIEWED not in keys:
+        if self.key not in keys:
             return entries
-        where = keys.index(PREVIEWED)
+        where = keys.index(self.key)
         build_anew = entries[where].factory
 
         def build(services: Services, parent: QWidget) -> QWidget:
             page = self._take()
             if page is None:
                 return build_anew(services, parent)
-            page.attach(services)
+            page.attach(services)  # type: ignore[attr-defined]
             return page
 
         previewed = dataclasses.replace(entries[where], factory=build)
@@ -75,19 +88,7 @@ class ListPreview(QObject):
 
     def start(self, window: MainWindow, open_database: Callable[[], None]) -> None:
         self._window, self._open = window, open_database
-        target = self._target
-
-        def read(_progress: Progress) -> FirstPage | None:
-            # Imported here, on the worker thread, while the window paints.
-            from workbench.services.first_page import read_first_page
-            from workbench.ui.problem_table import PAGE_SIZE
-
-            statuses = previewable_statuses()
-            if statuses is None:
-                return None  # a remembered view the first page cannot show
-            return read_first_page(target, PAGE_SIZE, statuses)
-
-        self.reading = window.operations.run(read, dialog=False)
+        self.reading = window.operations.run(self._reader(), dialog=False)
         self.reading.succeeded.connect(self._show)
         self.reading.failed.connect(lambda _message: self._open_database())
 
@@ -103,22 +104,33 @@ class ListPreview(QObject):
             page.deleteLater()
 
     # ---- the steps ---------------------------------------------------------------------
-    def _show(self, first: object) -> None:
-        from workbench.services.first_page import FirstPage  # loaded by the reading
+    # ---- what a kind of preview says ------------------------------------------------------
+    def _reader(self) -> Reader:
+        raise NotImplementedError
 
+    def _build(self, found: object, parent: QWidget) -> QWidget | None:
+        """The page showing ``found``; None when it cannot be shown so."""
+        raise NotImplementedError
+
+    def _painted(self, page: QWidget) -> QWidget:
+        return page
+
+    # ---- the steps ---------------------------------------------------------------------
+    def _show(self, found: object) -> None:
         window = self._window
-        if not isinstance(first, FirstPage) or window is None or not window.isVisible():
+        if found is None or window is None or not window.isVisible():
             self._open_database()
             return
         if self._opened:
             return
-        from workbench.ui.problems_page import ProblemsPage
-
-        page = ProblemsPage.preview(first, window.stack)
+        page = self._build(found, window.stack)
+        if page is None:
+            self._open_database()
+            return
         self.page = page
         window.stack.addWidget(page)
         window.stack.setCurrentWidget(page)
-        page.table.viewport().installEventFilter(self)
+        self._painted(page).installEventFilter(self)
         QTimer.singleShot(PAINT_WAIT_MS, self, self._open_database)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -126,10 +138,10 @@ class ListPreview(QObject):
         if (
             event.type() == QEvent.Type.Paint
             and page is not None
-            and watched is page.table.viewport()
+            and watched is self._painted(page)
         ):
             watched.removeEventFilter(self)
-            # After this paint: the rows are on screen before the ORM is imported.
+            # After this paint: the page is on screen before the ORM is imported.
             QTimer.singleShot(0, self, self._open_database)
         return False
 
@@ -142,13 +154,85 @@ class ListPreview(QObject):
             return  # closed meanwhile: there is nobody to open the database for
         self._open()
 
-    def _take(self) -> ProblemsPage | None:
+    def _take(self) -> QWidget | None:
         page, self.page = self.page, None
         if page is not None:
-            page.table.viewport().removeEventFilter(self)
+            self._painted(page).removeEventFilter(self)
             if self._window is not None:
                 self._window.stack.removeWidget(page)
         return page
+
+
+class ListPreview(PagePreview):
+    """The Problems list's first rows."""
+
+    key = PREVIEWED
+
+    def _reader(self) -> Reader:
+        target = self._target
+
+        def read(_progress: Progress) -> FirstPage | None:
+            # Imported here, on the worker thread, while the window paints.
+            from workbench.services.first_page import read_first_page
+            from workbench.ui.problem_table import PAGE_SIZE
+
+            statuses = previewable_statuses()
+            if statuses is None:
+                return None  # a remembered view the first page cannot show
+            return read_first_page(target, PAGE_SIZE, statuses)
+
+        return read
+
+    def _build(self, found: object, parent: QWidget) -> QWidget | None:
+        from workbench.services.first_page import FirstPage  # loaded by the reading
+        from workbench.ui.problems_page import ProblemsPage
+
+        return ProblemsPage.preview(found, parent) if isinstance(found, FirstPage) else None
+
+    def _painted(self, page: QWidget) -> QWidget:
+        return page.table.viewport()  # type: ignore[attr-defined]
+
+
+class DashboardPreview(PagePreview):
+    """The Dashboard as last read, when the file is as it was then."""
+
+    key = "dashboard"
+
+    def _reader(self) -> Reader:
+        from workbench.ui import labels
+
+        target, language = self._target, labels.language()
+
+        def read(_progress: Progress) -> object:
+            from workbench.services.dashboard_memory import recall_target
+            from workbench.settings import cache_dir
+
+            return recall_target(target, language, dt.date.today(), cache_dir())
+
+        return read
+
+    def _build(self, found: object, parent: QWidget) -> QWidget | None:
+        from workbench.services.dashboard_facts import DashboardReading
+        from workbench.ui.dashboard_page import DashboardPage
+
+        if not isinstance(found, DashboardReading):
+            return None
+        return DashboardPage.preview(found, parent)
+
+    def _show(self, found: object) -> None:
+        super()._show(found)
+        if self.page is None and self._window is not None and self._window.isVisible():
+            # Nothing remembered: the page is built when the database is open, and the
+            # charts' half second of import is better spent while it opens.
+            from workbench.ui.dashboard_page import DashboardPage
+
+            QTimer.singleShot(0, self, DashboardPage.preload_charts)
+
+
+def preview_of(first: str, target: str | None) -> PagePreview | None:
+    """The preview of page ``first`` of ``target``, when that page has one."""
+    kinds: tuple[type[PagePreview], ...] = (ListPreview, DashboardPreview)
+    return next((kind(target) for kind in kinds if kind.key == first), None)
 
 
 def previewable_statuses() -> tuple[str, ...] | None:

@@ -19,7 +19,7 @@ from workbench.paths import fonts_dir, translations_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
 from workbench.ui.pages import PAGES
-from workbench.ui.preview import PREVIEWED, ListPreview
+from workbench.ui.preview import preview_of
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
@@ -80,15 +80,17 @@ def start_window(
     """Show the main window at once and open the database ``target`` behind it, then
     show page ``first`` (the Dashboard unless told).
 
-    Opening on the Problems list, its first rows show as soon as they are read
-    (workbench.ui.preview); the database is opened once they are painted. Opening on
-    another page, the database is opened at once; the pages work when it is ready.
+    Opening on the Problems list, its first rows show as soon as they are read; on the
+    Dashboard, the Dashboard as last read when the file is as it was then
+    (workbench.ui.preview). The database is opened once they are painted. Opening on
+    another page (or with nothing to preview), the database is opened at once; the pages
+    work when it is ready.
     If it cannot be opened (a newer schema, not a workbench file …) the window says why
     in a message box and closes when the user has read it; ``opening.error`` then holds
     the reason.
     """
     app = ensure_application(lang)
-    preview = ListPreview(target) if first == PREVIEWED else None
+    preview = preview_of(first, target)
     pages = preview.pages(PAGES) if preview is not None else PAGES
     window = MainWindow(pages=pages, first=first)
     opening = DatabaseOpening(target, window)

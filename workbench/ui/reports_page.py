@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.services import quarters
 from workbench.services.progress import Progress
 from workbench.ui import labels
-from workbench.ui.controls import push_button
+from workbench.ui.controls import ERROR_STYLE, push_button
 from workbench.ui.operations import runner_of
 from workbench.ui.pages import Registered
 from workbench.ui.report_export import (
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from workbench.services import Services
     from workbench.services.changes import ChangeSet
 
-ERROR_STYLE = "color: #b3261e;"
 COLUMN_CHARS = 110  # the page's width, in average characters
 
 

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 from workbench.services import ChangeSet, Services
 from workbench.services.errors import ConflictError
 from workbench.ui import errors
-from workbench.ui.controls import push_button, record_table, select_row
+from workbench.ui.controls import ErrorText, push_button, record_table, select_row
 from workbench.ui.detail.undo import conflict_text
-from workbench.ui.detail.widgets import ErrorText
 from workbench.ui.lookup_lists import LOOKUP_KINDS, LookupLists
 from workbench.ui.pages import Registered
 from workbench.ui.panes import Panes

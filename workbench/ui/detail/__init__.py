@@ -1,5 +1,2 @@
-"""The problem detail panel: a problem and its chain of causes, solutions and results."""
-
-from workbench.ui.detail.panel import ProblemDetailPanel
-
-__all__ = ["ProblemDetailPanel"]
+"""The problem detail panel (workbench.ui.detail.panel): a problem and its chain of causes,
+solutions and results."""

@@ -50,11 +50,10 @@ from workbench.services.errors import (
 )
 from workbench.services.records import AttachmentInfo
 from workbench.ui import errors
-from workbench.ui.controls import push_button
+from workbench.ui.controls import ERROR_STYLE, push_button
 from workbench.ui.detail.attachment_items import THUMBNAIL, Pictures, TempCopies, png_bytes
 from workbench.ui.detail.undo import conflict_text
 
-ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #607d8b;"
 _FAILURES = (ValidationError, NotFoundError, StorageError, OSError)
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from workbench.services.errors import FieldError
 from workbench.services.numbers import TypedNumber
 from workbench.ui import labels
+from workbench.ui.controls import ErrorText
 from workbench.vocabulary import field_term
 
-ERROR_STYLE = "color: #b3261e;"
 DATE_FORMAT = "yyyy-MM-dd"
 
 # Badge colours per problem status: (background, text).
@@ -58,21 +58,6 @@ def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-class ErrorText(QLabel):
-    """Red, wrapped text that takes no room while empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class StatusBadge(QLabel):

@@ -1,0 +1,114 @@
+"""At start-up on the Dashboard the window draws the Dashboard as it was last read, when
+the file is as it was then, before the database is opened; the opening starts once it is
+painted, the window's Dashboard is then that same page, and it reads afresh. Until then
+nothing on it reaches for the services. With nothing remembered for the file as it is
+(a write since, another day), the database is opened at once, as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.services import Services
+from workbench.services.dashboard_facts import DashboardReading
+from workbench.services.dashboard_memory import DashboardMemory, file_state
+from workbench.services.kpi_records import MeasurementInput
+from workbench.settings import cache_dir
+from workbench.ui.dashboard_page import DashboardPage
+from workbench.ui.main_window import MainWindow
+from workbench.ui.pages import PAGES
+from workbench.ui.preview import DashboardPreview
+
+
+@pytest.fixture
+def measured(record: Services) -> Services:
+    accuracy = next(k for k in record.kpis.kpis() if k.preset == "data_accuracy")
+    sites = [s.id for s in record.lookups.sites()]
+    record.kpis.write_measurements(
+        [
+            MeasurementInput(accuracy.id, f"2026-{m:02d}", "98.2", site_id=site)
+            for m in range(1, 12)
+            for site in sites
+        ]
+    )
+    return record
+
+
+def _read_on_a_window(services: Services, qtbot) -> DashboardPage:
+    """The Dashboard read once in a window, as the last session left it."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.readings is not None, timeout=20_000)
+    return page
+
+
+def _remembered(services: Services, db_path: Path) -> DashboardReading | None:
+    state = file_state(db_path, services.dashboard.today())
+    return None if state is None else DashboardMemory(cache_dir()).recall(state, "en")
+
+
+def _previewed(db_path: Path, qtbot) -> tuple[MainWindow, DashboardPreview, list[int]]:
+    opened: list[int] = []
+    preview = DashboardPreview(str(db_path))
+    window = MainWindow(pages=preview.pages(PAGES), first="dashboard")
+    preview.setParent(window)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    preview.start(window, lambda: opened.append(1))
+    return window, preview, opened
+
+
+def test_the_page_remembers_each_whole_reading(measured, db_path, qtbot):
+    page = _read_on_a_window(measured, qtbot)
+    found = _remembered(measured, db_path)
+    assert found is not None
+    assert found.charts == page.readings
+    assert [t.kpi.id for t in found.tiles] == [t.kpi.id for t in measured.dashboard.tiles()]
+    assert found.alerts == page.alert_rows
+
+
+def test_the_remembered_dashboard_shows_before_the_database_opens(measured, db_path, qtbot):
+    first = _read_on_a_window(measured, qtbot)
+    window, preview, opened = _previewed(db_path, qtbot)
+    qtbot.waitUntil(lambda: preview.page is not None)
+    page = window.stack.currentWidget()
+    assert isinstance(page, DashboardPage) and page is preview.page
+    assert page.readings == first.readings
+    assert [t.name.text() for t in page.tiles] == [t.name.text() for t in first.tiles]
+    assert page.pareto.chart == first.pareto.chart and page.health.chart == first.health.chart
+    assert not window.navigation.isEnabled()
+    # Nothing that needs the services does anything yet.
+    page.months.barClicked.emit(0, 0)
+    page.edit_weights()
+    requested: list[tuple[str, int]] = []
+    page.recordRequested.connect(lambda kind, record_id: requested.append((kind, record_id)))
+    page.tiles[0].opened.emit(page.tiles[0].tile.kpi.id)
+    assert getattr(page, "behind", None) is None and requested == []
+
+    qtbot.waitUntil(lambda: opened == [1])  # after the page was painted, once
+    read_again: list[int] = []
+    page.chartsShown.connect(lambda: read_again.append(1))
+    window.attach(measured)
+    assert window.page("dashboard") is page and window.stack.currentWidget() is page
+    assert preview.page is None
+    qtbot.waitUntil(lambda: read_again == [1], timeout=20_000)  # read afresh
+    assert page.readings == first.readings
+
+
+def test_after_a_write_nothing_is_previewed_and_the_opening_starts_at_once(
+    measured, db_path, qtbot
+):
+    _read_on_a_window(measured, qtbot)
+    measured.lookups.add_department("质量部")  # any write moves the audit chain on
+    window, preview, opened = _previewed(db_path, qtbot)
+    qtbot.waitUntil(lambda: opened == [1])
+    assert preview.page is None
+    window.attach(measured)
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.readings is not None, timeout=20_000)
