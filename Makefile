@@ -13,6 +13,8 @@ WINDOW_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 PG_SERVER := postgresql
 # pdftotext, pdffonts, pdfimages: the report tests read the PDFs back with them.
 PDF_TOOLS := poppler-utils
+# LibreOffice Calc, headless: a test imports a workbook every byte of which it wrote.
+OFFICE := libreoffice-calc-nogui
 
 .PHONY: run test lint bench translations clean system-deps-offscreen system-deps-window \
 	system-deps-test
@@ -46,7 +48,7 @@ system-deps-offscreen:
 	@sh packaging/system-deps.sh $(QT_LIBS)
 
 system-deps-test:
-	@sh packaging/system-deps.sh $(QT_LIBS) $(PG_SERVER) $(PDF_TOOLS)
+	@sh packaging/system-deps.sh $(QT_LIBS) $(PG_SERVER) $(PDF_TOOLS) $(OFFICE)
 
 system-deps-window:
 	@sh packaging/system-deps.sh $(QT_LIBS) $(WINDOW_LIBS)
