@@ -132,18 +132,20 @@ class MainWindow(QMainWindow):
         ticket; the pages hear it as any write."""
         from workbench.ui import labels
 
-        alerts, language = services.alerts, labels.language()
+        language = labels.language()
 
         def evaluate() -> None:
             if self._services is services:  # still the database open
-                self.operations.run(lambda _progress: alerts.evaluate(language), dialog=False)
+                # The service (and its module) is built on the worker, not at start-up.
+                self.operations.run(
+                    lambda _progress: services.alerts.evaluate(language), dialog=False
+                )
 
         QTimer.singleShot(EVALUATE_AFTER_MS, self, evaluate)
 
     def _count_my_work(self, services: Services) -> None:
         """Say at start how much needs the user today (counted in the background, once
         the first page has read what it shows)."""
-        mine = services.mine
 
         def say(count: object) -> None:
             if isinstance(count, int) and count:
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         def count() -> None:
             if self._services is services:  # still the database open
                 operation = self.operations.run(
-                    lambda _progress: mine.today_for_me().count, dialog=False
+                    lambda _progress: services.mine.today_for_me().count, dialog=False
                 )
                 operation.succeeded.connect(say)
 
