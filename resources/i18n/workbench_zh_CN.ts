@@ -919,6 +919,10 @@
         <translation>将新建 %1 条，更新 %2 条，%3 条不变，跳过 %4 行（空行或合计行）。</translation>
     </message>
     <message>
+        <source>%1 people were not there (absent or not signed in).</source>
+        <translation>%1 人未到（缺勤或未签到）。</translation>
+    </message>
+    <message>
         <source>New in the lists (created on import): %1</source>
         <translation>列表中尚无（导入时新建）：%1</translation>
     </message>

@@ -69,9 +69,9 @@ def test_a_sign_in_sheet_with_its_session_block_above_the_table(
     )
     preview = job.preview()
     assert preview.rejected == []
-    # three attendances; the leave (请假) is left out with the totals row and the note
+    # three attendances; the leave (请假) is left out, and the totals row and the note
     assert (preview.created, preview.updated, preview.unchanged) == (3, 0, 0)
-    assert preview.skipped == 3
+    assert (preview.skipped, preview.absent) == (2, 1)
     # the lists lack 李雷 and 财务部 … but not 韩梅梅, who was not there
     new = {(e.table, e.values.get("name")) for e in preview.new_entries}
     assert new == {("person", "李雷")}

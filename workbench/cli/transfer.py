@@ -165,6 +165,7 @@ def _print_plan(file: str, preview: Any, language: str) -> None:
     print(
         f"import: {preview.created:,} to create, {preview.updated:,} to update, "
         f"{preview.unchanged:,} unchanged, {preview.skipped:,} skipped (blank or totals rows)"
+        + (f", {preview.absent:,} not there (absent or not signed in)" if preview.absent else "")
     )
     if preview.new_entries:
         listed = ", ".join(f"{e.table} {e.values.get('name')}" for e in preview.new_entries[:20])

@@ -112,6 +112,7 @@ class Preview:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    absent: int = 0  # a sign-in sheet's rows of people who were not there
     rejected: list[Rejected] = field(default_factory=list)
     new_entries: list[NewEntry] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -361,7 +362,7 @@ class Import:
         )
         found.codes = tally.codes
         wrong.extend(self.rejected_of(e) for e in tally.errors)
-        found.skipped = self.skipped + tally.left_out
+        found.skipped, found.absent = self.skipped, tally.left_out
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
         found.new_entries = list(names.new.values())
         found.kept = tally.kept

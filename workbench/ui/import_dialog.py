@@ -280,6 +280,10 @@ class ImportDialog(QDialog):
             .replace("%3", number(result.unchanged))
             .replace("%4", number(result.skipped))
         )
+        if result.absent:
+            text += " " + self.tr("%1 people were not there (absent or not signed in).").replace(
+                "%1", number(result.absent)
+            )
         if result.new_entries:
             names = "、".join(str(e.values.get("name")) for e in result.new_entries[:30])
             text += "\n" + self.tr("New in the lists (created on import): %1").replace("%1", names)
