@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbench.services import Services
-from workbench.services.dashboard_facts import DashboardReading
+from workbench.services.dashboard_facts import DashboardReading, read_charts, read_tiles
 from workbench.services.dashboard_memory import DashboardMemory, file_state
 from workbench.services.kpi_records import MeasurementInput
 from workbench.settings import cache_dir
@@ -112,3 +112,24 @@ def test_after_a_write_nothing_is_previewed_and_the_opening_starts_at_once(
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
     qtbot.waitUntil(lambda: page.readings is not None, timeout=20_000)
+
+
+def test_the_whole_reading_is_remembered_whichever_half_comes_last(measured, db_path, qtbot):
+    page = DashboardPage(None)
+    qtbot.addWidget(page)
+    state, tiles, alerts = read_tiles(measured, "en")
+    charts = read_charts(measured, "en")
+    page._show_charts(charts)  # the charts' half first, as a slow tiles' reading would
+    assert _remembered(measured, db_path) is None
+    page._show_tiles((state, tiles, alerts))
+    assert _remembered(measured, db_path) == DashboardReading(tiles, alerts, charts[1])
+
+
+def test_halves_read_either_side_of_a_write_are_not_remembered(measured, db_path, qtbot):
+    page = DashboardPage(None)
+    qtbot.addWidget(page)
+    page._show_tiles(read_tiles(measured, "en"))
+    measured.lookups.add_department("质量部")
+    page._show_charts(read_charts(measured, "en"))
+    assert _remembered(measured, db_path) is None
+    assert not list(cache_dir().glob("dashboard-*.json"))  # nothing kept under either head

@@ -94,12 +94,14 @@ class DashboardPage(Registered, QWidget):
         self.setObjectName("dashboard_page")
         self._services = services
         self._memory = DashboardMemory(cache_dir())
-        # The tiles' reading (its file state, tiles, alerts), kept to remember it whole.
+        # The two halves of the latest reading, each with the file's state before it: the
+        # whole is remembered when both have come, whichever comes last.
         self._tiles_read: tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]] = (
             None,
             (),
             (),
         )
+        self._charts_read: tuple[FileState | None, Readings | None] = (None, None)
         self.language = labels.language()
         self.tiles: list[KpiTile] = []
         self.readings: Readings | None = None
@@ -255,10 +257,12 @@ class DashboardPage(Registered, QWidget):
         self._quick.ask(lambda _progress: read_tiles(services, language))
         self._slow.ask(lambda _progress: read_charts(services, language))
 
-    def _remember(self, state: FileState | None, readings: Readings) -> None:
-        """Keep the whole reading for the next start, when both halves saw the same file."""
-        tiles_state, tiles, alerts = self._tiles_read
-        if state is not None and state == tiles_state:
+    def _remember(self) -> None:
+        """Keep the whole reading for the next start, when both halves saw the same file
+        (no write came between them)."""
+        state, tiles, alerts = self._tiles_read
+        charts_state, readings = self._charts_read
+        if state is not None and state == charts_state and readings is not None:
             self._memory.remember(state, self.language, DashboardReading(tiles, alerts, readings))
 
     def _reading_failed(self, message: str) -> None:
@@ -274,6 +278,7 @@ class DashboardPage(Registered, QWidget):
             "tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]]", answer
         )
         self._tiles_read = (state, tuple(tiles), tuple(alerts))
+        self._remember()
         for tile in self.tiles:
             self.tile_row.removeWidget(tile)
             tile.deleteLater()
@@ -320,7 +325,8 @@ class DashboardPage(Registered, QWidget):
             self._build_charts()
             return
         self._show_readings(readings)
-        self._remember(state, readings)
+        self._charts_read = (state, readings)
+        self._remember()
         self.chartsShown.emit()
 
     def _show_readings(self, answer: Readings) -> None:
