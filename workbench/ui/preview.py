@@ -7,8 +7,8 @@ on a worker thread, shows it, and starts the ordinary opening (workbench.ui.open
 once it is painted:
 
 - the Problems list's first page (workbench.services.first_page: plain rows, no ORM);
-- the Dashboard as it was last read, when the file is exactly as it was then, on the same
-  day (workbench.services.dashboard_memory).
+- the Dashboard as it was last read, when the file is exactly as it was then, in the same
+  month (workbench.services.dashboard_memory).
 
 When the services arrive, the window's page is that same page, attached to them: what
 the user selected or scrolled meanwhile stays, and the Dashboard reads afresh. When the
@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -36,9 +36,16 @@ if TYPE_CHECKING:
     from workbench.services.first_page import FirstPage
     from workbench.services.progress import Progress
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.problems_page import ProblemsPage
 
 # The reading a preview runs on a worker thread: what it shows, None for nothing.
 Reader = Callable[["Progress"], object]
+
+
+class Attachable(Protocol):
+    """A page built before the database is open, given the services when they come."""
+
+    def attach(self, services: Services) -> None: ...
 
 PREVIEWED = "problems"  # the page shown before the database is open, when it opens first
 # Open the database this long after the rows were shown even if no paint was seen (a
@@ -80,7 +87,7 @@ class PagePreview(QObject):
             page = self._take()
             if page is None:
                 return build_anew(services, parent)
-            page.attach(services)  # type: ignore[attr-defined]
+            cast(Attachable, page).attach(services)
             return page
 
         previewed = dataclasses.replace(entries[where], factory=build)
@@ -103,7 +110,6 @@ class PagePreview(QObject):
             page.setParent(None)
             page.deleteLater()
 
-    # ---- the steps ---------------------------------------------------------------------
     # ---- what a kind of preview says ------------------------------------------------------
     def _reader(self) -> Reader:
         raise NotImplementedError
@@ -190,7 +196,7 @@ class ListPreview(PagePreview):
         return ProblemsPage.preview(found, parent) if isinstance(found, FirstPage) else None
 
     def _painted(self, page: QWidget) -> QWidget:
-        return page.table.viewport()  # type: ignore[attr-defined]
+        return cast("ProblemsPage", page).table.viewport()
 
 
 class DashboardPreview(PagePreview):
