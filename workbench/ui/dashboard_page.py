@@ -17,7 +17,6 @@ to list the problems behind it; every chart saves as PNG.
 from __future__ import annotations
 
 import sys
-from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -111,7 +110,7 @@ class DashboardPage(Registered, QWidget):
         self.charts: tuple[ChartView, ...] = ()
         self._arrived: object = None  # the charts' answer, come before the charts are built
         self._build()
-        if CHARTS_MODULE in sys.modules:  # imported already (preload_charts): no need to wait
+        if CHARTS_MODULE in sys.modules:  # pyqtgraph is imported already: nothing to wait for
             self._build_charts()
         self._quick = LatestAnswer(self)
         self._quick.answered.connect(self._show_tiles)
@@ -120,12 +119,6 @@ class DashboardPage(Registered, QWidget):
         self._quick.failed.connect(self._reading_failed)
         self._slow.failed.connect(self._reading_failed)
         self.refresh()
-
-    @staticmethod
-    def preload_charts() -> None:
-        """Import the chart widgets (pyqtgraph) now, while the window waits for the
-        database, so that the page builds its charts at once."""
-        import_module(CHARTS_MODULE)
 
     @classmethod
     def preview(cls, reading: DashboardReading, parent: QWidget | None = None) -> DashboardPage:

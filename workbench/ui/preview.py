@@ -225,15 +225,6 @@ class DashboardPreview(PagePreview):
             return None
         return DashboardPage.preview(found, parent)
 
-    def _show(self, found: object) -> None:
-        super()._show(found)
-        if self.page is None and self._window is not None and self._window.isVisible():
-            # Nothing remembered: the page is built when the database is open, and the
-            # charts' half second of import is better spent while it opens.
-            from workbench.ui.dashboard_page import DashboardPage
-
-            QTimer.singleShot(0, self, DashboardPage.preload_charts)
-
 
 def preview_of(first: str, target: str | None) -> PagePreview | None:
     """The preview of page ``first`` of ``target``, when that page has one."""
