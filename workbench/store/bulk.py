@@ -63,15 +63,26 @@ LOOKUP_TABLES: tuple[str, ...] = tuple(
 )
 
 
+class _Fields:
+    """Pickled as its fields (a preview keeps its checked rows pickled,
+    workbench.services.import_keep): cheaper than a slotted dataclass's own state."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return type(self), tuple(getattr(self, name) for name in names)
+
+
 @dataclass(slots=True)
-class NewResult:
+class NewResult(_Fields):
     """A result's columns but ``id`` and ``solution_id``."""
 
     values: dict[str, Any]
 
 
 @dataclass(slots=True)
-class NewSolution:
+class NewSolution(_Fields):
     """A solution's columns but ``id`` and ``cause_id``, and its results."""
 
     values: dict[str, Any]
@@ -79,7 +90,7 @@ class NewSolution:
 
 
 @dataclass(slots=True)
-class NewCause:
+class NewCause(_Fields):
     """A cause's columns but ``id`` and ``problem_id``, its 5-why steps and solutions."""
 
     values: dict[str, Any]
@@ -88,7 +99,7 @@ class NewCause:
 
 
 @dataclass(slots=True)
-class NewProblem:
+class NewProblem(_Fields):
     """A problem's columns but ``id`` and ``code`` (given from the sequence of the year
     it was reported), and its causes. The writer adds the keys to these very dicts."""
 
