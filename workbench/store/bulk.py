@@ -64,8 +64,7 @@ LOOKUP_TABLES: tuple[str, ...] = tuple(
 
 
 class _Fields:
-    """Pickled as its fields (a preview keeps its checked rows pickled,
-    workbench.services.import_keep): cheaper than a slotted dataclass's own state."""
+    """Pickled as its fields, cheaper than a slotted dataclass's state (services.import_keep)."""
 
     __slots__ = ()
 
