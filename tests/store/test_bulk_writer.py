@@ -22,6 +22,7 @@ from workbench.store.bulk import (
     row_snapshot,
     write_problems,
 )
+from workbench.store.bulk_columns import snapshots
 
 
 @pytest.fixture
@@ -105,10 +106,31 @@ def _problem(**changes: Any) -> NewProblem:
         {"flag": True, "off": False, "n": -3, "big": 2**70, "x": 0.1, "y": -0.0, "z": 1e300},
         {"day": dt.date(2025, 3, 1), "at": dt.datetime(2025, 3, 1, 9, 0, 0, 5)},
         {"b": "\x00\n\t\u2028", "a": "ü", "emoji": "😀"},
+        {"100%": "%s", "%s": "%d", "": 1},
     ],
 )
 def test_row_snapshot_is_the_audit_snapshot(row: dict[str, Any]) -> None:
     assert row_snapshot(row) == snapshot(row)
+
+
+def test_a_batch_gets_each_rows_audit_snapshot() -> None:
+    """Column by column, values that repeat converted once: equal values written
+    differently (1 and True, 0.0 and -0.0, the same time in two zones) keep their own text."""
+    day, at = dt.date(2025, 3, 1), dt.datetime(2025, 3, 1, 9, 0, 0, 5)
+    zoned = dt.datetime(2025, 3, 1, 10, 0, 0, 5, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    columns = {
+        "id": list(range(1, 41)),
+        "flag": [True, 1, False, 0] * 10,
+        "x": [0.0, -0.0, 1.0, 1] * 10,
+        "day": [day, None] * 20,
+        "at": [at, at.replace(tzinfo=dt.UTC), zoned, at] * 10,
+        "title": [f"第{n}例 “引号” \\" for n in range(40)],
+        "tags": [""] * 40,
+        "note": [None] * 40,
+    }
+    rows = [{key: values[n] for key, values in columns.items()} for n in range(40)]
+    assert snapshots(rows, list(columns)) == [snapshot(row) for row in rows]
+    assert snapshots([], ["id"]) == []
 
 
 def test_rows_are_stored_as_the_orm_stores_them(services: Services, db_path) -> None:

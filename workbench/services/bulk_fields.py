@@ -28,6 +28,10 @@ UNSURE: Any = object()
 # ones changed, so only these are taken as they are.
 _EXACT_INT = 2**53
 _INFINITY = float("inf")
+# Texts a field other than a text remembers ``coerce``'s value of, and how long they
+# may be: a sheet's "3" or "2026-07-01" on every row is read once.
+MEMO = 20_000
+MEMO_LENGTH = 40
 
 Shortcut = Callable[[Any], Any]
 
@@ -127,6 +131,25 @@ class QuickCheck:
             for name, spec in kind.fields.items()
             if not spec.required
         }
+        # By field, what ``coerce`` made of a text it accepted (its values are immutable).
+        self._coerced: dict[str, dict[str, Any]] = {
+            name: {} for name, spec in kind.fields.items() if spec.kind != "text"
+        }
+
+    def _coerce(self, name: str, value: Any) -> Any:
+        """``coerce``'s clean value, or UNSURE when it refuses ``value``."""
+        known = self._coerced.get(name)
+        if known is None or type(value) is not str or len(value) > MEMO_LENGTH:
+            cleaned, error = fields.coerce(name, self._specs[name], value)
+            return UNSURE if error is not None else cleaned
+        cleaned = known.get(value, UNSURE)
+        if cleaned is UNSURE:
+            cleaned, error = fields.coerce(name, self._specs[name], value)
+            if error is not None:
+                return UNSURE
+            if len(known) < MEMO:
+                known[value] = cleaned
+        return cleaned
 
     def check(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[FieldError]]:
         """Clean values and errors, as ``kind.check(values)`` gives them."""
@@ -141,8 +164,8 @@ class QuickCheck:
                 if (value is None or value == "") and name in self._blank:
                     clean[name] = self._blank[name]  # coerce's blank of a field left empty
                     continue
-                cleaned, error = fields.coerce(name, self._specs[name], value)
-                if error is not None:
+                cleaned = self._coerce(name, value)
+                if cleaned is UNSURE:
                     return self.kind.check(values)
             clean[name] = cleaned
         if not self._required <= clean.keys():

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pickle
 import tempfile
 import weakref
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +100,22 @@ class KeptRows:
         self._closing()
 
 
-def settle(values: MutableMapping[str, Any], placeholder: Callable[[int], int]) -> None:
-    """The preview's placeholders in a row's references replaced by their ids."""
+class Settled(dict[int, int]):
+    """Each placeholder's id, asked of ``placeholder`` once, the first time a row has it
+    (so the acting user's person is looked up, or created, only if a row needs it)."""
+
+    def __init__(self, placeholder: Callable[[int], int]) -> None:
+        super().__init__()
+        self._placeholder = placeholder
+
+    def __missing__(self, value: int) -> int:
+        found = self[value] = self._placeholder(value)
+        return found
+
+
+def settle(values: MutableMapping[str, Any], ids: Mapping[int, int]) -> None:
+    """The preview's placeholders in a row's references replaced by their ``ids``."""
     for name in REFERENCE_FIELDS:
         value = values.get(name)
         if type(value) is int and value <= ACTING:
-            values[name] = placeholder(value)
+            values[name] = ids[value]

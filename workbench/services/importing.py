@@ -24,7 +24,7 @@ from workbench.services.base import REFERENCES, Service
 from workbench.services.bulk import MAX_ERRORS, REPORT_EVERY, BatchError
 from workbench.services.bulk_rows import ProblemInput, RowChecker, RowError
 from workbench.services.errors import FieldError
-from workbench.services.import_keep import ACTING, KeptRows, settle
+from workbench.services.import_keep import ACTING, KeptRows, Settled, settle
 from workbench.services.progress import Progress, silent
 from workbench.services.vocabulary import PROBLEM_STATUSES
 from workbench.store.audit import chain_head
@@ -343,22 +343,23 @@ def _add_kept(
     write's (as the check would give them); the updates for later."""
     pending: list[ProblemUpdate] = []
     done = 0
+    ids = Settled(placeholder)
     for done, item in enumerate(kept, start=1):
         if isinstance(item, NewProblem):
             values = item.values
-            settle(values, placeholder)
+            settle(values, ids)
             values["created_at"] = values["updated_at"] = stamp
             if values.get("imported_at") is not None:
                 values["imported_at"] = stamp
             for cause in item.causes:
                 for solution in cause.solutions:
-                    settle(solution.values, placeholder)
+                    settle(solution.values, ids)
                     for result in solution.results:
-                        settle(result.values, placeholder)
+                        settle(result.values, ids)
             writer.add(item)
         else:
             values = dict(item.values)
-            settle(values, placeholder)
+            settle(values, ids)
             pending.append(replace(item, values=values))
         if done % REPORT_EVERY == 0:
             progress.report(done, total)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, inspect
@@ -65,13 +66,17 @@ class RecordKind:
 
     def numbers(self) -> dict[str, str]:
         """Each number field with decimals, and the column that keeps its decimals."""
-        return {n: s.decimals_column for n, s in self.fields.items() if s.decimals_column}
+        return dict(self._numbers)
+
+    @cached_property  # asked for each record of a bulk write
+    def _numbers(self) -> tuple[tuple[str, str], ...]:
+        return tuple((n, s.decimals_column) for n, s in self.fields.items() if s.decimals_column)
 
     def columns(self, clean: Mapping[str, Any]) -> dict[str, Any]:
         """Clean field values as the model's columns: a number (a TypedNumber) gives its
         value to its own column and its decimals to the column beside it."""
         values = dict(clean)
-        for name, decimals in self.numbers().items():
+        for name, decimals in self._numbers:
             if name in clean:
                 number = clean[name]
                 values[name] = None if number is None else number.value
@@ -82,7 +87,7 @@ class RecordKind:
         """The field values of a stored record (a row of the model, or a frozen record
         with the same attribute names), each number with its decimals."""
         values = {name: getattr(record, name) for name in self.fields}
-        for name, decimals in self.numbers().items():
+        for name, decimals in self._numbers:
             if not isinstance(values[name], TypedNumber):  # a record may hold it whole
                 values[name] = stored(values[name], getattr(record, decimals))
         return values

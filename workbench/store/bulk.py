@@ -14,12 +14,11 @@ stores them. Nothing here knows of Qt or of the services.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, select, text
 
@@ -27,11 +26,11 @@ from workbench.store.audit import (
     Change,
     chain_head,
     chain_rows,
-    encode,
     lock_chain,
     snapshot,
     text_key,
 )
+from workbench.store.bulk_columns import by_column, each, snapshots
 from workbench.store.bulk_index import DeferredIndexes, write_cache
 from workbench.store.changes import ChangeSet
 from workbench.store.database import Database
@@ -64,15 +63,25 @@ LOOKUP_TABLES: tuple[str, ...] = tuple(
 )
 
 
+class _Fields:
+    """Pickled as its fields, cheaper than a slotted dataclass's state (services.import_keep)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return type(self), tuple(getattr(self, name) for name in names)
+
+
 @dataclass(slots=True)
-class NewResult:
+class NewResult(_Fields):
     """A result's columns but ``id`` and ``solution_id``."""
 
     values: dict[str, Any]
 
 
 @dataclass(slots=True)
-class NewSolution:
+class NewSolution(_Fields):
     """A solution's columns but ``id`` and ``cause_id``, and its results."""
 
     values: dict[str, Any]
@@ -80,7 +89,7 @@ class NewSolution:
 
 
 @dataclass(slots=True)
-class NewCause:
+class NewCause(_Fields):
     """A cause's columns but ``id`` and ``problem_id``, its 5-why steps and solutions."""
 
     values: dict[str, Any]
@@ -89,7 +98,7 @@ class NewCause:
 
 
 @dataclass(slots=True)
-class NewProblem:
+class NewProblem(_Fields):
     """A problem's columns but ``id`` and ``code`` (given from the sequence of the year
     it was reported), and its causes. The writer adds the keys to these very dicts."""
 
@@ -106,23 +115,9 @@ class Written:
     entries: int
 
 
-# audit.snapshot's encoder, made once instead of once a row.
-_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-
-
 def row_snapshot(row: Mapping[str, Any]) -> str:
-    """``audit.snapshot(row)``: the same text, made cheaper for a million rows
-    (tests/store/test_bulk_writer.py holds the two side by side)."""
-    return _JSON.encode(
-        {
-            key: value
-            if value is None or type(value) is str
-            else str(value)
-            if type(value) is int
-            else encode(value)
-            for key, value in row.items()
-        }
-    )
+    """``audit.snapshot(row)``: the same text, as a batch's rows get it (``snapshots``)."""
+    return snapshots([row], list(row))[0]
 
 
 class _Insert:
@@ -138,6 +133,7 @@ class _Insert:
         compiled = table.insert().compile(dialect=dialect, column_keys=list(table.c.keys()))
         names = list(compiled.positiontup or ())
         self._sql = str(compiled)
+        self._names = names
         self._values = itemgetter(*names)
         self._processors = [
             (position, processor)
@@ -152,15 +148,12 @@ class _Insert:
         values = self._values
         processors = self._processors
         if not processors:
-            self._conn.exec_driver_sql(self._sql, [values(row) for row in rows])
+            self._conn.exec_driver_sql(self._sql, list(map(values, rows)))
             return
-        params = []
-        for row in rows:
-            converted = list(values(row))
-            for position, processor in processors:
-                converted[position] = processor(converted[position])
-            params.append(tuple(converted))
-        self._conn.exec_driver_sql(self._sql, params)
+        converted = by_column(rows, self._names)
+        for position, processor in processors:
+            converted[position] = each(processor, converted[position])
+        self._conn.exec_driver_sql(self._sql, list(zip(*converted, strict=True)))
 
 
 def empty_record(database: Database) -> None:
@@ -205,7 +198,9 @@ class BulkWriter:
         }
         self._sequence_before = dict(self._sequence)
         self._rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in _TABLES}
-        self._changes: list[Change] = []
+        # None: a new row's create entry, made when the row is inserted (``_insert``)
+        self._changes: list[Change | None] = []
+        self._created: dict[str, list[int]] = {}  # where in _changes, by table
         self._checked: set[str] = set()
         self._inserts = {t.name: _Insert(connection, t) for t in (*_TABLES, AuditEntry.__table__)}
         self._pending = 0
@@ -242,7 +237,8 @@ class BulkWriter:
         self._next_id[table] = row_id + 1
         row["id"] = row_id
         self._rows[table].append(row)
-        self._changes.append(Change("create", table, row_id, None, None, row_snapshot(row)))
+        self._created.setdefault(table, []).append(len(self._changes))
+        self._changes.append(None)
         return row_id
 
     def _code(self, year: int) -> str:
@@ -290,8 +286,14 @@ class BulkWriter:
             if any(len(row) != width for row in rows):
                 raise KeyError("a column")
             self._inserts[table.name](rows)
+            made = snapshots(rows, columns)
         except KeyError as missing:
             raise RuntimeError(f"bulk rows for {table.name} differ in {missing}") from None
+        # The create entries' snapshots are built from the very values inserted.
+        name = str(table.name)  # plain text: the driver asks a str subclass to adapt itself
+        changes = self._changes
+        for position, row, snapshot_text in zip(self._created.pop(name), rows, made, strict=True):
+            changes[position] = Change("create", name, row["id"], None, None, snapshot_text)
         self.rows += len(rows)
         rows.clear()
 
@@ -302,9 +304,8 @@ class BulkWriter:
         self._pending = 0
         if self._changes:
             at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-            entries = list(
-                chain_rows(self._changes, self._actor, at, self._last_id, self._last_hash)
-            )
+            made = cast(list[Change], self._changes)  # every row inserted: no None left
+            entries = list(chain_rows(made, self._actor, at, self._last_id, self._last_hash))
             self._inserts[AuditEntry.__tablename__](entries)
             self._note(entries)
             self._last_id, self._last_hash = entries[-1]["id"], entries[-1]["hash"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.services import kinds
@@ -48,7 +49,7 @@ class Column:
     spec: Spec
     reference: str | None = None  # the list (table) a name in it refers to
 
-    @property
+    @cached_property  # asked for each cell of a sheet
     def key(self) -> str:
         return self.field if self.part == "problem" else f"{self.part}.{self.field}"
 

@@ -316,7 +316,7 @@ class Import:
                 done += 1
                 if done % REPORT_EVERY == 0:
                     progress.report(done, 0)
-                if all(c is None for c in cells) or is_totals(cells) or is_note(cells):
+                if cells.count(None) == len(cells) or is_totals(cells) or is_note(cells):
                     self.skipped += 1
                     continue
                 values, bad = self._parse(number, cells, columns)

@@ -261,8 +261,9 @@ class DashboardPage(Registered, QWidget):
     def _reading_failed(self, message: str) -> None:
         """Said on the page, not left as empty charts; the next change reads it again."""
         self.reading_error.show_text(
-            self.tr("The Dashboard could not be read: %1 It is read again at the next change.")
-            .replace("%1", message)
+            self.tr(
+                "The Dashboard could not be read: %1 It is read again at the next change."
+            ).replace("%1", message)
         )
 
     def _show_tiles(self, answer: object) -> None:
