@@ -22,7 +22,7 @@ from workbench.services import Services
 from workbench.services.chain import CAUSE
 from workbench.services.dashboard import DashboardService
 from workbench.services.dashboard_facts import DashboardReading, read_charts, read_tiles
-from workbench.services.dashboard_memory import DashboardMemory, file_state
+from workbench.services.dashboard_memory import KEPT, DashboardMemory, file_state
 from workbench.services.kpi_alerts import AlertService
 from workbench.services.kpi_effects import EffectService
 from workbench.services.kpi_health import HealthService
@@ -179,6 +179,26 @@ def test_a_folder_that_cannot_be_written_loses_nothing_but_the_memory(measured, 
     DashboardMemory(folder).remember(state, "zh_CN", reading)
     DashboardMemory(folder).remember(state, "zh_CN", reading)
     assert [p.name.startswith("dashboard-") for p in folder.iterdir()] == [True]
+
+
+def test_only_the_databases_read_last_are_kept(measured, tmp_path):
+    state, reading = _reading(measured)
+    assert state is not None
+    folder = tmp_path / "cache"
+    memory = DashboardMemory(folder)
+    states = [dataclasses.replace(state, path=tmp_path / f"plant{n}.sqlite3") for n in range(25)]
+    for n, each in enumerate(states):
+        assert memory.remember(each, "zh_CN", reading)
+        stamp = 1_700_000_000 + n  # one second apart, whatever the file system's clock
+        os.utime(_file_of(folder, each), (stamp, stamp))
+    assert len(list(folder.glob("dashboard-*.json"))) == KEPT == 20
+    assert memory.recall(states[-1], "zh_CN") == reading
+    assert memory.recall(states[4], "zh_CN") is None  # the oldest went first
+
+
+def _file_of(folder: Path, state) -> Path:
+    name = hashlib.sha256(str(state.path).encode("utf-8")).hexdigest()[:24]
+    return folder / f"dashboard-{name}.json"
 
 
 def test_recalling_and_drawing_the_memory_loads_no_sqlalchemy(measured, db_path, tmp_path):

@@ -11,14 +11,16 @@ a fresh reading would draw. The window still reads the Dashboard afresh once the
 database is open and shows that: a change made behind the program's back (no audit
 entry) shows for the moment the fresh reading takes, no longer.
 
-Kept as JSON in the user's cache folder, one small file per database, written to a
-temporary file and renamed. Only the Dashboard's own value types are rebuilt from it,
-and a file whose checksum does not match its body is ignored: a damaged or foreign file
-is never run and never shown. This module must not import SQLAlchemy (a test checks it).
+Kept as JSON in the user's cache folder, one small file per database (of the ``KEPT``
+read last), written to a temporary file and renamed. Only the Dashboard's own value types
+are rebuilt from it, and a file whose checksum does not match its body is ignored: a
+damaged or foreign file is never run and never shown. This module must not import
+SQLAlchemy (a test checks it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -47,6 +49,8 @@ from workbench.store.first_page import open_snapshot, sqlite_path
 
 # Raised when the layout of what is kept changes, so an older file is not read.
 FORMAT = 1
+# The databases whose Dashboard is kept, the last read first; an older one's is deleted.
+KEPT = 20
 _TYPES: dict[str, type] = {
     kind.__name__: kind
     for kind in (
@@ -156,7 +160,18 @@ class DashboardMemory:
                 raise
         except OSError:
             return False
+        self._prune()
         return True
+
+    def _prune(self) -> None:
+        """Keep the files of the ``KEPT`` databases last read; older ones are deleted."""
+        found = []
+        for path in self._folder.glob("dashboard-*.json"):
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime_ns, path))
+        for _, path in sorted(found, reverse=True)[KEPT:]:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
     def recall(self, state: FileState, language: str) -> DashboardReading | None:
         """The reading kept for exactly ``state`` and ``language``, else None."""
