@@ -191,6 +191,10 @@ def test_a_block_in_the_words_plants_use_and_hours_with_their_unit(
     job = _job(plant, _block_sheet(tmp_path / "签到.xlsx", "2小时"))
     preview = job.preview()
     assert preview.rejected == [] and preview.created == 2
+    # 赵强 did not come: neither he nor his department is proposed for the lists
+    new = {(e.table, e.values.get("name")) for e in preview.new_entries}
+    assert ("person", "赵强") not in new and ("department", "仓储部") not in new
+    assert ("person", "李娜") in new
     job.write(preview)
     assert rows_of(
         db_path,
@@ -199,6 +203,7 @@ def test_a_block_in_the_words_plants_use_and_hours_with_their_unit(
     ) == [("采购订单创建与审批", "采购", 2.0)]
     # the others signed: 赵强's empty signature is someone who did not come
     assert [r[6] for r in rows_of(db_path, ATTENDED)] == ["王小明", "李娜"]
+    assert rows_of(db_path, "SELECT count(*) FROM person WHERE name = '赵强'") == [(0,)]
 
 
 def test_a_sheet_that_no_one_signs_counts_everyone_listed(
@@ -207,6 +212,7 @@ def test_a_sheet_that_no_one_signs_counts_everyone_listed(
     job = _job(plant, _block_sheet(tmp_path / "名单.xlsx", "2小时", signatures=(None, None)))
     preview = job.preview()
     assert preview.rejected == [] and preview.created == 3
+    assert ("person", "赵强") in {(e.table, e.values.get("name")) for e in preview.new_entries}
     job.write(preview)
     assert [r[6] for r in rows_of(db_path, ATTENDED)] == ["王小明", "李娜", "赵强"]
 

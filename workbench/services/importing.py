@@ -77,6 +77,8 @@ class Tally:
     codes: list[str] = field(default_factory=list)
     kept: KeptRows | None = None  # the checked rows, for the write (when none is wrong)
     left_out: int = 0  # rows that are no record (a sign-in sheet's absentee)
+    # (table, placeholder) of names only left-out rows give: not proposed for the lists
+    unused: frozenset[tuple[str, int]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,12 @@ class TrainingRow:
     signed: bool = False
 
 
+def _new_names(row: TrainingRow) -> set[tuple[str, int]]:
+    """The list entries a row names that the import would create (placeholders < 0)."""
+    named = (("person", row.person_id), ("department", row.department_id))
+    return {(table, value) for table, value in named if value is not None and value < 0}
+
+
 @dataclass
 class _Session:
     row: int  # its first row on the sheet
@@ -147,11 +153,15 @@ class _Planner:
         # Where people signed for a session, a row left blank is someone who did not come;
         # a sheet that only marks the absent has no signatures, and its blanks were there.
         signing = {_key(row) for row in rows if row.signed}
+        left: set[tuple[str, int]] = set()  # the names the rows left out give …
+        given: set[tuple[str, int]] = set()  # … and those the others give
         with Session(bind=self.conn) as people:  # read only, inside the caller's transaction
             for row in rows:
                 if row.absent or (not row.signed and _key(row) in signing):
                     tally.left_out += 1
+                    left |= _new_names(row)
                     continue
+                given |= _new_names(row)
                 key = _key(row)
                 if key not in sessions:
                     sessions[key] = self._session(row, held)
@@ -170,6 +180,8 @@ class _Planner:
                     )
                     continue
                 self._attendance(session, row, person, attended, people)
+        # Someone who did not come is not added to the people list for it.
+        tally.unused = frozenset(left - given)
         return self.plan
 
     def _attendance(

@@ -364,7 +364,11 @@ class Import:
         wrong.extend(self.rejected_of(e) for e in tally.errors)
         found.skipped, found.absent = self.skipped, tally.left_out
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
-        found.new_entries = list(names.new.values())
+        found.new_entries = [  # a placeholder is -1 - the entry's place
+            entry
+            for place, entry in enumerate(names.new.values())
+            if (entry.table, -1 - place) not in tally.unused
+        ]
         found.kept = tally.kept
         if found.rejected and found.kept is not None:
             found.kept.discard()
