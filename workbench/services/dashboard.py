@@ -18,12 +18,12 @@ from typing import Any
 
 from sqlalchemy import String, cast, func, select
 
-from workbench.analysis.kpi_rules import meets, next_period, period_of, status
+from workbench.analysis.kpi_rules import meets, next_period, status
 from workbench.services.base import Service
 from workbench.services.dashboard_facts import BehindRow, FileState, MonthCounts, Ranked
+from workbench.services.dashboard_memory import file_state
 from workbench.services.kpi_records import Tile
 from workbench.services.kpis import kpi_record
-from workbench.store.audit import chain_head
 from workbench.store.database import sqlite_file
 from workbench.store.models import Cause, Department, Kpi, KpiMeasurement, Problem
 
@@ -40,11 +40,8 @@ class DashboardService(Service):
         """The database file, its audit chain's head now and this month, what a reading
         begun now is valid for (workbench.services.dashboard_memory); None for a server."""
         path = sqlite_file(self._db.url)
-        if path is None:
-            return None
-        with self._db.engine.connect() as connection:
-            head = chain_head(connection)
-        return FileState(path.resolve(), head, period_of(self.today()))
+        # Read as the window reads it before the database is open, so the two agree.
+        return None if path is None else file_state(path.resolve(), self.today())
 
     def tiles(self, periods: int = 12) -> tuple[Tile, ...]:
         with self._db.read() as session:

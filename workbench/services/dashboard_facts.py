@@ -126,7 +126,7 @@ def read_tiles(
 ) -> tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]]:
     """The file's state, then the KPI tiles and the open alerts (the quick half)."""
     state = services.dashboard.file_state()
-    return state, services.dashboard.tiles(), tuple(services.alerts.alerts(language=language))
+    return state, services.dashboard.tiles(), services.alerts.alerts(language=language)
 
 
 def read_charts(services: Services, language: str) -> tuple[FileState | None, Readings]:

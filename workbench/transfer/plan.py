@@ -156,8 +156,21 @@ class Names:
         entry = self.new.get((table, key))
         if entry is None:
             entry = self.new[(table, key)] = NewEntry(table, key, self._values(table, name))
-            self.placeholders[table].add(-len(self.new))
-        return -1 - list(self.new).index((table, key))
+            self.placeholders[table].add(self._placeholder(len(self.new) - 1))
+        return self._placeholder(list(self.new).index((table, key)))
+
+    @staticmethod
+    def _placeholder(place: int) -> int:
+        """The id a preview gives the new entry at ``place`` (0, 1 …): -1, -2 …"""
+        return -1 - place
+
+    def proposed(self, unused: frozenset[tuple[str, int]] = frozenset()) -> list[NewEntry]:
+        """The new entries, but those whose (table, placeholder) is among ``unused``."""
+        return [
+            entry
+            for place, entry in enumerate(self.new.values())
+            if (entry.table, self._placeholder(place)) not in unused
+        ]
 
     def _values(self, table: str, name: str) -> dict[str, Any]:
         if table == "site":
@@ -364,11 +377,7 @@ class Import:
         wrong.extend(self.rejected_of(e) for e in tally.errors)
         found.skipped, found.absent = self.skipped, tally.left_out
         found.rejected = sorted(wrong, key=lambda r: (r.row, r.column))
-        found.new_entries = [  # a placeholder is -1 - the entry's place
-            entry
-            for place, entry in enumerate(names.new.values())
-            if (entry.table, -1 - place) not in tally.unused
-        ]
+        found.new_entries = names.proposed(tally.unused)
         found.kept = tally.kept
         if found.rejected and found.kept is not None:
             found.kept.discard()

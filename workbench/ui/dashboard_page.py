@@ -271,7 +271,7 @@ class DashboardPage(Registered, QWidget):
         state, tiles, alerts = cast(
             "tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]]", answer
         )
-        self._tiles_read = (state, tuple(tiles), tuple(alerts))
+        self._tiles_read = (state, tiles, alerts)
         self._remember()
         for tile in self.tiles:
             self.tile_row.removeWidget(tile)
