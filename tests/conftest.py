@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workbench.app import open_services
+from workbench.cli.main import main
 from workbench.services import Services
 from workbench.settings import Settings
 from workbench.store.audit import GENESIS, Change, entry_hash
@@ -116,3 +117,22 @@ def new_pilot(services: Services) -> Callable[..., object]:
         return pilot
 
     return create
+
+
+@pytest.fixture(scope="session")
+def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default Chinese demo, written once per session by the command itself."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.sqlite3"
+    shutil.copyfile(template_db, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_CONFIG_DIR", str(folder))
+        assert main(["demo", "--db", str(path), "--lang", "zh_CN"]) == 0
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    return path

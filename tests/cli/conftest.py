@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -38,25 +37,6 @@ def run(capsys: pytest.CaptureFixture[str]) -> Runner:
         return Run(code, captured.out, captured.err)
 
     return runner
-
-
-@pytest.fixture(scope="session")
-def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default Chinese demo, written once per session by the command itself."""
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.sqlite3"
-    shutil.copyfile(template_db, path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WORKBENCH_CONFIG_DIR", str(folder))
-        assert main(["demo", "--db", str(path), "--lang", "zh_CN"]) == 0
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    return path
 
 
 def _sql(path: Path, statement: str, *params: object) -> list[tuple[object, ...]]:

@@ -11,7 +11,7 @@ import sqlite3
 
 from workbench.services import Services
 from workbench.services.chain import CAUSE, SOLUTION
-from workbench.services.kpi_health import _month_end
+from workbench.services.health_read import _month_end
 
 MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06")
 

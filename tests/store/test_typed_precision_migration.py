@@ -69,9 +69,7 @@ def test_a_file_from_before_0006_upgrades_and_its_figures_read_as_they_did(
 
         # Typed again, a figure keeps its decimals, and the record stays sound.
         services.chain.update(RESULT, result_id, {"baseline_value": f"{baseline:.2f}"})
-        assert sql(path, "SELECT baseline_decimals FROM result WHERE id = ?", result_id) == [
-            (2,)
-        ]
+        assert sql(path, "SELECT baseline_decimals FROM result WHERE id = ?", result_id) == [(2,)]
         report = services.integrity.check(full=True)
         assert report.sound, report
     finally:

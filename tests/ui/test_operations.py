@@ -40,9 +40,7 @@ def test_a_quick_job_returns_its_result_on_the_ui_thread_without_a_dialog(qtbot,
     assert operation.dialog is None
 
 
-def test_a_long_job_shows_progress_after_half_a_second_and_cancel_stops_it(
-    qtbot, operations
-):
+def test_a_long_job_shows_progress_after_half_a_second_and_cancel_stops_it(qtbot, operations):
     started, stopped = threading.Event(), threading.Event()
     steps: list[int] = []
 

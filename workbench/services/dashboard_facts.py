@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.analysis.kpi_rules import Effect, HealthInputs, HealthScore, period_of
+from workbench.analysis.kpi_rules import Effect, HealthInputs, HealthScore
 from workbench.services.kpi_records import AlertRow, Tile
 
 if TYPE_CHECKING:
@@ -126,17 +126,10 @@ def read_tiles(
 ) -> tuple[FileState | None, tuple[Tile, ...], tuple[AlertRow, ...]]:
     """The file's state, then the KPI tiles and the open alerts (the quick half)."""
     state = services.dashboard.file_state()
-    return state, services.dashboard.tiles(), services.alerts.alerts(language=language)
+    return (state, *services.dashboard.read_tiles(language))
 
 
 def read_charts(services: Services, language: str) -> tuple[FileState | None, Readings]:
     """The file's state, then everything the charts show (the slow half)."""
     state = services.dashboard.file_state()
-    health = services.health.report(MONTHS)
-    return state, Readings(
-        health,
-        services.dashboard.causes_by_category(),
-        services.dashboard.opened_closed(period_of(services.health.today()), MONTHS),
-        services.dashboard.ranking(),
-        services.effects.top(EFFECTS, language),
-    )
+    return state, services.dashboard.read_charts(language)

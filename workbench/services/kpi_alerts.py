@@ -18,17 +18,19 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench import vocabulary
 from workbench.analysis.kpi_rules import DEFAULT_CLOSE_AFTER, RED, next_period, period_start, walk
 from workbench.analysis.kpi_rules import status as value_status
 from workbench.services.base import Service
+from workbench.services.dashboard_read import alert_rows
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kpi_records import AlertRow, Evaluation, kpi_title
 from workbench.services.numbers import stored
-from workbench.store import sequences
+from workbench.services.session_rows import SessionRows
+from workbench.store import dashboard_sql, sequences
 from workbench.store.models import (
     Department,
     Kpi,
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     pass
 
 CLOSE_AFTER = "kpi_close_after"
-OPEN_STATES = ("open", "close_proposed")
+OPEN_STATES = dashboard_sql.OPEN_ALERT_STATES
 ENDED_TICKETS = ("closed", "rejected")
 
 
@@ -258,14 +260,19 @@ class AlertService(Service):
 
     def alerts(self, include_closed: bool = False, language: str = "en") -> tuple[AlertRow, ...]:
         """The alerts open (and proposed for closing), oldest first."""
+        where = dashboard_sql.ALERTS_ALL if include_closed else dashboard_sql.ALERTS_OPEN
         with self._db.read() as session:
-            where = true() if include_closed else KpiAlert.status.in_(OPEN_STATES)
-            return _alert_rows(session, where, language)
+            return alert_rows(SessionRows(session), where, language)
 
     def for_problem(self, problem_id: int, language: str = "en") -> AlertRow | None:
         """The alert whose ticket ``problem_id`` is (a problem's source), if any."""
         with self._db.read() as session:
-            found = _alert_rows(session, KpiAlert.problem_id == problem_id, language)
+            found = alert_rows(
+                SessionRows(session),
+                dashboard_sql.ALERT_OF_PROBLEM,
+                language,
+                {"problem_id": problem_id},
+            )
             return found[0] if found else None
 
     def close(self, alert_id: int) -> None:
@@ -295,92 +302,3 @@ class AlertService(Service):
                 return False
             row.value = str(periods)
             return True
-
-
-def _alert_rows(session: Session, where: Any, language: str) -> tuple[AlertRow, ...]:
-    """The alerts ``where`` selects, oldest first, each with its KPI, place, ticket, owner
-    and latest value, in one query."""
-    place = aliased(Department)
-    owner_department = aliased(Department)
-    breaches = (
-        select(func.count())
-        .where(KpiAlertBreach.alert_id == KpiAlert.id)
-        .correlate(KpiAlert)
-        .scalar_subquery()
-    )
-    latest = (
-        select(KpiMeasurement.id)
-        .where(
-            KpiMeasurement.kpi_id == KpiAlert.kpi_id,
-            KpiMeasurement.site_id.is_not_distinct_from(KpiAlert.site_id),
-            KpiMeasurement.department_id.is_not_distinct_from(KpiAlert.department_id),
-        )
-        .order_by(KpiMeasurement.period.desc())
-        .limit(1)
-        .correlate(KpiAlert)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            KpiAlert,
-            Kpi.preset,
-            Kpi.name,
-            Kpi.unit,
-            Site.name,
-            place.name,
-            Problem.code,
-            Problem.status,
-            Person.name,
-            owner_department.name,
-            breaches,
-            latest,
-        )
-        .join(Kpi, KpiAlert.kpi_id == Kpi.id)
-        .outerjoin(Problem, KpiAlert.problem_id == Problem.id)
-        .outerjoin(Person, Problem.owner_id == Person.id)
-        .outerjoin(owner_department, Kpi.department_id == owner_department.id)
-        .outerjoin(Site, KpiAlert.site_id == Site.id)
-        .outerjoin(place, KpiAlert.department_id == place.id)
-        .where(where)
-        .order_by(KpiAlert.opened_period, KpiAlert.id)
-    )
-    found: list[Any] = list(session.execute(query).all())
-    ids = [row[-1] for row in found if row[-1] is not None]
-    values = {
-        m.id: stored(m.value, m.value_decimals)
-        for m in session.scalars(select(KpiMeasurement).where(KpiMeasurement.id.in_(ids)))
-    }
-    return tuple(
-        AlertRow(
-            id=alert.id,
-            kpi_id=alert.kpi_id,
-            kpi=kpi_title(preset, name, language),
-            site=site,
-            department=department,
-            status=alert.status,
-            opened_period=alert.opened_period,
-            last_breach_period=alert.last_breach_period,
-            breaches=count,
-            problem_id=alert.problem_id,
-            problem_code=code,
-            problem_status=problem_status,
-            owner=owner,
-            owner_department=owning,
-            latest_value=values.get(measurement) if measurement is not None else None,
-            unit=unit,
-        )
-        for (
-            alert,
-            preset,
-            name,
-            unit,
-            site,
-            department,
-            code,
-            problem_status,
-            owner,
-            owning,
-            count,
-            measurement,
-        ) in found
-    )

@@ -11,91 +11,31 @@ read-only, their links too.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from workbench.analysis.kpi_rules import Effect, effect, next_period, period_of, period_start
+from workbench.analysis.kpi_rules import next_period, period_of
 from workbench.services.base import Service
 from workbench.services.closing import refuse_if_closed
 from workbench.services.dashboard_facts import EffectRow
+from workbench.services.effect_read import Link, computed, links, top
 from workbench.services.errors import FieldError, ValidationError
 from workbench.services.kpi_input import parse_period
 from workbench.services.kpi_records import kpi_title
+from workbench.services.session_rows import SessionRows
 from workbench.store.models import (
-    Cause,
     Kpi,
     KpiMeasurement,
-    Problem,
     Result,
     ResultKpi,
-    Solution,
 )
 from workbench.vocabulary import LANGUAGES
 
 
-def series(session: Session, link: ResultKpi) -> dict[str, float]:
-    """The link's values per period (the mean of every place when it names none)."""
-    query = select(KpiMeasurement.period, KpiMeasurement.value).where(
-        KpiMeasurement.kpi_id == link.kpi_id
-    )
-    if link.site_id is not None:
-        query = query.where(KpiMeasurement.site_id == link.site_id)
-    if link.department_id is not None:
-        query = query.where(KpiMeasurement.department_id == link.department_id)
-    found: dict[str, list[float]] = defaultdict(list)
-    for period, value in session.execute(query):
-        found[period].append(value)
-    return {p: sum(v) / len(v) for p, v in found.items()}
-
-
 def _refuse(name: str, code: str, message: str) -> ValidationError:
     return ValidationError([FieldError(name, code, message)])
-
-
-def _computed(session: Session, link: ResultKpi, language: str) -> EffectRow:
-    result = session.get(Result, link.result_id)
-    kpi = session.get(Kpi, link.kpi_id)
-    assert result is not None and kpi is not None
-    solution = result.solution
-    done = solution.done_on or period_start(link.after_from)
-    found = effect(
-        series(session, link),
-        kpi.direction,
-        link.baseline_from,
-        link.baseline_to,
-        link.after_from,
-        done,
-    )
-    problem = solution.cause.problem
-    return EffectRow(
-        result.id,
-        problem.id,
-        problem.code,
-        result.metric,
-        kpi_title(kpi.preset, kpi.name, language),
-        link.baseline_from,
-        link.baseline_to,
-        link.after_from,
-        found,
-    )
-
-
-def _typed(
-    result_id: int,
-    metric: str,
-    direction: str,
-    baseline: float,
-    after: float | None,
-    problem_id: int,
-    code: str,
-) -> EffectRow:
-    change = None if after is None or not baseline else (after - baseline) / abs(baseline) * 100
-    improvement = None if change is None else (change if direction == "higher" else -change)
-    found = Effect(baseline, after, change, improvement, (), False)
-    return EffectRow(result_id, problem_id, code, metric, None, None, None, None, found)
 
 
 @dataclass(frozen=True)
@@ -130,15 +70,15 @@ def _checked(choice: SeriesChoice) -> SeriesChoice:
     return replace(choice, baseline_from=first, baseline_to=last, after_from=after)
 
 
-def _link_of(result_id: int, choice: SeriesChoice) -> ResultKpi:
-    return ResultKpi(
-        result_id=result_id,
-        kpi_id=choice.kpi_id,
-        site_id=choice.site_id,
-        department_id=choice.department_id,
-        baseline_from=choice.baseline_from,
-        baseline_to=choice.baseline_to,
-        after_from=choice.after_from,
+def _link_of(result_id: int, choice: SeriesChoice) -> Link:
+    return Link(
+        result_id,
+        choice.kpi_id,
+        choice.site_id,
+        choice.department_id,
+        choice.baseline_from,
+        choice.baseline_to,
+        choice.after_from,
     )
 
 
@@ -174,8 +114,7 @@ class EffectService(Service):
             link.department_id = choice.department_id
             link.baseline_from, link.baseline_to = choice.baseline_from, choice.baseline_to
             link.after_from = choice.after_from
-            session.flush()
-            return _computed(session, link, "en")
+            return computed(SessionRows(session), _link_of(result_id, choice), "en")
 
     def _check_series(self, session: Session, choice: SeriesChoice) -> None:
         self._get(session, Kpi, choice.kpi_id)
@@ -189,7 +128,7 @@ class EffectService(Service):
         with self._db.read() as session:
             self._get(session, Result, result_id)
             self._check_series(session, choice)
-            return _computed(session, _link_of(result_id, choice), language)
+            return computed(SessionRows(session), _link_of(result_id, choice), language)
 
     def choice_of(self, result_id: int) -> SeriesChoice | None:
         """The series the result is measured by (None: typed numbers only)."""
@@ -245,14 +184,11 @@ class EffectService(Service):
     def for_problem(self, problem_id: int, language: str = "en") -> dict[int, EffectRow]:
         """The computed effects of a problem's results linked to a KPI series, by result."""
         with self._db.read() as session:
-            links = session.scalars(
-                select(ResultKpi)
-                .join(Result, ResultKpi.result_id == Result.id)
-                .join(Solution, Result.solution_id == Solution.id)
-                .join(Cause, Solution.cause_id == Cause.id)
-                .where(Cause.problem_id == problem_id)
-            )
-            return {link.result_id: _computed(session, link, language) for link in links}
+            rows = SessionRows(session)
+            return {
+                link.result_id: computed(rows, link, language)
+                for link in links(rows, problem_id=problem_id)
+            }
 
     def unlink(self, result_id: int) -> None:
         with self._db.write(self.actor) as session:
@@ -264,39 +200,12 @@ class EffectService(Service):
     def of_result(self, result_id: int, language: str = "en") -> EffectRow | None:
         """The computed effect of a result linked to a KPI series (None: not linked)."""
         with self._db.read() as session:
-            link = session.scalar(select(ResultKpi).where(ResultKpi.result_id == result_id))
-            return None if link is None else _computed(session, link, language)
+            rows = SessionRows(session)
+            found = links(rows, result_id=result_id)
+            return computed(rows, found[0], language) if found else None
 
     def top(self, limit: int = 8, language: str = "en") -> tuple[EffectRow, ...]:
         """The results that improved most (computed ones by their series), best first,
         with every relapsed one among them whatever its place."""
         with self._db.read() as session:
-            rows = [
-                _computed(session, link, language) for link in session.scalars(select(ResultKpi))
-            ]
-            linked = {r.result_id for r in rows}
-            change = (Result.value_after - Result.baseline_value) / func.abs(Result.baseline_value)
-            improvement = case((Result.direction == "higher", change), else_=-change)
-            typed = session.execute(
-                select(
-                    Result.id,
-                    Result.metric,
-                    Result.direction,
-                    Result.baseline_value,
-                    Result.value_after,
-                    Problem.id,
-                    Problem.code,
-                )
-                .join(Solution, Result.solution_id == Solution.id)
-                .join(Cause, Solution.cause_id == Cause.id)
-                .join(Problem, Cause.problem_id == Problem.id)
-                .where(Result.value_after.is_not(None), Result.baseline_value != 0)
-                .order_by(improvement.desc(), Problem.code)
-                .limit(limit + len(linked))
-            )
-            rows += [_typed(*row) for row in typed if row[0] not in linked]
-        known = [r for r in rows if r.effect.improvement is not None]
-        known.sort(key=lambda r: (-(r.effect.improvement or 0.0), r.problem_code))
-        best = known[:limit]
-        relapsed = [r for r in known[limit:] if r.effect.relapse]
-        return tuple(best + relapsed)
+            return top(SessionRows(session), limit, language)

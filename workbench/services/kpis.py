@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from workbench.services.base import Service
 from workbench.services.bulk import BatchError
+from workbench.services.dashboard_read import kpi_records
 from workbench.services.errors import FieldError, NotFoundError, ValidationError
 from workbench.services.kinds import KPI
 from workbench.services.kpi_alerts import evaluate_in
@@ -37,6 +38,7 @@ from workbench.services.kpi_records import (
 )
 from workbench.services.numbers import parse, stored
 from workbench.services.progress import Progress, silent
+from workbench.services.session_rows import SessionRows
 from workbench.store.models import Department, ErpModule, Kpi, KpiMeasurement, Site
 
 # Rows between two progress reports (each may cancel).
@@ -44,25 +46,8 @@ REPORT_EVERY = 500
 
 
 def kpi_record(session: Session, row: Kpi) -> KpiRecord:
-    department = session.get(Department, row.department_id) if row.department_id else None
-    module = session.get(ErpModule, row.erp_module_id) if row.erp_module_id else None
-    values = KPI.field_values(row)
-    return KpiRecord(
-        id=row.id,
-        preset=row.preset,
-        name=row.name,
-        unit=row.unit,
-        direction=row.direction,
-        target=values["target"],
-        warning=values["warning"],
-        alarm=values["alarm"],
-        period=row.period,
-        department_id=row.department_id,
-        department=department.name if department else None,
-        erp_module_id=row.erp_module_id,
-        module=module.name if module else None,
-        note=row.note,
-    )
+    """``row`` as the Dashboard reads it (written first, when it is new or changed)."""
+    return kpi_records(SessionRows(session), "k.id = :id", {"id": row.id})[0]
 
 
 def preset_columns(preset: Preset, modules: Mapping[str, int]) -> dict[str, Any]:
@@ -123,9 +108,7 @@ class KpiService(Service):
     # ---- KPIs -----------------------------------------------------------------------
     def kpis(self) -> tuple[KpiRecord, ...]:
         with self._db.read() as session:
-            return tuple(
-                kpi_record(session, row) for row in session.scalars(select(Kpi).order_by(Kpi.id))
-            )
+            return kpi_records(SessionRows(session))
 
     def get(self, kpi_id: int) -> KpiRecord:
         with self._db.read() as session:

@@ -21,11 +21,13 @@ from sqlalchemy import func, select
 
 from workbench.analysis.kpi_rules import health, next_period, period_of, status
 from workbench.services.base import Service
+from workbench.services.dashboard_read import weights
+from workbench.services.health_read import ALL, collect
 from workbench.services.kpi_alerts import AlertService
-from workbench.services.kpi_health import ALL, collect, weights
 from workbench.services.kpi_records import AlertRow, KpiRecord
 from workbench.services.kpis import kpi_record
 from workbench.services.quarters import Quarter
+from workbench.services.session_rows import SessionRows
 from workbench.store.models import Kpi, KpiAlert, KpiMeasurement, Site
 
 TREND_MONTHS = 12
@@ -122,7 +124,8 @@ class KpiReportService(Service):
                 or 0
             )
             # the scores of the site asked (its problems, measurements and alerts) or overall
-            chosen, found_inputs = weights(session), collect(session, trend)
+            rows = SessionRows(session)
+            chosen, found_inputs = weights(rows), collect(rows, trend)
         scope = ("site", site_id) if site_id is not None else (ALL, None)
         scores = tuple(health(p, found_inputs.get(p, scope), chosen).score for p in trend)
         return KpiFacts(
