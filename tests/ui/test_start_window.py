@@ -43,9 +43,7 @@ def test_the_window_shows_first_and_gets_its_pages_when_the_database_is_open(
     window.close_services()
 
 
-def test_the_days_backup_is_made_after_the_pages_have_the_database(
-    record, db_path, started, qtbot
-):
+def test_the_days_backup_is_made_after_the_pages_have_the_database(record, db_path, started, qtbot):
     record.database.dispose()
     window, opening = started(db_path)
     order: list[str] = []

@@ -1,9 +1,11 @@
-"""The Problems list's first rows straight from a SQLite file, before SQLAlchemy is loaded.
+"""The Problems list's first rows, and the Dashboard's reading, straight from a SQLite file
+before SQLAlchemy is loaded.
 
 Importing SQLAlchemy's ORM costs a third of a second or more, and the window wants rows on
 screen sooner than that. ``open_snapshot`` reads them with the DB-API (``sqlite3``): the
 rows the services' list gives for no filter and its default order (code, newest first),
-column for column, and their count, in one read-only transaction. It only answers for a
+column for column, and their count, in one read-only transaction; and it runs the
+Dashboard's SQL (``FileSnapshot.rows``, workbench.store.dashboard_sql). It only answers for a
 plain file already at this program's newest schema; for anything else (a URL, a missing
 file, a file still to migrate or not a workbench file, a locked or damaged one) it
 answers None, and the caller opens the database the ordinary way, which says what is
@@ -69,10 +71,22 @@ def sqlite_path(target: str | None, environ: Mapping[str, str] | None = None) ->
         return None
 
 
-class ListSnapshot:
-    """The Problems list of one SQLite file as it was at one moment: a read-only
-    connection holding one read transaction, so the rows, the count and the chain's
-    head agree."""
+class SnapshotRows:
+    """Runs the shared SQL (workbench.store.dashboard_sql) in a snapshot's transaction."""
+
+    dialect = "sqlite"
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def __call__(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple]:
+        return self._connection.execute(sql, dict(params or {})).fetchall()
+
+
+class FileSnapshot:
+    """One SQLite file as it was at one moment: a read-only connection holding one read
+    transaction, so what is read of it (the Problems list's rows and count, the
+    Dashboard) and the chain's head agree."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
@@ -114,11 +128,16 @@ class ListSnapshot:
             return None
         return (0, "0" * 64) if row is None else (int(row[0]), str(row[1]))
 
+    def rows(self) -> SnapshotRows:
+        """The shared SQL's runner in this snapshot (sqlite3.Error for a file that
+        cannot answer it)."""
+        return SnapshotRows(self._connection)
+
     def close(self) -> None:
         self._connection.close()
 
 
-def open_snapshot(path: Path) -> ListSnapshot | None:
+def open_snapshot(path: Path) -> FileSnapshot | None:
     """A snapshot of the list in ``path``, or None when this cannot answer for it (see
     above). The caller closes it."""
     if not path.is_file():
@@ -137,4 +156,4 @@ def open_snapshot(path: Path) -> ListSnapshot | None:
     if head is None or found != [(head,)]:
         connection.close()
         return None
-    return ListSnapshot(connection)
+    return FileSnapshot(connection)

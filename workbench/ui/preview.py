@@ -8,7 +8,8 @@ once it is painted:
 
 - the Problems list's first page (workbench.services.first_page: plain rows, no ORM);
 - the Dashboard as it was last read, when the file is exactly as it was then, in the same
-  month (workbench.services.dashboard_memory).
+  month (workbench.services.dashboard_memory); else read afresh through the DB-API
+  (workbench.services.first_dashboard).
 
 When the services arrive, the window's page is that same page, attached to them: what
 the user selected or scrolled meanwhile stays, and the Dashboard reads afresh. When the
@@ -22,7 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -47,10 +51,15 @@ class Attachable(Protocol):
 
     def attach(self, services: Services) -> None: ...
 
+
 PREVIEWED = "problems"  # the page shown before the database is open, when it opens first
 # Open the database this long after the rows were shown even if no paint was seen (a
 # window that is not exposed paints nothing).
 PAINT_WAIT_MS = 250
+# While the Dashboard is read at start-up the UI thread builds the window and imports the
+# charts: the reading waits for Python's lock after each row SQLite gives it, up to the
+# switch interval (5 ms by default), so the interval is shorter for that while.
+SWITCH_WHILE_READING_S = 0.0002
 
 
 class PagePreview(QObject):
@@ -98,6 +107,11 @@ class PagePreview(QObject):
         self.reading = window.operations.run(self._reader(), dialog=False)
         self.reading.succeeded.connect(self._show)
         self.reading.failed.connect(lambda _message: self._open_database())
+        QTimer.singleShot(0, self, self._prepare)
+
+    def _prepare(self) -> None:
+        """Work on the UI thread while the reading runs (most of it in SQLite, which
+        leaves Python free): what the page is built with when the reading comes."""
 
     def discard(self) -> None:
         """The database could not be opened: the window shows why, not the rows."""
@@ -200,22 +214,29 @@ class ListPreview(PagePreview):
 
 
 class DashboardPreview(PagePreview):
-    """The Dashboard as last read, when the file is as it was then."""
+    """The Dashboard as last read, when the file is as it was then; else as it is now."""
 
     key = "dashboard"
+
+    def __init__(
+        self,
+        target: str | None,
+        parent: QObject | None = None,
+        early: Future[object] | None = None,
+    ) -> None:
+        super().__init__(target, parent)
+        self._early = early
 
     def _reader(self) -> Reader:
         from workbench.ui import labels
 
-        target, language = self._target, labels.language()
+        early = self._early or begin_dashboard(self._target, labels.language())
+        return lambda _progress: early.result()
 
-        def read(_progress: Progress) -> object:
-            from workbench.services.dashboard_memory import recall_target
-            from workbench.settings import cache_dir
-
-            return recall_target(target, language, dt.date.today(), cache_dir())
-
-        return read
+    def _prepare(self) -> None:
+        # The page and its charts (pyqtgraph, a quarter of a second), imported meanwhile.
+        import workbench.ui.charts
+        import workbench.ui.dashboard_page  # noqa: F401
 
     def _build(self, found: object, parent: QWidget) -> QWidget | None:
         from workbench.services.dashboard_facts import DashboardReading
@@ -226,10 +247,36 @@ class DashboardPreview(PagePreview):
         return DashboardPage.preview(found, parent)
 
 
-def preview_of(first: str, target: str | None) -> PagePreview | None:
-    """The preview of page ``first`` of ``target``, when that page has one."""
-    kinds: tuple[type[PagePreview], ...] = (ListPreview, DashboardPreview)
-    return next((kind(target) for kind in kinds if kind.key == first), None)
+def begin_dashboard(target: str | None, language: str) -> Future[object]:
+    """The Dashboard of ``target`` to draw before the database is open
+    (workbench.services.first_dashboard), read on a thread of its own from now on."""
+    found: Future[object] = Future()
+
+    def read() -> None:
+        from workbench.services.first_dashboard import first_dashboard
+        from workbench.settings import cache_dir
+
+        switching = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_WHILE_READING_S)
+        try:
+            found.set_result(first_dashboard(target, language, dt.date.today(), cache_dir()))
+        except Exception as error:  # the preview then opens the database, which says why
+            found.set_exception(error)
+        finally:
+            sys.setswitchinterval(switching)
+
+    threading.Thread(target=read, name="first-dashboard", daemon=True).start()
+    return found
+
+
+def preview_of(
+    first: str, target: str | None, early: Future[object] | None = None
+) -> PagePreview | None:
+    """The preview of page ``first`` of ``target``, when that page has one; ``early``: the
+    Dashboard's reading, begun already (begin_dashboard)."""
+    if first == DashboardPreview.key:
+        return DashboardPreview(target, early=early)
+    return ListPreview(target) if first == ListPreview.key else None
 
 
 def previewable_statuses() -> tuple[str, ...] | None:

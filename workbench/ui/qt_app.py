@@ -19,7 +19,7 @@ from workbench.paths import fonts_dir, translations_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
 from workbench.ui.pages import PAGES
-from workbench.ui.preview import preview_of
+from workbench.ui.preview import DashboardPreview, begin_dashboard, preview_of
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
@@ -89,8 +89,11 @@ def start_window(
     in a message box and closes when the user has read it; ``opening.error`` then holds
     the reason.
     """
+    # The Dashboard's first reading starts before anything else, on a thread of its own.
+    dashboard = first == DashboardPreview.key
+    early = begin_dashboard(target, resolve_language(lang)) if dashboard else None
     app = ensure_application(lang)
-    preview = preview_of(first, target)
+    preview = preview_of(first, target, early)
     pages = preview.pages(PAGES) if preview is not None else PAGES
     window = MainWindow(pages=pages, first=first)
     opening = DatabaseOpening(target, window)
