@@ -202,3 +202,15 @@ def test_alerts_effects_and_kpis_read_the_same_on_postgresql_as_on_sqlite(
     assert same("effects.of_result", pg.linked, "zh_CN") is not None
     assert same("effects.of_result", pg.typed, "zh_CN") is None
     assert len(same("kpis.kpis")) == 8
+    # The problems behind a bar: of a cause category, of none, of a month opened and closed.
+    charts = pg_services.dashboard.read_charts("zh_CN")
+    closed_month = next(
+        p for p, n in zip(charts.opened.periods, charts.opened.closed, strict=True) if n
+    )
+    assert same("dashboard.behind", "category", "data")
+    same("dashboard.behind", "category", None)
+    opened_month = next(
+        p for p, n in zip(charts.opened.periods, charts.opened.opened, strict=True) if n
+    )
+    assert same("dashboard.behind", "opened", opened_month)
+    assert same("dashboard.behind", "closed", closed_month)

@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import String, cast, func, select
-
 from workbench.services import dashboard_read
 from workbench.services.base import Service
 from workbench.services.dashboard_facts import (
@@ -24,16 +22,11 @@ from workbench.services.dashboard_memory import file_state
 from workbench.services.kpi_records import AlertRow, Tile
 from workbench.services.session_rows import SessionRows
 from workbench.store.database import sqlite_file
-from workbench.store.models import Cause, Problem
 
 T = TypeVar("T")
 
 # The problems listed behind one bar, at most.
 BEHIND_LIMIT = 500
-
-
-def _month(column: Any) -> Any:
-    return func.substr(cast(column, String), 1, 7)
 
 
 class DashboardService(Service):
@@ -73,17 +66,4 @@ class DashboardService(Service):
     def behind(self, kind: str, key: str | None) -> tuple[BehindRow, ...]:
         """The problems behind a bar: ``category`` (a cause category, None: none given),
         ``opened`` or ``closed`` (a month, "2026-03")."""
-        query = select(Problem.id, Problem.code, Problem.title, Problem.status)
-        if kind == "category":
-            causes = select(Cause.problem_id).where(
-                Cause.category.is_(None) if key is None else Cause.category == key
-            )
-            query = query.where(Problem.id.in_(causes))
-        elif kind in ("opened", "closed"):
-            column = Problem.reported_on if kind == "opened" else Problem.closed_on
-            query = query.where(_month(column) == key)
-        else:
-            raise ValueError(f"no bars of {kind!r}")
-        with self._db.read() as session:
-            rows = session.execute(query.order_by(Problem.code.desc()).limit(BEHIND_LIMIT))
-            return tuple(BehindRow(*row) for row in rows)
+        return self._read(dashboard_read.behind, kind, key, BEHIND_LIMIT)

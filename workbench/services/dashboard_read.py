@@ -34,6 +34,7 @@ from workbench.analysis.kpi_rules import (
 from workbench.services.dashboard_facts import (
     EFFECTS,
     MONTHS,
+    BehindRow,
     MonthCounts,
     Ranked,
     Readings,
@@ -150,6 +151,16 @@ def ranking(rows: Rows) -> tuple[Ranked, ...]:
     ranked = [Ranked(names[d], a, m) for d, (a, m) in found.items()]
     ranked.sort(key=lambda r: (-r.share, r.department))
     return tuple(ranked)
+
+
+def behind(rows: Rows, kind: str, key: str | None, limit: int) -> tuple[BehindRow, ...]:
+    """The problems behind a bar, newest first: ``category`` (a cause category, None: none
+    given), ``opened`` or ``closed`` (a month, "2026-03")."""
+    if kind not in ("category", "opened", "closed"):
+        raise ValueError(f"no bars of {kind!r}")
+    where = sql.BEHIND_WHERE["no_category" if kind == "category" and key is None else kind]
+    found = rows(sql.BEHIND.format(where=where), {"key": key, "limit": limit})
+    return tuple(BehindRow(*row) for row in found)
 
 
 def setting(rows: Rows, key: str) -> str | None:

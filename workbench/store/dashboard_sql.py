@@ -79,6 +79,14 @@ JOIN department AS d ON d.id = k.department_id
 JOIN kpi_measurement AS m ON m.kpi_id = k.id
 WHERE m.period = (SELECT max(l.period) FROM kpi_measurement AS l WHERE l.kpi_id = k.id)
 """
+# The problems behind a bar, newest first.
+BEHIND = "SELECT id, code, title, status FROM problem WHERE {where} ORDER BY code DESC LIMIT :limit"
+BEHIND_WHERE = {
+    "category": "id IN (SELECT problem_id FROM cause WHERE category = :key)",
+    "no_category": "id IN (SELECT problem_id FROM cause WHERE category IS NULL)",
+    "opened": f"{month('reported_on')} = :key",
+    "closed": f"{month('closed_on')} = :key",
+}
 SETTING = "SELECT value FROM team_setting WHERE key = :key"
 NAMES = "SELECT id, name FROM {table}"
 
