@@ -8,7 +8,10 @@ at once, as before."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -158,3 +161,46 @@ def test_halves_read_either_side_of_a_write_are_not_remembered(measured, db_path
     page._show_charts(read_charts(measured, "en"))
     assert _remembered(measured, db_path) is None
     assert not list(cache_dir().glob("dashboard-*.json"))  # nothing kept under either head
+
+
+def test_workbench_paints_the_dashboard_before_sqlalchemy_is_imported(measured, db_path, tmp_path):
+    """`workbench --db FILE` as a user starts it, on a first start (nothing remembered),
+    quitting at the first paint of the Dashboard's charts: they were read from the file,
+    and are kept for the next start."""
+    measured.database.dispose()
+    code = f"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from workbench.cli.main import main
+from workbench.ui.qt_app import ensure_application
+
+class Spy(QObject):
+    seen = None
+    def eventFilter(self, watched, event):
+        page = watched
+        while page is not None and page.objectName() != "dashboard_page":
+            page = page.parent()
+        if (event.type() == QEvent.Type.Paint and self.seen is None and page is not None
+                and getattr(page, "readings", None) is not None):
+            self.seen = sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+spy = Spy()
+ensure_application("en").installEventFilter(spy)
+assert main(["--db", {str(db_path)!r}, "--lang", "en"]) == 0
+assert spy.seen == [], spy.seen
+print("dashboard painted without sqlalchemy")
+"""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "WORKBENCH_CONFIG_DIR": str(tmp_path / "config")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dashboard painted without sqlalchemy" in done.stdout
+    state = file_state(db_path, measured.dashboard.today())
+    assert state is not None
+    kept = DashboardMemory(tmp_path / "config" / "cache").recall(state, "en")
+    assert kept is not None and kept.charts == measured.dashboard.read_charts("en")

@@ -64,10 +64,16 @@ def _open(args: argparse.Namespace, must_exist: bool = False) -> Services:
 
 
 def _window(args: argparse.Namespace) -> int:
-    # The window opens the database itself, behind the first paint.
+    # The window opens the database itself, behind the first paint. The Dashboard it
+    # shows first is read from the file meanwhile, begun before Qt is imported.
+    from workbench.services.first_dashboard import begin
+    from workbench.settings import cache_dir
+
+    language = _language(args)
+    early = begin(args.db, language, cache_dir())
     with _qt():
         from workbench.ui.qt_app import run_window
-    return int(run_window(args.db, _language(args)) or 0)
+    return int(run_window(args.db, language, early=early) or 0)
 
 
 @contextmanager

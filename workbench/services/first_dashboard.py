@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 from workbench.analysis.kpi_rules import period_of
@@ -61,3 +64,29 @@ def first_dashboard(
     state, reading = fresh
     DashboardMemory(folder).remember(state, language, reading)
     return reading
+
+
+# While the Dashboard is read at start-up the UI thread imports Qt, builds the window and
+# imports the charts: the reading waits for Python's lock after each row SQLite gives it,
+# up to the switch interval (5 ms by default), so the interval is shorter for that while.
+SWITCH_WHILE_READING_S = 0.0002
+
+
+def begin(target: str | None, language: str, folder: Path) -> Future[DashboardReading | None]:
+    """``first_dashboard`` as of today, on a thread of its own begun now: the window's start
+    (workbench.cli.main, workbench.ui.qt_app) begins it first, so the file is read while Qt
+    is imported and the window built."""
+    found: Future[DashboardReading | None] = Future()
+
+    def read() -> None:
+        switching = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_WHILE_READING_S)
+        try:
+            found.set_result(first_dashboard(target, language, dt.date.today(), folder))
+        except Exception as error:  # the window then opens the database, which says why
+            found.set_exception(error)
+        finally:
+            sys.setswitchinterval(switching)
+
+    threading.Thread(target=read, name="first-dashboard", daemon=True).start()
+    return found

@@ -22,9 +22,6 @@ at all.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
@@ -37,6 +34,7 @@ from workbench.ui.pages import PageEntry
 
 if TYPE_CHECKING:
     from workbench.services import Services
+    from workbench.services.dashboard_facts import DashboardReading
     from workbench.services.first_page import FirstPage
     from workbench.services.progress import Progress
     from workbench.ui.main_window import MainWindow
@@ -56,10 +54,6 @@ PREVIEWED = "problems"  # the page shown before the database is open, when it op
 # Open the database this long after the rows were shown even if no paint was seen (a
 # window that is not exposed paints nothing).
 PAINT_WAIT_MS = 250
-# While the Dashboard is read at start-up the UI thread builds the window and imports the
-# charts: the reading waits for Python's lock after each row SQLite gives it, up to the
-# switch interval (5 ms by default), so the interval is shorter for that while.
-SWITCH_WHILE_READING_S = 0.0002
 
 
 class PagePreview(QObject):
@@ -222,7 +216,7 @@ class DashboardPreview(PagePreview):
         self,
         target: str | None,
         parent: QObject | None = None,
-        early: Future[object] | None = None,
+        early: Future[DashboardReading | None] | None = None,
     ) -> None:
         super().__init__(target, parent)
         self._early = early
@@ -230,7 +224,12 @@ class DashboardPreview(PagePreview):
     def _reader(self) -> Reader:
         from workbench.ui import labels
 
-        early = self._early or begin_dashboard(self._target, labels.language())
+        early = self._early
+        if early is None:
+            from workbench.services.first_dashboard import begin
+            from workbench.settings import cache_dir
+
+            early = begin(self._target, labels.language(), cache_dir())
         return lambda _progress: early.result()
 
     def _prepare(self) -> None:
@@ -247,33 +246,11 @@ class DashboardPreview(PagePreview):
         return DashboardPage.preview(found, parent)
 
 
-def begin_dashboard(target: str | None, language: str) -> Future[object]:
-    """The Dashboard of ``target`` to draw before the database is open
-    (workbench.services.first_dashboard), read on a thread of its own from now on."""
-    found: Future[object] = Future()
-
-    def read() -> None:
-        from workbench.services.first_dashboard import first_dashboard
-        from workbench.settings import cache_dir
-
-        switching = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_WHILE_READING_S)
-        try:
-            found.set_result(first_dashboard(target, language, dt.date.today(), cache_dir()))
-        except Exception as error:  # the preview then opens the database, which says why
-            found.set_exception(error)
-        finally:
-            sys.setswitchinterval(switching)
-
-    threading.Thread(target=read, name="first-dashboard", daemon=True).start()
-    return found
-
-
 def preview_of(
-    first: str, target: str | None, early: Future[object] | None = None
+    first: str, target: str | None, early: Future[DashboardReading | None] | None = None
 ) -> PagePreview | None:
     """The preview of page ``first`` of ``target``, when that page has one; ``early``: the
-    Dashboard's reading, begun already (begin_dashboard)."""
+    Dashboard's reading, begun already (workbench.services.first_dashboard.begin)."""
     if first == DashboardPreview.key:
         return DashboardPreview(target, early=early)
     return ListPreview(target) if first == ListPreview.key else None

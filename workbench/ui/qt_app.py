@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
@@ -16,10 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.paths import fonts_dir, translations_dir
+from workbench.services.dashboard_facts import DashboardReading
+from workbench.services.first_dashboard import begin
+from workbench.settings import cache_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
 from workbench.ui.pages import PAGES
-from workbench.ui.preview import DashboardPreview, begin_dashboard, preview_of
+from workbench.ui.preview import DashboardPreview, preview_of
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
@@ -75,7 +79,10 @@ def _install_translations(app: QApplication, language: str) -> None:
 
 
 def start_window(
-    target: str | None, lang: str | None = None, first: str = FIRST_PAGE
+    target: str | None,
+    lang: str | None = None,
+    first: str = FIRST_PAGE,
+    early: Future[DashboardReading | None] | None = None,
 ) -> tuple[MainWindow, DatabaseOpening]:
     """Show the main window at once and open the database ``target`` behind it, then
     show page ``first`` (the Dashboard unless told).
@@ -89,9 +96,9 @@ def start_window(
     in a message box and closes when the user has read it; ``opening.error`` then holds
     the reason.
     """
-    # The Dashboard's first reading starts before anything else, on a thread of its own.
-    dashboard = first == DashboardPreview.key
-    early = begin_dashboard(target, resolve_language(lang)) if dashboard else None
+    if early is None and first == DashboardPreview.key:
+        # The Dashboard's first reading begins before anything else, on a thread of its own.
+        early = begin(target, resolve_language(lang), cache_dir())
     app = ensure_application(lang)
     preview = preview_of(first, target, early)
     pages = preview.pages(PAGES) if preview is not None else PAGES
@@ -154,14 +161,20 @@ def show_fitted(window: MainWindow) -> None:
     window.showMaximized()
 
 
-def run_window(target: str | None, lang: str | None = None, first: str = FIRST_PAGE) -> int:
+def run_window(
+    target: str | None,
+    lang: str | None = None,
+    first: str = FIRST_PAGE,
+    early: Future[DashboardReading | None] | None = None,
+) -> int:
     """The window on database ``target``, showing page ``first``, until it closes;
-    returns the exit code.
+    returns the exit code. ``early``: the Dashboard's first reading, begun already
+    (workbench.services.first_dashboard.begin).
 
     Raises the reason when the database could not be opened, after the user saw it.
     """
     app = ensure_application(lang)
-    window, opening = start_window(target, lang, first)
+    window, opening = start_window(target, lang, first, early)
     code = app.exec()
     window.close_services()
     if opening.error is not None:
