@@ -12,7 +12,9 @@ This module must not import SQLAlchemy (a test checks it).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import subprocess
 import sys
 import threading
 from concurrent.futures import Future
@@ -49,44 +51,78 @@ def read_first_dashboard(
     return FileState(path, head, period_of(today)), DashboardReading(tiles, alerts, charts)
 
 
-def first_dashboard(
+# A reading apart that takes longer than this is given up (the window then opens the
+# database and reads the Dashboard through the services).
+APART_TIMEOUT_S = 120.0
+
+
+def remember_first_dashboard(
     target: str | None, language: str, today: dt.date, folder: Path
-) -> DashboardReading | None:
-    """What the window draws before the database is open: the Dashboard as last read
-    (kept in ``folder``) when the file is as it was then, else read now through the
-    DB-API and kept for the next start; None when the file cannot be read so."""
-    found = recall_target(target, language, today, folder)
-    if found is not None:
-        return found
+) -> bool:
+    """Read the Dashboard of ``target`` through the DB-API and keep it in ``folder`` for
+    the window to recall (workbench.services.dashboard_memory); False when the file
+    cannot be read so or the folder written."""
     fresh = read_first_dashboard(target, language, today)
-    if fresh is None:
-        return None
-    state, reading = fresh
-    DashboardMemory(folder).remember(state, language, reading)
-    return reading
+    return fresh is not None and DashboardMemory(folder).remember(fresh[0], language, fresh[1])
 
 
-# While the Dashboard is read at start-up the UI thread imports Qt, builds the window and
-# imports the charts: the reading waits for Python's lock after each row SQLite gives it,
-# up to the switch interval (5 ms by default), so the interval is shorter for that while.
-SWITCH_WHILE_READING_S = 0.0002
+def _read_apart(target: str | None, language: str, folder: Path) -> bool:
+    """``remember_first_dashboard`` in a process of its own, which Python's lock does not
+    hold back while the window's process imports Qt and builds the window (on one process
+    the reading took twice as long, waiting for the lock after each row SQLite gave it)."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    argv = [sys.executable, "-m", __name__, language, str(folder)]
+    if target is not None:
+        argv += ["--db", target]
+    try:
+        done = subprocess.run(
+            argv,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=APART_TIMEOUT_S,
+            check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console on Windows
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
 
 
 def begin(target: str | None, language: str, folder: Path) -> Future[DashboardReading | None]:
-    """``first_dashboard`` as of today, on a thread of its own begun now: the window's start
-    (workbench.cli.main, workbench.ui.qt_app) begins it first, so the file is read while Qt
-    is imported and the window built."""
+    """What the window draws before the database is open, made ready on a thread of its
+    own begun now: the Dashboard as last read (kept in ``folder``) when the file is as it
+    was then, else read now through the DB-API, in a process of its own, and kept for this
+    start and the next; None when the file cannot be read so. The window's start
+    (workbench.cli.main, workbench.ui.qt_app) begins it first, so the file is read while
+    Qt is imported and the window built."""
     found: Future[DashboardReading | None] = Future()
 
     def read() -> None:
-        switching = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_WHILE_READING_S)
+        today = dt.date.today()
         try:
-            found.set_result(first_dashboard(target, language, dt.date.today(), folder))
+            kept = recall_target(target, language, today, folder)
+            if kept is None and _read_apart(target, language, folder):
+                kept = recall_target(target, language, today, folder)
         except Exception as error:  # the window then opens the database, which says why
             found.set_exception(error)
-        finally:
-            sys.setswitchinterval(switching)
+            return
+        found.set_result(kept)
 
     threading.Thread(target=read, name="first-dashboard", daemon=True).start()
     return found
+
+
+def main(argv: list[str]) -> int:
+    """``python -m workbench.services.first_dashboard LANGUAGE FOLDER [--db TARGET]``:
+    ``remember_first_dashboard``; exit 0 when kept, 1 when not."""
+    language, folder, *rest = argv
+    target = rest[1] if rest[:1] == ["--db"] else None
+    return 0 if remember_first_dashboard(target, language, dt.date.today(), Path(folder)) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -135,7 +135,12 @@ def collect(rows: Rows, periods: tuple[str, ...]) -> _Inputs:
         scopes = _scopes(site_id, module_id)
         found.add(scopes, index[period], {GREEN: "green", AMBER: "amber", RED: "red"}[level])
         found.add(scopes, index[period], "series")
-    ends = {"end_first": found.ends[0].isoformat(), "end_last": found.ends[-1].isoformat()}
+    ends = {
+        "first": periods[0],
+        "first_day": period_start(periods[0]).isoformat(),
+        "end_first": found.ends[0].isoformat(),
+        "end_last": found.ends[-1].isoformat(),
+    }
     _problems(rows, found, ends)
     _solutions(rows, found, ends)
     for opened, closed_on, site_id, module_id in rows(sql.HEALTH_ALERTS, {"last": periods[-1]}):

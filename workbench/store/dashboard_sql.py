@@ -107,19 +107,34 @@ _OPEN_PROBLEM = (
 )
 
 
+def _from_first(column: str) -> str:
+    """``column``'s month, the months before the first shown as the first (``:first``):
+    where it matters it counts from there on."""
+    return f"CASE WHEN {column} < :first_day THEN :first ELSE {month(column)} END"
+
+
+def _up_to_last(column: str) -> str:
+    """``column``'s month, NULL after the last month shown: not within them."""
+    return f"CASE WHEN {column} > :end_last THEN NULL ELSE {month(column)} END"
+
+
+_KEYS_OF_PROBLEMS = (
+    f"p.site_id, p.erp_module_id, {_from_first('p.reported_on')}, {_up_to_last('p.closed_on')}"
+)
+
+
 def open_problems(dialect: str) -> str:
     """The problems open at some month's end, counted per site, module and the months
     they were reported and closed, with their summed days before ``FAR``."""
-    keys = f"p.site_id, p.erp_module_id, {month('p.reported_on')}, {month('p.closed_on')}"
     return (
-        f"SELECT {keys}, count(*), sum({far_days(dialect, 'p.reported_on')})"
-        f" FROM problem AS p WHERE {_OPEN_PROBLEM} GROUP BY {keys}"
+        f"SELECT {_KEYS_OF_PROBLEMS}, count(*), sum({far_days(dialect, 'p.reported_on')})"
+        f" FROM problem AS p WHERE {_OPEN_PROBLEM} GROUP BY {_KEYS_OF_PROBLEMS}"
     )
 
 
 _KEYS_OF_SOLUTIONS = (
-    f"p.site_id, p.erp_module_id, {month('p.reported_on')}, {month('s.done_on')},"
-    f" {month('s.due_on')}"
+    f"p.site_id, p.erp_module_id, {_from_first('p.reported_on')}, {_up_to_last('s.done_on')},"
+    f" {_up_to_last('s.due_on')}"
 )
 OPEN_SOLUTIONS = f"""
 SELECT {_KEYS_OF_SOLUTIONS}, count(*)

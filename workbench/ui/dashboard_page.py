@@ -125,10 +125,15 @@ class DashboardPage(Registered, QWidget):
         """The page showing a remembered ``reading``, before the database is open; it
         reads afresh once ``attach``ed."""
         page = cls(None, parent)
-        page._show_tiles((None, reading.tiles, reading.alerts))
-        page._build_charts()
-        page._show_charts((None, reading.charts))
+        page.show_reading(reading)
         return page
+
+    def show_reading(self, reading: DashboardReading) -> None:
+        """Show ``reading`` (read before the database was open), charts and all."""
+        self._show_tiles((None, reading.tiles, reading.alerts))
+        if not self.charts:
+            self._build_charts()
+        self._show_charts((None, reading.charts))
 
     def attach(self, services: Services) -> None:
         """The database is open: read what the page shows afresh."""

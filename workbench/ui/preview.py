@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from workbench.services.dashboard_facts import DashboardReading
     from workbench.services.first_page import FirstPage
     from workbench.services.progress import Progress
+    from workbench.ui.dashboard_page import DashboardPage
     from workbench.ui.main_window import MainWindow
     from workbench.ui.problems_page import ProblemsPage
 
@@ -220,6 +221,7 @@ class DashboardPreview(PagePreview):
     ) -> None:
         super().__init__(target, parent)
         self._early = early
+        self._ready: DashboardPage | None = None  # built while the reading runs
 
     def _reader(self) -> Reader:
         from workbench.ui import labels
@@ -233,9 +235,14 @@ class DashboardPreview(PagePreview):
         return lambda _progress: early.result()
 
     def _prepare(self) -> None:
-        # The page and its charts (pyqtgraph, a quarter of a second), imported meanwhile.
-        import workbench.ui.charts
-        import workbench.ui.dashboard_page  # noqa: F401
+        # The page with its charts (pyqtgraph, a quarter of a second), built meanwhile and
+        # hidden; the reading fills it in.
+        import workbench.ui.charts  # noqa: F401
+        from workbench.ui.dashboard_page import DashboardPage
+
+        window = self._window
+        if window is not None and self.page is None and not self._opened:
+            self._ready = DashboardPage(None, window.stack)
 
     def _build(self, found: object, parent: QWidget) -> QWidget | None:
         from workbench.services.dashboard_facts import DashboardReading
@@ -243,7 +250,11 @@ class DashboardPreview(PagePreview):
 
         if not isinstance(found, DashboardReading):
             return None
-        return DashboardPage.preview(found, parent)
+        page, self._ready = self._ready, None
+        if page is None:
+            return DashboardPage.preview(found, parent)
+        page.show_reading(found)
+        return page
 
 
 def preview_of(
