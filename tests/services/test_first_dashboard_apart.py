@@ -74,3 +74,16 @@ def test_a_process_that_cannot_start_gives_none(
     found = first_dashboard.begin(str(demo_db), "zh_CN", tmp_path / "cache")
     assert found.result(timeout=60) is None
     assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize("target", ["postgresql://plant/erp", "missing.sqlite3"])
+def test_a_server_or_a_missing_file_starts_no_process(
+    target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a process was started")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(first_dashboard.subprocess, "run", refuse)
+    assert first_dashboard.begin(target, "en", tmp_path / "cache").result(timeout=60) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -103,6 +103,10 @@ def begin(target: str | None, language: str, folder: Path) -> Future[DashboardRe
 
     def read() -> None:
         today = dt.date.today()
+        path = sqlite_path(target)
+        if path is None or not path.is_file():  # a server, or nothing to read yet
+            found.set_result(None)
+            return
         try:
             kept = recall_target(target, language, today, folder)
             if kept is None and _read_apart(target, language, folder):

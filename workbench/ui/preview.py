@@ -244,6 +244,12 @@ class DashboardPreview(PagePreview):
         if window is not None and self.page is None and not self._opened:
             self._ready = DashboardPage(None, window.stack)
 
+    def _show(self, found: object) -> None:
+        if found is None and self._ready is not None:  # nothing to show: not needed
+            self._ready.deleteLater()
+            self._ready = None
+        super()._show(found)
+
     def _build(self, found: object, parent: QWidget) -> QWidget | None:
         from workbench.services.dashboard_facts import DashboardReading
         from workbench.ui.dashboard_page import DashboardPage
