@@ -2,9 +2,12 @@
 
 The window shows it while ``open_services`` imports the ORM; it is the reading the
 services give (workbench.services.dashboard_read, the same SQL and the same code, run
-through the DB-API in one read-only transaction: workbench.store.first_page). None means
-"not this way" (a URL, a file still to migrate, not a workbench file, one that cannot
-answer): the caller opens the database as usual, which says what is wrong.
+through the DB-API in one read-only transaction: workbench.store.first_page). ``begin``
+makes it ready for the window's start: recalled when kept (workbench.services
+.dashboard_memory), else read in a process of its own (``python -m`` this module) that
+keeps it. None means "not this way" (a URL, a file still to migrate, not a workbench
+file, one that cannot answer): the caller opens the database as usual, which says what
+is wrong.
 
 This module must not import SQLAlchemy (a test checks it).
 """

@@ -8,13 +8,15 @@ once it is painted:
 
 - the Problems list's first page (workbench.services.first_page: plain rows, no ORM);
 - the Dashboard as it was last read, when the file is exactly as it was then, in the same
-  month (workbench.services.dashboard_memory); else read afresh through the DB-API
-  (workbench.services.first_dashboard).
+  month (workbench.services.dashboard_memory); else read afresh through the DB-API, in a
+  process of its own begun before the window was built (workbench.services
+  .first_dashboard.begin). Meanwhile the Dashboard page is built with its charts, hidden,
+  and the reading fills it in.
 
 When the services arrive, the window's page is that same page, attached to them: what
 the user selected or scrolled meanwhile stays, and the Dashboard reads afresh. When the
-file cannot be read that way (a URL, a file still to migrate, not a workbench file, no
-Dashboard remembered for it as it is …) the opening starts at once, and says what is
+file cannot be read that way (a URL, a file still to migrate, not a workbench file …)
+the opening starts at once, and says what is
 wrong as before. A window closed before the opening started does not open the database
 at all.
 """

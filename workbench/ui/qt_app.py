@@ -88,8 +88,9 @@ def start_window(
     show page ``first`` (the Dashboard unless told).
 
     Opening on the Problems list, its first rows show as soon as they are read; on the
-    Dashboard, the Dashboard as last read when the file is as it was then
-    (workbench.ui.preview). The database is opened once they are painted. Opening on
+    Dashboard, the Dashboard as last read when the file is as it was then, else read from
+    the file (``early``: that reading, begun already; workbench.ui.preview). The database
+    is opened once they are painted. Opening on
     another page (or with nothing to preview), the database is opened at once; the pages
     work when it is ready.
     If it cannot be opened (a newer schema, not a workbench file …) the window says why
