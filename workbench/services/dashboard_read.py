@@ -59,46 +59,16 @@ def kpi_records(
 ) -> tuple[KpiRecord, ...]:
     """The KPIs ``where`` selects (a condition on ``k``; none: every one), by id."""
     found = rows(sql.KPI_RECORDS.format(where=f"WHERE {where}" if where else ""), params)
-    return tuple(_record(*row) for row in found)
+    return tuple(_record(row) for row in found)
 
 
-def _record(
-    kpi_id: int,
-    preset: str | None,
-    name: str,
-    unit: str,
-    direction: str,
-    target: float,
-    target_decimals: int | None,
-    warning: float | None,
-    warning_decimals: int | None,
-    alarm: float | None,
-    alarm_decimals: int | None,
-    period: str,
-    department_id: int | None,
-    department: str | None,
-    module_id: int | None,
-    module: str | None,
-    note: str,
-) -> KpiRecord:
-    typed_target = stored(target, target_decimals)
-    assert typed_target is not None  # a KPI always has its target
-    return KpiRecord(
-        id=kpi_id,
-        preset=preset,
-        name=name,
-        unit=unit,
-        direction=direction,
-        target=typed_target,
-        warning=stored(warning, warning_decimals),
-        alarm=stored(alarm, alarm_decimals),
-        period=period,
-        department_id=department_id,
-        department=department,
-        erp_module_id=module_id,
-        module=module,
-        note=note,
-    )
+def _record(row: tuple) -> KpiRecord:
+    """A row of ``KPI_RECORDS``: each threshold with its decimals, then the record's own
+    columns in its order (period, department, module, note)."""
+    kpi_id, preset, name, unit, direction = row[:5]
+    target, warning, alarm = (stored(row[i], row[i + 1]) for i in (5, 7, 9))
+    assert target is not None  # a KPI always has its target
+    return KpiRecord(kpi_id, preset, name, unit, direction, target, warning, alarm, *row[11:])
 
 
 def tiles(rows: Rows, periods: int = 12) -> tuple[Tile, ...]:

@@ -107,8 +107,8 @@ class PagePreview(QObject):
         QTimer.singleShot(0, self, self._prepare)
 
     def _prepare(self) -> None:
-        """Work on the UI thread while the reading runs (most of it in SQLite, which
-        leaves Python free): what the page is built with when the reading comes."""
+        """Work on the UI thread while the reading runs: what the page is built with
+        when the reading comes."""
 
     def discard(self) -> None:
         """The database could not be opened: the window shows why, not the rows."""

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import QApplication
 from workbench import __version__
 from workbench.paths import fonts_dir, translations_dir
 from workbench.services.dashboard_facts import DashboardReading
-from workbench.services.first_dashboard import begin
-from workbench.settings import cache_dir
 from workbench.ui.main_window import MainWindow
 from workbench.ui.opening import DatabaseOpening
 from workbench.ui.pages import PAGES
-from workbench.ui.preview import DashboardPreview, preview_of
+from workbench.ui.preview import preview_of
 from workbench.vocabulary import SOURCE_LANGUAGE, resolve_language
 
 APP_NAME = "Governance Workbench"
@@ -89,7 +87,8 @@ def start_window(
 
     Opening on the Problems list, its first rows show as soon as they are read; on the
     Dashboard, the Dashboard as last read when the file is as it was then, else read from
-    the file (``early``: that reading, begun already; workbench.ui.preview). The database
+    the file (``early``: that reading, begun already, else begun by the preview;
+    workbench.ui.preview). The database
     is opened once they are painted. Opening on
     another page (or with nothing to preview), the database is opened at once; the pages
     work when it is ready.
@@ -97,9 +96,6 @@ def start_window(
     in a message box and closes when the user has read it; ``opening.error`` then holds
     the reason.
     """
-    if early is None and first == DashboardPreview.key:
-        # The Dashboard's first reading begins before anything else, on a thread of its own.
-        early = begin(target, resolve_language(lang), cache_dir())
     app = ensure_application(lang)
     preview = preview_of(first, target, early)
     pages = preview.pages(PAGES) if preview is not None else PAGES
