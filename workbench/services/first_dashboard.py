@@ -99,9 +99,9 @@ def begin(target: str | None, language: str, folder: Path) -> Future[DashboardRe
     """What the window draws before the database is open, made ready on a thread of its
     own begun now: the Dashboard as last read (kept in ``folder``) when the file is as it
     was then, else read now through the DB-API, in a process of its own, and kept for this
-    start and the next; None when the file cannot be read so. The window's start
-    (workbench.cli.main, workbench.ui.qt_app) begins it first, so the file is read while
-    Qt is imported and the window built."""
+    start and the next; None when the file cannot be read so. The ``workbench`` command
+    (workbench.cli.main) begins it first, so the file is read while Qt is imported and
+    the window built; else the window's preview begins it (workbench.ui.preview)."""
     found: Future[DashboardReading | None] = Future()
 
     def read() -> None:
